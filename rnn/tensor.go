@@ -221,3 +221,17 @@ func (t *Tensor) String() string {
 	b.WriteByte(']')
 	return b.String()
 }
+
+// Ints returns the values rounded to the nearest integers, for tensors that
+// hold class ids or indices (the results of ArgMax, labels as ids).
+func (t *Tensor) Ints() []int {
+	out := make([]int, len(t.data))
+	for i, v := range t.data {
+		if v < 0 {
+			out[i] = int(v - 0.5)
+		} else {
+			out[i] = int(v + 0.5)
+		}
+	}
+	return out
+}
