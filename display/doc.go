@@ -1,0 +1,3 @@
+// Package display shows rich output (images, plots, HTML, Markdown, tables
+// and progress bars) from Go code running in a gornn notebook or REPL.
+package display
