@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Runs every test of gornn: Go (unit, race, fuzz seeds), the kernel against
+# Debian's jupyter_client, the notebook through nbclient, the REPL's notebook
+# runner, and the notebook in a real browser. Installs what the tests need
+# (Debian packages, npm packages) when it is missing.
+set -euo pipefail
+. "$(dirname "$0")/lib.sh"
+cd "$ROOT"
+
+apt_ensure "${JUPYTER_PACKAGES[@]}" chromium nodejs npm
+build_and_install
+
+say "gofmt"
+unformatted=$(gofmt -l $(git ls-files '*.go'))
+[ -z "$unformatted" ] || { echo "gofmt would change: $unformatted" >&2; exit 1; }
+
+say "go vet"
+go vet ./...
+
+say "go test"
+go test -count=1 ./...
+
+say "go test -race (concurrent packages)"
+go test -count=1 -race ./kernel/... ./display/...
+
+say "the notebook through nbclient (quick mode)"
+$PY -m unittest -v tests/notebook/test_notebook.py
+
+say "all tests passed"
