@@ -1,0 +1,4 @@
+package gemm
+
+// active is the micro-kernel Sgemm uses.
+var active = &genericKernel

@@ -1,0 +1,70 @@
+package gemm
+
+// run computes the problem with kernel k, splitting it over goroutines when
+// it is large enough to repay the hand-off.
+func run(k *microKernel, pr *problem) {
+	parts := splitCount(k, pr)
+	if parts <= 1 {
+		ws := getWorkspace()
+		compute(k, ws, pr, 0, pr.n)
+		putWorkspace(ws)
+		return
+	}
+	runParallel(k, pr, parts)
+}
+
+// compute evaluates columns [j0, j1) of C, looping over blocks of op(B)
+// columns (ncBlock), of the inner dimension (kcBlock) and of op(A) rows
+// (mcBlock) around the micro-kernel, in the order of the BLIS/GotoBLAS
+// algorithm: each packed B panel is reused by all of op(A)'s rows.
+func compute(k *microKernel, ws *workspace, pr *problem, j0, j1 int) {
+	mr, nr := k.mr, k.nr
+	for jc := j0; jc < j1; jc += ncBlock {
+		nc := min(ncBlock, j1-jc)
+		for pc := 0; pc < pr.k; pc += kcBlock {
+			kc := min(kcBlock, pr.k-pc)
+			// The first pass over the inner dimension applies beta; the
+			// later ones add to what it left.
+			beta, loadC := pr.beta, pr.beta != 0
+			if pc > 0 {
+				beta, loadC = 1, true
+			}
+			packB(ws.b, pr.transB, pr.b, pr.ldb, pc, jc, kc, nc, nr)
+			for ic := 0; ic < pr.m; ic += mcBlock {
+				mc := min(mcBlock, pr.m-ic)
+				packA(ws.a, pr.transA, pr.a, pr.lda, ic, pc, mc, kc, mr)
+				for jr := 0; jr < nc; jr += nr {
+					cols := min(nr, nc-jr)
+					bp := ws.b[jr*kc : jr*kc+nr*kc]
+					for ir := 0; ir < mc; ir += mr {
+						rows := min(mr, mc-ir)
+						ap := ws.a[ir*kc : ir*kc+mr*kc]
+						ci := (ic+ir)*pr.ldc + jc + jr
+						if rows == mr && cols == nr {
+							k.tile(kc, ap, bp, nr, pr.c[ci:], pr.ldc, pr.alpha, beta, loadC)
+							continue
+						}
+						k.tile(kc, ap, bp, nr, ws.tile, nr, pr.alpha, 0, false)
+						mergeTile(pr.c[ci:], pr.ldc, ws.tile, nr, rows, cols, beta, loadC)
+					}
+				}
+			}
+		}
+	}
+}
+
+// mergeTile writes the rows×cols corner of an edge tile computed in scratch
+// space into C: C = tile (+ beta*C when loadC).
+func mergeTile(c []float32, ldc int, tile []float32, nr, rows, cols int, beta float32, loadC bool) {
+	for i := range rows {
+		dst := c[i*ldc : i*ldc+cols]
+		src := tile[i*nr : i*nr+cols]
+		if !loadC {
+			copy(dst, src)
+			continue
+		}
+		for j, v := range src {
+			dst[j] = v + beta*dst[j]
+		}
+	}
+}

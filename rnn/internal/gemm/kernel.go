@@ -1,0 +1,33 @@
+package gemm
+
+// tileFunc computes one mr×nr tile of C from packed operands:
+//
+//	C[i][j] = alpha * Σ_p a[p*mr+i] * b[p*bstride+j]            (loadC false)
+//	C[i][j] = alpha * Σ_p a[p*mr+i] * b[p*bstride+j] + beta*C   (loadC true)
+//
+// for 0 ≤ p < kc, 0 ≤ i < mr, 0 ≤ j < nr, where C[i][j] is c[i*ldc+j]. The
+// caller guarantees the slices are long enough; kc is at least 1.
+type tileFunc func(kc int, a, b []float32, bstride int, c []float32, ldc int, alpha, beta float32, loadC bool)
+
+// microKernel describes an implementation of the innermost loop: the tile
+// shape it computes and the function computing it.
+type microKernel struct {
+	name   string
+	mr, nr int // rows and columns of the C tile computed by one call
+	tile   tileFunc
+}
+
+// Blocking of the three loops around the micro-kernel. A kcBlock×nr panel
+// of packed B (24 KiB for nr = 24) is reused from L1 by every mr-row panel of
+// packed A; the mcBlock×kcBlock block of packed A (96 KiB) stays in L2 while
+// the B panels stream past it; ncBlock bounds the packed B block (1.5 MiB,
+// in L3). mcBlock and ncBlock are multiples of every kernel's mr and nr.
+const (
+	kcBlock = 256
+	mcBlock = 96
+	ncBlock = 1536
+)
+
+// maxTile is the largest mr*nr of any micro-kernel, the size of the scratch
+// tile used for the edges of C.
+const maxTile = 8 * 32

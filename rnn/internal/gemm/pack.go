@@ -1,0 +1,68 @@
+package gemm
+
+// packA copies the mc×kc block of op(A) starting at row i0, column p0 into
+// dst as a sequence of mr-row panels. Within a panel the mr values of one
+// column are adjacent (dst[panel*mr*kc + p*mr + i]), which is the order the
+// micro-kernel reads them in. Rows past mc are zero so that edge panels can
+// run through the same kernel.
+func packA(dst []float32, transA bool, a []float32, lda, i0, p0, mc, kc, mr int) {
+	for ir := 0; ir < mc; ir += mr {
+		rows := min(mr, mc-ir)
+		panel := dst[ir*kc : ir*kc+mr*kc]
+		if transA {
+			// op(A)[i][p] = a[p*lda+i]: the panel's column p is contiguous.
+			for p := range kc {
+				src := a[(p0+p)*lda+i0+ir:]
+				out := panel[p*mr : p*mr+mr]
+				copy(out, src[:rows])
+				clear(out[rows:])
+			}
+			continue
+		}
+		for i := range rows {
+			src := a[(i0+ir+i)*lda+p0:]
+			src = src[:kc]
+			for p, v := range src {
+				panel[p*mr+i] = v
+			}
+		}
+		for i := rows; i < mr; i++ {
+			for p := range kc {
+				panel[p*mr+i] = 0
+			}
+		}
+	}
+}
+
+// packB copies the kc×nc block of op(B) starting at row p0, column j0 into
+// dst as a sequence of nr-column panels, each row of a panel contiguous
+// (dst[panel*nr*kc + p*nr + j]). Columns past nc are zero.
+func packB(dst []float32, transB bool, b []float32, ldb, p0, j0, kc, nc, nr int) {
+	for jr := 0; jr < nc; jr += nr {
+		cols := min(nr, nc-jr)
+		panel := dst[jr*kc : jr*kc+nr*kc]
+		if !transB {
+			for p := range kc {
+				src := b[(p0+p)*ldb+j0+jr:]
+				out := panel[p*nr : p*nr+nr]
+				copy(out, src[:cols])
+				clear(out[cols:])
+			}
+			continue
+		}
+		// op(B)[p][j] = b[j*ldb+p]: read each stored row sequentially and
+		// scatter it down the panel's column j.
+		for j := range cols {
+			src := b[(j0+jr+j)*ldb+p0:]
+			src = src[:kc]
+			for p, v := range src {
+				panel[p*nr+j] = v
+			}
+		}
+		for j := cols; j < nr; j++ {
+			for p := range kc {
+				panel[p*nr+j] = 0
+			}
+		}
+	}
+}
