@@ -1,0 +1,198 @@
+package transport
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log"
+	"net"
+	"sync"
+	"time"
+
+	"github.com/go-zeromq/zmq4"
+
+	"github.com/gornn/gornn/kernel/protocol"
+)
+
+// Handler receives each well-formed, correctly signed message read from
+// the shell, control or stdin socket. Messages of one channel are handed
+// over one at a time, in order; different channels run concurrently, so
+// that control requests are served while a shell request is running.
+type Handler func(ch protocol.Channel, msg *protocol.Message)
+
+// Server owns a kernel's sockets.
+type Server struct {
+	info   ConnectionInfo
+	signer *protocol.Signer
+	log    *log.Logger
+
+	ctx    context.Context
+	cancel context.CancelFunc
+
+	sockets map[protocol.Channel]*socket
+	hb      zmq4.Socket
+	wg      sync.WaitGroup
+
+	closeOnce sync.Once
+}
+
+// socket is a ZeroMQ socket whose sends are serialized.
+type socket struct {
+	mu sync.Mutex
+	zmq4.Socket
+}
+
+// Listen binds the sockets named by info. Ports given as 0 are chosen by
+// the system; Info reports the ones in use. Log lines go to logger.
+func Listen(info ConnectionInfo, logger *log.Logger) (*Server, error) {
+	signer, err := protocol.NewSigner(info.SignatureScheme, info.Key)
+	if err != nil {
+		return nil, fmt.Errorf("transport: %w", err)
+	}
+	if logger == nil {
+		logger = log.Default()
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	s := &Server{
+		info: info, signer: signer, log: logger, ctx: ctx, cancel: cancel,
+		sockets: map[protocol.Channel]*socket{},
+	}
+	opts := []zmq4.Option{zmq4.WithLogger(logger), zmq4.WithTimeout(10 * time.Second)}
+	bind := func(name string, sck zmq4.Socket, port *int) error {
+		if err := sck.Listen(info.endpoint(*port)); err != nil {
+			return fmt.Errorf("transport: %s socket on %s: %w", name, info.endpoint(*port), err)
+		}
+		if a, ok := sck.Addr().(*net.TCPAddr); ok {
+			*port = a.Port
+		}
+		return nil
+	}
+	for _, c := range []struct {
+		ch   protocol.Channel
+		sck  zmq4.Socket
+		port *int
+	}{
+		{protocol.Shell, zmq4.NewRouter(ctx, opts...), &s.info.ShellPort},
+		{protocol.Control, zmq4.NewRouter(ctx, opts...), &s.info.ControlPort},
+		{protocol.Stdin, zmq4.NewRouter(ctx, opts...), &s.info.StdinPort},
+		{protocol.IOPub, zmq4.NewPub(ctx, opts...), &s.info.IOPubPort},
+	} {
+		s.sockets[c.ch] = &socket{Socket: c.sck}
+		if err := bind(string(c.ch), c.sck, c.port); err != nil {
+			s.Close()
+			return nil, err
+		}
+	}
+	s.hb = zmq4.NewRep(ctx, opts...)
+	if err := bind("heartbeat", s.hb, &s.info.HBPort); err != nil {
+		s.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// Info returns the connection information with the ports actually bound.
+func (s *Server) Info() ConnectionInfo { return s.info }
+
+// Serve starts reading the sockets and answering heartbeats in background
+// goroutines, handing messages to h. It returns at once.
+func (s *Server) Serve(h Handler) {
+	for _, ch := range []protocol.Channel{protocol.Shell, protocol.Control, protocol.Stdin} {
+		s.wg.Add(1)
+		go s.readLoop(ch, h)
+	}
+	s.wg.Add(1)
+	go s.heartbeat()
+}
+
+func (s *Server) readLoop(ch protocol.Channel, h Handler) {
+	defer s.wg.Done()
+	sck := s.sockets[ch]
+	for {
+		raw, err := sck.Recv()
+		if err != nil {
+			if s.ctx.Err() != nil {
+				return
+			}
+			s.log.Printf("transport: %s: receive: %v", ch, err)
+			continue
+		}
+		msg, err := protocol.Decode(raw.Frames, s.signer)
+		if err != nil {
+			if errors.Is(err, protocol.ErrBadSignature) {
+				s.log.Printf("transport: %s: dropped a message with an invalid signature", ch)
+			} else {
+				s.log.Printf("transport: %s: dropped a malformed message: %v", ch, err)
+			}
+			continue
+		}
+		msg.Received = time.Now()
+		h(ch, msg)
+	}
+}
+
+func (s *Server) heartbeat() {
+	defer s.wg.Done()
+	for {
+		msg, err := s.hb.Recv()
+		if err != nil {
+			if s.ctx.Err() != nil {
+				return
+			}
+			s.log.Printf("transport: heartbeat: receive: %v", err)
+			continue
+		}
+		if err := s.hb.Send(msg); err != nil && s.ctx.Err() == nil {
+			s.log.Printf("transport: heartbeat: send: %v", err)
+		}
+	}
+}
+
+// Send signs msg and sends it on channel ch. On shell, control and stdin
+// the message goes to the client named by msg.Identities; on iopub it is
+// published to every subscriber. Send may be called from any goroutine.
+func (s *Server) Send(ch protocol.Channel, msg *protocol.Message) error {
+	sck, ok := s.sockets[ch]
+	if !ok {
+		return fmt.Errorf("transport: no %q channel", ch)
+	}
+	if ch == protocol.IOPub {
+		// A published message starts with a topic instead of the
+		// requester's routing identity.
+		cp := *msg
+		cp.Identities = [][]byte{[]byte("kernel." + msg.Header.MsgType)}
+		msg = &cp
+	} else if len(msg.Identities) == 0 {
+		return fmt.Errorf("transport: %s %s has no recipient identity", ch, msg.Header.MsgType)
+	}
+	frames, err := protocol.Encode(msg, s.signer)
+	if err != nil {
+		return fmt.Errorf("transport: %s: %w", ch, err)
+	}
+	sck.mu.Lock()
+	defer sck.mu.Unlock()
+	if err := sck.SendMulti(zmq4.NewMsgFrom(frames...)); err != nil {
+		return fmt.Errorf("transport: %s: sending %s: %w", ch, msg.Header.MsgType, err)
+	}
+	return nil
+}
+
+// Close stops the background goroutines and closes every socket.
+func (s *Server) Close() error {
+	var first error
+	s.closeOnce.Do(func() {
+		s.cancel()
+		for _, sck := range s.sockets {
+			if err := sck.Close(); err != nil && first == nil {
+				first = err
+			}
+		}
+		if s.hb != nil {
+			if err := s.hb.Close(); err != nil && first == nil {
+				first = err
+			}
+		}
+		s.wg.Wait()
+	})
+	return first
+}
