@@ -1,0 +1,33 @@
+//go:build !purego
+
+package gemm
+
+import "golang.org/x/sys/cpu"
+
+// avx2Kernel computes 4×24 tiles with AVX2 and FMA: twelve 8-lane
+// accumulators, three registers for a row of the B panel and one for a
+// broadcast element of A use all sixteen YMM registers. Four rows divide
+// the model's batch of 16 and 24 columns waste little of 256 or 512.
+var avx2Kernel = microKernel{name: "avx2 4x24", mr: 4, nr: 24, tile: tile4x24}
+
+func init() {
+	if cpu.X86.HasAVX2 && cpu.X86.HasFMA {
+		active = &avx2Kernel
+	}
+}
+
+// tile4x24 implements tileFunc with tile4x24AVX2. The slice expressions
+// check, once per tile, that the assembly stays inside its operands.
+func tile4x24(kc int, a, b []float32, bstride int, c []float32, ldc int, alpha, beta float32, loadC bool) {
+	_ = a[kc*4-1]
+	_ = b[(kc-1)*bstride+23]
+	_ = c[3*ldc+23]
+	tile4x24AVX2(kc, &a[0], &b[0], bstride, &c[0], ldc, alpha, beta, loadC)
+}
+
+// tile4x24AVX2 is the assembly micro-kernel (kernel_amd64.s). It requires
+// kc ≥ 1, 4*kc values at a, kc rows of 24 values bstride apart at b and
+// four rows of 24 values ldc apart at c.
+//
+//go:noescape
+func tile4x24AVX2(kc int, a, b *float32, bstride int, c *float32, ldc int, alpha, beta float32, loadC bool)
