@@ -1,0 +1,57 @@
+package mnist
+
+import (
+	"os"
+	"testing"
+
+	"github.com/gornn/gornn/rnn"
+)
+
+// BenchmarkReadDataSets loads all 70,000 images and labels from the
+// compressed files, as ReadDataSets does (without the Extracting lines).
+func BenchmarkReadDataSets(b *testing.B) {
+	for b.Loop() {
+		if _, err := Load(Options{OneHot: true, Quiet: true}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkParseTrainImages decodes the compressed training images alone.
+func BenchmarkParseTrainImages(b *testing.B) {
+	files, err := FindFiles("")
+	if err != nil {
+		b.Fatal(err)
+	}
+	data, err := os.ReadFile(files.TrainImages)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(60000 * ImageSize)
+	for b.Loop() {
+		if _, err := ParseImages(data); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkScalePixels converts the 60,000 training images' bytes to
+// float32.
+func BenchmarkScalePixels(b *testing.B) {
+	pixels := patternPixels(60000)
+	b.SetBytes(int64(len(pixels)))
+	for b.Loop() {
+		scalePixels(pixels)
+	}
+}
+
+// BenchmarkNextBatchInto draws batches of 16 as the tutorial's training
+// loop does.
+func BenchmarkNextBatchInto(b *testing.B) {
+	d := numbered(b, 55000, true)
+	xs, ys := rnn.NewTensor(16, ImageSize), rnn.NewTensor(16, NumClasses)
+	b.ReportAllocs()
+	for b.Loop() {
+		d.NextBatchInto(xs, ys)
+	}
+}
