@@ -1,0 +1,290 @@
+package rnn
+
+import "fmt"
+
+// LSTMCell is TensorFlow's BasicLSTMCell: gates = concat([x, h])·kernel +
+// bias, split into i, j, f, o; c' = c·σ(f+ForgetBias) + σ(i)·tanh(j);
+// h' = tanh(c')·σ(o). Its variables, kernel [inputs+Units, 4·Units]
+// (Glorot-uniform) and bias [4·Units] (zeros), are created by the first
+// call inside the current variable scope, as
+// "<scope>/basic_lstm_cell/kernel" and ".../bias".
+type LSTMCell struct {
+	Units      int
+	ForgetBias float64
+	kernel     *Node
+	bias       *Node
+}
+
+// LSTMState is an LSTM's memory: the cell state C and the output H, each
+// [batch, units].
+type LSTMState struct {
+	C, H *Node
+}
+
+// BasicLSTMCell returns a cell with the given number of units, like
+// tf.contrib.rnn.BasicLSTMCell(units, forget_bias=forgetBias).
+func BasicLSTMCell(units int, forgetBias float64) *LSTMCell {
+	return &LSTMCell{Units: units, ForgetBias: forgetBias}
+}
+
+// Variables returns the cell's kernel and bias, or nils before its first
+// call.
+func (c *LSTMCell) Variables() (kernel, bias *Node) { return c.kernel, c.bias }
+
+// Call runs one time step on x [batch, inputs] from state (the zero state
+// when state.C and state.H are nil) and returns the output h' and the new
+// state. The step is one fused op: one pass of matrix products for all
+// four gates and one pass of element-wise work.
+func (c *LSTMCell) Call(x *Node, state LSTMState) (*Node, LSTMState) {
+	const name = "BasicLSTMCell"
+	errOut := func(g *Graph, err error, in ...*Node) (*Node, LSTMState) {
+		n := failed(g, name, err, in...)
+		return n, LSTMState{C: n, H: n}
+	}
+	if c == nil {
+		g, _ := operands(name, x)
+		return errOut(g, fmt.Errorf("nil cell"), x)
+	}
+	inputs := []*Node{x}
+	if state.C != nil || state.H != nil {
+		inputs = append(inputs, state.C, state.H)
+	}
+	g, err := operands(name, inputs...)
+	if err != nil {
+		return errOut(g, err, inputs...)
+	}
+	if err := requireFloat(name, inputs...); err != nil {
+		return errOut(g, err, inputs...)
+	}
+	if c.Units <= 0 {
+		return errOut(g, fmt.Errorf("units must be positive, got %d", c.Units), x)
+	}
+	if len(x.shape) != 2 || x.shape[1] < 0 {
+		return errOut(g, fmt.Errorf("input must be [batch, inputs] with known inputs, got %s", formatShape(x.shape)), x)
+	}
+	nIn, u := x.shape[1], c.Units
+	for _, s := range inputs[1:] {
+		if len(s.shape) != 2 || !dimsCompatible(s.shape[1], u) || !dimsCompatible(s.shape[0], x.shape[0]) {
+			return errOut(g, fmt.Errorf("state %s has shape %s, want [batch, %d] to match input %s",
+				s.name, formatShape(s.shape), u, formatShape(x.shape)), inputs...)
+		}
+	}
+	if c.kernel == nil || c.kernel.g != g {
+		c.kernel = g.GetVariable("basic_lstm_cell/kernel", GlorotUniform(nIn+u, 4*u))
+		c.bias = g.GetVariable("basic_lstm_cell/bias", Zeros(4*u))
+	}
+	if c.kernel.err != nil {
+		return errOut(g, c.kernel.err, x)
+	}
+	if c.bias.err != nil {
+		return errOut(g, c.bias.err, x)
+	}
+	if c.kernel.shape[0] != nIn+u {
+		return errOut(g, fmt.Errorf("input %s has %d features; the cell's kernel %s was made for %d",
+			formatShape(x.shape), nIn, formatShape(c.kernel.shape), c.kernel.shape[0]-u), x)
+	}
+	batch := x.shape[0]
+	for _, s := range inputs[1:] {
+		batch = mergeDim(batch, s.shape[0])
+	}
+	stepInputs := []*Node{x, c.kernel, c.bias}
+	if len(inputs) == 3 {
+		stepInputs = append(stepInputs, inputs[1], inputs[2])
+	}
+	op := lstmStepOp{units: u, nIn: nIn, forgetBias: float32(c.ForgetBias)}
+	step := newOp(g, "LSTMStep", op, stepInputs, []int{2, batch, u}, Float32, nil)
+	cNode := newOp(g, "LSTMState", lstmPartOp{part: 0}, []*Node{step}, []int{batch, u}, Float32, nil)
+	hNode := newOp(g, "LSTMOutput", lstmPartOp{part: 1}, []*Node{step}, []int{batch, u}, Float32, nil)
+	return hNode, LSTMState{C: cNode, H: hNode}
+}
+
+// StaticRNN runs cell over the time steps in inputs (each [batch,
+// features]) from the zero state, like tf.contrib.rnn.static_rnn. It
+// returns every step's output and the final state.
+func StaticRNN(cell *LSTMCell, inputs []*Node) ([]*Node, LSTMState) {
+	return StaticRNNWithState(cell, inputs, LSTMState{})
+}
+
+// StaticRNNWithState is StaticRNN from a given initial state.
+func StaticRNNWithState(cell *LSTMCell, inputs []*Node, initial LSTMState) ([]*Node, LSTMState) {
+	if len(inputs) == 0 {
+		n := failedf(DefaultGraph(), "StaticRNN", nil, "no time steps in inputs")
+		return []*Node{n}, LSTMState{C: n, H: n}
+	}
+	outputs := make([]*Node, len(inputs))
+	state := initial
+	for t, x := range inputs {
+		outputs[t], state = cell.Call(x, state)
+	}
+	return outputs, state
+}
+
+// lstmStepOp is one fused LSTM step. Inputs: x [B,in], kernel, bias and
+// optionally c and h [B,U]. Value: [2,B,U] holding c' then h'. It keeps
+// the gate activations (aux 0, [B,4U]) and tanh(c') (aux 1, [B,U]) for
+// backward.
+type lstmStepOp struct {
+	units, nIn int
+	forgetBias float32
+}
+
+func (op lstmStepOp) forward(e *execution, n *Node) error {
+	x := e.value(n.inputs[0])
+	k := e.value(n.inputs[1]).data
+	bias := e.value(n.inputs[2]).data
+	u, nIn := op.units, op.nIn
+	if len(x.shape) != 2 || x.shape[1] != nIn {
+		return fmt.Errorf("input has shape %s, want [batch, %d]", formatShape(x.shape), nIn)
+	}
+	b := x.shape[0]
+	var cPrev, hPrev []float32
+	if len(n.inputs) == 5 {
+		cv, hv := e.value(n.inputs[3]), e.value(n.inputs[4])
+		if !sameShape(cv.shape, []int{b, u}) || !sameShape(hv.shape, []int{b, u}) {
+			return fmt.Errorf("state shapes %s and %s do not match input %s and %d units",
+				formatShape(cv.shape), formatShape(hv.shape), formatShape(x.shape), u)
+		}
+		cPrev, hPrev = cv.data, hv.data
+	}
+	g4 := 4 * u
+	acts := e.scratch(n, 0, b*g4)
+	tc := e.scratch(n, 1, b*u)
+	for r := 0; r < b; r++ {
+		copy(acts[r*g4:(r+1)*g4], bias)
+	}
+	if err := e.matmul(false, false, b, g4, nIn, x.data, nIn, k, g4, 1, acts, g4); err != nil {
+		return err
+	}
+	if hPrev != nil {
+		if err := e.matmul(false, false, b, g4, u, hPrev, u, k[nIn*g4:], g4, 1, acts, g4); err != nil {
+			return err
+		}
+	}
+	if err := e.cancelled(); err != nil {
+		return err
+	}
+	out := e.output(n, 2, b, u)
+	cNew, hNew := out.data[:b*u], out.data[b*u:]
+	fb := op.forgetBias
+	for r := 0; r < b; r++ {
+		row := acts[r*g4 : (r+1)*g4]
+		gi, gj, gf, gout := row[:u], row[u:2*u], row[2*u:3*u], row[3*u:]
+		cr, hr, tr := cNew[r*u:(r+1)*u], hNew[r*u:(r+1)*u], tc[r*u:(r+1)*u]
+		for q := 0; q < u; q++ {
+			i := sigmoid32(gi[q])
+			j := tanh32(gj[q])
+			f := sigmoid32(gf[q] + fb)
+			o := sigmoid32(gout[q])
+			gi[q], gj[q], gf[q], gout[q] = i, j, f, o
+			c := i * j
+			if cPrev != nil {
+				c += cPrev[r*u+q] * f
+			}
+			t := tanh32(c)
+			cr[q], tr[q], hr[q] = c, t, t*o
+		}
+	}
+	if !e.training() {
+		e.dropScratch(n)
+	}
+	return nil
+}
+
+func (op lstmStepOp) backward(e *execution, n *Node) error {
+	xN, kN, bN := n.inputs[0], n.inputs[1], n.inputs[2]
+	x := e.value(xN)
+	k := e.value(kN).data
+	u, nIn := op.units, op.nIn
+	b := x.shape[0]
+	g4 := 4 * u
+	st := e.s.state(n)
+	acts, tc := st.aux[0][:b*g4], st.aux[1][:b*u]
+	dOut := e.grad(n).data
+	dc, dh := dOut[:b*u], dOut[b*u:]
+	var cPrev, hPrev, dcPrev []float32
+	var cN, hN *Node
+	if len(n.inputs) == 5 {
+		cN, hN = n.inputs[3], n.inputs[4]
+		cPrev, hPrev = e.value(cN).data, e.value(hN).data
+		if e.needsGrad(cN) {
+			dcPrev = e.grad(cN).data
+		}
+	}
+	dg := e.scratch(n, 2, b*g4)
+	for r := 0; r < b; r++ {
+		row := acts[r*g4 : (r+1)*g4]
+		d := dg[r*g4 : (r+1)*g4]
+		for q := 0; q < u; q++ {
+			i, j, f, o := row[q], row[u+q], row[2*u+q], row[3*u+q]
+			t := tc[r*u+q]
+			gh := dh[r*u+q]
+			gc := dc[r*u+q] + gh*o*(1-t*t)
+			var cp float32
+			if cPrev != nil {
+				cp = cPrev[r*u+q]
+			}
+			d[q] = gc * j * i * (1 - i)
+			d[u+q] = gc * i * (1 - j*j)
+			d[2*u+q] = gc * cp * f * (1 - f)
+			d[3*u+q] = gh * t * o * (1 - o)
+			if dcPrev != nil {
+				dcPrev[r*u+q] += gc * f
+			}
+		}
+	}
+	if e.needsGrad(xN) {
+		if err := e.matmul(false, true, b, nIn, g4, dg, g4, k, g4, 1, e.grad(xN).data, nIn); err != nil {
+			return err
+		}
+	}
+	if hN != nil && e.needsGrad(hN) {
+		if err := e.matmul(false, true, b, u, g4, dg, g4, k[nIn*g4:], g4, 1, e.grad(hN).data, u); err != nil {
+			return err
+		}
+	}
+	if e.needsGrad(kN) {
+		dk := e.grad(kN).data
+		gemm(true, false, nIn, g4, b, 1, x.data, nIn, dg, g4, 1, dk, g4)
+		if hPrev != nil {
+			gemm(true, false, u, g4, b, 1, hPrev, u, dg, g4, 1, dk[nIn*g4:], g4)
+		}
+	}
+	if e.needsGrad(bN) {
+		db := e.grad(bN).data
+		for r := 0; r < b; r++ {
+			for q, v := range dg[r*g4 : (r+1)*g4] {
+				db[q] += v
+			}
+		}
+	}
+	return nil
+}
+
+// lstmPartOp is the c (part 0) or h (part 1) half of a step's value.
+type lstmPartOp struct{ part int }
+
+func (lstmPartOp) aliasesInput() bool { return true }
+
+func (op lstmPartOp) forward(e *execution, n *Node) error {
+	v := e.value(n.inputs[0])
+	if len(v.shape) != 3 || v.shape[0] != 2 {
+		return fmt.Errorf("step value has shape %s, want [2, batch, units]", formatShape(v.shape))
+	}
+	half := len(v.data) / 2
+	e.alias(n, v.data[op.part*half:(op.part+1)*half:(op.part+1)*half], v.shape[1:])
+	return nil
+}
+
+func (op lstmPartOp) backward(e *execution, n *Node) error {
+	step := n.inputs[0]
+	if !e.needsGrad(step) {
+		return nil
+	}
+	dst := e.grad(step).data
+	half := len(dst) / 2
+	dst = dst[op.part*half : (op.part+1)*half]
+	for i, v := range e.grad(n).data {
+		dst[i] += v
+	}
+	return nil
+}

@@ -1,0 +1,207 @@
+package rnn
+
+import (
+	"fmt"
+	"math"
+)
+
+// optimizerKind selects an Optimizer's update rule.
+type optimizerKind int
+
+const (
+	optGD optimizerKind = iota
+	optMomentum
+	optAdam
+	optRMSProp
+)
+
+var optimizerNames = [...]string{optGD: "GradientDescent", optMomentum: "Momentum", optAdam: "Adam", optRMSProp: "RMSProp"}
+
+// Optimizer holds an update rule and its hyper-parameters, like the
+// tf.train optimizers. Its state (momentum, Adam's moments) lives in the
+// session that runs the training op.
+type Optimizer struct {
+	kind         optimizerKind
+	LearningRate float64
+	Momentum     float64 // Momentum and RMSProp
+	Beta1, Beta2 float64 // Adam
+	Decay        float64 // RMSProp
+	Epsilon      float64 // Adam and RMSProp
+}
+
+// GradientDescentOptimizer updates var -= lr·grad, like
+// tf.train.GradientDescentOptimizer.
+func GradientDescentOptimizer(lr float64) *Optimizer {
+	return &Optimizer{kind: optGD, LearningRate: lr}
+}
+
+// MomentumOptimizer updates accum = momentum·accum + grad; var -= lr·accum,
+// like tf.train.MomentumOptimizer.
+func MomentumOptimizer(lr, momentum float64) *Optimizer {
+	return &Optimizer{kind: optMomentum, LearningRate: lr, Momentum: momentum}
+}
+
+// AdamOptimizer is tf.train.AdamOptimizer with its defaults beta1 0.9,
+// beta2 0.999 and epsilon 1e-8.
+func AdamOptimizer(lr float64) *Optimizer {
+	return &Optimizer{kind: optAdam, LearningRate: lr, Beta1: 0.9, Beta2: 0.999, Epsilon: 1e-8}
+}
+
+// RMSPropOptimizer is tf.train.RMSPropOptimizer with its defaults decay
+// 0.9, momentum 0 and epsilon 1e-10; like TensorFlow it starts the mean
+// square at 1.
+func RMSPropOptimizer(lr float64) *Optimizer {
+	return &Optimizer{kind: optRMSProp, LearningRate: lr, Decay: 0.9, Epsilon: 1e-10}
+}
+
+// Minimize returns a training op that, each time it runs, computes the
+// gradients of cost with respect to every trainable variable cost depends
+// on and applies one update, like optimizer.minimize(cost). Running it
+// returns no value.
+func (o *Optimizer) Minimize(cost *Node) *Node {
+	g, err := operands("Minimize", cost)
+	if err != nil {
+		return failed(g, "Minimize", err, cost)
+	}
+	if o == nil {
+		return failedf(g, "Minimize", []*Node{cost}, "nil optimizer")
+	}
+	vars := trainableAncestors(cost)
+	if len(vars) == 0 {
+		return failedf(g, "Minimize", []*Node{cost}, "cost %s depends on no trainable variable", cost.name)
+	}
+	return o.MinimizeVars(cost, vars)
+}
+
+// MinimizeVars is Minimize restricted to the given variables.
+func (o *Optimizer) MinimizeVars(cost *Node, vars []*Node) *Node {
+	name := "Minimize"
+	if o != nil {
+		name = optimizerNames[o.kind]
+	}
+	all := append([]*Node{cost}, vars...)
+	g, err := operands(name, all...)
+	if err != nil {
+		return failed(g, name, err, all...)
+	}
+	if o == nil {
+		return failedf(g, name, all, "nil optimizer")
+	}
+	for _, v := range vars {
+		if _, ok := v.op.(variableOp); !ok {
+			return failedf(g, name, all, "%s is a %s, not a variable", v.name, v.opType)
+		}
+	}
+	if !(o.LearningRate > 0) {
+		return failedf(g, name, all, "learning rate must be positive, got %g", o.LearningRate)
+	}
+	bp, err := backprop(g, cost, vars)
+	if err != nil {
+		return failed(g, name, err, all...)
+	}
+	op := &trainOp{opt: *o, vars: append([]*Node(nil), vars...)}
+	return newOp(g, name, op, []*Node{bp}, nil, Float32, nil)
+}
+
+// trainableAncestors lists the trainable variables cost depends on, in
+// creation order.
+func trainableAncestors(cost *Node) []*Node {
+	seen := map[*Node]bool{}
+	var vars []*Node
+	stack := []*Node{cost}
+	for len(stack) > 0 {
+		n := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if seen[n] {
+			continue
+		}
+		seen[n] = true
+		if _, ok := n.op.(variableOp); ok && n.trainable {
+			vars = append(vars, n)
+		}
+		stack = append(stack, n.inputs...)
+	}
+	for i := 1; i < len(vars); i++ {
+		for j := i; j > 0 && vars[j].id < vars[j-1].id; j-- {
+			vars[j], vars[j-1] = vars[j-1], vars[j]
+		}
+	}
+	return vars
+}
+
+// trainOp applies an optimizer's update to its variables from the
+// gradients its backprop input computed.
+type trainOp struct {
+	opt  Optimizer
+	vars []*Node
+}
+
+func (*trainOp) valueless() {}
+
+func (op *trainOp) forward(e *execution, n *Node) error {
+	st := e.s.state(n)
+	st.step++
+	o := op.opt
+	lr := float32(o.LearningRate)
+	for i, v := range op.vars {
+		w := e.value(v).data
+		g := e.grad(v).data
+		if len(g) != len(w) {
+			return fmt.Errorf("variable %s: gradient has %d values for %d", v.name, len(g), len(w))
+		}
+		switch o.kind {
+		case optGD:
+			for j, gv := range g {
+				w[j] -= lr * gv
+			}
+		case optMomentum:
+			acc := e.slot(n, i, 0, len(w), 0)
+			mom := float32(o.Momentum)
+			for j, gv := range g {
+				acc[j] = acc[j]*mom + gv
+				w[j] -= lr * acc[j]
+			}
+		case optAdam:
+			m := e.slot(n, i, 0, len(w), 0)
+			vv := e.slot(n, i, 1, len(w), 0)
+			t := float64(st.step)
+			lrt := float32(o.LearningRate * math.Sqrt(1-math.Pow(o.Beta2, t)) / (1 - math.Pow(o.Beta1, t)))
+			b1, b2, eps := float32(o.Beta1), float32(o.Beta2), float32(o.Epsilon)
+			for j, gv := range g {
+				m[j] = b1*m[j] + (1-b1)*gv
+				vv[j] = b2*vv[j] + (1-b2)*gv*gv
+				w[j] -= lrt * m[j] / (float32(math.Sqrt(float64(vv[j]))) + eps)
+			}
+		case optRMSProp:
+			ms := e.slot(n, i, 0, len(w), 1)
+			mom := e.slot(n, i, 1, len(w), 0)
+			decay, eps, mu := float32(o.Decay), float32(o.Epsilon), float32(o.Momentum)
+			for j, gv := range g {
+				ms[j] = decay*ms[j] + (1-decay)*gv*gv
+				mom[j] = mu*mom[j] + lr*gv/float32(math.Sqrt(float64(ms[j]+eps)))
+				w[j] -= mom[j]
+			}
+		}
+	}
+	return nil
+}
+
+func (*trainOp) backward(*execution, *Node) error { return nil }
+
+// slot returns optimizer state k of variable i for the train op n,
+// creating it filled with start on first use.
+func (e *execution) slot(n *Node, i, k, size int, start float32) []float32 {
+	st := e.s.state(n)
+	idx := 2*i + k
+	for len(st.aux) <= idx {
+		st.aux = append(st.aux, nil)
+	}
+	if len(st.aux[idx]) != size {
+		b := make([]float32, size)
+		for j := range b {
+			b[j] = start
+		}
+		st.aux[idx] = b
+	}
+	return st.aux[idx]
+}

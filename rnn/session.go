@@ -1,0 +1,231 @@
+package rnn
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+	"sync"
+)
+
+// Feeds maps placeholders to the tensors they take in one Run, like
+// TensorFlow's feed_dict. Fed tensors are read, never written.
+type Feeds map[*Node]*Tensor
+
+// Session runs parts of a graph and holds the values of its variables,
+// like tf.Session. Buffers of intermediate values are kept between runs
+// and reused while shapes repeat. A session runs one call at a time;
+// concurrent calls wait for each other.
+type Session struct {
+	g      *Graph
+	mu     sync.Mutex
+	states []*nodeState
+	plans  map[string]*plan
+	pool   bufferPool
+}
+
+// NewSession returns a session on the graph. Variables start
+// uninitialized: run GlobalVariablesInitializer (or Restore) first.
+func (g *Graph) NewSession() *Session {
+	return &Session{g: g, plans: map[string]*plan{}}
+}
+
+// NewSession returns a session on the default graph.
+func NewSession() *Session { return DefaultGraph().NewSession() }
+
+// Graph returns the graph the session runs.
+func (s *Session) Graph() *Graph { return s.g }
+
+// state returns the session's state of n, creating it on first use.
+func (s *Session) state(n *Node) *nodeState {
+	if n.id >= len(s.states) {
+		grown := make([]*nodeState, n.id+1, 2*(n.id+1))
+		copy(grown, s.states)
+		s.states = grown
+	}
+	st := s.states[n.id]
+	if st == nil {
+		st = &nodeState{}
+		s.states[n.id] = st
+	}
+	return st
+}
+
+// Run computes fetch with the given feeds and returns its value, or nil
+// for ops without a value (a training op, the initializer). It uses the
+// context set by SetDefaultContext.
+func (s *Session) Run(fetch *Node, feeds Feeds) (*Tensor, error) {
+	return s.RunContext(DefaultContext(), fetch, feeds)
+}
+
+// RunContext is Run with an explicit context: cancelling it stops the run
+// promptly with an error wrapping ctx.Err().
+func (s *Session) RunContext(ctx context.Context, fetch *Node, feeds Feeds) (*Tensor, error) {
+	out, err := s.RunListContext(ctx, []*Node{fetch}, feeds)
+	if err != nil {
+		return nil, err
+	}
+	return out[0], nil
+}
+
+// RunList computes several fetches in one pass (each node at most once)
+// and returns their values in order.
+func (s *Session) RunList(fetches []*Node, feeds Feeds) ([]*Tensor, error) {
+	return s.RunListContext(DefaultContext(), fetches, feeds)
+}
+
+// MustRun is Run that panics with the error; for notebooks and examples.
+func (s *Session) MustRun(fetch *Node, feeds Feeds) *Tensor {
+	t, err := s.Run(fetch, feeds)
+	if err != nil {
+		panic(err)
+	}
+	return t
+}
+
+// MustRunList is RunList that panics with the error.
+func (s *Session) MustRunList(fetches []*Node, feeds Feeds) []*Tensor {
+	t, err := s.RunList(fetches, feeds)
+	if err != nil {
+		panic(err)
+	}
+	return t
+}
+
+// RunListContext is RunList with an explicit context.
+func (s *Session) RunListContext(ctx context.Context, fetches []*Node, feeds Feeds) ([]*Tensor, error) {
+	if s == nil || s.g == nil {
+		return nil, fmt.Errorf("rnn: Run on a nil session (use NewSession)")
+	}
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	if len(fetches) == 0 {
+		return nil, fmt.Errorf("rnn: Run: nothing to fetch")
+	}
+	for i, f := range fetches {
+		if f == nil {
+			return nil, fmt.Errorf("rnn: Run: fetch %d is nil", i)
+		}
+		if f.g != s.g {
+			return nil, fmt.Errorf("rnn: Run: fetch %d (%s) belongs to another graph than the session's", i, f.name)
+		}
+		if f.err != nil {
+			return nil, f.err
+		}
+	}
+	if err := s.checkFeeds(feeds); err != nil {
+		return nil, err
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	p := s.planFor(fetches)
+	e := &execution{s: s, ctx: ctx, feeds: feeds, plan: p}
+	err := e.runPlan()
+	s.pool.trim()
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*Tensor, len(fetches))
+	for i, f := range fetches {
+		if _, ok := f.op.(valueless); ok {
+			continue
+		}
+		out[i] = s.state(f).val.Clone()
+	}
+	return out, nil
+}
+
+// planFor returns the cached schedule for fetches.
+func (s *Session) planFor(fetches []*Node) *plan {
+	var key string
+	if len(fetches) == 1 {
+		key = strconv.Itoa(fetches[0].id)
+	} else {
+		var b strings.Builder
+		for _, f := range fetches {
+			b.WriteString(strconv.Itoa(f.id))
+			b.WriteByte(',')
+		}
+		key = b.String()
+	}
+	p, ok := s.plans[key]
+	if !ok {
+		p = makePlan(fetches)
+		s.plans[key] = p
+	}
+	return p
+}
+
+// checkFeeds verifies that every fed node is a placeholder of the
+// session's graph and that each tensor fits its placeholder's shape.
+func (s *Session) checkFeeds(feeds Feeds) error {
+	for n, t := range feeds {
+		if n == nil {
+			return fmt.Errorf("rnn: Feeds: nil key")
+		}
+		if n.g != s.g {
+			return fmt.Errorf("rnn: Feeds: %s belongs to another graph than the session's", n.name)
+		}
+		if _, ok := n.op.(placeholderOp); !ok {
+			return fmt.Errorf("rnn: Feeds: %s is a %s, only placeholders can be fed", n.name, n.opType)
+		}
+		if t == nil {
+			return opErrorf("Placeholder", n.name, "fed a nil tensor")
+		}
+		if len(t.shape) != len(n.shape) {
+			return opErrorf("Placeholder", n.name, "fed a tensor of shape %s (rank %d), want rank %d shape %s",
+				formatShape(t.shape), len(t.shape), len(n.shape), formatShape(n.shape))
+		}
+		for i, d := range n.shape {
+			if d >= 0 && t.shape[i] != d {
+				return opErrorf("Placeholder", n.name, "fed a tensor of shape %s, want %s (dimension %d differs)",
+					formatShape(t.shape), formatShape(n.shape), i)
+			}
+		}
+		if len(t.data) != shapeSize(t.shape) {
+			return opErrorf("Placeholder", n.name, "fed tensor has %d values for shape %s", len(t.data), formatShape(t.shape))
+		}
+	}
+	return nil
+}
+
+// Close drops the session's buffers and variable values.
+func (s *Session) Close() error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.states = nil
+	s.plans = map[string]*plan{}
+	s.pool = bufferPool{}
+	return nil
+}
+
+// initOp sets variables to their initial values.
+type initOp struct{ vars []*Node }
+
+func (initOp) valueless() {}
+
+// GlobalVariablesInitializer returns an op that sets every variable that
+// exists now to its initial value, like tf.global_variables_initializer.
+func (g *Graph) GlobalVariablesInitializer() *Node {
+	vars := g.Variables()
+	return g.add(&Node{opType: "init", op: initOp{vars: vars}, dtype: Float32})
+}
+
+// GlobalVariablesInitializer returns the initializer of the default
+// graph's variables; see Graph.GlobalVariablesInitializer.
+func GlobalVariablesInitializer() *Node { return DefaultGraph().GlobalVariablesInitializer() }
+
+func (op initOp) forward(e *execution, n *Node) error {
+	for _, v := range op.vars {
+		if err := e.cancelled(); err != nil {
+			return err
+		}
+		t := e.output(v, v.shape...)
+		v.init.fill(t.data, v.g.variableRNG(v.varIndex))
+		e.s.state(v).initialized = true
+	}
+	return nil
+}
+
+func (initOp) backward(*execution, *Node) error { return nil }
