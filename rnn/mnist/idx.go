@@ -54,26 +54,35 @@ type RawImages struct {
 // count in the header exactly. For an uncompressed file the returned Pixels
 // share data's memory.
 func ParseImages(data []byte) (*RawImages, error) {
-	body, err := openIdx(data, imagesHeaderSize, "images")
+	body, count, err := openImages(data)
 	if err != nil {
 		return nil, err
 	}
+	pixels, err := body.readPayload(int64(count)*ImageSize, "pixel bytes")
+	if err != nil {
+		return nil, err
+	}
+	return &RawImages{Count: count, Rows: Rows, Cols: Cols, Pixels: pixels}, nil
+}
+
+// openImages reads and checks the header of an idx3 images file and
+// returns the number of images it announces.
+func openImages(data []byte) (*idxBody, int, error) {
+	body, err := openIdx(data, imagesHeaderSize, "images")
+	if err != nil {
+		return nil, 0, err
+	}
 	header := body.header
 	if magic := binary.BigEndian.Uint32(header[0:4]); magic != ImagesMagic {
-		return nil, fmt.Errorf("not an idx images file: magic number %d, want %d", magic, ImagesMagic)
+		return nil, 0, fmt.Errorf("not an idx images file: magic number %d, want %d", magic, ImagesMagic)
 	}
 	count := binary.BigEndian.Uint32(header[4:8])
 	rows := binary.BigEndian.Uint32(header[8:12])
 	cols := binary.BigEndian.Uint32(header[12:16])
 	if rows != Rows || cols != Cols {
-		return nil, fmt.Errorf("images are %dx%d, want %dx%d", rows, cols, Rows, Cols)
+		return nil, 0, fmt.Errorf("images are %dx%d, want %dx%d", rows, cols, Rows, Cols)
 	}
-	want := int64(count) * ImageSize
-	pixels, err := body.readPayload(want, "pixel bytes")
-	if err != nil {
-		return nil, err
-	}
-	return &RawImages{Count: int(count), Rows: Rows, Cols: Cols, Pixels: pixels}, nil
+	return body, int(count), nil
 }
 
 // ParseLabels decodes an idx1 labels file held in data, gzip-compressed or
@@ -167,17 +176,33 @@ func (b *idxBody) readPayload(want int64, what string) ([]byte, error) {
 		}
 	}
 	if err != nil {
-		if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
-			return nil, fmt.Errorf("truncated: want %d %s, got %d", want, what, got)
-		}
-		return nil, fmt.Errorf("corrupt gzip stream after %d %s: %w", got, what, err)
+		return nil, payloadError(err, want, got, what)
 	}
-	extra, err := io.Copy(io.Discard, b.zr)
-	if err != nil {
-		return nil, fmt.Errorf("corrupt gzip stream after the %d %s: %w", want, what, err)
-	}
-	if extra > 0 {
-		return nil, fmt.Errorf("corrupt: %d unexpected bytes after the %d %s", extra, want, what)
+	if err := b.checkEnd(want, what); err != nil {
+		return nil, err
 	}
 	return buf, nil
+}
+
+// payloadError describes a failure to read want bytes of payload after got
+// of them arrived.
+func payloadError(err error, want, got int64, what string) error {
+	if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
+		return fmt.Errorf("truncated: want %d %s, got %d", want, what, got)
+	}
+	return fmt.Errorf("corrupt gzip stream after %d %s: %w", got, what, err)
+}
+
+// checkEnd reads a compressed file to its end once the want bytes of
+// payload are in: more data is corrupt, and the end of the stream is where
+// gzip verifies its checksum.
+func (b *idxBody) checkEnd(want int64, what string) error {
+	extra, err := io.Copy(io.Discard, b.zr)
+	if err != nil {
+		return fmt.Errorf("corrupt gzip stream after the %d %s: %w", want, what, err)
+	}
+	if extra > 0 {
+		return fmt.Errorf("corrupt: %d unexpected bytes after the %d %s", extra, want, what)
+	}
+	return nil
 }

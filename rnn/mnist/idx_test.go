@@ -84,16 +84,22 @@ func TestParseLabelsReadsRawAndGzip(t *testing.T) {
 	}
 }
 
-func TestParseImagesRejectsBadFiles(t *testing.T) {
+// badImageFile is an images file with something wrong, and a piece of
+// the error it must give.
+type badImageFile struct {
+	name string
+	data []byte
+	want string
+}
+
+// badImageFiles returns images files broken in every way the parser
+// checks.
+func badImageFiles() []badImageFile {
 	two := patternPixels(2)
 	good := idxImages(ImagesMagic, 2, 28, 28, two)
 	badChecksum := gz(good)
 	badChecksum[len(badChecksum)-8] ^= 0xff // the CRC-32 in the gzip trailer
-	tests := []struct {
-		name string
-		data []byte
-		want string
-	}{
+	return []badImageFile{
 		{"empty", nil, "truncated: want a 16-byte idx images header, got 0 bytes"},
 		{"short header", good[:10], "truncated: want a 16-byte idx images header, got 10 bytes"},
 		{"short gzip header", gz(good[:10]), "truncated: want a 16-byte idx images header, got 10 bytes"},
@@ -110,7 +116,10 @@ func TestParseImagesRejectsBadFiles(t *testing.T) {
 		{"gzip magic then garbage", []byte{0x1f, 0x8b, 0, 0, 0}, "corrupt gzip stream"},
 		{"count far beyond the data", gz(idxImages(ImagesMagic, 1<<30, 28, 28, two)), "truncated: want 841813590016 pixel bytes, got 1568"},
 	}
-	for _, tt := range tests {
+}
+
+func TestParseImagesRejectsBadFiles(t *testing.T) {
+	for _, tt := range badImageFiles() {
 		t.Run(tt.name, func(t *testing.T) {
 			got, err := ParseImages(tt.data)
 			if err == nil {

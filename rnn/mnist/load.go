@@ -133,7 +133,7 @@ func readSplits(files Files, oneHot bool) (train, test *DataSet, err error) {
 // readPair reads an images file and its labels file, checks that they
 // describe the same number of examples, and converts them to tensors.
 func readPair(imagesPath, labelsPath string, oneHot bool) (*DataSet, error) {
-	raw, err := ReadImages(imagesPath)
+	pixels, count, err := readScaledImages(imagesPath)
 	if err != nil {
 		return nil, err
 	}
@@ -141,10 +141,10 @@ func readPair(imagesPath, labelsPath string, oneHot bool) (*DataSet, error) {
 	if err != nil {
 		return nil, err
 	}
-	if raw.Count != len(ids) {
-		return nil, fmt.Errorf("mnist: %s holds %d images but %s holds %d labels", imagesPath, raw.Count, labelsPath, len(ids))
+	if count != len(ids) {
+		return nil, fmt.Errorf("mnist: %s holds %d images but %s holds %d labels", imagesPath, count, labelsPath, len(ids))
 	}
-	images := rnn.TensorFrom(scalePixels(raw.Pixels), raw.Count, ImageSize)
+	images := rnn.TensorFrom(pixels, count, ImageSize)
 	return newDataSet(images, labelTensor(ids, oneHot), ids), nil
 }
 
@@ -161,10 +161,17 @@ var pixelScale = func() (table [256]float32) {
 // scalePixels converts pixel bytes to float32 values in [0, 1] in one pass.
 func scalePixels(pixels []byte) []float32 {
 	out := make([]float32, len(pixels))
-	for i, b := range pixels {
-		out[i] = pixelScale[b]
-	}
+	scaleInto(out, pixels)
 	return out
+}
+
+// scaleInto converts pixel bytes to float32 values in [0, 1] into dst,
+// which is as long as pixels.
+func scaleInto(dst []float32, pixels []byte) {
+	dst = dst[:len(pixels)]
+	for i, b := range pixels {
+		dst[i] = pixelScale[b]
+	}
 }
 
 // labelTensor turns class ids into [n, 10] one-hot rows or an [n] tensor
