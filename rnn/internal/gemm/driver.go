@@ -29,22 +29,34 @@ func compute(k *microKernel, ws *workspace, pr *problem, j0, j1 int) {
 			if pc > 0 {
 				beta, loadC = 1, true
 			}
-			packB(ws.b, pr.transB, pr.b, pr.ldb, pc, jc, kc, nc, nr)
+			direct := !pr.transB && pr.m <= directRows
+			if !direct {
+				packB(ws.b, pr.transB, pr.b, pr.ldb, pc, jc, kc, nc, nr)
+			} else if rem := nc % nr; rem != 0 {
+				packB(ws.b, false, pr.b, pr.ldb, pc, jc+nc-rem, kc, rem, nr)
+			}
 			for ic := 0; ic < pr.m; ic += mcBlock {
 				mc := min(mcBlock, pr.m-ic)
 				packA(ws.a, pr.transA, pr.a, pr.lda, ic, pc, mc, kc, mr)
 				for jr := 0; jr < nc; jr += nr {
 					cols := min(nr, nc-jr)
-					bp := ws.b[jr*kc : jr*kc+nr*kc]
+					bp, bs := ws.b[jr*kc:jr*kc+nr*kc], nr
+					if direct {
+						if cols == nr {
+							bp, bs = pr.b[pc*pr.ldb+jc+jr:], pr.ldb
+						} else {
+							bp = ws.b[:nr*kc]
+						}
+					}
 					for ir := 0; ir < mc; ir += mr {
 						rows := min(mr, mc-ir)
 						ap := ws.a[ir*kc : ir*kc+mr*kc]
 						ci := (ic+ir)*pr.ldc + jc + jr
 						if rows == mr && cols == nr {
-							k.tile(kc, ap, bp, nr, pr.c[ci:], pr.ldc, pr.alpha, beta, loadC)
+							k.tile(kc, ap, bp, bs, pr.c[ci:], pr.ldc, pr.alpha, beta, loadC)
 							continue
 						}
-						k.tile(kc, ap, bp, nr, ws.tile, nr, pr.alpha, 0, false)
+						k.tile(kc, ap, bp, bs, ws.tile, nr, pr.alpha, 0, false)
 						mergeTile(pr.c[ci:], pr.ldc, ws.tile, nr, rows, cols, beta, loadC)
 					}
 				}
@@ -68,3 +80,10 @@ func mergeTile(c []float32, ldc int, tile []float32, nr, rows, cols int, beta fl
 		}
 	}
 }
+
+// directRows is the largest m for which full panels of an untransposed B
+// are read in place instead of being packed. With few rows of A each panel
+// is reused only m/mr times, too few to repay the copy; with more, cache-set
+// conflicts between B's rows (strides of powers of two) cost more than
+// packing does.
+const directRows = 64

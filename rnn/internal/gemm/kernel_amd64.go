@@ -13,6 +13,7 @@ var avx2Kernel = microKernel{name: "avx2 4x24", mr: 4, nr: 24, tile: tile4x24}
 func init() {
 	if cpu.X86.HasAVX2 && cpu.X86.HasFMA {
 		active = &avx2Kernel
+		transpose8 = transpose8Checked
 	}
 }
 
@@ -31,3 +32,19 @@ func tile4x24(kc int, a, b []float32, bstride int, c []float32, ldc int, alpha, 
 //
 //go:noescape
 func tile4x24AVX2(kc int, a, b *float32, bstride int, c *float32, ldc int, alpha, beta float32, loadC bool)
+
+// transpose8Checked implements transpose8 with transpose8AVX2, checking
+// first that both blocks lie inside their slices.
+func transpose8Checked(dst, src []float32, lds, blocks, ldd int) {
+	if blocks == 0 {
+		return
+	}
+	_ = src[7*lds+8*blocks-1]
+	_ = dst[(8*blocks-1)*ldd+7]
+	transpose8AVX2(&dst[0], &src[0], lds, blocks, ldd)
+}
+
+// transpose8AVX2 is the assembly transposer (transpose_amd64.s).
+//
+//go:noescape
+func transpose8AVX2(dst, src *float32, lds, blocks, ldd int)

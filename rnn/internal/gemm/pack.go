@@ -50,9 +50,23 @@ func packB(dst []float32, transB bool, b []float32, ldb, p0, j0, kc, nc, nr int)
 			}
 			continue
 		}
-		// op(B)[p][j] = b[j*ldb+p]: read each stored row sequentially and
-		// scatter it down the panel's column j.
-		for j := range cols {
+		// op(B)[p][j] = b[j*ldb+p]: groups of eight stored rows go through
+		// the vector transposer when there is one; the rest is read one
+		// stored row at a time and scattered down the panel's column j.
+		j := 0
+		if transpose8 != nil && nr%8 == 0 {
+			whole := kc / 8 * 8
+			for ; j+8 <= cols; j += 8 {
+				transpose8(panel[j:], b[(j0+jr+j)*ldb+p0:], ldb, kc/8, nr)
+				for jj := j; jj < j+8; jj++ {
+					src := b[(j0+jr+jj)*ldb+p0:]
+					for p := whole; p < kc; p++ {
+						panel[p*nr+jj] = src[p]
+					}
+				}
+			}
+		}
+		for ; j < cols; j++ {
 			src := b[(j0+jr+j)*ldb+p0:]
 			src = src[:kc]
 			for p, v := range src {
@@ -66,3 +80,8 @@ func packB(dst []float32, transB bool, b []float32, ldb, p0, j0, kc, nc, nr int)
 		}
 	}
 }
+
+// transpose8, when not nil, copies an 8×(8*blocks) block of src (rows lds
+// apart) to dst transposed: column p of src becomes dst[p*ldd : p*ldd+8].
+// Architectures with a vector implementation set it at start-up.
+var transpose8 func(dst, src []float32, lds, blocks, ldd int)
