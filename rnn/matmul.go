@@ -5,43 +5,15 @@ import (
 	"runtime"
 	"sync"
 
-	"gonum.org/v1/gonum/blas"
-	"gonum.org/v1/gonum/blas/gonum"
+	gemmpkg "github.com/gornn/gornn/rnn/internal/gemm"
 )
 
 // gemm computes C = alpha·op(A)·op(B) + beta·C on row-major matrices with
 // BLAS semantics: op(A) is m×k, op(B) is k×n, C is m×n. Every matrix
-// product in the package goes through here.
+// product in the package goes through here; it is the SIMD kernel of
+// rnn/internal/gemm.
 func gemm(transA, transB bool, m, n, k int, alpha float32, a []float32, lda int, b []float32, ldb int, beta float32, c []float32, ldc int) {
-	if m == 0 || n == 0 {
-		return
-	}
-	if k == 0 {
-		scaleRows(m, n, beta, c, ldc)
-		return
-	}
-	ta, tb := blas.NoTrans, blas.NoTrans
-	if transA {
-		ta = blas.Trans
-	}
-	if transB {
-		tb = blas.Trans
-	}
-	gonum.Implementation{}.Sgemm(ta, tb, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc)
-}
-
-// scaleRows sets C = beta·C for an m×n block.
-func scaleRows(m, n int, beta float32, c []float32, ldc int) {
-	for i := 0; i < m; i++ {
-		row := c[i*ldc : i*ldc+n]
-		if beta == 0 {
-			clear(row)
-			continue
-		}
-		for j := range row {
-			row[j] *= beta
-		}
-	}
+	gemmpkg.Sgemm(transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc)
 }
 
 // blockRows is the number of rows of C one worker computes between checks

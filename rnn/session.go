@@ -229,3 +229,26 @@ func (op initOp) forward(e *execution, n *Node) error {
 }
 
 func (initOp) backward(*execution, *Node) error { return nil }
+
+// Assign sets variable v to a copy of t in this session, like
+// sess.run(tf.assign(v, t)). t must have v's shape.
+func (s *Session) Assign(v *Node, t *Tensor) error {
+	if v == nil || t == nil {
+		return fmt.Errorf("rnn: Assign: nil variable or tensor")
+	}
+	if v.g != s.g {
+		return fmt.Errorf("rnn: Assign: %s belongs to another graph than the session's", v.name)
+	}
+	if _, ok := v.op.(variableOp); !ok {
+		return fmt.Errorf("rnn: Assign: %s is a %s, not a variable", v.name, v.opType)
+	}
+	if !sameShape(v.shape, t.shape) || len(t.data) != shapeSize(t.shape) {
+		return fmt.Errorf("rnn: Assign: %s has shape %s, tensor has %s", v.name, formatShape(v.shape), formatShape(t.shape))
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	e := &execution{s: s, ctx: context.Background(), plan: &plan{}}
+	copy(e.output(v, v.shape...).data, t.data)
+	s.state(v).initialized = true
+	return nil
+}
