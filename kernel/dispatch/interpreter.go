@@ -1,0 +1,60 @@
+package dispatch
+
+import (
+	"context"
+
+	"github.com/gornn/gornn/display"
+	"github.com/gornn/gornn/kernel/protocol"
+)
+
+// Sender delivers messages to the front end. The transport implements it.
+type Sender interface {
+	Send(ch protocol.Channel, msg *protocol.Message) error
+}
+
+// Interpreter runs the language. Offsets into code are byte offsets; the
+// dispatcher converts them from and to the code points Jupyter counts.
+type Interpreter interface {
+	// Execute runs one cell, sending what it prints and shows to out. It
+	// returns the value to show as the cell's result (nil for none) or
+	// the error that stopped it. When ctx is cancelled the cell must stop
+	// promptly, keeping the state built so far.
+	Execute(ctx context.Context, code string, out Output) (*display.Data, *Error)
+	// Evaluate computes one expression for user_expressions.
+	Evaluate(ctx context.Context, expr string) (*display.Data, *Error)
+	// Complete returns the completions at byte offset cursor and the byte
+	// range [start, end) of code they replace.
+	Complete(code string, cursor int) (matches []string, start, end int)
+	// Inspect returns documentation for the name at byte offset cursor.
+	Inspect(code string, cursor int, detail int) (doc string, found bool)
+	// IsComplete reports whether code can run as is: "complete",
+	// "incomplete" (with the indent for the next line), "invalid" or
+	// "unknown".
+	IsComplete(code string) (status, indent string)
+}
+
+// Output receives what a running cell produces. Its methods may be called
+// from any goroutine, also after the cell has finished.
+type Output interface {
+	// Stream shows text printed to the stream "stdout" or "stderr".
+	Stream(name, text string)
+	// Display shows rich output, or updates an earlier display when
+	// d.Update is set.
+	Display(d display.Data)
+	// ClearOutput clears the cell's output, when the next output arrives
+	// if wait is set.
+	ClearOutput(wait bool)
+	// Input asks the user for a line of text. It fails when the front end
+	// does not accept input or the cell is interrupted.
+	Input(prompt string, password bool) (string, error)
+}
+
+// Error describes a failed cell or expression.
+type Error struct {
+	Name      string
+	Value     string
+	Traceback []string
+}
+
+// InterruptedName is the error name of a cell stopped by an interrupt.
+const InterruptedName = "Interrupted"
