@@ -49,7 +49,7 @@ func parseScaledImages(data []byte) ([]float32, int, error) {
 	const inFlight = 4
 	free := make(chan []byte, inFlight)
 	for range inFlight {
-		free <- make([]byte, scaledChunk)
+		free <- make([]byte, min(scaledChunk, want))
 	}
 	filled := make(chan []byte, inFlight)
 	converted := make(chan struct{})
