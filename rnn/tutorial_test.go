@@ -8,6 +8,7 @@ import (
 // tutorialModel builds the tutorial's graph on g, as the notebook does.
 type tutorialModel struct {
 	x, y, pred, cost, optm, accr *Node
+	weights, biases              map[string]*Node
 	out                          map[string]any
 }
 
@@ -23,6 +24,7 @@ func buildTutorial(g *Graph, nsteps, diminput, dimhidden, dimoutput int, opt *Op
 		"hidden": g.Variable(RandomNormal(dimhidden)),
 		"out":    g.Variable(RandomNormal(dimoutput)),
 	}
+	m.weights, m.biases = weights, biases
 	X := Transpose(m.x, 1, 0, 2)
 	X = Reshape(X, -1, diminput)
 	H := Add(MatMul(X, weights["hidden"]), biases["hidden"])
