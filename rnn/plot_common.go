@@ -106,24 +106,28 @@ func plotAddLine(p *plot.Plot, name string, values []float64, col color.Color, d
 	}
 }
 
-// plotIntTicks labels every integer from min to max, thinning the labels
-// out to about ten so that long ranges stay readable.
+// plotIntTicks labels integers from min to max, thinning the labels out
+// to about ten so that long ranges stay readable.
 type plotIntTicks struct {
 	label func(i int) string // nil: the number itself
+	last  int                // when above 0, no ticks beyond it
 }
 
 // Ticks implements plot.Ticker.
 func (t plotIntTicks) Ticks(min, max float64) []plot.Tick {
 	lo, hi := int(math.Ceil(min)), int(math.Floor(max))
+	if t.last > 0 && hi > t.last {
+		hi = t.last
+	}
 	if hi < lo {
 		return nil
 	}
 	step := 1
 	for (hi-lo)/step > 10 {
-		switch {
-		case step == 1:
+		switch step {
+		case 1:
 			step = 2
-		case step == 2:
+		case 2:
 			step = 5
 		default:
 			step *= 2
@@ -131,8 +135,12 @@ func (t plotIntTicks) Ticks(min, max float64) []plot.Tick {
 	}
 	var ticks []plot.Tick
 	for i := lo; i <= hi; i++ {
+		major := (i-lo)%step == 0
+		if !major && step > 5 {
+			continue // a minor tick per integer would blur into a bar
+		}
 		tk := plot.Tick{Value: float64(i)}
-		if (i-lo)%step == 0 {
+		if major {
 			if t.label != nil {
 				tk.Label = t.label(i)
 			} else {
