@@ -3,14 +3,21 @@ package gemm
 // run computes the problem with kernel k, splitting it over goroutines when
 // it is large enough to repay the hand-off.
 func run(k *microKernel, pr *problem) {
-	parts := splitCount(k, pr)
-	if parts <= 1 {
+	s := chooseSplit(k, pr)
+	if s.parts <= 1 {
 		ws := getWorkspace()
-		compute(k, ws, pr, 0, pr.n)
+		computeAll(k, ws, pr)
 		putWorkspace(ws)
 		return
 	}
-	runParallel(k, pr, parts)
+	runParallel(k, pr, s)
+}
+
+// computeAll evaluates the whole of C.
+func computeAll(k *microKernel, ws *workspace, pr *problem) {
+	if pr.m > 0 && pr.n > 0 {
+		compute(k, ws, pr, 0, pr.n)
+	}
 }
 
 // compute evaluates columns [j0, j1) of C, looping over blocks of op(B)

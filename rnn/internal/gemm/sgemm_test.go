@@ -154,6 +154,7 @@ func TestSgemmDoesNotAllocate(t *testing.T) {
 			{m: 16, n: 256, k: 512, alpha: 1, beta: 1, transB: true},
 			{m: 256, n: 512, k: 16, alpha: 1, beta: 1, transA: true},
 			{m: 7, n: 31, k: 5, alpha: 1},
+			{m: 300, n: 600, k: 100, alpha: 1}, // split over goroutines
 		} {
 			a, lda, b, ldb, c, ldc := tc.operands(rng)
 			call := func() {
