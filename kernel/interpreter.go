@@ -1,0 +1,182 @@
+package kernel
+
+import (
+	"context"
+	"fmt"
+	"log"
+	"sync"
+
+	"github.com/gornn/gornn/display"
+	"github.com/gornn/gornn/kernel/dispatch"
+	"github.com/gornn/gornn/kernel/eval"
+)
+
+// interpreter adapts an eval.Session to dispatch.Interpreter. The session
+// is created in the background; every method waits until it exists.
+// Output of the session (rich displays, captured stdout and stderr, reads
+// of stdin) goes to the Output of the latest execute request, so that
+// output of goroutines that outlive their cell still reaches a cell.
+type interpreter struct {
+	ready   chan struct{}
+	session *eval.Session
+	initErr error
+	capture *eval.Capture
+	log     *log.Logger
+
+	mu  sync.Mutex
+	out dispatch.Output
+
+	streams streamDecoder
+}
+
+// newInterpreter starts creating the session and returns at once.
+func newInterpreter(env []string, logger *log.Logger) *interpreter {
+	it := &interpreter{ready: make(chan struct{}), log: logger}
+	go func() {
+		defer close(it.ready)
+		it.session, it.initErr = eval.New(eval.Options{
+			Display:     it.display,
+			ClearOutput: it.clearOutput,
+			Input:       it.input,
+			Env:         env,
+		})
+		if it.initErr != nil {
+			logger.Printf("kernel: starting the interpreter: %v", it.initErr)
+		}
+	}()
+	return it
+}
+
+// wait blocks until the session exists and reports whether it does.
+func (it *interpreter) wait() *dispatch.Error {
+	<-it.ready
+	if it.initErr != nil {
+		return &dispatch.Error{Name: "KernelError", Value: fmt.Sprintf("the interpreter failed to start: %v", it.initErr)}
+	}
+	return nil
+}
+
+func (it *interpreter) current() dispatch.Output {
+	it.mu.Lock()
+	defer it.mu.Unlock()
+	return it.out
+}
+
+func (it *interpreter) display(d display.Data) {
+	if out := it.current(); out != nil {
+		out.Display(d)
+	}
+}
+
+func (it *interpreter) clearOutput(wait bool) {
+	if out := it.current(); out != nil {
+		out.ClearOutput(wait)
+	}
+}
+
+func (it *interpreter) input(prompt string, password bool) (string, error) {
+	out := it.current()
+	if out == nil {
+		return "", eval.ErrNoStdin
+	}
+	return out.Input(prompt, password)
+}
+
+// emit receives what the process writes to its stdout and stderr.
+func (it *interpreter) emit(stream string, p []byte) {
+	text := it.streams.text(stream, p)
+	if out := it.current(); out != nil {
+		out.Stream(stream, text)
+	}
+}
+
+// Execute implements dispatch.Interpreter.
+func (it *interpreter) Execute(ctx context.Context, code string, out dispatch.Output) (*display.Data, *dispatch.Error) {
+	if err := it.wait(); err != nil {
+		return nil, err
+	}
+	it.mu.Lock()
+	it.out = out
+	it.mu.Unlock()
+	res := it.session.Execute(ctx, code)
+	if it.capture != nil {
+		// Everything the cell printed is published before its result.
+		it.capture.Sync()
+	}
+	return res.Value, convertError(res.Err)
+}
+
+// Evaluate implements dispatch.Interpreter.
+func (it *interpreter) Evaluate(ctx context.Context, expr string) (*display.Data, *dispatch.Error) {
+	if err := it.wait(); err != nil {
+		return nil, err
+	}
+	if ev, ok := any(it.session).(evaluator); ok {
+		v, e := ev.Evaluate(ctx, expr)
+		return v, convertError(e)
+	}
+	res := it.session.Execute(ctx, expr)
+	return res.Value, convertError(res.Err)
+}
+
+// Complete implements dispatch.Interpreter.
+func (it *interpreter) Complete(code string, cursor int) ([]string, int, int) {
+	if it.wait() != nil {
+		return nil, cursor, cursor
+	}
+	if c, ok := any(it.session).(completer); ok {
+		return c.Complete(code, cursor)
+	}
+	return nil, cursor, cursor
+}
+
+// Inspect implements dispatch.Interpreter.
+func (it *interpreter) Inspect(code string, cursor int, detail int) (string, bool) {
+	if it.wait() != nil {
+		return "", false
+	}
+	if i, ok := any(it.session).(inspector); ok {
+		return i.Inspect(code, cursor)
+	}
+	return "", false
+}
+
+// IsComplete implements dispatch.Interpreter.
+func (it *interpreter) IsComplete(code string) (string, string) {
+	if it.wait() != nil {
+		return "unknown", ""
+	}
+	if c, ok := any(it.session).(completenessChecker); ok {
+		return c.IsComplete(code)
+	}
+	return "unknown", ""
+}
+
+// The session's optional abilities. Looking them up at run time lets the
+// kernel work with a session that lacks one of them: the front end then
+// gets an empty answer instead of none.
+type (
+	evaluator interface {
+		Evaluate(ctx context.Context, expr string) (*display.Data, *eval.Error)
+	}
+	completer interface {
+		Complete(code string, cursor int) ([]string, int, int)
+	}
+	inspector interface {
+		Inspect(code string, cursor int) (string, bool)
+	}
+	completenessChecker interface {
+		IsComplete(code string) (string, string)
+	}
+)
+
+func convertError(e *eval.Error) *dispatch.Error {
+	if e == nil {
+		return nil
+	}
+	tb := e.Traceback
+	if len(tb) == 0 {
+		tb = []string{e.Name + ": " + e.Message}
+	}
+	return &dispatch.Error{Name: e.Name, Value: e.Message, Traceback: tb}
+}
