@@ -25,7 +25,8 @@ var benchShapes = []struct {
 }
 
 // BenchmarkSgemm measures this package (with the kernel the machine
-// selects, and with the portable kernel) beside gonum's blas32 on the same
+// selects, and with the portable kernel; on one goroutine, and split over
+// GOMAXPROCS for large products) beside gonum's blas32 on the same
 // operands, reporting GFLOP/s (2mnk per product).
 func BenchmarkSgemm(b *testing.B) {
 	for _, s := range benchShapes {
@@ -37,13 +38,26 @@ func BenchmarkSgemm(b *testing.B) {
 			b.ReportMetric(flops*float64(b.N)/b.Elapsed().Seconds()/1e9, "GFLOP/s")
 		}
 		for _, mk := range benchKernels() {
-			b.Run(fmt.Sprintf("%s/%s", s.name, mk.name), func(b *testing.B) {
-				b.ReportAllocs()
-				for b.Loop() {
-					sgemmWith(mk, s.transA, s.transB, s.m, s.n, s.k, 1, a, lda, bm, ldb, 1, c, ldc)
+			// One goroutine, then (for products large enough to be
+			// split) as many as GOMAXPROCS allows.
+			for _, threads := range []int{1, 0} {
+				name := fmt.Sprintf("%s/%s", s.name, mk.name)
+				if threads == 0 {
+					pr := &problem{m: s.m, n: s.n, k: s.k}
+					if chooseSplit(mk, pr).parts < 2 {
+						continue
+					}
+					name += "_parallel"
 				}
-				report(b)
-			})
+				b.Run(name, func(b *testing.B) {
+					defer SetMaxGoroutines(SetMaxGoroutines(threads))
+					b.ReportAllocs()
+					for b.Loop() {
+						sgemmWith(mk, s.transA, s.transB, s.m, s.n, s.k, 1, a, lda, bm, ldb, 1, c, ldc)
+					}
+					report(b)
+				})
+			}
 		}
 		b.Run(s.name+"/gonum", func(b *testing.B) {
 			tA, tB := blas.NoTrans, blas.NoTrans

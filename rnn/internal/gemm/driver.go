@@ -55,16 +55,21 @@ func compute(k *microKernel, ws *workspace, pr *problem, j0, j1 int) {
 							bp = ws.b[:nr*kc]
 						}
 					}
-					for ir := 0; ir < mc; ir += mr {
+					// Whole tiles in one call, then the bottom edge.
+					full := mc / mr
+					ci := ic*pr.ldc + jc + jr
+					if cols == nr && full > 0 {
+						k.tile(kc, full, ws.a, bp, bs, pr.c[ci:], pr.ldc, pr.alpha, beta, loadC)
+					}
+					edge := 0
+					if cols == nr {
+						edge = full * mr
+					}
+					for ir := edge; ir < mc; ir += mr {
 						rows := min(mr, mc-ir)
 						ap := ws.a[ir*kc : ir*kc+mr*kc]
-						ci := (ic+ir)*pr.ldc + jc + jr
-						if rows == mr && cols == nr {
-							k.tile(kc, ap, bp, bs, pr.c[ci:], pr.ldc, pr.alpha, beta, loadC)
-							continue
-						}
-						k.tile(kc, ap, bp, bs, ws.tile, nr, pr.alpha, 0, false)
-						mergeTile(pr.c[ci:], pr.ldc, ws.tile, nr, rows, cols, beta, loadC)
+						k.tile(kc, 1, ap, bp, bs, ws.tile, nr, pr.alpha, 0, false)
+						mergeTile(pr.c[ci+ir*pr.ldc:], pr.ldc, ws.tile, nr, rows, cols, beta, loadC)
 					}
 				}
 			}

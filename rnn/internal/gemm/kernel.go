@@ -1,13 +1,14 @@
 package gemm
 
-// tileFunc computes one mr×nr tile of C from packed operands:
+// tileFunc computes a column of panels mr×nr tiles of C from packed
+// operands. For tile t, with at = a[t*mr*kc:] and ct = c[t*mr*ldc:],
 //
-//	C[i][j] = alpha * Σ_p a[p*mr+i] * b[p*bstride+j]            (loadC false)
-//	C[i][j] = alpha * Σ_p a[p*mr+i] * b[p*bstride+j] + beta*C   (loadC true)
+//	ct[i*ldc+j] = alpha * Σ_p at[p*mr+i] * b[p*bstride+j]                  (loadC false)
+//	ct[i*ldc+j] = alpha * Σ_p at[p*mr+i] * b[p*bstride+j] + beta*ct[i*ldc+j] (loadC true)
 //
-// for 0 ≤ p < kc, 0 ≤ i < mr, 0 ≤ j < nr, where C[i][j] is c[i*ldc+j]. The
-// caller guarantees the slices are long enough; kc is at least 1.
-type tileFunc func(kc int, a, b []float32, bstride int, c []float32, ldc int, alpha, beta float32, loadC bool)
+// for 0 ≤ p < kc, 0 ≤ i < mr, 0 ≤ j < nr. Handling several tiles per call
+// amortizes the call over more work when kc is small. kc is at least 1.
+type tileFunc func(kc, panels int, a, b []float32, bstride int, c []float32, ldc int, alpha, beta float32, loadC bool)
 
 // microKernel describes an implementation of the innermost loop: the tile
 // shape it computes and the function computing it.

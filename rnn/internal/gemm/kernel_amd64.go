@@ -18,20 +18,20 @@ func init() {
 }
 
 // tile4x24 implements tileFunc with tile4x24AVX2. The slice expressions
-// check, once per tile, that the assembly stays inside its operands.
-func tile4x24(kc int, a, b []float32, bstride int, c []float32, ldc int, alpha, beta float32, loadC bool) {
-	_ = a[kc*4-1]
+// check, once per call, that the assembly stays inside its operands.
+func tile4x24(kc, panels int, a, b []float32, bstride int, c []float32, ldc int, alpha, beta float32, loadC bool) {
+	_ = a[panels*kc*4-1]
 	_ = b[(kc-1)*bstride+23]
-	_ = c[3*ldc+23]
-	tile4x24AVX2(kc, &a[0], &b[0], bstride, &c[0], ldc, alpha, beta, loadC)
+	_ = c[(4*panels-1)*ldc+23]
+	tile4x24AVX2(kc, panels, &a[0], &b[0], bstride, &c[0], ldc, alpha, beta, loadC)
 }
 
 // tile4x24AVX2 is the assembly micro-kernel (kernel_amd64.s). It requires
-// kc ≥ 1, 4*kc values at a, kc rows of 24 values bstride apart at b and
-// four rows of 24 values ldc apart at c.
+// kc ≥ 1, panels*4*kc values at a, kc rows of 24 values bstride apart at b
+// and 4*panels rows of 24 values ldc apart at c.
 //
 //go:noescape
-func tile4x24AVX2(kc int, a, b *float32, bstride int, c *float32, ldc int, alpha, beta float32, loadC bool)
+func tile4x24AVX2(kc, panels int, a, b *float32, bstride int, c *float32, ldc int, alpha, beta float32, loadC bool)
 
 // transpose8Checked implements transpose8 with transpose8AVX2, checking
 // first that both blocks lie inside their slices.

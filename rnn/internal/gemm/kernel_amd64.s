@@ -2,22 +2,38 @@
 
 #include "textflag.h"
 
-// func tile4x24AVX2(kc int, a, b *float32, bstride int, c *float32, ldc int, alpha, beta float32, loadC bool)
+// func tile4x24AVX2(kc, panels int, a, b *float32, bstride int, c *float32, ldc int, alpha, beta float32, loadC bool)
+//
+// Computes panels 4×24 tiles of C stacked vertically: tile t uses the t-th
+// 4-row panel of packed A (4*kc floats each, consecutive) and the same
+// 24-column panel of B, and covers rows 4t..4t+3 of C.
 //
 // Register plan:
 //   Y0-Y11   accumulators: row r of the tile, columns 8j..8j+7, in Y(3r+j)
 //   Y12-Y14  the 24 values of the current row of the B panel
 //   Y15      one value of the A panel, broadcast to all lanes
-//   SI = a (4 floats per step), DI = b, R8 = bstride in bytes, CX = steps left
+//   SI = a (4 floats per step), DI = b, R8 = bstride in bytes
+//   CX = steps left, AX = kc, BX = tiles left, R13 = start of the B panel
 //   DX, R10, R11, R12 = the four rows of C, R9 = ldc in bytes
 // Each step of the inner dimension issues 3 loads, 4 broadcasts and 12
-// independent FMAs, enough to cover the FMA latency on two FMA ports.
-TEXT ·tile4x24AVX2(SB), NOSPLIT, $0-57
-	MOVQ kc+0(FP), CX
-	MOVQ a+8(FP), SI
-	MOVQ b+16(FP), DI
-	MOVQ bstride+24(FP), R8
+// independent FMAs: enough independent work to cover the FMA latency on
+// two FMA pipes, and few enough loads for two load ports.
+TEXT ·tile4x24AVX2(SB), NOSPLIT, $0-65
+	MOVQ kc+0(FP), AX
+	MOVQ panels+8(FP), BX
+	MOVQ a+16(FP), SI
+	MOVQ b+24(FP), R13
+	MOVQ bstride+32(FP), R8
 	SHLQ $2, R8
+	MOVQ c+40(FP), DX
+	MOVQ ldc+48(FP), R9
+	SHLQ $2, R9
+	TESTQ BX, BX
+	JZ    return
+
+tile:
+	MOVQ AX, CX
+	MOVQ R13, DI
 	VXORPS Y0, Y0, Y0
 	VXORPS Y1, Y1, Y1
 	VXORPS Y2, Y2, Y2
@@ -151,14 +167,12 @@ loop1:
 	JNZ  loop1
 
 done:
-	// Scale by alpha, then store, adding beta*C first when asked to.
-	MOVQ c+32(FP), DX
-	MOVQ ldc+40(FP), R9
-	SHLQ $2, R9
+	// SI now points at the next A panel. Scale by alpha, then store,
+	// adding beta*C first when asked to.
 	LEAQ (DX)(R9*1), R10
 	LEAQ (DX)(R9*2), R11
 	LEAQ (R10)(R9*2), R12
-	VBROADCASTSS alpha+48(FP), Y12
+	VBROADCASTSS alpha+56(FP), Y12
 	VMULPS Y12, Y0, Y0
 	VMULPS Y12, Y1, Y1
 	VMULPS Y12, Y2, Y2
@@ -171,10 +185,9 @@ done:
 	VMULPS Y12, Y9, Y9
 	VMULPS Y12, Y10, Y10
 	VMULPS Y12, Y11, Y11
-	MOVBLZX loadC+56(FP), AX
-	TESTL AX, AX
-	JZ    store
-	VBROADCASTSS beta+52(FP), Y13
+	CMPB loadC+64(FP), $0
+	JEQ  store
+	VBROADCASTSS beta+60(FP), Y13
 	VFMADD231PS (DX), Y13, Y0
 	VFMADD231PS 32(DX), Y13, Y1
 	VFMADD231PS 64(DX), Y13, Y2
@@ -201,5 +214,10 @@ store:
 	VMOVUPS Y9, (R12)
 	VMOVUPS Y10, 32(R12)
 	VMOVUPS Y11, 64(R12)
+	LEAQ (R11)(R9*2), DX
+	DECQ BX
+	JNZ  tile
+
+return:
 	VZEROUPPER
 	RET

@@ -5,7 +5,14 @@ package gemm
 var genericKernel = microKernel{name: "generic 4x4", mr: 4, nr: 4, tile: tile4x4Generic}
 
 // tile4x4Generic implements tileFunc for mr = nr = 4 in plain Go.
-func tile4x4Generic(kc int, a, b []float32, bstride int, c []float32, ldc int, alpha, beta float32, loadC bool) {
+func tile4x4Generic(kc, panels int, a, b []float32, bstride int, c []float32, ldc int, alpha, beta float32, loadC bool) {
+	for t := range panels {
+		one4x4(kc, a[t*4*kc:], b, bstride, c[t*4*ldc:], ldc, alpha, beta, loadC)
+	}
+}
+
+// one4x4 computes a single 4×4 tile.
+func one4x4(kc int, a, b []float32, bstride int, c []float32, ldc int, alpha, beta float32, loadC bool) {
 	var (
 		c00, c01, c02, c03 float32
 		c10, c11, c12, c13 float32
