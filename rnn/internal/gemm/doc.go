@@ -1,26 +1,51 @@
 // Package gemm provides Sgemm, a single-precision row-major matrix product
-// with BLAS semantics, written for the small and medium shapes of a
-// recurrent network's training step (batch 16, a few hundred columns).
+// with BLAS semantics, written for the shapes of a recurrent network's
+// training step: a batch of 16 rows against weight matrices of a few
+// hundred rows and columns, and larger batches for evaluation.
 //
 // # Design
 //
 // The product follows the GotoBLAS/BLIS scheme. Three loops cut the
-// operands into blocks that fit the caches: ncBlock columns of op(B) (L3),
-// kcBlock of the inner dimension, and mcBlock rows of op(A) (L2). Each block
-// of op(A) is copied ("packed") into a contiguous buffer as panels of mr
-// rows, each column of a panel adjacent in memory; op(B) is packed likewise
-// as panels of nr columns. Packing serves three purposes: the micro-kernel
-// then reads both operands with unit stride whatever the transpositions and
-// leading dimensions, the panels it reuses stay resident in L1 and L2
-// without cache-set conflicts (row strides of 512 floats would otherwise map
-// every row to the same few sets), and zero padding lets the edges of a
-// matrix run through the same kernel.
+// operands into blocks that fit the caches: ncBlock columns of op(B),
+// kcBlock of the inner dimension, and mcBlock rows of op(A). Each block of
+// op(A) is copied ("packed") into an aligned buffer as panels of mr rows,
+// the mr values of one column adjacent; op(B) is packed as panels of nr
+// columns, each row of a panel adjacent. A micro-kernel then computes one
+// mr×nr tile of C in registers, reading one column of an A panel and one row
+// of a B panel per step of the inner dimension.
 //
-// The micro-kernel computes one mr×nr tile of C held entirely in registers,
-// reading one column of the A panel and one row of the B panel per step of
-// the inner dimension. Tiles at the right and bottom edges of C are computed
-// into a scratch tile and merged in Go.
+// Packing pays for itself in three ways. The kernel reads both operands
+// with unit stride whatever the transpositions and strides; the B panel it
+// reuses for every A panel stays in L1 and the A block in L2 without
+// cache-set conflicts (rows 512 floats apart would all fall in a handful of
+// sets); and zero padding lets the edges of a matrix run through the same
+// kernel, into a scratch tile that Go code merges into C. Packing costs a
+// pass over the data, which a product with few rows of A cannot repay: for
+// m ≤ 64 an untransposed B is read in place, and a transposed B is packed
+// through an 8×8 register transposer.
 //
-// Workspaces (the packing buffers) come from a free list, so steady-state
-// calls do not allocate and concurrent calls never share buffers.
+// # Micro-kernels
+//
+// On amd64 with AVX2 and FMA (detected at start-up with
+// golang.org/x/sys/cpu) the kernel is Go assembly computing 4×24 tiles:
+// twelve 8-lane accumulators, three registers for a row of the B panel and
+// one for a broadcast element of A occupy all sixteen YMM registers, and
+// each step issues twelve independent FMAs against seven loads. Four rows
+// divide the batch of 16 exactly; 24 columns leave one partial tile for 256
+// or 512 columns. One call computes a whole column of tiles so that the
+// call overhead stays small when the inner dimension is short (the kernel
+// gradient's k = 16).
+//
+// Elsewhere, and under the purego build tag, a 4×4 kernel in plain Go runs
+// in the same loops. Both are tested against a float64 reference on every
+// machine.
+//
+// # Concurrency
+//
+// Packing buffers come from a free list, so steady-state calls do not
+// allocate and concurrent calls never share buffers. Products of more than
+// about 25 MFLOP are cut into pieces along the longer side of C and shared
+// with persistent worker goroutines (at most GOMAXPROCS in all, see
+// SetMaxGoroutines); smaller ones, such as every batch-16 product, run on
+// the calling goroutine.
 package gemm
