@@ -42,7 +42,7 @@ func broadcastShape(a, b []int) ([]int, error) {
 	return out, nil
 }
 
-func binary(kind binaryKind, a, b *Node) *Node {
+func newBinary(kind binaryKind, a, b *Node) *Node {
 	name := binaryNames[kind]
 	g, err := operands(name, a, b)
 	if err != nil {
@@ -68,17 +68,17 @@ func binary(kind binaryKind, a, b *Node) *Node {
 
 // Add returns a + b element-wise; b may be a bias repeated over a's rows
 // (its shape equal to a's trailing dimensions), like a + b in TensorFlow.
-func Add(a, b *Node) *Node { return binary(binAdd, a, b) }
+func Add(a, b *Node) *Node { return newBinary(binAdd, a, b) }
 
 // Sub returns a - b element-wise, with Add's broadcasting.
-func Sub(a, b *Node) *Node { return binary(binSub, a, b) }
+func Sub(a, b *Node) *Node { return newBinary(binSub, a, b) }
 
 // Mul returns a * b element-wise, with Add's broadcasting.
-func Mul(a, b *Node) *Node { return binary(binMul, a, b) }
+func Mul(a, b *Node) *Node { return newBinary(binMul, a, b) }
 
 // Equal returns 1 where a and b are equal and 0 elsewhere, as a Bool node,
 // like tf.equal.
-func Equal(a, b *Node) *Node { return binary(binEqual, a, b) }
+func Equal(a, b *Node) *Node { return newBinary(binEqual, a, b) }
 
 // operandsAtRunTime checks the run-time shapes and returns the values with
 // the larger one first; swapped reports that b is the larger one.
