@@ -38,3 +38,6 @@ func newDisplayID() string {
 	_, _ = rand.Read(b[:]) // crypto/rand.Read never fails since Go 1.24
 	return hex.EncodeToString(b[:])
 }
+
+// String names the display, for a Handle shown as a value.
+func (h *Handle) String() string { return "display " + h.id }

@@ -308,3 +308,18 @@ func formatRate(r float64) string {
 	}
 	return fmt.Sprintf("%.3g", r)
 }
+
+// String returns the current state as one line of text, so that a
+// Progress shown as a value reads like its bar.
+func (p *Progress) String() string {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.stats(time.Now()).text()
+}
+
+// HTML returns the current state as the notebook bar draws it.
+func (p *Progress) HTML() string {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.stats(time.Now()).html()
+}

@@ -140,6 +140,40 @@ func TestProgressTerminal(t *testing.T) {
 	}
 }
 
+func TestProgressTerminalUnknownTotal(t *testing.T) {
+	prev := SetFrontend(Frontend{})
+	defer SetFrontend(prev)
+	var buf bytes.Buffer
+	progressWriter = &buf
+	defer func() { progressWriter = nil }()
+
+	p := NewProgress(0, "reading")
+	p.Add(3)
+	p.Set(7)
+	p.Finish()
+	if got := buf.String(); !strings.Contains(got, "reading") || !strings.Contains(got, "7") {
+		t.Errorf("terminal output %q lacks the description and the count 7", got)
+	}
+	if s := p.String(); !strings.HasPrefix(s, "reading 7 [") {
+		t.Errorf("String() = %q, want the description and the count", s)
+	}
+}
+
+func TestProgressRendersAsValue(t *testing.T) {
+	r := &recorder{}
+	r.install(t, false)
+	p := NewProgress(4, "cells")
+	p.Set(2)
+	d := Render(p)
+	if h, _ := d.Data[MIMEHTML].(string); !strings.Contains(h, `value="2" max="4"`) {
+		t.Errorf("Render(progress) HTML = %q, want the bar at 2 of 4", h)
+	}
+	if text, _ := d.Data[MIMEText].(string); !strings.Contains(text, " 50% ") {
+		t.Errorf("Render(progress) text = %q, want 50%%", text)
+	}
+	p.Finish()
+}
+
 func TestProgressText(t *testing.T) {
 	tests := []struct {
 		name string
