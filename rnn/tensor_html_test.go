@@ -78,3 +78,22 @@ func BenchmarkTensorHTMLLarge(b *testing.B) {
 		_ = t.HTML()
 	}
 }
+
+// FuzzTensorHTML checks that any shape and values give well-formed HTML
+// without panicking.
+func FuzzTensorHTML(f *testing.F) {
+	f.Add(uint8(2), uint8(3), uint8(4), float32(1.5))
+	f.Add(uint8(0), uint8(30), uint8(1), float32(math.NaN()))
+	f.Add(uint8(40), uint8(1), uint8(20), float32(math.Inf(1)))
+	f.Fuzz(func(t *testing.T, a, b, c uint8, v float32) {
+		for _, shape := range [][]int{{int(a)}, {int(a), int(b)}, {int(a), int(b), int(c)}, {int(a % 5), int(b % 5), int(c % 5), 2}} {
+			x := NewTensor(shape...)
+			for i := range x.Data() {
+				x.Data()[i] = v * float32(i)
+			}
+			if err := wellFormed(x.HTML()); err != nil {
+				t.Fatalf("shape %v: %v", shape, err)
+			}
+		}
+	})
+}
