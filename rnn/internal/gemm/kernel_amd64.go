@@ -14,6 +14,7 @@ func init() {
 	if cpu.X86.HasAVX2 && cpu.X86.HasFMA {
 		active = &avx2Kernel
 		transpose8 = transpose8Checked
+		copyPanel24 = copyPanel24Checked
 	}
 }
 
@@ -48,3 +49,19 @@ func transpose8Checked(dst, src []float32, lds, blocks, ldd int) {
 //
 //go:noescape
 func transpose8AVX2(dst, src *float32, lds, blocks, ldd int)
+
+// copyPanel24Checked implements copyPanel24 with copyPanel24AVX2, checking
+// first that both panels lie inside their slices.
+func copyPanel24Checked(dst, src []float32, lds, rows int) {
+	if rows == 0 {
+		return
+	}
+	_ = src[(rows-1)*lds+23]
+	_ = dst[rows*24-1]
+	copyPanel24AVX2(&dst[0], &src[0], lds, rows)
+}
+
+// copyPanel24AVX2 is the assembly panel copy (transpose_amd64.s).
+//
+//go:noescape
+func copyPanel24AVX2(dst, src *float32, lds, rows int)

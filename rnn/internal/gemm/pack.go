@@ -42,6 +42,10 @@ func packB(dst []float32, transB bool, b []float32, ldb, p0, j0, kc, nc, nr int)
 		cols := min(nr, nc-jr)
 		panel := dst[jr*kc : jr*kc+nr*kc]
 		if !transB {
+			if cols == 24 && nr == 24 && copyPanel24 != nil {
+				copyPanel24(panel, b[p0*ldb+j0+jr:], ldb, kc)
+				continue
+			}
 			for p := range kc {
 				src := b[(p0+p)*ldb+j0+jr:]
 				out := panel[p*nr : p*nr+nr]
@@ -85,3 +89,8 @@ func packB(dst []float32, transB bool, b []float32, ldb, p0, j0, kc, nc, nr int)
 // apart) to dst transposed: column p of src becomes dst[p*ldd : p*ldd+8].
 // Architectures with a vector implementation set it at start-up.
 var transpose8 func(dst, src []float32, lds, blocks, ldd int)
+
+// copyPanel24, when not nil, copies rows rows of 24 values, lds apart in
+// src, to dst with no gaps. Architectures with a vector implementation set
+// it at start-up; it replaces one call of copy per row.
+var copyPanel24 func(dst, src []float32, lds, rows int)

@@ -47,9 +47,15 @@ func shapeCases() []testCase {
 
 func TestSgemmMatchesReference(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
-	for _, mk := range testKernels() {
-		for _, tc := range shapeCases() {
-			checkCase(t, mk, tc, rng)
+	defer func(rows int) { directRows = rows }(directRows)
+	// Once with B read in place where the heuristic allows it, once with
+	// B always packed.
+	for _, rows := range []int{directRows, 0} {
+		directRows = rows
+		for _, mk := range testKernels() {
+			for _, tc := range shapeCases() {
+				checkCase(t, mk, tc, rng)
+			}
 		}
 	}
 }

@@ -84,3 +84,51 @@ loop:
 done:
 	VZEROUPPER
 	RET
+
+// func copyPanel24AVX2(dst, src *float32, lds, rows int)
+//
+// Copies rows rows of 24 floats, lds floats apart at src, to dst packed
+// (24 floats apart): the packing of an untransposed B panel. Two rows per
+// iteration keep six loads in flight.
+//   SI = src, DI = dst, R8 = lds in bytes, CX = rows left, Y0-Y5 data
+TEXT ·copyPanel24AVX2(SB), NOSPLIT, $0-32
+	MOVQ dst+0(FP), DI
+	MOVQ src+8(FP), SI
+	MOVQ lds+16(FP), R8
+	SHLQ $2, R8
+	MOVQ rows+24(FP), CX
+	CMPQ CX, $2
+	JLT  one
+
+two:
+	VMOVUPS (SI), Y0
+	VMOVUPS 32(SI), Y1
+	VMOVUPS 64(SI), Y2
+	VMOVUPS (SI)(R8*1), Y3
+	VMOVUPS 32(SI)(R8*1), Y4
+	VMOVUPS 64(SI)(R8*1), Y5
+	VMOVUPS Y0, (DI)
+	VMOVUPS Y1, 32(DI)
+	VMOVUPS Y2, 64(DI)
+	VMOVUPS Y3, 96(DI)
+	VMOVUPS Y4, 128(DI)
+	VMOVUPS Y5, 160(DI)
+	LEAQ (SI)(R8*2), SI
+	ADDQ $192, DI
+	SUBQ $2, CX
+	CMPQ CX, $2
+	JGE  two
+
+one:
+	TESTQ CX, CX
+	JZ    done
+	VMOVUPS (SI), Y0
+	VMOVUPS 32(SI), Y1
+	VMOVUPS 64(SI), Y2
+	VMOVUPS Y0, (DI)
+	VMOVUPS Y1, 32(DI)
+	VMOVUPS Y2, 64(DI)
+
+done:
+	VZEROUPPER
+	RET
