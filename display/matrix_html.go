@@ -25,7 +25,7 @@ func MatrixHTML(m mat.Matrix) string {
 		html.EscapeString(fmt.Sprintf("%T", m)), r, c)
 	rows := shownIndices(r, maxTableRows)
 	cols := shownIndices(c, maxTableCols)
-	b.WriteString(`<table style="font-family:monospace;text-align:right"><thead><tr><th></th>`)
+	b.WriteString(`<table style="font-family:monospace;text-align:right;border-collapse:separate;border-spacing:0.9em 0.1em"><thead><tr><th></th>`)
 	for _, j := range cols {
 		if j < 0 {
 			b.WriteString("<th>&hellip;</th>")

@@ -143,7 +143,7 @@ func matrixText(m mat.Matrix) string {
 	if r > maxTableRows || c > maxTableCols {
 		opts = append(opts, mat.Excerpt(3))
 	}
-	s, ok := safeString(func() string { return fmt.Sprintf("%v", mat.Formatted(m, opts...)) })
+	s, ok := safeString(func() string { return fmt.Sprintf("%.6g", mat.Formatted(m, opts...)) })
 	if !ok {
 		return fmt.Sprintf("<%T %dx%d>", m, r, c)
 	}

@@ -76,7 +76,7 @@ func htmlSlices(b *strings.Builder, t *Tensor) {
 func htmlTable(b *strings.Builder, data []float32, rows, cols int, rowNumbers bool) {
 	rs := htmlShownIndices(rows, htmlMaxRows)
 	cs := htmlShownIndices(cols, htmlMaxCols)
-	b.WriteString(`<table style="font-family:monospace;text-align:right"><thead><tr>`)
+	b.WriteString(`<table style="font-family:monospace;text-align:right;border-collapse:separate;border-spacing:0.9em 0.1em"><thead><tr>`)
 	if rowNumbers {
 		b.WriteString("<th></th>")
 	}
