@@ -1,9 +1,6 @@
 package rnn
 
-import (
-	"fmt"
-	"math"
-)
+import "fmt"
 
 // binaryKind selects the element-wise function of a binaryOp.
 type binaryKind int
@@ -279,9 +276,6 @@ func Tanh(x *Node) *Node { return unary(unTanh, x) }
 
 // Relu returns max(x, 0) element-wise, like tf.nn.relu.
 func Relu(x *Node) *Node { return unary(unRelu, x) }
-
-func sigmoid32(x float32) float32 { return float32(1 / (1 + math.Exp(-float64(x)))) }
-func tanh32(x float32) float32    { return float32(math.Tanh(float64(x))) }
 
 func (op unaryOp) forward(e *execution, n *Node) error {
 	x := e.value(n.inputs[0])
