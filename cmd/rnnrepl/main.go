@@ -1,0 +1,182 @@
+// Command rnnrepl is gornn's terminal REPL and notebook runner.
+//
+//	rnnrepl                          interactive REPL (Tab completes, :help)
+//	rnnrepl FILE.ipynb [-o OUT.ipynb] run a notebook's code cells in order
+//	rnnrepl FILE.go                  run a Go file as one cell
+//	COMMAND | rnnrepl                run code piped on standard input
+//
+// Images go to files in the output folder (-out) and their paths are
+// printed. The exit status is 1 when a cell fails (the message names the
+// cell and line), 2 for bad arguments or unreadable files.
+package main
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"strings"
+
+	"github.com/chzyer/readline"
+
+	"github.com/gornn/gornn/repl"
+)
+
+// options are the command line's flags and file.
+type options struct {
+	file      string
+	output    string
+	outDir    string
+	quick     bool
+	keepGoing bool
+}
+
+func main() {
+	opts, err := parseArgs(os.Args[1:])
+	if errors.Is(err, flag.ErrHelp) {
+		os.Exit(0)
+	}
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "rnnrepl: %v\n", err)
+		os.Exit(2)
+	}
+	os.Exit(run(opts))
+}
+
+// parseArgs reads flags placed before or after the file name.
+func parseArgs(args []string) (options, error) {
+	var o options
+	fs := flag.NewFlagSet("rnnrepl", flag.ContinueOnError)
+	fs.StringVar(&o.output, "o", "", "write the executed notebook to `OUT.ipynb`")
+	fs.StringVar(&o.outDir, "out", repl.DefaultOutDir, "`folder` for images the cells display")
+	fs.BoolVar(&o.quick, "quick", false, "set GORNN_QUICK=1 for the cells (the bundled notebook then runs in seconds)")
+	fs.BoolVar(&o.keepGoing, "keep-going", false, "run a notebook's remaining cells after one fails")
+	fs.Usage = func() {
+		fmt.Fprintf(fs.Output(), "usage: rnnrepl [flags] [FILE.ipynb | FILE.go]\n\n"+
+			"Without a file, rnnrepl reads code from standard input: interactively on a\n"+
+			"terminal, as one cell when piped.\n\nflags:\n")
+		fs.PrintDefaults()
+	}
+	var files []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return o, err
+		}
+		if fs.NArg() == 0 {
+			break
+		}
+		files = append(files, fs.Arg(0))
+		args = fs.Args()[1:]
+	}
+	switch {
+	case len(files) > 1:
+		return o, fmt.Errorf("one file at a time, got %d: %s", len(files), strings.Join(files, " "))
+	case len(files) == 1:
+		o.file = files[0]
+	}
+	if o.output != "" && !strings.HasSuffix(o.file, ".ipynb") {
+		return o, fmt.Errorf("-o writes an executed notebook; it needs a .ipynb file to run")
+	}
+	return o, nil
+}
+
+// run does what the options ask and returns the exit status.
+func run(o options) int {
+	env := os.Environ()
+	if o.quick {
+		env = append(env, "GORNN_QUICK=1")
+		// Compiled packages read the process's environment.
+		os.Setenv("GORNN_QUICK", "1")
+	}
+	cfg := repl.Config{OutDir: o.outDir, Env: env, KeepGoing: o.keepGoing}
+
+	if o.file == "" && readline.DefaultIsTerminal() {
+		if err := repl.Interactive(repl.InteractiveConfig{Config: cfg}); err != nil {
+			fmt.Fprintf(os.Stderr, "rnnrepl: %v\n", err)
+			return 1
+		}
+		return 0
+	}
+
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	go func() {
+		// After the first Ctrl-C has interrupted the cell, a second one
+		// ends the process the usual way.
+		<-ctx.Done()
+		stop()
+	}()
+
+	if o.file != "" {
+		// Cells reading standard input get its lines.
+		cfg.Input = lineInput(bufio.NewReader(os.Stdin))
+	}
+	// Progress bars draw themselves, unless they are recorded into a notebook.
+	runner, err := repl.NewRunner(cfg, o.output == "")
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "rnnrepl: %v\n", err)
+		return 2
+	}
+	err = runFile(ctx, runner, o)
+	switch {
+	case err == nil:
+		return 0
+	case repl.IsCellError(err):
+		fmt.Fprintf(os.Stderr, "rnnrepl: %v\n", err)
+		return 1
+	default:
+		fmt.Fprintf(os.Stderr, "rnnrepl: %v\n", err)
+		return 2
+	}
+}
+
+// runFile runs the notebook, Go file or standard input the options name.
+func runFile(ctx context.Context, runner *repl.Runner, o options) error {
+	switch {
+	case o.file == "":
+		code, err := io.ReadAll(os.Stdin)
+		if err != nil {
+			return fmt.Errorf("reading standard input: %w", err)
+		}
+		return runner.RunFile(ctx, "stdin", string(code))
+	case strings.HasSuffix(o.file, ".ipynb"):
+		nb, err := repl.ReadNotebook(o.file)
+		if err != nil {
+			return err
+		}
+		name := strings.TrimSuffix(filepath.Base(o.file), ".ipynb")
+		runErr := runner.RunNotebook(ctx, nb, name, o.output != "")
+		if o.output != "" {
+			// The executed notebook is written even when a cell failed:
+			// it shows the error where it happened.
+			if err := nb.WriteFile(o.output); err != nil {
+				return err
+			}
+		}
+		return runErr
+	default:
+		code, err := os.ReadFile(o.file)
+		if err != nil {
+			return err
+		}
+		return runner.RunFile(ctx, o.file, string(code))
+	}
+}
+
+// lineInput answers cells' reads of standard input with lines of r,
+// showing the prompt on standard error.
+func lineInput(r *bufio.Reader) func(prompt string, password bool) (string, error) {
+	return func(prompt string, _ bool) (string, error) {
+		fmt.Fprint(os.Stderr, prompt)
+		line, err := r.ReadString('\n')
+		if err != nil && line == "" {
+			return "", err
+		}
+		return strings.TrimRight(line, "\r\n"), nil
+	}
+}

@@ -1,0 +1,156 @@
+package repl
+
+import (
+	"encoding/base64"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+
+	"github.com/gornn/gornn/display"
+	"github.com/gornn/gornn/kernel/eval"
+)
+
+// printer shows cells' values, errors and rich output as text. Images are
+// written to files in an output folder and their paths printed. It may be
+// used from several goroutines.
+type printer struct {
+	mu     sync.Mutex
+	out    io.Writer // values and displays
+	errOut io.Writer // errors
+	images *imageFiles
+}
+
+// imageFiles names and writes image files in one folder, created when the
+// first image arrives.
+type imageFiles struct {
+	dir    string
+	counts map[string]int // prefix -> images written under it
+}
+
+// imageKinds are the image types written to files, best first, with the
+// extension of their files.
+var imageKinds = []struct{ mime, ext string }{
+	{display.MIMEPNG, ".png"},
+	{display.MIMEJPEG, ".jpg"},
+	{display.MIMESVG, ".svg"},
+}
+
+// write saves the best image in data under a name starting with prefix and
+// returns its path; ok is false when data holds no image.
+func (f *imageFiles) write(prefix string, data map[string]any) (path string, ok bool, err error) {
+	for _, k := range imageKinds {
+		v, present := data[k.mime]
+		if !present {
+			continue
+		}
+		s, isString := v.(string)
+		if !isString {
+			return "", true, fmt.Errorf("%s output is a %T, not a string", k.mime, v)
+		}
+		content := []byte(s)
+		if k.mime != display.MIMESVG {
+			content, err = base64.StdEncoding.DecodeString(strings.TrimSpace(s))
+			if err != nil {
+				return "", true, fmt.Errorf("%s output is not base64: %w", k.mime, err)
+			}
+		}
+		if err := os.MkdirAll(f.dir, 0o755); err != nil {
+			return "", true, fmt.Errorf("creating the output folder: %w", err)
+		}
+		if f.counts == nil {
+			f.counts = map[string]int{}
+		}
+		f.counts[prefix]++
+		path = filepath.Join(f.dir, fmt.Sprintf("%s-%d%s", prefix, f.counts[prefix], k.ext))
+		if err := os.WriteFile(path, content, 0o644); err != nil {
+			return "", true, fmt.Errorf("writing an image: %w", err)
+		}
+		return path, true, nil
+	}
+	return "", false, nil
+}
+
+// data prints one rich output: an image's file path (the image written
+// under prefix), or else the plain text of the bundle.
+func (p *printer) data(prefix string, d map[string]any) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	path, isImage, err := p.images.write(prefix, d)
+	switch {
+	case err != nil:
+		fmt.Fprintf(p.errOut, "rnnrepl: %v\n", err)
+	case isImage:
+		text := plainText(d)
+		if text != "" && !strings.Contains(text, "\n") {
+			fmt.Fprintf(p.out, "%s: %s\n", text, path)
+		} else {
+			fmt.Fprintf(p.out, "image: %s\n", path)
+		}
+	default:
+		writeLine(p.out, plainText(d))
+	}
+}
+
+// text prints s as it is, as a cell's own output.
+func (p *printer) text(w io.Writer, s string) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	io.WriteString(w, s)
+}
+
+// error prints a cell's error as the notebook shows it: the name and
+// message, then the traceback with the cell's line and a caret.
+func (p *printer) error(e *eval.Error) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	for _, line := range errorLines(e) {
+		fmt.Fprintln(p.errOut, line)
+	}
+}
+
+// errorLines is the text of an error: "Name: message" then the traceback,
+// without repeating the message when the traceback is only that.
+func errorLines(e *eval.Error) []string {
+	lines := []string{e.Name + ": " + e.Message}
+	for _, t := range e.Traceback {
+		if t == lines[0] {
+			continue
+		}
+		lines = append(lines, t)
+	}
+	return lines
+}
+
+// plainText returns the text/plain entry of a bundle, or a note naming
+// its types when it has none.
+func plainText(d map[string]any) string {
+	switch v := d[display.MIMEText].(type) {
+	case string:
+		return v
+	case nil:
+	default:
+		return fmt.Sprint(v)
+	}
+	var mimes []string
+	for m := range d {
+		mimes = append(mimes, m)
+	}
+	if len(mimes) == 0 {
+		return ""
+	}
+	return "<" + strings.Join(mimes, ", ") + ">"
+}
+
+// writeLine writes s and a newline unless s already ends with one.
+func writeLine(w io.Writer, s string) {
+	if s == "" {
+		return
+	}
+	if !strings.HasSuffix(s, "\n") {
+		s += "\n"
+	}
+	io.WriteString(w, s)
+}

@@ -1,0 +1,296 @@
+package repl
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+
+	"github.com/gornn/gornn/display"
+	"github.com/gornn/gornn/kernel/eval"
+)
+
+// DefaultOutDir is where images are written unless Config.OutDir says
+// otherwise.
+const DefaultOutDir = "rnnrepl-out"
+
+// Config configures a Runner.
+type Config struct {
+	// Stdout receives values, displays and, when a notebook is recorded,
+	// the cells' own output; nil means os.Stdout.
+	Stdout io.Writer
+	// Stderr receives errors; nil means os.Stderr.
+	Stderr io.Writer
+	// OutDir is the folder for images; empty means DefaultOutDir.
+	OutDir string
+	// Env is the cells' environment; nil means os.Environ().
+	Env []string
+	// KeepGoing runs a notebook's remaining cells after one fails.
+	KeepGoing bool
+	// Input answers cells reading standard input; nil makes such reads
+	// fail.
+	Input func(prompt string, password bool) (string, error)
+}
+
+// Runner runs cells on one evaluation session and shows their results as
+// text. Runs of a notebook can also be recorded into the notebook.
+type Runner struct {
+	cfg      Config
+	terminal bool // progress bars draw themselves on the terminal
+	sess     *eval.Session
+	p        *printer
+
+	mu      sync.Mutex
+	prefix  string        // names image files of the running cell
+	rec     *recorder     // non-nil while a notebook is recorded
+	pending *display.Data // the last update of a display, not yet echoed
+	capture *eval.Capture // non-nil while fds 1 and 2 are captured
+}
+
+// NewRunner starts a session. With terminal set, progress bars draw
+// themselves on standard error; otherwise they arrive as display updates.
+func NewRunner(cfg Config, terminal bool) (*Runner, error) {
+	if cfg.Stdout == nil {
+		cfg.Stdout = os.Stdout
+	}
+	if cfg.Stderr == nil {
+		cfg.Stderr = os.Stderr
+	}
+	if cfg.OutDir == "" {
+		cfg.OutDir = DefaultOutDir
+	}
+	r := &Runner{cfg: cfg, terminal: terminal}
+	r.p = &printer{out: cfg.Stdout, errOut: cfg.Stderr, images: &imageFiles{dir: cfg.OutDir}}
+	if err := r.Reset(); err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+// Reset replaces the session by a new one, forgetting every variable,
+// function and import.
+func (r *Runner) Reset() error {
+	sess, err := eval.New(eval.Options{
+		Display:     r.onDisplay,
+		ClearOutput: r.onClear,
+		Input:       r.cfg.Input,
+		Terminal:    r.terminal,
+		Env:         r.cfg.Env,
+	})
+	if err != nil {
+		return fmt.Errorf("repl: starting the interpreter: %w", err)
+	}
+	r.sess = sess
+	return nil
+}
+
+// Session returns the evaluation session, for completion and docs.
+func (r *Runner) Session() *eval.Session { return r.sess }
+
+// Execute runs one cell and shows its value or error. Its images are
+// written to files named after prefix.
+func (r *Runner) Execute(ctx context.Context, prefix, code string) *eval.Result {
+	r.mu.Lock()
+	r.prefix = prefix
+	r.mu.Unlock()
+	res := r.sess.Execute(ctx, code)
+	if r.capture != nil {
+		r.capture.Sync()
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.flushPending()
+	if res.Value != nil {
+		r.p.data(prefix, res.Value.Data)
+	}
+	if res.Err != nil {
+		r.p.error(res.Err)
+	}
+	return res
+}
+
+// onDisplay receives rich output from the session.
+func (r *Runner) onDisplay(d display.Data) {
+	if c := r.capture; c != nil {
+		// Output printed before the display comes first.
+		c.Sync()
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.rec != nil {
+		r.rec.display(d)
+		if d.Update {
+			// A recorded display may be updated hundreds of times (a
+			// progress bar); the terminal shows its last state only.
+			if r.pending != nil && r.pending.ID != d.ID {
+				r.flushPending()
+			}
+			r.pending = &d
+			return
+		}
+	}
+	r.flushPending()
+	r.p.data(r.prefix, d.Data)
+}
+
+// flushPending echoes the last state of an updated display. r.mu is held.
+func (r *Runner) flushPending() {
+	if r.pending == nil {
+		return
+	}
+	d := r.pending
+	r.pending = nil
+	r.p.data(r.prefix, d.Data)
+}
+
+// onClear receives clear_output from the session. A terminal cannot take
+// text back, so only a recorded notebook is cleared.
+func (r *Runner) onClear(wait bool) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.rec != nil {
+		r.rec.clear(wait)
+	}
+}
+
+// onStream receives what cells write to fds 1 and 2 while they are
+// captured: it is recorded and echoed.
+func (r *Runner) onStream(name string, b []byte) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.flushPending()
+	if r.rec != nil {
+		r.rec.stream(name, string(b))
+	}
+	w := r.cfg.Stdout
+	if name == "stderr" {
+		w = r.cfg.Stderr
+	}
+	r.p.text(w, string(b))
+}
+
+// RunNotebook runs the code cells of nb in order, showing what they print.
+// With record set, it also stores their outputs and execution counts in
+// nb, capturing fds 1 and 2 meanwhile. name prefixes the image files. It
+// stops at the first failing cell (unless Config.KeepGoing) and returns a
+// *CellError for it.
+func (r *Runner) RunNotebook(ctx context.Context, nb *Notebook, name string, record bool) error {
+	if record {
+		stop, err := r.startCapture()
+		if err != nil {
+			return err
+		}
+		defer stop()
+	}
+	var first error
+	count := 0
+	for _, c := range nb.Cells {
+		if c.Type != "code" {
+			continue
+		}
+		if strings.TrimSpace(c.Source) == "" {
+			// Jupyter does not run empty cells.
+			if record {
+				c.Outputs, c.ExecutionCount = nil, nil
+			}
+			continue
+		}
+		count++
+		if record {
+			r.mu.Lock()
+			r.rec.begin(c, count)
+			r.mu.Unlock()
+		}
+		res := r.Execute(ctx, fmt.Sprintf("%s-cell%d", name, count), c.Source)
+		if record {
+			r.mu.Lock()
+			if res.Value != nil {
+				r.rec.result(count, res.Value)
+			}
+			if res.Err != nil {
+				r.rec.error(res.Err)
+			}
+			r.rec.end()
+			r.mu.Unlock()
+		}
+		if res.Err == nil {
+			continue
+		}
+		if first == nil {
+			first = &CellError{Cell: count, Err: res.Err}
+		}
+		if !r.cfg.KeepGoing || ctx.Err() != nil {
+			break
+		}
+	}
+	return first
+}
+
+// startCapture redirects fds 1 and 2 into the recorder, first moving the
+// terminal output onto duplicates of them so that the echo does not loop
+// back into the capture.
+func (r *Runner) startCapture() (stop func(), err error) {
+	out, closeOut, err := detachFromStdio(r.cfg.Stdout)
+	if err != nil {
+		return nil, err
+	}
+	errOut, closeErr, err := detachFromStdio(r.cfg.Stderr)
+	if err != nil {
+		closeOut()
+		return nil, err
+	}
+	saved := r.cfg
+	r.cfg.Stdout, r.cfg.Stderr = out, errOut
+	r.p.mu.Lock()
+	r.p.out, r.p.errOut = out, errOut
+	r.p.mu.Unlock()
+	c, err := eval.CaptureStdio(r.onStream)
+	if err != nil {
+		closeOut()
+		closeErr()
+		return nil, fmt.Errorf("repl: capturing output: %w", err)
+	}
+	r.mu.Lock()
+	r.rec = &recorder{}
+	r.mu.Unlock()
+	r.capture = c
+	return func() {
+		c.Sync()
+		r.capture = nil
+		c.Close()
+		r.mu.Lock()
+		r.flushPending()
+		r.rec = nil
+		r.mu.Unlock()
+		r.cfg.Stdout, r.cfg.Stderr = saved.Stdout, saved.Stderr
+		r.p.mu.Lock()
+		r.p.out, r.p.errOut = saved.Stdout, saved.Stderr
+		r.p.mu.Unlock()
+		closeOut()
+		closeErr()
+	}, nil
+}
+
+// RunFile runs a Go file or piped code as one cell; name is used in error
+// messages and image file names. A package clause is dropped; a func
+// main() the code declares runs as soon as it is declared (the
+// interpreter's rule for package main), so that an ordinary Go program
+// runs as it would with go run.
+func (r *Runner) RunFile(ctx context.Context, name, code string) error {
+	base := strings.TrimSuffix(filepath.Base(name), filepath.Ext(name))
+	if res := r.Execute(ctx, base, asCell(code)); res.Err != nil {
+		return &CellError{File: name, Err: res.Err}
+	}
+	return nil
+}
+
+// IsCellError says whether err reports a failing cell (as opposed to a
+// problem with the files or the terminal).
+func IsCellError(err error) bool {
+	var ce *CellError
+	return errors.As(err, &ce)
+}
