@@ -1,0 +1,198 @@
+// Checks on a snapshot of the executed notebook (see snapshot in
+// notebook-page.mjs). Each check returns a list of failures, each a sentence
+// naming the cell and what is wrong; an empty list means the check passed.
+// They are pure functions of plain data so that they can be tested without
+// a browser.
+
+import { firstLine } from './notebook-page.mjs';
+
+/** The tutorial's number of epochs: the notebook keeps training_epochs = 5. */
+export const TUTORIAL_EPOCHS = 5;
+
+const where = (cell) => `cell ${cell.index} (${firstLine(cell.source)})`;
+
+/** checkKernel: the page ran the kernel the notebook asks for. */
+export function checkKernel(snap) {
+  if (!snap.specName) return ['the notebook names no kernelspec in its metadata'];
+  if (snap.kernelName !== snap.specName) {
+    return [`the page runs kernel ${JSON.stringify(snap.kernelName)}, the notebook asks for ${JSON.stringify(snap.specName)}`];
+  }
+  return [];
+}
+
+/**
+ * checkExecuted: every code cell ran, once, in order: a fresh kernel
+ * running all cells numbers them 1, 2, 3, ...
+ */
+export function checkExecuted(snap) {
+  const failures = [];
+  if (snap.cells.length === 0) return ['the notebook has no code cells'];
+  snap.cells.forEach((cell, i) => {
+    if (typeof cell.executionCount !== 'number') {
+      failures.push(`${where(cell)} did not run: its prompt shows ${JSON.stringify(cell.executionCount)}`);
+    } else if (cell.executionCount !== i + 1) {
+      failures.push(`${where(cell)} has execution count ${cell.executionCount}, expected ${i + 1} in a run of all cells`);
+    }
+  });
+  return failures;
+}
+
+/** stripANSI removes terminal colour codes from tracebacks. */
+export function stripANSI(s) {
+  // eslint-disable-next-line no-control-regex
+  return s.replace(/\x1b\[[0-9;]*[A-Za-z]/g, '');
+}
+
+/**
+ * checkNoErrors: no cell shows an error, neither as an error output in the
+ * model nor as an error element on the page, and nothing was written to
+ * standard error (a red box in the bundled notebook is a defect too).
+ */
+export function checkNoErrors(snap) {
+  const failures = [];
+  for (const cell of snap.cells) {
+    for (const o of cell.outputs) {
+      if (o.type === 'error') {
+        const tb = o.traceback ? stripANSI(o.traceback.join('\n')).split('\n').slice(0, 8).join('\n    ') : '';
+        failures.push(`${where(cell)} shows an error: ${o.ename}: ${o.evalue}${tb ? `\n    ${tb}` : ''}`);
+      } else if (o.type === 'stream' && o.name === 'stderr') {
+        failures.push(`${where(cell)} wrote to standard error: ${stripANSI(o.text || '').trim().slice(0, 400)}`);
+      }
+    }
+    const modelErrors = cell.outputs.filter((o) => o.type === 'error').length;
+    if (cell.errorElements > modelErrors) {
+      failures.push(`${where(cell)} renders ${cell.errorElements} error element(s) on the page`);
+    }
+  }
+  return failures;
+}
+
+/** checkEveryCellHasOutput: every code cell of the notebook shows something. */
+export function checkEveryCellHasOutput(snap) {
+  return snap.cells
+    .filter((cell) => cell.outputs.length === 0 || (cell.text.trim() === '' && cell.images.length === 0))
+    .map((cell) => `${where(cell)} shows no output`);
+}
+
+/** isPlotCell: the cell draws a plot with the rnn package. */
+export const isPlotCell = (cell) => cell.source.includes('rnn.Plot');
+
+/**
+ * checkPlots: every plot cell shows at least one PNG image that the browser
+ * decoded and laid out; there must be plot cells at all.
+ */
+export function checkPlots(snap) {
+  const plots = snap.cells.filter(isPlotCell);
+  if (plots.length === 0) return ['no code cell calls rnn.Plot...: the notebook lost its plots'];
+  const failures = [];
+  for (const cell of plots) {
+    if (cell.images.length === 0) {
+      failures.push(`${where(cell)} shows no image (outputs: ${describeOutputs(cell)})`);
+      continue;
+    }
+    cell.images.forEach((img, i) => {
+      const what = `${where(cell)} image ${i + 1}`;
+      if (!img.srcStart.startsWith('data:image/png')) failures.push(`${what} is not an inline PNG: src starts ${JSON.stringify(img.srcStart)}`);
+      if (!img.complete || img.naturalWidth <= 0 || img.naturalHeight <= 0) {
+        failures.push(`${what} did not decode: complete ${img.complete}, natural size ${img.naturalWidth}x${img.naturalHeight}`);
+      }
+      if (img.shownWidth <= 0 || img.shownHeight <= 0) failures.push(`${what} takes no room on the page (${img.shownWidth}x${img.shownHeight})`);
+    });
+  }
+  return failures;
+}
+
+function describeOutputs(cell) {
+  if (cell.outputs.length === 0) return 'none';
+  return cell.outputs.map((o) => (o.type === 'stream' ? `${o.name} text` : `${o.type} [${o.mimes.join(', ')}]`)).join('; ');
+}
+
+/** isTrainingCell: the cell with the training loop and its progress bars. */
+export const isTrainingCell = (cell) => cell.source.includes('display.NewProgress');
+
+/**
+ * checkProgress: the training cell shows one progress bar per epoch, each
+ * full and labelled 100%.
+ */
+export function checkProgress(snap, epochs = TUTORIAL_EPOCHS) {
+  const cell = snap.cells.find(isTrainingCell);
+  if (!cell) return ['no code cell calls display.NewProgress: the training cell is missing'];
+  const failures = [];
+  if (cell.progress.length !== epochs) {
+    failures.push(`${where(cell)} shows ${cell.progress.length} progress bar(s), expected one per epoch (${epochs})`);
+  }
+  cell.progress.forEach((p, i) => {
+    const what = `${where(cell)} progress bar ${i + 1}`;
+    if (p.value === null || !(p.max > 0) || p.value !== p.max) failures.push(`${what} is not full: value ${p.value} of ${p.max}`);
+    if (!/(^|\s)100%/.test(p.text)) failures.push(`${what} does not read 100%: ${JSON.stringify(p.text)}`);
+  });
+  return failures;
+}
+
+/**
+ * tutorialLines is what the tutorial printed, as patterns in order: the
+ * four READY lines, then per epoch its cost and both accuracies, then
+ * FINISHED. Numbers are captured for checkTutorialLines.
+ */
+export function tutorialLines(epochs = TUTORIAL_EPOCHS) {
+  const pad = (n) => String(n).padStart(3, '0');
+  const lines = ['MNIST DATA READY', 'NETWORK READY', 'RNN READY', 'FUNCTION READY']
+    .map((s) => ({ label: s, re: new RegExp(`^${s}$`) }));
+  for (let e = 1; e <= epochs; e++) {
+    lines.push(
+      { label: `Epoch: ${pad(e)}/${pad(epochs)} cost: ...`, re: new RegExp(`^Epoch: ${pad(e)}/${pad(epochs)} cost: (\\d+\\.\\d{9})$`), cost: true },
+      { label: ' Training accuracy: ...', re: /^ ?Training accuracy: (\d\.\d{3})$/, accuracy: true },
+      { label: ' Test accuracy: ...', re: /^ ?Test accuracy: (\d\.\d{3})$/, accuracy: true },
+    );
+  }
+  lines.push({ label: 'FINISHED', re: /^FINISHED$/ });
+  return lines;
+}
+
+/**
+ * checkTutorialLines: the text the page shows, read cell after cell, holds
+ * the tutorial's printed lines in order (other lines may come between).
+ * The costs must be finite and fall from the first epoch to the last, the
+ * accuracies must lie in [0, 1].
+ */
+export function checkTutorialLines(snap, epochs = TUTORIAL_EPOCHS) {
+  const shown = snap.cells.flatMap((cell) => cell.text.split('\n').map((line) => line.replace(/\s+$/, '')));
+  const failures = [];
+  const costs = [];
+  let at = 0;
+  for (const want of tutorialLines(epochs)) {
+    let found = -1;
+    for (let i = at; i < shown.length; i++) {
+      if (want.re.test(shown[i])) { found = i; break; }
+    }
+    if (found < 0) {
+      const before = at < shown.length ? `after ${JSON.stringify(shown[at - 1] ?? '(start)')}` : 'at the end';
+      failures.push(`the line ${JSON.stringify(want.label)} is missing ${before} in the notebook's output`);
+      return failures;
+    }
+    const value = Number(shown[found].match(want.re)[1]);
+    if (want.cost) {
+      if (!Number.isFinite(value) || value <= 0) failures.push(`bad cost in ${JSON.stringify(shown[found])}`);
+      costs.push(value);
+    }
+    if (want.accuracy && !(value >= 0 && value <= 1)) failures.push(`accuracy out of [0, 1] in ${JSON.stringify(shown[found])}`);
+    at = found + 1;
+  }
+  if (costs.length >= 2 && !(costs[costs.length - 1] < costs[0])) {
+    failures.push(`training did not lower the cost: epoch 1 ${costs[0]}, epoch ${costs.length} ${costs[costs.length - 1]}`);
+  }
+  return failures;
+}
+
+/** allChecks runs every check and returns [name, failures] pairs. */
+export function allChecks(snap) {
+  return [
+    ['the kernel is the notebook\'s', checkKernel(snap)],
+    ['every code cell ran, in order', checkExecuted(snap)],
+    ['no errors', checkNoErrors(snap)],
+    ['every code cell shows output', checkEveryCellHasOutput(snap)],
+    ['every plot is a decoded PNG', checkPlots(snap)],
+    ['the progress bars reach 100%', checkProgress(snap)],
+    ['the tutorial\'s lines, in order', checkTutorialLines(snap)],
+  ];
+}
