@@ -15,6 +15,7 @@ func init() {
 		active = &avx2Kernel
 		transpose8 = transpose8Checked
 		copyPanel24 = copyPanel24Checked
+		interleave4 = interleave4Checked
 	}
 }
 
@@ -65,3 +66,19 @@ func copyPanel24Checked(dst, src []float32, lds, rows int) {
 //
 //go:noescape
 func copyPanel24AVX2(dst, src *float32, lds, rows int)
+
+// interleave4Checked implements interleave4 with interleave4AVX2, checking
+// first that both blocks lie inside their slices.
+func interleave4Checked(dst, src []float32, lds, blocks int) {
+	if blocks == 0 {
+		return
+	}
+	_ = src[3*lds+8*blocks-1]
+	_ = dst[32*blocks-1]
+	interleave4AVX2(&dst[0], &src[0], lds, blocks)
+}
+
+// interleave4AVX2 is the assembly A-panel packer (transpose_amd64.s).
+//
+//go:noescape
+func interleave4AVX2(dst, src *float32, lds, blocks int)

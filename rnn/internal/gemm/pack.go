@@ -11,11 +11,32 @@ func packA(dst []float32, transA bool, a []float32, lda, i0, p0, mc, kc, mr int)
 		panel := dst[ir*kc : ir*kc+mr*kc]
 		if transA {
 			// op(A)[i][p] = a[p*lda+i]: the panel's column p is contiguous.
+			if rows == 4 && mr == 4 {
+				for p := range kc {
+					src := a[(p0+p)*lda+i0+ir:]
+					src = src[:4:4]
+					out := panel[p*4 : p*4+4 : p*4+4]
+					out[0], out[1], out[2], out[3] = src[0], src[1], src[2], src[3]
+				}
+				continue
+			}
 			for p := range kc {
 				src := a[(p0+p)*lda+i0+ir:]
 				out := panel[p*mr : p*mr+mr]
 				copy(out, src[:rows])
 				clear(out[rows:])
+			}
+			continue
+		}
+		if rows == 4 && mr == 4 && interleave4 != nil {
+			// Whole blocks of eight columns through the vector packer,
+			// then the remaining columns one by one.
+			interleave4(panel, a[(i0+ir)*lda+p0:], lda, kc/8)
+			for i := range 4 {
+				src := a[(i0+ir+i)*lda+p0:]
+				for p := kc / 8 * 8; p < kc; p++ {
+					panel[p*mr+i] = src[p]
+				}
 			}
 			continue
 		}
@@ -94,3 +115,8 @@ var transpose8 func(dst, src []float32, lds, blocks, ldd int)
 // src, to dst with no gaps. Architectures with a vector implementation set
 // it at start-up; it replaces one call of copy per row.
 var copyPanel24 func(dst, src []float32, lds, rows int)
+
+// interleave4, when not nil, packs four rows of 8*blocks values (lds apart
+// in src) into dst as an A panel of four rows: dst[4p+i] = src[i*lds+p].
+// Architectures with a vector implementation set it at start-up.
+var interleave4 func(dst, src []float32, lds, blocks int)

@@ -132,3 +132,52 @@ one:
 done:
 	VZEROUPPER
 	RET
+
+// func interleave4AVX2(dst, src *float32, lds, blocks int)
+//
+// Packs four rows of 8*blocks floats (lds apart at src) into an A panel:
+// dst[4p+i] = row i, column p. Per block of eight columns:
+//   Y0-Y3    the four rows a, b, c, d
+//   Y4-Y7    pairs interleaved: Y4 = a0 b0 a1 b1 | a4 b4 a5 b5, ...
+//   Y0-Y3    quadruples: Y0 = a0 b0 c0 d0 | a4 b4 c4 d4, Y1 = columns 1 | 5, ...
+//   Y4-Y7    columns in order: Y4 = columns 0 | 1, Y5 = 2 | 3, Y6 = 4 | 5, Y7 = 6 | 7
+//   SI = src, DI = dst, R8 = lds in bytes, R9 = 3*lds in bytes, CX = blocks left
+TEXT ·interleave4AVX2(SB), NOSPLIT, $0-32
+	MOVQ dst+0(FP), DI
+	MOVQ src+8(FP), SI
+	MOVQ lds+16(FP), R8
+	SHLQ $2, R8
+	LEAQ (R8)(R8*2), R9
+	MOVQ blocks+24(FP), CX
+	TESTQ CX, CX
+	JZ    done
+
+loop:
+	VMOVUPS (SI), Y0
+	VMOVUPS (SI)(R8*1), Y1
+	VMOVUPS (SI)(R8*2), Y2
+	VMOVUPS (SI)(R9*1), Y3
+	VUNPCKLPS Y1, Y0, Y4
+	VUNPCKHPS Y1, Y0, Y5
+	VUNPCKLPS Y3, Y2, Y6
+	VUNPCKHPS Y3, Y2, Y7
+	VSHUFPS $0x44, Y6, Y4, Y0
+	VSHUFPS $0xEE, Y6, Y4, Y1
+	VSHUFPS $0x44, Y7, Y5, Y2
+	VSHUFPS $0xEE, Y7, Y5, Y3
+	VPERM2F128 $0x20, Y1, Y0, Y4
+	VPERM2F128 $0x20, Y3, Y2, Y5
+	VPERM2F128 $0x31, Y1, Y0, Y6
+	VPERM2F128 $0x31, Y3, Y2, Y7
+	VMOVUPS Y4, (DI)
+	VMOVUPS Y5, 32(DI)
+	VMOVUPS Y6, 64(DI)
+	VMOVUPS Y7, 96(DI)
+	ADDQ $32, SI
+	ADDQ $128, DI
+	DECQ CX
+	JNZ  loop
+
+done:
+	VZEROUPPER
+	RET
