@@ -27,9 +27,7 @@ func PlotActivations(steps []*Tensor) *plot.Plot {
 		}
 	}
 	if units == 0 {
-		p.Title.Text = fmt.Sprintf("PlotActivations: no values in %d steps", len(steps))
-		p.Title.TextStyle.Color = plotWrongColor
-		return p
+		return plotError(p, fmt.Sprintf("PlotActivations: no values in %d steps", len(steps)))
 	}
 
 	grid := plotGrid2D{cols: len(steps), rows: units, x0: 1, z: make([]float64, len(steps)*units)}

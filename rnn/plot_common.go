@@ -159,3 +159,12 @@ func plotGrid() *plotter.Grid {
 	g.Horizontal.Color = color.Gray{Y: 0xe0}
 	return g
 }
+
+// plotError turns p into a plot that only says what is wrong with the
+// input, for helpers that return a *plot.Plot and no error.
+func plotError(p *plot.Plot, msg string) *plot.Plot {
+	p.Title.Text = msg
+	p.Title.TextStyle.Color = plotWrongColor
+	p.HideAxes()
+	return p
+}

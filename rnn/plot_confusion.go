@@ -36,10 +36,8 @@ func PlotConfusion(labels, predictions []int, classes int) *plot.Plot {
 		}
 	}
 	if classes <= 0 || classes > maxConfusionClasses {
-		p.Title.Text = fmt.Sprintf("PlotConfusion: %d classes (want 1..%d) from %d labels and %d predictions",
-			classes, maxConfusionClasses, len(labels), len(predictions))
-		p.Title.TextStyle.Color = plotWrongColor
-		return p
+		return plotError(p, fmt.Sprintf("PlotConfusion: %d classes (want 1..%d) from %d labels and %d predictions",
+			classes, maxConfusionClasses, len(labels), len(predictions)))
 	}
 
 	counts := make([]int, classes*classes) // counts[true*classes+predicted]

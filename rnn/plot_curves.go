@@ -29,7 +29,8 @@ func costPlot(cost []float64) *plot.Plot {
 	p.Add(plotGrid())
 	plotAddLine(p, "", cost, plotCostColor, false)
 	plotEpochRange(p, len(cost))
-	p.Y.Min = 0 // costs are never negative; anchoring at 0 shows the real scale of the drop
+	p.Y.Min = 0     // costs are never negative; anchoring at 0 shows the real scale of the drop
+	p.Y.Max *= 1.05 // keeps the first, highest point off the frame
 	if len(plotFiniteXYs(cost)) == 0 {
 		p.Y.Max = 1
 	}
@@ -54,6 +55,7 @@ func accuracyPlot(trainAcc, testAcc []float64) *plot.Plot {
 	p.Legend.YOffs = 3 * vg.Millimeter
 	plotEpochRange(p, max(len(trainAcc), len(testAcc)))
 	p.Y.Max = max(p.Y.Max, 1)
+	p.Y.Min -= 0.05 * (p.Y.Max - p.Y.Min) // keeps the lowest point off the frame
 	if len(plotFiniteXYs(trainAcc))+len(plotFiniteXYs(testAcc)) == 0 {
 		p.Y.Min = 0
 	}

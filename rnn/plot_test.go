@@ -67,7 +67,7 @@ func TestPlotLearningCurves(t *testing.T) {
 			if plotInkRatio(img) < 0.01 {
 				t.Error("image is almost blank")
 			}
-			savePNG(t, "learning_curves_"+tt.name+".png", img)
+			savePNG(t, "learning_curves_"+strings.ReplaceAll(tt.name, " ", "_")+".png", img)
 		})
 	}
 }
