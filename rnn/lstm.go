@@ -7,7 +7,8 @@ import "fmt"
 // h' = tanh(c')·σ(o). Its variables, kernel [inputs+Units, 4·Units]
 // (Glorot-uniform) and bias [4·Units] (zeros), are created by the first
 // call inside the current variable scope, as
-// "<scope>/basic_lstm_cell/kernel" and ".../bias".
+// "<scope>/basic_lstm_cell/kernel" and ".../bias". (TensorFlow's
+// static_rnn adds one more level, "<scope>/rnn/basic_lstm_cell/kernel".)
 type LSTMCell struct {
 	Units      int
 	ForgetBias float64
