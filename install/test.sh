@@ -26,4 +26,7 @@ go test -count=1 -race ./kernel/... ./display/...
 say "the notebook through nbclient (quick mode)"
 $PY -m unittest -v tests/notebook/test_notebook.py
 
+say "the notebook in Chromium"
+(cd tests/browser && npm ci --no-audit --no-fund >/dev/null && node --test --test-reporter=spec && node notebook.mjs)
+
 say "all tests passed"

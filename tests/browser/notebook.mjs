@@ -116,7 +116,7 @@ async function main() {
     }
     failed++;
     log(`  FAIL  ${name}`);
-    for (const f of failures) log(`        ${f}`);
+    for (const f of failures) log(`        ${f.split('\n').join('\n        ')}`);
   }
   if (pageErrors.length > 0) {
     log(`notebook test: the page raised ${pageErrors.length} JavaScript error(s):`);

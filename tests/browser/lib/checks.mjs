@@ -53,8 +53,9 @@ export function checkNoErrors(snap) {
   for (const cell of snap.cells) {
     for (const o of cell.outputs) {
       if (o.type === 'error') {
-        const tb = o.traceback ? stripANSI(o.traceback.join('\n')).split('\n').slice(0, 8).join('\n    ') : '';
-        failures.push(`${where(cell)} shows an error: ${o.ename}: ${o.evalue}${tb ? `\n    ${tb}` : ''}`);
+        // the first lines of the traceback, indented under the message
+        const tb = o.traceback ? stripANSI(o.traceback.join('\n')).split('\n').slice(0, 8).map((l) => `  ${l}`) : [];
+        failures.push([`${where(cell)} shows an error: ${o.ename}: ${o.evalue}`, ...tb].join('\n'));
       } else if (o.type === 'stream' && o.name === 'stderr') {
         failures.push(`${where(cell)} wrote to standard error: ${stripANSI(o.text || '').trim().slice(0, 400)}`);
       }
