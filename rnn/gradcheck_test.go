@@ -200,8 +200,17 @@ func unfusedLSTM(x, c, h, kernel, bias *Node, forgetBias float32) (*Node, *Node)
 	return c2, h2
 }
 
+// TestFusedLSTMMatchesUnfused compares values and gradients of the fused
+// step with the step built from basic ops, at a small batch and at one
+// large enough to run in parallel row blocks.
 func TestFusedLSTMMatchesUnfused(t *testing.T) {
-	const batch, nIn, units, steps = 3, 5, 6, 4
+	for _, batch := range []int{3, 2*blockRows + 17} {
+		t.Run(fmt.Sprint("batch ", batch), func(t *testing.T) { testFusedLSTM(t, batch) })
+	}
+}
+
+func testFusedLSTM(t *testing.T, batch int) {
+	const nIn, units, steps = 5, 6, 4
 	g := NewGraph()
 	g.SetRandomSeed(3)
 	rng := rand.New(rand.NewPCG(3, 3))

@@ -150,45 +150,46 @@ func (op lstmStepOp) forward(e *execution, n *Node) error {
 	g4 := 4 * u
 	acts := e.scratch(n, 0, b*g4)
 	tc := e.scratch(n, 1, b*u)
-	for r := 0; r < b; r++ {
-		copy(acts[r*g4:(r+1)*g4], bias)
-	}
-	if err := e.matmul(false, false, b, g4, nIn, x.data, nIn, k, g4, 1, acts, g4); err != nil {
-		return err
-	}
-	if hPrev != nil {
-		if err := e.matmul(false, false, b, g4, u, hPrev, u, k[nIn*g4:], g4, 1, acts, g4); err != nil {
-			return err
-		}
-	}
-	if err := e.cancelled(); err != nil {
-		return err
-	}
 	out := e.output(n, 2, b, u)
 	cNew, hNew := out.data[:b*u], out.data[b*u:]
 	fb := op.forgetBias
-	for r := 0; r < b; r++ {
-		row := acts[r*g4 : (r+1)*g4]
-		gi, gj, gf, gout := row[:u], row[u:2*u], row[2*u:3*u], row[3*u:]
-		cr, hr, tr := cNew[r*u:(r+1)*u], hNew[r*u:(r+1)*u], tc[r*u:(r+1)*u]
-		for q := 0; q < u; q++ {
-			i := sigmoid32(gi[q])
-			j := tanh32(gj[q])
-			f := sigmoid32(gf[q] + fb)
-			o := sigmoid32(gout[q])
-			gi[q], gj[q], gf[q], gout[q] = i, j, f, o
-			c := i * j
-			if cPrev != nil {
-				c += cPrev[r*u+q] * f
-			}
-			t := tanh32(c)
-			cr[q], tr[q], hr[q] = c, t, t*o
+	// Rows are independent: big batches run in row blocks on all cores,
+	// each block doing its gate products and then its element-wise pass
+	// while the block is still in cache.
+	err := e.parallelRows(b, func(r0, r1 int) {
+		rows := r1 - r0
+		blk := acts[r0*g4 : r1*g4]
+		for r := 0; r < rows; r++ {
+			copy(blk[r*g4:(r+1)*g4], bias)
 		}
-	}
+		gemm(false, false, rows, g4, nIn, 1, x.data[r0*nIn:], nIn, k, g4, 1, blk, g4)
+		if hPrev != nil {
+			gemm(false, false, rows, g4, u, 1, hPrev[r0*u:], u, k[nIn*g4:], g4, 1, blk, g4)
+		}
+		for r := r0; r < r1; r++ {
+			row := acts[r*g4 : (r+1)*g4]
+			gi, gj, gf, gout := row[:u], row[u:2*u], row[2*u:3*u], row[3*u:]
+			cr, hr, tr := cNew[r*u:(r+1)*u], hNew[r*u:(r+1)*u], tc[r*u:(r+1)*u]
+			for q := 0; q < u; q++ {
+				i := sigmoid32(gi[q])
+				j := tanh32(gj[q])
+				f := sigmoid32(gf[q] + fb)
+				o := sigmoid32(gout[q])
+				gi[q], gj[q], gf[q], gout[q] = i, j, f, o
+				c := i * j
+				if cPrev != nil {
+					c += cPrev[r*u+q] * f
+				}
+				t := tanh32(c)
+				cr[q], tr[q], hr[q] = c, t, t*o
+			}
+		}
+	})
 	if !e.training() {
+		// No backward pass will read the saved activations.
 		e.dropScratch(n)
 	}
-	return nil
+	return err
 }
 
 func (op lstmStepOp) backward(e *execution, n *Node) error {

@@ -16,8 +16,8 @@ func gemm(transA, transB bool, m, n, k int, alpha float32, a []float32, lda int,
 	gemmpkg.Sgemm(transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc)
 }
 
-// blockRows is the number of rows of C one worker computes between checks
-// of the context in a large product.
+// blockRows is the number of rows one worker handles between checks of
+// the context in a large op.
 const blockRows = 256
 
 // parallelMinFlops is the size of product below which splitting it over
@@ -32,7 +32,24 @@ func (e *execution) matmul(transA, transB bool, m, n, k int, a []float32, lda in
 		gemm(transA, transB, m, n, k, 1, a, lda, b, ldb, beta, c, ldc)
 		return nil
 	}
-	blocks := (m + blockRows - 1) / blockRows
+	return e.parallelRows(m, func(r0, r1 int) {
+		aOff := r0 * lda
+		if transA {
+			aOff = r0
+		}
+		gemm(transA, transB, r1-r0, n, k, 1, a[aOff:], lda, b, ldb, beta, c[r0*ldc:], ldc)
+	})
+}
+
+// parallelRows calls work on blocks of blockRows rows out of rows, on all
+// cores, checking the context before each block. Small jobs run on the
+// calling goroutine in one block.
+func (e *execution) parallelRows(rows int, work func(r0, r1 int)) error {
+	if rows <= blockRows {
+		work(0, rows)
+		return e.cancelled()
+	}
+	blocks := (rows + blockRows - 1) / blockRows
 	workers := min(runtime.GOMAXPROCS(0), blocks)
 	var (
 		wg   sync.WaitGroup
@@ -62,7 +79,7 @@ func (e *execution) matmul(transA, transB bool, m, n, k int, a []float32, lda in
 				// A panic on a worker would end the process: report it instead.
 				if r := recover(); r != nil {
 					mu.Lock()
-					fail = fmt.Errorf("matrix product: %v", r)
+					fail = fmt.Errorf("internal error: %v", r)
 					mu.Unlock()
 				}
 			}()
@@ -72,12 +89,7 @@ func (e *execution) matmul(transA, transB bool, m, n, k int, a []float32, lda in
 					return
 				}
 				r0 := blk * blockRows
-				rows := min(blockRows, m-r0)
-				aOff := r0 * lda
-				if transA {
-					aOff = r0
-				}
-				gemm(transA, transB, rows, n, k, 1, a[aOff:], lda, b, ldb, beta, c[r0*ldc:], ldc)
+				work(r0, min(r0+blockRows, rows))
 			}
 		}()
 	}
