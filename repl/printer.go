@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"sync"
 
@@ -141,6 +142,7 @@ func plainText(d map[string]any) string {
 	if len(mimes) == 0 {
 		return ""
 	}
+	sort.Strings(mimes)
 	return "<" + strings.Join(mimes, ", ") + ">"
 }
 

@@ -1,0 +1,45 @@
+package repl
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestAsCell(t *testing.T) {
+	tests := []struct {
+		name, in, want string
+	}{
+		{"plain cell", "x := 1\nx", "x := 1\nx"},
+		{"package clause", "package main\n\nfunc main() {}\n", "            \n\nfunc main() {}\n"},
+		{"after comments", "// Command x.\npackage main // the program\nvar a = 1\n", "// Command x.\n             // the program\nvar a = 1\n"},
+		{"package as a word later", "x := 1\n// package main\n", "x := 1\n// package main\n"},
+		{"incomplete clause", "package\n", "package\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := asCell(tt.in); got != tt.want {
+				t.Errorf("asCell(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func FuzzAsCell(f *testing.F) {
+	f.Add("package main\nfunc main() {}\n")
+	f.Add("/* c */ package p; var x = 1")
+	f.Add("x := `package`")
+	f.Fuzz(func(t *testing.T, code string) {
+		got := asCell(code)
+		if len(got) != len(code) {
+			t.Fatalf("asCell changed the length: %d -> %d", len(code), len(got))
+		}
+		if strings.Count(got, "\n") != strings.Count(code, "\n") {
+			t.Fatalf("asCell changed the lines of %q", code)
+		}
+		for i := range len(code) {
+			if got[i] != code[i] && got[i] != ' ' {
+				t.Fatalf("asCell changed byte %d of %q to %q instead of blanking it", i, code, got[i])
+			}
+		}
+	})
+}
