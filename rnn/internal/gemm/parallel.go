@@ -149,7 +149,8 @@ func putJob(j *job) {
 
 func startWorkers() {
 	n := max(1, runtime.NumCPU()-1)
-	workers.jobs = make(chan *job, 4*n)
+	// Unbuffered: a send succeeds only when a worker is waiting for work.
+	workers.jobs = make(chan *job)
 	for range n {
 		go func() {
 			for j := range workers.jobs {
@@ -162,14 +163,17 @@ func startWorkers() {
 	}
 }
 
-// maxParts bounds the pieces of one call; it sizes the caller's array of
-// pending jobs.
+// maxParts bounds the pieces of one call; it sizes the caller's arrays of
+// pieces.
 const maxParts = 64
 
-// runParallel computes pr in s.parts pieces: all but the first go to the
-// workers, the first runs on the calling goroutine, which then waits for
-// the others. Workers never wait for anything, so calls from many
-// goroutines at once cannot deadlock.
+// runParallel computes pr in s.parts pieces. Each piece after the first
+// is offered to an idle worker; pieces no worker is free to take, and the
+// first, run on the calling goroutine, which then waits for the workers'
+// pieces. Offering only to idle workers means a caller that already runs
+// several products at once (one per core) is not slowed by waiting for
+// busy workers, and workers never wait for anything, so calls from many
+// goroutines cannot deadlock.
 func runParallel(k *microKernel, pr *problem, s split) {
 	workers.start.Do(startWorkers)
 	s.parts = min(s.parts, maxParts)
@@ -177,19 +181,34 @@ func runParallel(k *microKernel, pr *problem, s split) {
 	if s.byCols {
 		unit = k.nr
 	}
-	var pending [maxParts]*job
+	var (
+		sent   [maxParts]*job
+		inline [maxParts]bool
+	)
+	inline[0] = true
 	for i := 1; i < s.parts; i++ {
 		j := getJob()
 		j.k, j.pr = k, s.piece(pr, i, unit)
-		pending[i] = j
-		workers.jobs <- j
+		select {
+		case workers.jobs <- j:
+			sent[i] = j
+		default:
+			putJob(j)
+			inline[i] = true
+		}
 	}
-	first := s.piece(pr, 0, unit)
 	ws := getWorkspace()
-	computeAll(k, ws, &first)
+	for i := range s.parts {
+		if inline[i] {
+			piece := s.piece(pr, i, unit)
+			computeAll(k, ws, &piece)
+		}
+	}
 	putWorkspace(ws)
 	for i := 1; i < s.parts; i++ {
-		<-pending[i].done
-		putJob(pending[i])
+		if sent[i] != nil {
+			<-sent[i].done
+			putJob(sent[i])
+		}
 	}
 }
