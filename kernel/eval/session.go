@@ -2,52 +2,278 @@ package eval
 
 import (
 	"context"
+	"fmt"
+	"go/ast"
+	"go/token"
+	"os"
+	"reflect"
+	"strings"
+	"sync"
+
+	"github.com/traefik/yaegi/interp"
+	"github.com/traefik/yaegi/stdlib"
 
 	"github.com/gornn/gornn/display"
+	"github.com/gornn/gornn/kernel/symbols"
 )
 
 // Session is one interpreter with the state of all cells run so far.
 // Its methods must not be called concurrently with each other, except
 // that Execute's context may be cancelled from any goroutine.
 type Session struct {
-	opts Options
+	opts    Options
+	in      *interp.Interpreter
+	coll    *collector
+	sniff   *panicSniffer
+	stdin   *stdinReader
+	exports interp.Exports // every preloaded package, for completion and docs
+
+	mu      sync.Mutex        // guards the maps below against Complete during Execute
+	imports map[string]string // name in cells -> import path
+	types   map[string]string // type name -> source of its declaration
+	methods map[string]string // "T.M" -> source of the method
+	funcs   map[string]*funcDef
+	cells   int
+}
+
+// funcDef is a top-level function as a cell declared it, kept to
+// recompile its callers when it is redefined.
+type funcDef struct {
+	cell int
+	src  string          // the declaration's text
+	uses map[string]bool // identifiers the body refers to
 }
 
 // New starts a session with the standard library and gornn's preloaded
 // packages importable, and installs a display.Frontend that routes rich
 // output to opts.
 func New(opts Options) (*Session, error) {
-	return &Session{opts: opts}, nil
+	env := opts.Env
+	if env == nil {
+		env = os.Environ()
+	}
+	s := &Session{
+		opts:    opts,
+		coll:    &collector{},
+		sniff:   &panicSniffer{out: os.Stderr},
+		stdin:   &stdinReader{input: opts.Input},
+		imports: map[string]string{},
+		types:   map[string]string{},
+		methods: map[string]string{},
+		funcs:   map[string]*funcDef{},
+	}
+	s.in = interp.New(interp.Options{Stdin: s.stdin, Stderr: s.sniff, Env: env})
+	s.exports = interp.Exports{}
+	for _, tables := range []interp.Exports{stdlib.Symbols, symbols.Symbols} {
+		for k, v := range tables {
+			s.exports[k] = v
+		}
+	}
+	var stdinVar interface{ Read([]byte) (int, error) } = s.stdin
+	for _, tables := range []interp.Exports{
+		stdlib.Symbols,
+		symbols.Symbols,
+		runtimeExports(s.coll),
+		// Reads of os.Stdin by cells go to the front end. The variable
+		// becomes an io.Reader, which is what cells pass it to.
+		{"os/os": {"Stdin": reflect.ValueOf(&stdinVar).Elem()}},
+	} {
+		if err := s.in.Use(tables); err != nil {
+			return nil, fmt.Errorf("eval: loading symbols: %w", err)
+		}
+	}
+	if _, err := s.in.Eval(`import ` + rtAlias + ` "` + rtPath + `"`); err != nil {
+		return nil, fmt.Errorf("eval: importing the runtime helpers: %w", err)
+	}
+	if _, err := s.in.Eval(helperSource); err != nil {
+		return nil, fmt.Errorf("eval: declaring the builtin helpers: %w", err)
+	}
+	display.SetFrontend(display.Frontend{
+		Publish:     opts.Display,
+		ClearOutput: opts.ClearOutput,
+		Terminal:    opts.Terminal,
+	})
+	return s, nil
 }
 
 // Execute runs one cell. Cancelling ctx interrupts the cell; the session
 // keeps its state and stays usable.
 func (s *Session) Execute(ctx context.Context, code string) *Result {
-	return &Result{Err: &Error{Name: "InternalError", Message: "not implemented"}}
+	s.mu.Lock()
+	s.cells++
+	s.mu.Unlock()
+	setDefaultContext(ctx)
+	fset := token.NewFileSet()
+	pieces, err := parseCell(fset, code)
+	if err != nil {
+		pe := err.(*parseError)
+		line, col := lineCol(code, pe.Offset)
+		return &Result{Err: newError("ParseError", pe.Msg, code, line, col)}
+	}
+	if e := s.checkRedefinitions(code, pieces); e != nil {
+		return &Result{Err: e}
+	}
+	var rest []*piece
+	for _, p := range pieces {
+		if p.Kind != chunkImport {
+			rest = append(rest, p)
+			continue
+		}
+		if e := s.importDecl(ctx, code, p); e != nil {
+			return &Result{Err: e}
+		}
+	}
+	if len(rest) == 0 {
+		return &Result{}
+	}
+
+	edits := rewriteCell(code, rest, s)
+	plain := applyEdits(code, edits)
+	rw := plain
+	tp, texpr := trailingExpr(rest)
+	if texpr != nil {
+		rw = applyEdits(code, append(append([]edit(nil), edits...), resultEdits(tp, texpr)...))
+	}
+
+	runs := groupRuns(rest)
+	redefined := map[string]bool{}
+	for i, run := range runs {
+		last := i == len(runs)-1
+		s.coll.reset()
+		s.sniff.take()
+		src := runSource(rw, run)
+		_, err := s.in.EvalWithContext(ctx, src)
+		if err != nil && last && texpr != nil && ctx.Err() == nil && isNoValueError(err) {
+			// The trailing call has no result: run it plainly.
+			rw, texpr = plain, nil
+			src = runSource(rw, run)
+			_, err = s.in.EvalWithContext(ctx, src)
+		}
+		if err != nil {
+			return &Result{Err: s.convertError(ctx, err, code, rw)}
+		}
+		if run[0].Kind == chunkDecl {
+			for _, name := range s.recordDecls(code, run) {
+				redefined[name] = true
+			}
+			if e := s.recompileCallers(ctx, redefined); e != nil {
+				return &Result{Err: e}
+			}
+		}
+	}
+	if texpr == nil {
+		return &Result{}
+	}
+	values, got := s.coll.take()
+	if !got {
+		return &Result{}
+	}
+	return &Result{Value: renderValues(values)}
 }
 
-// Evaluate computes the value of one expression for a front end
-// (Jupyter's user_expressions) without touching the cell history.
-func (s *Session) Evaluate(ctx context.Context, expr string) (*display.Data, *Error) {
-	return nil, &Error{Name: "InternalError", Message: "not implemented"}
+// renderValues builds the rich bundle for a cell's values: the value's
+// own bundle for one value, the values' texts side by side for several.
+func renderValues(values []any) *display.Data {
+	if len(values) == 1 {
+		d := display.Render(values[0])
+		return &d
+	}
+	texts := make([]string, len(values))
+	for i, v := range values {
+		d := display.Render(v)
+		t, _ := d.Data["text/plain"].(string)
+		texts[i] = t
+	}
+	return &display.Data{Data: map[string]any{"text/plain": strings.Join(texts, " ")}}
 }
 
-// Complete returns completions for the token before byte offset cursor
-// in code, and the byte range [start, end) that a completion replaces.
-func (s *Session) Complete(code string, cursor int) (matches []string, start, end int) {
-	return nil, cursor, cursor
+// isNoValueError reports whether a compile error says that the trailing
+// expression, wrapped to collect its value, has none.
+func isNoValueError(err error) bool {
+	msg := err.Error()
+	return strings.Contains(msg, "as type ()") || strings.Contains(msg, "used as value") ||
+		strings.Contains(msg, "cannot use func()")
 }
 
-// Inspect returns plain-text documentation for the name at byte offset
-// cursor in code: signature and doc comment for package symbols, type
-// and value for variables.
-func (s *Session) Inspect(code string, cursor int) (doc string, found bool) {
-	return "", false
+// groupRuns cuts the pieces into runs of consecutive declarations or
+// statements, evaluated one after the other.
+func groupRuns(pieces []*piece) [][]*piece {
+	var runs [][]*piece
+	for _, p := range pieces {
+		if n := len(runs); n > 0 && runs[n-1][0].Kind == p.Kind {
+			runs[n-1] = append(runs[n-1], p)
+			continue
+		}
+		runs = append(runs, []*piece{p})
+	}
+	return runs
 }
 
-// IsComplete says whether code is a complete cell ("complete"), needs
-// more lines ("incomplete", with the indent for the next line), or can
-// never become valid Go ("invalid").
-func (s *Session) IsComplete(code string) (status, indent string) {
-	return "complete", ""
+// runSource is the text given to the interpreter for a run: the rewritten
+// cell with everything else blanked, after one line that puts the
+// interpreter in the right mode (a lone ";" for statements) and keeps
+// columns of the first line exact.
+func runSource(rw rewritten, run []*piece) string {
+	ranges := make([][2]int, len(run))
+	for i, p := range run {
+		ranges[i] = [2]int{rw.toNewLeft(p.Start), rw.toNewRight(p.End)}
+	}
+	body := blankOutside(rw.Text, ranges)
+	if run[0].Kind == chunkStmt {
+		return ";\n" + body
+	}
+	return "\n" + body
+}
+
+// importDecl imports the packages of an import declaration that are not
+// imported yet.
+func (s *Session) importDecl(ctx context.Context, code string, p *piece) *Error {
+	gd := p.decl.(*ast.GenDecl)
+	for _, spec := range gd.Specs {
+		is := spec.(*ast.ImportSpec)
+		path := strings.Trim(is.Path.Value, "`\"")
+		name := ""
+		if is.Name != nil {
+			name = is.Name.Name
+		}
+		local := name
+		if local == "" {
+			local = s.packageName(path)
+		}
+		s.mu.Lock()
+		prev, seen := s.imports[local]
+		s.mu.Unlock()
+		if local == "_" || (seen && prev == path) {
+			continue
+		}
+		line, col := lineCol(code, p.off(is.Pos()))
+		if seen {
+			return newError("CompileError", fmt.Sprintf("%s is already the name of the imported package %q", local, prev), code, line, col)
+		}
+		if _, ok := s.exports[path+"/"+s.packageName(path)]; !ok {
+			return newError("CompileError", fmt.Sprintf("package %q is not available: cells can import the standard library and the preloaded packages (see the documentation of kernel/symbols)", path), code, line, col)
+		}
+		src := "import " + name + " " + is.Path.Value
+		if _, err := s.in.EvalWithContext(ctx, src); err != nil {
+			return newError("CompileError", fmt.Sprintf("import %q: %v", path, err), code, line, col)
+		}
+		s.mu.Lock()
+		s.imports[local] = path
+		s.mu.Unlock()
+	}
+	return nil
+}
+
+// packageName returns the name a preloaded package declares.
+func (s *Session) packageName(path string) string {
+	base := path[strings.LastIndexByte(path, '/')+1:]
+	if _, ok := s.exports[path+"/"+base]; ok {
+		return base
+	}
+	for k := range s.exports {
+		if strings.HasPrefix(k, path+"/") && !strings.Contains(k[len(path)+1:], "/") {
+			return k[len(path)+1:]
+		}
+	}
+	return base
 }

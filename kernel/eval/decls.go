@@ -1,0 +1,223 @@
+package eval
+
+import (
+	"context"
+	"fmt"
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"reflect"
+	"sort"
+	"strings"
+)
+
+// checkRedefinitions refuses a cell that changes a type or a method
+// defined by an earlier cell: the interpreter would silently keep the old
+// definition, and stale behaviour is worse than an error.
+func (s *Session) checkRedefinitions(code string, pieces []*piece) *Error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for _, p := range pieces {
+		switch d := p.decl.(type) {
+		case *ast.GenDecl:
+			if d.Tok != token.TYPE {
+				continue
+			}
+			for _, spec := range d.Specs {
+				ts := spec.(*ast.TypeSpec)
+				old, ok := s.types[ts.Name.Name]
+				if ok && old != normalize(code[p.off(ts.Pos()):p.off(ts.End())]) {
+					line, col := lineCol(code, p.off(ts.Name.Pos()))
+					return newError("RedefinitionError", fmt.Sprintf(
+						"type %s is already defined differently by an earlier cell; the interpreter cannot change a type once defined: give the new type another name, or restart the session", ts.Name.Name),
+						code, line, col)
+				}
+			}
+		case *ast.FuncDecl:
+			key, ok := methodKey(d)
+			if !ok {
+				continue
+			}
+			old, ok := s.methods[key]
+			if ok && old != normalize(code[p.off(d.Pos()):p.off(d.End())]) {
+				line, col := lineCol(code, p.off(d.Name.Pos()))
+				return newError("RedefinitionError", fmt.Sprintf(
+					"method %s is already defined differently by an earlier cell; the interpreter cannot change a method once defined: give it another name, or restart the session", key),
+					code, line, col)
+			}
+		}
+	}
+	return nil
+}
+
+// methodKey returns "T.M" for a method declaration.
+func methodKey(d *ast.FuncDecl) (string, bool) {
+	if d.Recv == nil || len(d.Recv.List) == 0 {
+		return "", false
+	}
+	t := d.Recv.List[0].Type
+	for {
+		switch x := t.(type) {
+		case *ast.StarExpr:
+			t = x.X
+			continue
+		case *ast.IndexExpr:
+			t = x.X
+			continue
+		case *ast.IndexListExpr:
+			t = x.X
+			continue
+		case *ast.ParenExpr:
+			t = x.X
+			continue
+		}
+		break
+	}
+	id, ok := t.(*ast.Ident)
+	if !ok {
+		return "", false
+	}
+	return id.Name + "." + d.Name.Name, true
+}
+
+// normalize makes declarations that differ only in spacing compare
+// equal.
+func normalize(src string) string {
+	return strings.Join(strings.Fields(src), " ")
+}
+
+// recordDecls remembers the types, methods and functions a run of
+// declarations defined, and returns the names of functions it redefined.
+func (s *Session) recordDecls(code string, run []*piece) []string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var redefined []string
+	for _, p := range run {
+		switch d := p.decl.(type) {
+		case *ast.GenDecl:
+			if d.Tok != token.TYPE {
+				continue
+			}
+			for _, spec := range d.Specs {
+				ts := spec.(*ast.TypeSpec)
+				s.types[ts.Name.Name] = normalize(code[p.off(ts.Pos()):p.off(ts.End())])
+			}
+		case *ast.FuncDecl:
+			src := code[p.off(d.Pos()):p.off(d.End())]
+			if key, ok := methodKey(d); ok {
+				s.methods[key] = normalize(src)
+				continue
+			}
+			if _, ok := s.funcs[d.Name.Name]; ok {
+				redefined = append(redefined, d.Name.Name)
+			}
+			s.funcs[d.Name.Name] = &funcDef{cell: s.cells, src: src, uses: identsIn(d.Body)}
+		}
+	}
+	return redefined
+}
+
+// identsIn returns the identifiers used in n.
+func identsIn(n ast.Node) map[string]bool {
+	ids := map[string]bool{}
+	if n == nil || reflect.ValueOf(n).IsNil() {
+		return ids
+	}
+	ast.Inspect(n, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok {
+			ids[id.Name] = true
+		}
+		return true
+	})
+	return ids
+}
+
+// recompileCallers declares again the functions of earlier cells that
+// call a redefined function, directly or through others, since the
+// interpreter binds calls when it compiles the caller.
+func (s *Session) recompileCallers(ctx context.Context, redefined map[string]bool) *Error {
+	if len(redefined) == 0 {
+		return nil
+	}
+	s.mu.Lock()
+	changed := map[string]bool{}
+	for k := range redefined {
+		changed[k] = true
+	}
+	var order []string
+	for grew := true; grew; {
+		grew = false
+		for name, f := range s.funcs {
+			if changed[name] || f.cell == s.cells {
+				continue
+			}
+			for c := range changed {
+				if f.uses[c] {
+					changed[name] = true
+					order = append(order, name)
+					grew = true
+					break
+				}
+			}
+		}
+	}
+	sort.Strings(order)
+	var srcs []string
+	for _, name := range order {
+		srcs = append(srcs, s.funcs[name].src)
+	}
+	s.mu.Unlock()
+	if len(srcs) == 0 {
+		return nil
+	}
+	if _, err := s.in.EvalWithContext(ctx, "\n"+strings.Join(srcs, "\n\n")); err != nil {
+		return &Error{Name: "CompileError", Message: fmt.Sprintf("recompiling %s, which call(s) a redefined function: %v", strings.Join(order, ", "), err),
+			Traceback: []string{fmt.Sprintf("recompiling %s: %v", strings.Join(order, ", "), err)}}
+	}
+	return nil
+}
+
+// defined reports whether an earlier cell defined name at top level.
+func (s *Session) defined(name string) bool {
+	s.mu.Lock()
+	_, isFunc := s.funcs[name]
+	_, isType := s.types[name]
+	s.mu.Unlock()
+	if isFunc || isType {
+		return true
+	}
+	_, isVar := s.in.Globals()[name]
+	return isVar
+}
+
+// isInt reports whether a global of an earlier cell, or pkg.name of an
+// imported package, is an integer.
+func (s *Session) isInt(pkg, name string) bool {
+	if pkg == "" {
+		v, ok := s.in.Globals()[name]
+		return ok && v.IsValid() && isIntKind(v.Kind())
+	}
+	s.mu.Lock()
+	path, ok := s.imports[pkg]
+	s.mu.Unlock()
+	if !ok {
+		return false
+	}
+	v, ok := s.exports[path+"/"+s.packageName(path)][name]
+	if !ok || !v.IsValid() {
+		return false
+	}
+	if c, ok := v.Interface().(constant.Value); ok {
+		return c.Kind() == constant.Int
+	}
+	return isIntKind(v.Kind())
+}
+
+func isIntKind(k reflect.Kind) bool {
+	switch k {
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
+		return true
+	}
+	return false
+}

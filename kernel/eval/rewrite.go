@@ -1,0 +1,361 @@
+package eval
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+)
+
+// The names the rewrites refer to. The runtime package is imported into
+// every session under rtAlias; the generic helpers are declared in
+// interpreted source when the session starts.
+const (
+	rtAlias   = "__gornn"
+	resultFn  = rtAlias + ".Result"
+	goPanicFn = rtAlias + ".GoPanic"
+	clearFn   = rtAlias + ".Clear"
+	minFn     = "__gornnMin"
+	maxFn     = "__gornnMax"
+)
+
+// knowledge answers the questions the rewrites ask about names defined in
+// earlier cells.
+type knowledge interface {
+	// defined reports whether the session defines name at top level,
+	// shadowing a builtin.
+	defined(name string) bool
+	// isInt reports whether name (a global, or pkg.Name of an imported
+	// package when pkg is set) is known to be an integer.
+	isInt(pkg, name string) bool
+}
+
+// rewriter collects the edits that bring Go 1.22+ forms to the
+// interpreter and make goroutine panics harmless.
+type rewriter struct {
+	src    string
+	know   knowledge
+	edits  []edit
+	n      int             // counter for fresh names
+	ints   map[string]bool // names this cell declares as integers
+	locals map[string]bool // names this cell declares (shadowing builtins)
+}
+
+// rewriteCell returns the edits for all pieces of a cell.
+func rewriteCell(src string, pieces []*piece, know knowledge) []edit {
+	rw := &rewriter{src: src, know: know, ints: map[string]bool{}, locals: map[string]bool{}}
+	for _, p := range pieces {
+		rw.collectNames(p)
+	}
+	for _, p := range pieces {
+		var n ast.Node = p.decl
+		if p.stmt != nil {
+			n = p.stmt
+		}
+		rw.walk(p, n)
+	}
+	return rw.edits
+}
+
+// trailingExpr returns the expression a cell ends with, if its value is
+// the cell's result: the last piece is an expression statement that is
+// not a call of a builtin without results.
+func trailingExpr(pieces []*piece) (*piece, ast.Expr) {
+	if len(pieces) == 0 {
+		return nil, nil
+	}
+	p := pieces[len(pieces)-1]
+	es, ok := p.stmt.(*ast.ExprStmt)
+	if !ok {
+		return nil, nil
+	}
+	if call, ok := es.X.(*ast.CallExpr); ok {
+		if id, ok := call.Fun.(*ast.Ident); ok {
+			switch id.Name {
+			case "panic", "print", "println", "close", "delete", "clear":
+				return nil, nil
+			}
+		}
+	}
+	return p, es.X
+}
+
+// resultEdits wraps the trailing expression in a call of the compiled
+// result collector.
+func resultEdits(p *piece, x ast.Expr) []edit {
+	return []edit{
+		{Off: p.off(x.Pos()), End: p.off(x.Pos()), Text: resultFn + "("},
+		{Off: p.off(x.End()), End: p.off(x.End()), Text: ")"},
+	}
+}
+
+// collectNames records the names a piece declares: integers for the
+// range-over-int rewrite, and any name that shadows a builtin.
+func (rw *rewriter) collectNames(p *piece) {
+	var n ast.Node = p.decl
+	if p.stmt != nil {
+		n = p.stmt
+	}
+	ast.Inspect(n, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncDecl:
+			if n.Recv == nil {
+				rw.locals[n.Name.Name] = true
+			}
+		case *ast.TypeSpec:
+			rw.locals[n.Name.Name] = true
+		case *ast.ValueSpec:
+			for i, name := range n.Names {
+				rw.locals[name.Name] = true
+				if isIntType(n.Type) || (n.Type == nil && i < len(n.Values) && rw.intish(n.Values[i])) {
+					rw.ints[name.Name] = true
+				}
+			}
+		case *ast.AssignStmt:
+			if n.Tok == token.DEFINE && len(n.Lhs) == len(n.Rhs) {
+				for i, l := range n.Lhs {
+					if id, ok := l.(*ast.Ident); ok {
+						rw.locals[id.Name] = true
+						if rw.intish(n.Rhs[i]) {
+							rw.ints[id.Name] = true
+						}
+					}
+				}
+			}
+		case *ast.Field:
+			if isIntType(n.Type) {
+				for _, name := range n.Names {
+					rw.ints[name.Name] = true
+				}
+			}
+		}
+		return true
+	})
+}
+
+// isIntType reports whether t names a predeclared integer type.
+func isIntType(t ast.Expr) bool {
+	id, ok := t.(*ast.Ident)
+	if !ok {
+		return false
+	}
+	switch id.Name {
+	case "int", "int8", "int16", "int32", "int64", "uint", "uint8", "uint16", "uint32", "uint64", "uintptr", "byte", "rune":
+		return true
+	}
+	return false
+}
+
+// intish reports whether x is visibly an integer, without type checking:
+// integer literals, len/cap/conversions, arithmetic on integers, and names
+// known to be integers.
+func (rw *rewriter) intish(x ast.Expr) bool {
+	switch x := x.(type) {
+	case *ast.BasicLit:
+		return x.Kind == token.INT
+	case *ast.ParenExpr:
+		return rw.intish(x.X)
+	case *ast.Ident:
+		return rw.ints[x.Name] || (!rw.locals[x.Name] && rw.know != nil && rw.know.isInt("", x.Name))
+	case *ast.SelectorExpr:
+		if pkg, ok := x.X.(*ast.Ident); ok && rw.know != nil {
+			return rw.know.isInt(pkg.Name, x.Sel.Name)
+		}
+	case *ast.CallExpr:
+		if isIntType(x.Fun) {
+			return true
+		}
+		if id, ok := x.Fun.(*ast.Ident); ok && (id.Name == "len" || id.Name == "cap") {
+			return true
+		}
+	case *ast.BinaryExpr:
+		switch x.Op {
+		case token.SHL, token.SHR:
+			return rw.intish(x.X)
+		case token.ADD, token.SUB, token.MUL, token.QUO, token.REM, token.AND, token.OR, token.XOR, token.AND_NOT:
+			return rw.intish(x.X) || rw.intish(x.Y)
+		}
+	case *ast.UnaryExpr:
+		if x.Op == token.SUB || x.Op == token.ADD || x.Op == token.XOR {
+			return rw.intish(x.X)
+		}
+	}
+	return false
+}
+
+// fresh returns a new name for a rewrite's temporary.
+func (rw *rewriter) fresh(what string) string {
+	rw.n++
+	return fmt.Sprintf("__gornn%s%d", what, rw.n)
+}
+
+func (rw *rewriter) add(p *piece, from, to token.Pos, text string) {
+	rw.edits = append(rw.edits, edit{Off: p.off(from), End: p.off(to), Text: text})
+}
+
+func (rw *rewriter) text(p *piece, n ast.Node) string {
+	return rw.src[p.off(n.Pos()):p.off(n.End())]
+}
+
+func (rw *rewriter) walk(p *piece, root ast.Node) {
+	ast.Inspect(root, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.GoStmt:
+			rw.goStmt(p, n)
+		case *ast.RangeStmt:
+			rw.rangeStmt(p, n)
+		case *ast.ForStmt:
+			rw.forStmt(p, n)
+		case *ast.CallExpr:
+			rw.builtinCall(p, n)
+		}
+		return true
+	})
+}
+
+// goStmt rewrites `go f(a, b)` so that the arguments are still evaluated
+// at the go statement but the goroutine recovers a panic and reports it
+// instead of killing the process:
+//
+//	{f', a', b' := f, a, b; go func() { defer recover-and-report; f'(a', b') }()}
+//
+// The function and argument expressions stay at their places in the text.
+func (rw *rewriter) goStmt(p *piece, g *ast.GoStmt) {
+	call := g.Call
+	fn := rw.fresh("GoFn")
+	names := []string{fn}
+	for range call.Args {
+		names = append(names, rw.fresh("GoArg"))
+	}
+	lhs := names[0]
+	for _, a := range names[1:] {
+		lhs += ", " + a
+	}
+	callText := fn + "(" + joinNames(names[1:])
+	if call.Ellipsis.IsValid() {
+		callText += "..."
+	}
+	callText += ")"
+	tail := "; go func() { defer func() { if r := recover(); r != nil { " + goPanicFn + "(r) } }(); " + callText + " }() }"
+	rw.add(p, g.Pos(), call.Fun.Pos(), "{ "+lhs+" := ")
+	if len(call.Args) == 0 {
+		rw.add(p, call.Fun.End(), call.End(), tail)
+		return
+	}
+	rw.add(p, call.Fun.End(), call.Args[0].Pos(), ", ")
+	rw.add(p, call.Args[len(call.Args)-1].End(), call.End(), tail)
+}
+
+func joinNames(names []string) string {
+	s := ""
+	for i, n := range names {
+		if i > 0 {
+			s += ", "
+		}
+		s += n
+	}
+	return s
+}
+
+// rangeStmt rewrites range over an integer, which the interpreter lacks,
+// and gives closures in the body their own copy of the loop variables.
+func (rw *rewriter) rangeStmt(p *piece, r *ast.RangeStmt) {
+	if rw.intish(r.X) {
+		key, _ := r.Key.(*ast.Ident)
+		simple := false
+		switch r.X.(type) {
+		case *ast.Ident, *ast.BasicLit, *ast.SelectorExpr:
+			simple = true
+		}
+		if simple && key != nil && key.Name != "_" && r.Tok == token.DEFINE {
+			// for i := range n  ->  for i, end := (n)-(n), n; i < end; i++
+			// keeps the type of n for i.
+			end := rw.fresh("End")
+			x := rw.text(p, r.X)
+			rw.add(p, r.Key.Pos(), r.X.Pos(), key.Name+", "+end+" := ("+x+")-("+x+"), ")
+			rw.add(p, r.X.End(), r.X.End(), "; "+key.Name+" < "+end+"; "+key.Name+"++")
+		} else {
+			// Everything else ranges over a slice of n empty structs.
+			rw.add(p, r.X.Pos(), r.X.Pos(), "make([]struct{}, ")
+			rw.add(p, r.X.End(), r.X.End(), ")")
+		}
+	}
+	if r.Tok != token.DEFINE {
+		return
+	}
+	var names []string
+	for _, e := range []ast.Expr{r.Key, r.Value} {
+		if id, ok := e.(*ast.Ident); ok && id.Name != "_" {
+			names = append(names, id.Name)
+		}
+	}
+	rw.bindLoopVars(p, r.Body, names)
+}
+
+// forStmt gives closures in a three-clause loop's body their own copy of
+// the loop variables.
+func (rw *rewriter) forStmt(p *piece, f *ast.ForStmt) {
+	init, ok := f.Init.(*ast.AssignStmt)
+	if !ok || init.Tok != token.DEFINE {
+		return
+	}
+	var names []string
+	for _, l := range init.Lhs {
+		if id, ok := l.(*ast.Ident); ok && id.Name != "_" {
+			names = append(names, id.Name)
+		}
+	}
+	rw.bindLoopVars(p, f.Body, names)
+}
+
+// bindLoopVars gives each function literal in a loop body that uses loop
+// variables its own copies of them, as Go 1.22 does by making a variable
+// per iteration. The interpreter keeps a function's variables in one
+// frame, so even a variable declared in the body is shared by all
+// iterations; only a call makes a new frame:
+//
+//	func() { use(i) }  ->  func() func() { t := i; i := t; return func() { use(i) } }()
+func (rw *rewriter) bindLoopVars(p *piece, body *ast.BlockStmt, names []string) {
+	if len(names) == 0 {
+		return
+	}
+	ast.Inspect(body, func(n ast.Node) bool {
+		lit, ok := n.(*ast.FuncLit)
+		if !ok {
+			return true
+		}
+		used := identsIn(lit.Body)
+		var copies string
+		for _, name := range names {
+			if used[name] {
+				t := rw.fresh("Loop")
+				copies += t + " := " + name + "; " + name + " := " + t + "; "
+			}
+		}
+		if copies != "" {
+			rw.add(p, lit.Pos(), lit.Pos(), "func() "+rw.text(p, lit.Type)+" { "+copies+"return ")
+			rw.add(p, lit.End(), lit.End(), " }()")
+		}
+		return false
+	})
+}
+
+// builtinCall replaces min, max and clear, which the interpreter lacks,
+// by helpers, unless the cell or session defines those names.
+func (rw *rewriter) builtinCall(p *piece, c *ast.CallExpr) {
+	id, ok := c.Fun.(*ast.Ident)
+	if !ok || rw.locals[id.Name] || (rw.know != nil && rw.know.defined(id.Name)) {
+		return
+	}
+	var repl string
+	switch id.Name {
+	case "min":
+		repl = minFn
+	case "max":
+		repl = maxFn
+	case "clear":
+		repl = clearFn
+	default:
+		return
+	}
+	rw.add(p, id.Pos(), id.End(), repl)
+}

@@ -1,0 +1,83 @@
+package eval
+
+import (
+	"fmt"
+	"os"
+	"reflect"
+	"sync"
+
+	"github.com/traefik/yaegi/interp"
+)
+
+// rtPath is the import path of the compiled helpers the rewrites call.
+const rtPath = "gornnkernel/rt"
+
+// helperSource declares in interpreted Go the generic helpers that stand
+// in for the builtins min and max. Their names are unlikely in cells
+// because the interpreter resolves names in a generic body when it
+// instantiates it, where a global of a cell could capture them.
+const helperSource = `
+func __gornnMin[__gornnT ~int | ~int8 | ~int16 | ~int32 | ~int64 | ~uint | ~uint8 | ~uint16 | ~uint32 | ~uint64 | ~uintptr | ~float32 | ~float64 | ~string](__gornnA __gornnT, __gornnBs ...__gornnT) __gornnT {
+	for _, __gornnB := range __gornnBs {
+		if __gornnB < __gornnA || __gornnB != __gornnB {
+			__gornnA = __gornnB
+		}
+	}
+	return __gornnA
+}
+
+func __gornnMax[__gornnT ~int | ~int8 | ~int16 | ~int32 | ~int64 | ~uint | ~uint8 | ~uint16 | ~uint32 | ~uint64 | ~uintptr | ~float32 | ~float64 | ~string](__gornnA __gornnT, __gornnBs ...__gornnT) __gornnT {
+	for _, __gornnB := range __gornnBs {
+		if __gornnB > __gornnA || __gornnB != __gornnB {
+			__gornnA = __gornnB
+		}
+	}
+	return __gornnA
+}
+`
+
+// collector receives the values of a cell's trailing expression.
+type collector struct {
+	mu     sync.Mutex
+	got    bool
+	values []any
+}
+
+func (c *collector) reset() {
+	c.mu.Lock()
+	c.got, c.values = false, nil
+	c.mu.Unlock()
+}
+
+func (c *collector) take() ([]any, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.values, c.got
+}
+
+// runtimeExports returns the compiled helpers, registered as package
+// rtPath and imported by every session as rtAlias.
+func runtimeExports(c *collector) interp.Exports {
+	return interp.Exports{rtPath + "/rt": {
+		"Result": reflect.ValueOf(func(vs ...any) {
+			c.mu.Lock()
+			c.got, c.values = true, vs
+			c.mu.Unlock()
+		}),
+		"GoPanic": reflect.ValueOf(func(r any) {
+			fmt.Fprintf(os.Stderr, "panic in goroutine (recovered): %v\n", r)
+		}),
+		"Clear": reflect.ValueOf(clearValue),
+	}}
+}
+
+// clearValue implements the builtin clear for maps and slices.
+func clearValue(v any) {
+	rv := reflect.ValueOf(v)
+	switch rv.Kind() {
+	case reflect.Map, reflect.Slice:
+		rv.Clear()
+	default:
+		panic(fmt.Sprintf("invalid argument: clear of %T (need a map or slice)", v))
+	}
+}
