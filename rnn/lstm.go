@@ -152,44 +152,62 @@ func (op lstmStepOp) forward(e *execution, n *Node) error {
 	tc := e.scratch(n, 1, b*u)
 	out := e.output(n, 2, b, u)
 	cNew, hNew := out.data[:b*u], out.data[b*u:]
-	fb := op.forgetBias
-	// Rows are independent: big batches run in row blocks on all cores,
-	// each block doing its gate products and then its element-wise pass
-	// while the block is still in cache.
-	err := e.parallelRows(b, func(r0, r1 int) {
-		rows := r1 - r0
-		blk := acts[r0*g4 : r1*g4]
-		for r := 0; r < rows; r++ {
-			copy(blk[r*g4:(r+1)*g4], bias)
-		}
-		gemm(false, false, rows, g4, nIn, 1, x.data[r0*nIn:], nIn, k, g4, 1, blk, g4)
-		if hPrev != nil {
-			gemm(false, false, rows, g4, u, 1, hPrev[r0*u:], u, k[nIn*g4:], g4, 1, blk, g4)
-		}
-		for r := r0; r < r1; r++ {
-			row := acts[r*g4 : (r+1)*g4]
-			gi, gj, gf, gout := row[:u], row[u:2*u], row[2*u:3*u], row[3*u:]
-			cr, hr, tr := cNew[r*u:(r+1)*u], hNew[r*u:(r+1)*u], tc[r*u:(r+1)*u]
-			for q := 0; q < u; q++ {
-				i := sigmoid32(gi[q])
-				j := tanh32(gj[q])
-				f := sigmoid32(gf[q] + fb)
-				o := sigmoid32(gout[q])
-				gi[q], gj[q], gf[q], gout[q] = i, j, f, o
-				c := i * j
-				if cPrev != nil {
-					c += cPrev[r*u+q] * f
-				}
-				t := tanh32(c)
-				cr[q], tr[q], hr[q] = c, t, t*o
-			}
-		}
-	})
+	w := lstmRows{acts: acts, tc: tc, cNew: cNew, hNew: hNew, x: x.data, k: k, bias: bias,
+		cPrev: cPrev, hPrev: hPrev, nIn: nIn, u: u, fb: op.forgetBias}
+	var err error
+	if b <= blockRows {
+		w.run(0, b)
+	} else {
+		// Rows are independent: big batches run in row blocks on all cores,
+		// each block doing its gate products and then its element-wise pass
+		// while the block is still in cache.
+		shared := w // a copy, so that w itself can stay on the stack
+		err = e.parallelRows(b, shared.run)
+	}
 	if !e.training() {
 		// No backward pass will read the saved activations.
 		e.dropScratch(n)
 	}
 	return err
+}
+
+// lstmRows is the forward work of one step over a block of rows.
+type lstmRows struct {
+	acts, tc, cNew, hNew     []float32
+	x, k, bias, cPrev, hPrev []float32
+	nIn, u                   int
+	fb                       float32
+}
+
+func (w *lstmRows) run(r0, r1 int) {
+	u, nIn, g4 := w.u, w.nIn, 4*w.u
+	rows := r1 - r0
+	blk := w.acts[r0*g4 : r1*g4]
+	for r := 0; r < rows; r++ {
+		copy(blk[r*g4:(r+1)*g4], w.bias)
+	}
+	gemm(false, false, rows, g4, nIn, 1, w.x[r0*nIn:], nIn, w.k, g4, 1, blk, g4)
+	if w.hPrev != nil {
+		gemm(false, false, rows, g4, u, 1, w.hPrev[r0*u:], u, w.k[nIn*g4:], g4, 1, blk, g4)
+	}
+	for r := r0; r < r1; r++ {
+		row := w.acts[r*g4 : (r+1)*g4]
+		gi, gj, gf, gout := row[:u], row[u:2*u], row[2*u:3*u], row[3*u:]
+		cr, hr, tr := w.cNew[r*u:(r+1)*u], w.hNew[r*u:(r+1)*u], w.tc[r*u:(r+1)*u]
+		for q := 0; q < u; q++ {
+			i := sigmoid32(gi[q])
+			j := tanh32(gj[q])
+			f := sigmoid32(gf[q] + w.fb)
+			o := sigmoid32(gout[q])
+			gi[q], gj[q], gf[q], gout[q] = i, j, f, o
+			c := i * j
+			if w.cPrev != nil {
+				c += w.cPrev[r*u+q] * f
+			}
+			t := tanh32(c)
+			cr[q], tr[q], hr[q] = c, t, t*o
+		}
+	}
 }
 
 func (op lstmStepOp) backward(e *execution, n *Node) error {

@@ -43,7 +43,13 @@ func walkTranspose(inShape, perm []int, visit func(o, i, n, stride int)) {
 		visit(0, 0, 1, 1)
 		return
 	}
-	inStrides := make([]int, r)
+	var inBuf, outBuf, strideBuf, idxBuf [maxStackRank]int
+	inStrides := inBuf[:0]
+	if r <= maxStackRank {
+		inStrides = inBuf[:r]
+	} else {
+		inStrides = make([]int, r)
+	}
 	s := 1
 	for d := r - 1; d >= 0; d-- {
 		inStrides[d] = s
@@ -52,14 +58,23 @@ func walkTranspose(inShape, perm []int, visit func(o, i, n, stride int)) {
 	if s == 0 {
 		return
 	}
-	outShape := make([]int, r)
-	strides := make([]int, r) // input stride of each output dimension
+	outShape, strides := outBuf[:0], strideBuf[:0] // strides: input stride of each output dimension
+	if r <= maxStackRank {
+		outShape, strides = outBuf[:r], strideBuf[:r]
+	} else {
+		outShape, strides = make([]int, r), make([]int, r)
+	}
 	for i, p := range perm {
 		outShape[i] = inShape[p]
 		strides[i] = inStrides[p]
 	}
 	last := outShape[r-1]
-	idx := make([]int, r-1)
+	idx := idxBuf[:0]
+	if r <= maxStackRank {
+		idx = idxBuf[:r-1]
+	} else {
+		idx = make([]int, r-1)
+	}
 	o, in := 0, 0
 	for {
 		visit(o, in, last, strides[r-1])
@@ -85,7 +100,8 @@ func (op transposeOp) forward(e *execution, n *Node) error {
 	if len(x.shape) != len(op.perm) {
 		return fmt.Errorf("input of shape %s does not have rank %d", formatShape(x.shape), len(op.perm))
 	}
-	shape := make([]int, len(op.perm))
+	var buf [maxStackRank]int
+	shape := append(buf[:0], x.shape...)
 	for i, p := range op.perm {
 		shape[i] = x.shape[p]
 	}
@@ -222,9 +238,9 @@ func (op splitOp) aliasesInput() bool { return op.axis == 0 }
 
 // geometry returns, for the input shape, the number of outer blocks, the
 // length of one block and the offset and length of this part in a block.
-func (op splitOp) geometry(shape []int) (outer, block, off, length int, partShape []int, err error) {
+func (op splitOp) geometry(shape []int) (outer, block, off, length int, err error) {
 	if op.axis >= len(shape) || shape[op.axis]%op.num != 0 {
-		return 0, 0, 0, 0, nil, fmt.Errorf("input of shape %s does not split into %d parts along axis %d",
+		return 0, 0, 0, 0, fmt.Errorf("input of shape %s does not split into %d parts along axis %d",
 			formatShape(shape), op.num, op.axis)
 	}
 	outer = 1
@@ -239,17 +255,18 @@ func (op splitOp) geometry(shape []int) (outer, block, off, length int, partShap
 	block = shape[op.axis] * inner
 	length = part * inner
 	off = op.index * length
-	partShape = append([]int(nil), shape...)
-	partShape[op.axis] = part
-	return outer, block, off, length, partShape, nil
+	return outer, block, off, length, nil
 }
 
 func (op splitOp) forward(e *execution, n *Node) error {
 	x := e.value(n.inputs[0])
-	outer, block, off, length, shape, err := op.geometry(x.shape)
+	outer, block, off, length, err := op.geometry(x.shape)
 	if err != nil {
 		return err
 	}
+	var buf [maxStackRank]int
+	shape := append(buf[:0], x.shape...)
+	shape[op.axis] /= op.num
 	if op.axis == 0 {
 		e.alias(n, x.data[off:off+length:off+length], shape)
 		return nil
@@ -266,7 +283,7 @@ func (op splitOp) backward(e *execution, n *Node) error {
 	if !e.needsGrad(x) {
 		return nil
 	}
-	outer, block, off, length, _, err := op.geometry(e.value(x).shape)
+	outer, block, off, length, err := op.geometry(e.value(x).shape)
 	if err != nil {
 		return err
 	}

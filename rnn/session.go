@@ -21,13 +21,15 @@ type Session struct {
 	mu     sync.Mutex
 	states []*nodeState
 	plans  map[string]*plan
+	plans1 map[*Node]*plan // plans of single fetches, found without building a key
 	pool   bufferPool
+	exec   execution // the run in progress; runs are serialized by mu
 }
 
 // NewSession returns a session on the graph. Variables start
 // uninitialized: run GlobalVariablesInitializer (or Restore) first.
 func (g *Graph) NewSession() *Session {
-	return &Session{g: g, plans: map[string]*plan{}}
+	return &Session{g: g, plans: map[string]*plan{}, plans1: map[*Node]*plan{}}
 }
 
 // NewSession returns a session on the default graph.
@@ -61,11 +63,12 @@ func (s *Session) Run(fetch *Node, feeds Feeds) (*Tensor, error) {
 // RunContext is Run with an explicit context: cancelling it stops the run
 // promptly with an error wrapping ctx.Err().
 func (s *Session) RunContext(ctx context.Context, fetch *Node, feeds Feeds) (*Tensor, error) {
-	out, err := s.RunListContext(ctx, []*Node{fetch}, feeds)
+	one := [1]*Node{fetch}
+	out, err := s.run(ctx, one[:], feeds, nil)
 	if err != nil {
 		return nil, err
 	}
-	return out[0], nil
+	return out, nil
 }
 
 // RunList computes several fetches in one pass (each node at most once)
@@ -94,6 +97,16 @@ func (s *Session) MustRunList(fetches []*Node, feeds Feeds) []*Tensor {
 
 // RunListContext is RunList with an explicit context.
 func (s *Session) RunListContext(ctx context.Context, fetches []*Node, feeds Feeds) ([]*Tensor, error) {
+	out := make([]*Tensor, len(fetches))
+	if _, err := s.run(ctx, fetches, feeds, out); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// run computes fetches and stores copies of their values in out, or, when
+// out is nil, returns the first one.
+func (s *Session) run(ctx context.Context, fetches []*Node, feeds Feeds, out []*Tensor) (*Tensor, error) {
 	if s == nil || s.g == nil {
 		return nil, fmt.Errorf("rnn: Run on a nil session (use NewSession)")
 	}
@@ -120,35 +133,45 @@ func (s *Session) RunListContext(ctx context.Context, fetches []*Node, feeds Fee
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	p := s.planFor(fetches)
-	e := &execution{s: s, ctx: ctx, feeds: feeds, plan: p}
+	e := &s.exec
+	*e = execution{s: s, ctx: ctx, feeds: feeds, plan: p}
 	err := e.runPlan()
+	*e = execution{}
 	s.pool.trim()
 	if err != nil {
 		return nil, err
 	}
-	out := make([]*Tensor, len(fetches))
+	var first *Tensor
 	for i, f := range fetches {
 		if _, ok := f.op.(valueless); ok {
 			continue
 		}
-		out[i] = s.state(f).val.Clone()
+		v := s.state(f).val.Clone()
+		if out != nil {
+			out[i] = v
+		} else if i == 0 {
+			first = v
+		}
 	}
-	return out, nil
+	return first, nil
 }
 
 // planFor returns the cached schedule for fetches.
 func (s *Session) planFor(fetches []*Node) *plan {
-	var key string
 	if len(fetches) == 1 {
-		key = strconv.Itoa(fetches[0].id)
-	} else {
-		var b strings.Builder
-		for _, f := range fetches {
-			b.WriteString(strconv.Itoa(f.id))
-			b.WriteByte(',')
+		p, ok := s.plans1[fetches[0]]
+		if !ok {
+			p = makePlan(fetches)
+			s.plans1[fetches[0]] = p
 		}
-		key = b.String()
+		return p
 	}
+	var b strings.Builder
+	for _, f := range fetches {
+		b.WriteString(strconv.Itoa(f.id))
+		b.WriteByte(',')
+	}
+	key := b.String()
 	p, ok := s.plans[key]
 	if !ok {
 		p = makePlan(fetches)
@@ -196,6 +219,7 @@ func (s *Session) Close() error {
 	defer s.mu.Unlock()
 	s.states = nil
 	s.plans = map[string]*plan{}
+	s.plans1 = map[*Node]*plan{}
 	s.pool = bufferPool{}
 	return nil
 }

@@ -74,3 +74,7 @@ func normAxis(axis, rank int) (int, bool) {
 	}
 	return axis, axis >= 0 && axis < rank
 }
+
+// maxStackRank is the rank up to which ops keep shape scratch on the stack,
+// so that running a graph does not allocate for it.
+const maxStackRank = 8
