@@ -36,7 +36,7 @@
 // call overhead stays small when the inner dimension is short (the kernel
 // gradient's k = 16).
 //
-// Elsewhere, and under the purego build tag, a 4×4 kernel in plain Go runs
+// Elsewhere, and under the purego build tag, a 4×8 kernel in plain Go runs
 // in the same loops. Both are tested against a float64 reference on every
 // machine.
 //

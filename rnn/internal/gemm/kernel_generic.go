@@ -1,66 +1,49 @@
 package gemm
 
-// genericKernel is the portable micro-kernel: a 4×4 tile whose sixteen
-// accumulators fit the sixteen floating-point registers of common targets.
-var genericKernel = microKernel{name: "generic 4x4", mr: 4, nr: 4, tile: tile4x4Generic}
+// genericKernel is the portable micro-kernel, 4×8 tiles in plain Go.
+var genericKernel = microKernel{name: "generic 4x8", mr: 4, nr: 8, tile: tile4x8Generic}
 
-// tile4x4Generic implements tileFunc for mr = nr = 4 in plain Go.
-func tile4x4Generic(kc, panels int, a, b []float32, bstride int, c []float32, ldc int, alpha, beta float32, loadC bool) {
+// tile4x8Generic implements tileFunc for mr = 4, nr = 8 in plain Go.
+func tile4x8Generic(kc, panels int, a, b []float32, bstride int, c []float32, ldc int, alpha, beta float32, loadC bool) {
 	for t := range panels {
-		one4x4(kc, a[t*4*kc:], b, bstride, c[t*4*ldc:], ldc, alpha, beta, loadC)
+		one4x8(kc, a[t*4*kc:], b, bstride, c[t*4*ldc:], ldc, alpha, beta, loadC)
 	}
 }
 
-// one4x4 computes a single 4×4 tile.
-func one4x4(kc int, a, b []float32, bstride int, c []float32, ldc int, alpha, beta float32, loadC bool) {
-	var (
-		c00, c01, c02, c03 float32
-		c10, c11, c12, c13 float32
-		c20, c21, c22, c23 float32
-		c30, c31, c32, c33 float32
-	)
-	a = a[:kc*4]
-	for p := 0; p < kc; p++ {
-		ap := a[p*4 : p*4+4 : p*4+4]
-		bp := b[p*bstride : p*bstride+4 : p*bstride+4]
-		a0, a1, a2, a3 := ap[0], ap[1], ap[2], ap[3]
-		b0, b1, b2, b3 := bp[0], bp[1], bp[2], bp[3]
-		c00 += a0 * b0
-		c01 += a0 * b1
-		c02 += a0 * b2
-		c03 += a0 * b3
-		c10 += a1 * b0
-		c11 += a1 * b1
-		c12 += a1 * b2
-		c13 += a1 * b3
-		c20 += a2 * b0
-		c21 += a2 * b1
-		c22 += a2 * b2
-		c23 += a2 * b3
-		c30 += a3 * b0
-		c31 += a3 * b1
-		c32 += a3 * b2
-		c33 += a3 * b3
+// one4x8 computes a single 4×8 tile. The accumulators live in an array
+// rather than in 32 scalar variables: the compiler cannot keep 32 floats
+// in registers, and spilling scalars it had hoisted costs more than
+// updating an array that stays in L1. Conversions to array pointers let
+// the compiler drop bounds checks inside the loop.
+func one4x8(kc int, a, b []float32, bstride int, c []float32, ldc int, alpha, beta float32, loadC bool) {
+	var acc [4][8]float32
+	a = a[:4*kc]
+	for p := range kc {
+		bp := (*[8]float32)(b[p*bstride : p*bstride+8])
+		ap := (*[4]float32)(a[p*4 : p*4+4])
+		for i := range 4 {
+			ai := ap[i]
+			r := &acc[i]
+			r[0] += ai * bp[0]
+			r[1] += ai * bp[1]
+			r[2] += ai * bp[2]
+			r[3] += ai * bp[3]
+			r[4] += ai * bp[4]
+			r[5] += ai * bp[5]
+			r[6] += ai * bp[6]
+			r[7] += ai * bp[7]
+		}
 	}
-	storeRow4(c[0*ldc:], c00, c01, c02, c03, alpha, beta, loadC)
-	storeRow4(c[1*ldc:], c10, c11, c12, c13, alpha, beta, loadC)
-	storeRow4(c[2*ldc:], c20, c21, c22, c23, alpha, beta, loadC)
-	storeRow4(c[3*ldc:], c30, c31, c32, c33, alpha, beta, loadC)
-}
-
-// storeRow4 writes alpha*acc (+ beta*row when loadC) into the first four
-// elements of row.
-func storeRow4(row []float32, v0, v1, v2, v3, alpha, beta float32, loadC bool) {
-	row = row[:4:4]
-	if loadC {
-		row[0] = alpha*v0 + beta*row[0]
-		row[1] = alpha*v1 + beta*row[1]
-		row[2] = alpha*v2 + beta*row[2]
-		row[3] = alpha*v3 + beta*row[3]
-		return
+	for i := range 4 {
+		row := (*[8]float32)(c[i*ldc : i*ldc+8])
+		if loadC {
+			for j, v := range acc[i] {
+				row[j] = alpha*v + beta*row[j]
+			}
+			continue
+		}
+		for j, v := range acc[i] {
+			row[j] = alpha * v
+		}
 	}
-	row[0] = alpha * v0
-	row[1] = alpha * v1
-	row[2] = alpha * v2
-	row[3] = alpha * v3
 }
