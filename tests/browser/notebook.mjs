@@ -5,7 +5,9 @@
 // progress bars, the tutorial's printed lines in order). It saves a
 // full-page screenshot under build/screenshots/.
 //
-//   node notebook.mjs [path/to/notebook.ipynb]
+//   node notebook.mjs [--timeout=SECONDS] [path/to/notebook.ipynb]
+//
+// --timeout bounds the run of all cells (default 300 seconds).
 //
 // The notebook's directory is copied, never served in place: the server
 // autosaves. GORNN_QUICK=1 is set for the server, and so for the kernel, so
@@ -41,27 +43,40 @@ let runningServer = null;
 
 /** Everything to undo on exit, in reverse order of creation. */
 const cleanups = [];
-async function cleanUp() {
-  while (cleanups.length > 0) {
-    const [what, fn] = cleanups.pop();
-    try {
-      await fn();
-    } catch (err) {
-      console.error(`notebook test: cleaning up ${what}: ${err.message}`);
+let cleaning = null;
+
+/**
+ * cleanUp undoes everything once; a signal arriving while the test fails
+ * (or the other way round) waits for the same clean-up.
+ */
+function cleanUp() {
+  cleaning ??= (async () => {
+    while (cleanups.length > 0) {
+      const [what, fn] = cleanups.pop();
+      try {
+        await fn();
+      } catch (err) {
+        console.error(`notebook test: cleaning up ${what}: ${err.message}`);
+      }
     }
-  }
+  })();
+  return cleaning;
 }
 
-for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+/** The signal that stopped the test, if one did. */
+let interrupted = null;
+const SIGNAL_NUMBERS = { SIGHUP: 1, SIGINT: 2, SIGTERM: 15 };
+for (const [signal, number] of Object.entries(SIGNAL_NUMBERS)) {
   process.on(signal, async () => {
-    console.error(`notebook test: ${signal}, stopping`);
+    interrupted = signal;
+    console.error(`notebook test: ${signal}, stopping the server and the browser`);
     await cleanUp();
-    process.exit(130);
+    process.exit(128 + number);
   });
 }
 
 async function main() {
-  const notebookPath = path.resolve(process.argv[2] || DEFAULT_NOTEBOOK);
+  const { notebookPath, runTimeoutMs } = parseArgs(process.argv.slice(2));
   if (!fs.existsSync(notebookPath)) throw new Error(`no notebook at ${notebookPath}`);
   if (!fs.existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM} (apt-get install chromium)`);
   const notebookName = path.basename(notebookPath);
@@ -81,10 +96,15 @@ async function main() {
   const specs = await server.api('/api/kernelspecs');
   if (!specs.kernelspecs[spec]) {
     throw new Error(`the notebook needs kernelspec ${JSON.stringify(spec)}, Jupyter knows only `
-      + `${Object.keys(specs.kernelspecs).join(', ')}; install it with build/bin/rnnkernel install`);
+      + `${Object.keys(specs.kernelspecs).join(', ')}; the gornn kernelspec is installed by build/bin/rnnkernel install`);
   }
 
-  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  // Our signal handlers stop the server too; Playwright's own would only
+  // close the browser and exit.
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS,
+    handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false,
+  });
   cleanups.push(['Chromium', () => browser.close()]);
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   const pageErrors = [];
@@ -98,7 +118,7 @@ async function main() {
   log(`notebook test: ${codeCells} code cells queued`);
   let runError = null;
   try {
-    await waitForRunToEnd(page, RUN_TIMEOUT_MS, log);
+    await waitForRunToEnd(page, runTimeoutMs, log);
   } catch (err) {
     runError = err; // still take the screenshots: they show where it stopped
   }
@@ -126,6 +146,25 @@ async function main() {
   log(`notebook test: passed (${codeCells} code cells)`);
 }
 
+/** parseArgs reads [--timeout=SECONDS] [notebook.ipynb]. */
+function parseArgs(args) {
+  let notebookPath = DEFAULT_NOTEBOOK;
+  let runTimeoutMs = RUN_TIMEOUT_MS;
+  for (const arg of args) {
+    const timeout = arg.match(/^--timeout=(.*)$/);
+    if (timeout) {
+      const seconds = Number(timeout[1]);
+      if (!(seconds > 0)) throw new Error(`--timeout wants a number of seconds above zero, not ${JSON.stringify(timeout[1])}`);
+      runTimeoutMs = seconds * 1000;
+    } else if (arg.startsWith('-')) {
+      throw new Error(`unknown option ${arg}; usage: node notebook.mjs [--timeout=SECONDS] [notebook.ipynb]`);
+    } else {
+      notebookPath = path.resolve(arg);
+    }
+  }
+  return { notebookPath, runTimeoutMs };
+}
+
 /** shortPath names a file relative to the repository if it lies inside it. */
 function shortPath(file) {
   const rel = path.relative(ROOT, file);
@@ -149,10 +188,12 @@ let status = 0;
 try {
   await main();
 } catch (err) {
-  console.error(`notebook test: FAILED: ${err.message}`);
-  if (runningServer) console.error(`notebook test: the Jupyter server's log ends with:\n${runningServer.logTail(40)}`);
+  if (!interrupted) {
+    console.error(`notebook test: FAILED: ${err.message}`);
+    if (runningServer) console.error(`notebook test: the Jupyter server's log ends with:\n${runningServer.logTail(40)}`);
+  }
   status = 1;
 } finally {
   await cleanUp();
 }
-process.exit(status);
+process.exit(interrupted ? 128 + SIGNAL_NUMBERS[interrupted] : status);
