@@ -3,6 +3,7 @@ package gemm
 import (
 	"math/rand/v2"
 	"runtime"
+	"sync"
 	"testing"
 )
 
@@ -91,4 +92,25 @@ func TestSetMaxGoroutines(t *testing.T) {
 	if want := min(runtime.GOMAXPROCS(0), runtime.NumCPU()); goroutineLimit() != want {
 		t.Errorf("default limit %d, want %d", goroutineLimit(), want)
 	}
+}
+
+// TestSgemmSplitConcurrent runs products large enough to be split from
+// several goroutines at once, so that some pieces go to workers and some
+// stay with callers that found no idle worker, and checks every result.
+func TestSgemmSplitConcurrent(t *testing.T) {
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(max(2, runtime.GOMAXPROCS(0))))
+	var wg sync.WaitGroup
+	for g := range 3 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			rng := rand.New(rand.NewPCG(uint64(g), 13))
+			tc := testCase{m: 200 + g, n: 400, k: 170, alpha: 1, beta: float32(g % 2), transB: g == 1}
+			if s := chooseSplit(active, &problem{m: tc.m, n: tc.n, k: tc.k}); s.parts < 2 && runtime.NumCPU() > 1 {
+				t.Errorf("%v: not split (%+v); the test no longer covers split calls", tc, s)
+			}
+			checkCase(t, active, tc, rng)
+		}()
+	}
+	wg.Wait()
 }
