@@ -81,7 +81,7 @@ func (s *Session) panicError(msg string, frames []panicFrame, code string, toCel
 		def, known := s.funcs[fn]
 		inCell := f.Func == "main" || strings.HasPrefix(f.Func, "main.func") || (known && def.cell == s.cells)
 		if !inCell {
-			e.Traceback = append(e.Traceback, fmt.Sprintf("  in %s (declared in an earlier cell; block starting at its line %d)", name, f.Line-1))
+			e.Traceback = append(e.Traceback, fmt.Sprintf("  in %s (declared in an earlier cell, at its line %d)", name, f.Line-1))
 			continue
 		}
 		line, col := toCell(f.Line, f.Column)
@@ -89,7 +89,7 @@ func (s *Session) panicError(msg string, frames []panicFrame, code string, toCel
 		if f.Func != "main" {
 			where = name
 		}
-		e.Traceback = append(e.Traceback, fmt.Sprintf("  in %s, block starting at cell:%d:%d", where, line, col))
+		e.Traceback = append(e.Traceback, fmt.Sprintf("  in %s at cell:%d:%d", where, line, col))
 		if e.Line == 0 {
 			e.Line, e.Column = line, col
 		}

@@ -1,0 +1,83 @@
+package eval
+
+import (
+	"go/token"
+	"testing"
+)
+
+// fakeKnowledge answers for names of imaginary earlier cells.
+type fakeKnowledge struct {
+	defs map[string]bool
+	ints map[string]bool
+}
+
+func (k fakeKnowledge) defined(name string) bool   { return k.defs[name] }
+func (k fakeKnowledge) isInt(pkg, name string) bool { return k.ints[pkg+"."+name] }
+
+func TestRewriteCell(t *testing.T) {
+	know := fakeKnowledge{defs: map[string]bool{"max": true}, ints: map[string]bool{".n": true, "mnist.Rows": true}}
+	tests := []struct {
+		name, src, want string
+	}{
+		{"range over literal", "for i := range 3 {\n}",
+			"for i, __gornnEnd1 := (3)-(3), 3; i < __gornnEnd1; i++ {\n}"},
+		{"range over int global keeps its type", "for i := range n {}",
+			"for i, __gornnEnd1 := (n)-(n), n; i < __gornnEnd1; i++ {}"},
+		{"range over package constant", "for r := range mnist.Rows {}",
+			"for r, __gornnEnd1 := (mnist.Rows)-(mnist.Rows), mnist.Rows; r < __gornnEnd1; r++ {}"},
+		{"range over len without key", "for range len(xs) {}",
+			"for range make([]struct{}, len(xs)) {}"},
+		{"range over int expression", "for i := range 2*k + 1 {}",
+			"for i := range make([]struct{}, 2*k + 1) {}"},
+		{"range over local int", "m := 4\nfor i := range m {}",
+			"m := 4\nfor i, __gornnEnd1 := (m)-(m), m; i < __gornnEnd1; i++ {}"},
+		{"range over slice untouched", "for i := range xs {}", "for i := range xs {}"},
+		{"closure captures loop variable", "for i := 0; i < 3; i++ { fs = append(fs, func() int { return i }) }",
+			"for i := 0; i < 3; i++ { fs = append(fs, func() func() int { __gornnLoop1 := i; i := __gornnLoop1; return func() int { return i } }()) }"},
+		{"closure without loop variable untouched", "for i := 0; i < 3; i++ { f(func() {}) }",
+			"for i := 0; i < 3; i++ { f(func() {}) }"},
+		{"range value captured", "for _, v := range vs { defer func() { use(v) }() }",
+			"for _, v := range vs { defer func() func() { __gornnLoop1 := v; v := __gornnLoop1; return func() { use(v) } }()() }"},
+		{"min and clear", "a := min(x, 2)\nclear(m)",
+			"a := __gornnMin(x, 2)\n__gornn.Clear(m)"},
+		{"user-defined max kept", "max(1, 2)", "max(1, 2)"},
+		{"cell-defined min kept", "func min(a, b int) int { return a }\nmin(1, 2)", "func min(a, b int) int { return a }\nmin(1, 2)"},
+		{"go statement", "go work(a, b)",
+			"{ __gornnGoFn1, __gornnGoArg2, __gornnGoArg3 := work, a, b; go func() { defer func() { if r := recover(); r != nil { __gornn.GoPanic(r) } }(); __gornnGoFn1(__gornnGoArg2, __gornnGoArg3) }() }"},
+		{"go statement without arguments", "go run()",
+			"{ __gornnGoFn1 := run; go func() { defer func() { if r := recover(); r != nil { __gornn.GoPanic(r) } }(); __gornnGoFn1() }() }"},
+		{"go statement with spread", "go f(xs...)",
+			"{ __gornnGoFn1, __gornnGoArg2 := f, xs; go func() { defer func() { if r := recover(); r != nil { __gornn.GoPanic(r) } }(); __gornnGoFn1(__gornnGoArg2...) }() }"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			pieces, err := parseCell(token.NewFileSet(), tt.src)
+			if err != nil {
+				t.Fatalf("parseCell: %v", err)
+			}
+			got := applyEdits(tt.src, rewriteCell(tt.src, pieces, know)).Text
+			if got != tt.want {
+				t.Errorf("rewrite of %q\n got %q\nwant %q", tt.src, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestEditOffsetsRoundTrip(t *testing.T) {
+	src := "ab\ncd"
+	rw := applyEdits(src, []edit{{Off: 1, End: 1, Text: "XY"}, {Off: 3, End: 4, Text: "Z"}})
+	if rw.Text != "aXYb\nZd" {
+		t.Fatalf("Text = %q", rw.Text)
+	}
+	for old, want := range map[int]int{0: 0, 2: 4, 4: 6} {
+		if got := rw.toOld(want); got != old {
+			t.Errorf("toOld(%d) = %d, want %d", want, got, old)
+		}
+	}
+	if got := rw.toOld(2); got != 1 { // inside the insertion
+		t.Errorf("toOld(2) = %d, want 1", got)
+	}
+	if l, r := rw.toNewLeft(1), rw.toNewRight(1); l != 1 || r != 3 {
+		t.Errorf("toNewLeft/Right(1) = %d, %d, want 1, 3", l, r)
+	}
+}
