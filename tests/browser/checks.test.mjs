@@ -37,7 +37,7 @@ function goodSnapshot() {
       text: outputs.filter((o) => o.type === 'stream').map((o) => o.text).join(''), ...extra,
     };
   };
-  const bars = [1, 2, 3, 4, 5].map((e) => ({ value: 40, max: 40, text: `Epoch ${e}/5 100% 40/40 [00:01<00:00, 35.2 it/s]` }));
+  const bars = [1, 2, 3, 4, 5].map((e) => ({ value: 40, max: 40, parts: [`Epoch ${e}/5`, '100%', '40/40 [00:01<00:00, 35.2 it/s]'] }));
   return {
     kernelName: 'gornn',
     specName: 'gornn',
@@ -118,6 +118,12 @@ const defects = [
     want: /image 2 did not decode: complete true, natural size 0x480/,
   },
   {
+    name: 'a placeholder image',
+    check: checkPlots,
+    spoil: (s) => { s.cells[5].images[0] = { ...png, naturalWidth: 1, naturalHeight: 1 }; },
+    want: /image 1 is 1x1 pixels, too small for a plot/,
+  },
+  {
     name: 'an SVG instead of a PNG',
     check: checkPlots,
     spoil: (s) => { s.cells[5].images[0] = { ...png, srcStart: 'data:image/svg+xml;base64,PHN2Zz' }; },
@@ -138,7 +144,7 @@ const defects = [
   {
     name: 'a progress bar stuck short of the end',
     check: checkProgress,
-    spoil: (s) => { s.cells[4].progress[2] = { value: 39, max: 40, text: 'Epoch 3/5 98% 39/40' }; },
+    spoil: (s) => { s.cells[4].progress[2] = { value: 39, max: 40, parts: ['Epoch 3/5', '98%', '39/40'] }; },
     want: /progress bar 3 is not full: value 39 of 40[\s\S]*progress bar 3 does not read 100%/,
   },
   {

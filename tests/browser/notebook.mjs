@@ -13,6 +13,7 @@
 // autosaves. GORNN_QUICK=1 is set for the server, and so for the kernel, so
 // that training takes seconds. Exit status 0 means every check passed.
 
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -82,6 +83,7 @@ async function main() {
   const notebookName = path.basename(notebookPath);
   const spec = kernelspecOf(notebookPath);
 
+  const originalHash = fileHash(notebookPath);
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gornn-browser-'));
   cleanups.push(['the temporary directory', () => fs.rmSync(workDir, { recursive: true, force: true })]);
   const servedDir = path.join(workDir, 'notebooks');
@@ -142,6 +144,11 @@ async function main() {
     log(`notebook test: the page raised ${pageErrors.length} JavaScript error(s):`);
     for (const e of pageErrors) log(`        ${e}`);
   }
+  // The server autosaves the copy it serves; the original must not change.
+  if (fileHash(notebookPath) !== originalHash) {
+    failed++;
+    log(`  FAIL  ${shortPath(notebookPath)} changed during the test: only its copy should have been served`);
+  }
   if (failed > 0) throw new Error(`${failed} check(s) failed`);
   log(`notebook test: passed (${codeCells} code cells)`);
 }
@@ -163,6 +170,11 @@ function parseArgs(args) {
     }
   }
   return { notebookPath, runTimeoutMs };
+}
+
+/** fileHash is the SHA-256 of a file's content. */
+function fileHash(file) {
+  return createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 }
 
 /** shortPath names a file relative to the repository if it lies inside it. */

@@ -78,6 +78,9 @@ export function checkEveryCellHasOutput(snap) {
 /** isPlotCell: the cell draws a plot with the rnn package. */
 export const isPlotCell = (cell) => cell.source.includes('rnn.Plot');
 
+/** MIN_PLOT_PIXELS is the least width and height of a plot: smaller is a placeholder. */
+export const MIN_PLOT_PIXELS = 64;
+
 /**
  * checkPlots: every plot cell shows at least one PNG image that the browser
  * decoded and laid out; there must be plot cells at all.
@@ -96,6 +99,8 @@ export function checkPlots(snap) {
       if (!img.srcStart.startsWith('data:image/png')) failures.push(`${what} is not an inline PNG: src starts ${JSON.stringify(img.srcStart)}`);
       if (!img.complete || img.naturalWidth <= 0 || img.naturalHeight <= 0) {
         failures.push(`${what} did not decode: complete ${img.complete}, natural size ${img.naturalWidth}x${img.naturalHeight}`);
+      } else if (img.naturalWidth < MIN_PLOT_PIXELS || img.naturalHeight < MIN_PLOT_PIXELS) {
+        failures.push(`${what} is ${img.naturalWidth}x${img.naturalHeight} pixels, too small for a plot`);
       }
       if (img.shownWidth <= 0 || img.shownHeight <= 0) failures.push(`${what} takes no room on the page (${img.shownWidth}x${img.shownHeight})`);
     });
@@ -125,7 +130,7 @@ export function checkProgress(snap, epochs = TUTORIAL_EPOCHS) {
   cell.progress.forEach((p, i) => {
     const what = `${where(cell)} progress bar ${i + 1}`;
     if (p.value === null || !(p.max > 0) || p.value !== p.max) failures.push(`${what} is not full: value ${p.value} of ${p.max}`);
-    if (!/(^|\s)100%/.test(p.text)) failures.push(`${what} does not read 100%: ${JSON.stringify(p.text)}`);
+    if (!p.parts.includes('100%')) failures.push(`${what} does not read 100%: ${JSON.stringify(p.parts.join(' '))}`);
   });
   return failures;
 }

@@ -164,7 +164,8 @@ export function snapshot(page) {
           progress: [...area.querySelectorAll('progress')].map((p) => ({
             value: p.hasAttribute('value') ? p.value : null,
             max: p.max,
-            text: (p.parentElement ? p.parentElement.innerText : '').trim(),
+            // the bar's siblings one by one: innerText runs adjacent spans together
+            parts: p.parentElement ? [...p.parentElement.children].map((e) => e.textContent.trim()).filter(Boolean) : [],
           })),
         };
       }),
