@@ -11,7 +11,7 @@ type fakeKnowledge struct {
 	ints map[string]bool
 }
 
-func (k fakeKnowledge) defined(name string) bool   { return k.defs[name] }
+func (k fakeKnowledge) defined(name string) bool    { return k.defs[name] }
 func (k fakeKnowledge) isInt(pkg, name string) bool { return k.ints[pkg+"."+name] }
 
 func TestRewriteCell(t *testing.T) {

@@ -1,0 +1,95 @@
+package eval
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"strings"
+	"sync"
+	"testing"
+)
+
+// recorder collects what a Capture emits, per stream.
+type recorder struct {
+	mu  sync.Mutex
+	got map[string]*strings.Builder
+}
+
+func (r *recorder) emit(stream string, p []byte) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.got == nil {
+		r.got = map[string]*strings.Builder{}
+	}
+	if r.got[stream] == nil {
+		r.got[stream] = &strings.Builder{}
+	}
+	r.got[stream].Write(p)
+}
+
+func (r *recorder) take(stream string) string {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	b := r.got[stream]
+	if b == nil {
+		return ""
+	}
+	s := b.String()
+	b.Reset()
+	return s
+}
+
+func TestCaptureStdio(t *testing.T) {
+	var rec recorder
+	c, err := CaptureStdio(rec.emit)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+
+	s := newSession(t, Options{})
+	r := s.Execute(context.Background(), "import (\n\t\"fmt\"\n\t\"os\"\n)\nfmt.Println(\"interpreted\")\nos.Stdout.WriteString(\"file\\n\")\nfmt.Fprintln(os.Stderr, \"to stderr\")")
+	fmt.Println("compiled")
+	c.Sync()
+	if r.Err != nil {
+		t.Fatal(r.Err)
+	}
+	if got, want := rec.take("stdout"), "interpreted\nfile\ncompiled\n"; got != want {
+		t.Errorf("stdout = %q, want %q", got, want)
+	}
+	if got, want := rec.take("stderr"), "to stderr\n"; got != want {
+		t.Errorf("stderr = %q, want %q", got, want)
+	}
+
+	// Writers on many goroutines, with Syncs in between: nothing is lost
+	// and each Sync sees everything written before it.
+	var wg sync.WaitGroup
+	for g := 0; g < 8; g++ {
+		wg.Add(1)
+		go func(g int) {
+			defer wg.Done()
+			for i := 0; i < 50; i++ {
+				fmt.Fprintf(os.Stdout, "g%d-%d\n", g, i)
+				if i%10 == 0 {
+					c.Sync()
+				}
+			}
+		}(g)
+	}
+	wg.Wait()
+	c.Sync()
+	out := rec.take("stdout")
+	if n := strings.Count(out, "\n"); n != 400 {
+		t.Errorf("got %d lines, want 400", n)
+	}
+	if strings.Contains(out, "gornn-sync") {
+		t.Errorf("a sentinel leaked into the output")
+	}
+	fmt.Fprintln(c.OriginalStderr(), "capture test: this line goes to the real stderr")
+	if err := c.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if err := c.Close(); err != nil {
+		t.Fatalf("second Close: %v", err)
+	}
+}
