@@ -18,6 +18,10 @@ type completer struct {
 func (c *completer) Do(line []rune, pos int) (endings [][]rune, length int) {
 	typed := string(line[:pos])
 	before := c.before()
+	if strings.TrimLeft(typed, " \t") == "" {
+		// Tab at the start of a line indents.
+		return [][]rune{{'\t'}}, 0
+	}
 	code, cursor := before+typed, len(before)+len(typed)
 	if command := strings.TrimLeft(typed, " \t"); before == "" && strings.HasPrefix(command, ":") {
 		name, ok := strings.CutPrefix(command, ":doc ")

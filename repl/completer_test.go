@@ -45,6 +45,8 @@ func TestCompleterDo(t *testing.T) {
 		{"commands", "", ":", -1, []string{"doc ", "help ", "load ", "quit ", "reset "}, 1},
 		{"doc argument", "", ":doc fmt.Spr", -1, []string{"int"}, 7},
 		{"nothing", "", "zzz", -1, nil, 3},
+		{"indent", "func f() {\n", "\t", -1, []string{"\t"}, 0},
+		{"indent at the start", "", "", -1, []string{"\t"}, 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

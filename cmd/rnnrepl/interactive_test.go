@@ -1,0 +1,182 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/creack/pty"
+)
+
+// terminal is rnnrepl running on a pseudo-terminal, typed at as a person
+// would.
+type terminal struct {
+	t    *testing.T
+	cmd  *exec.Cmd
+	tty  *os.File
+	mu   sync.Mutex
+	out  bytes.Buffer // everything the terminal showed
+	seen int          // how much of out earlier expectations consumed
+	done chan struct{}
+}
+
+func startTerminal(t *testing.T, dir string) *terminal {
+	t.Helper()
+	cmd := exec.Command(binary)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "HOME="+dir, "XDG_DATA_HOME="+filepath.Join(dir, "data"), "TERM=xterm")
+	tty, err := pty.StartWithSize(cmd, &pty.Winsize{Rows: 40, Cols: 120})
+	if err != nil {
+		t.Fatalf("starting rnnrepl on a pty: %v", err)
+	}
+	term := &terminal{t: t, cmd: cmd, tty: tty, done: make(chan struct{})}
+	go func() {
+		defer close(term.done)
+		buf := make([]byte, 4096)
+		for {
+			n, err := tty.Read(buf)
+			term.mu.Lock()
+			term.out.Write(buf[:n])
+			term.mu.Unlock()
+			if err != nil {
+				return
+			}
+		}
+	}()
+	t.Cleanup(func() {
+		if term.cmd.ProcessState == nil {
+			term.cmd.Process.Kill()
+			term.cmd.Wait()
+		}
+		tty.Close()
+	})
+	return term
+}
+
+// typeText sends keys to the terminal.
+func (term *terminal) typeText(s string) {
+	term.t.Helper()
+	if _, err := io.WriteString(term.tty, s); err != nil {
+		term.t.Fatalf("typing %q: %v", s, err)
+	}
+}
+
+// enter types line and Enter, and waits until the terminal shows the
+// line as entered.
+func (term *terminal) enter(line string) {
+	term.t.Helper()
+	term.typeText(line + "\r")
+	term.expect(line + "\r\n")
+}
+
+// expect waits until the terminal shows want after what earlier
+// expectations saw, and moves past it.
+func (term *terminal) expect(want string) {
+	term.t.Helper()
+	deadline := time.Now().Add(20 * time.Second)
+	for {
+		term.mu.Lock()
+		rest := term.out.String()[term.seen:]
+		if i := strings.Index(rest, want); i >= 0 {
+			term.seen += i + len(want)
+			term.mu.Unlock()
+			return
+		}
+		term.mu.Unlock()
+		if time.Now().After(deadline) {
+			term.t.Fatalf("the terminal did not show %q; after the last match it shows:\n%q", want, rest)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
+
+func TestInteractive(t *testing.T) {
+	dir := t.TempDir()
+	term := startTerminal(t, dir)
+
+	// A function over several lines: the cell goes on until it is complete.
+	term.enter("func addUp(a, b int) int {")
+	term.enter("return a + b") // the indent is already there
+	term.enter("}")
+	term.enter("totalApples := addUp(20000, 3456)")
+
+	// Tab completes the variable's name.
+	term.typeText("totalApp\t")
+	term.typeText("\r")
+	term.expect("go> totalApples\r\n")
+	term.expect("23456\r\n")
+
+	// Ctrl-C at the prompt drops the line.
+	term.typeText("this is not Go")
+	term.expect("go> this is not Go")
+	term.typeText("\x03")
+	term.enter("1 + 1")
+	term.expect("2\r\n")
+
+	// Ctrl-C interrupts a running loop; the session keeps its state.
+	term.enter("for {")
+	term.enter("}")
+	time.Sleep(300 * time.Millisecond)
+	term.typeText("\x03")
+	term.expect("Interrupted")
+	term.enter("totalApples * 2")
+	term.expect("46912\r\n")
+
+	// Commands.
+	term.enter(":doc fmt.Println")
+	term.expect("Println")
+	term.enter(":nope")
+	term.expect("unknown command :nope")
+	term.expect("go> ")
+
+	// Ctrl-D leaves with status 0.
+	term.typeText("\x04")
+	waitErr := make(chan error, 1)
+	go func() { waitErr <- term.cmd.Wait() }()
+	select {
+	case err := <-waitErr:
+		var ee *exec.ExitError
+		if errors.As(err, &ee) || err != nil {
+			t.Fatalf("rnnrepl ended with %v, want status 0", err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("rnnrepl did not end after Ctrl-D")
+	}
+
+	history, err := os.ReadFile(filepath.Join(dir, "data", "gornn", "repl_history"))
+	if err != nil {
+		t.Fatalf("history file: %v", err)
+	}
+	if !strings.Contains(string(history), "totalApples := addUp(20000, 3456)") {
+		t.Errorf("history lacks a typed line:\n%s", history)
+	}
+}
+
+func TestInteractiveReset(t *testing.T) {
+	dir := t.TempDir()
+	term := startTerminal(t, dir)
+	term.enter("kept := 7")
+	term.enter(":reset")
+	term.expect("new session")
+	term.enter("kept")
+	term.expect("undefined")
+
+	prog := filepath.Join(dir, "lib.go")
+	if err := os.WriteFile(prog, []byte("package main\n\nfunc triple(n int) int { return 3 * n }\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	term.enter(":load lib.go")
+	term.enter("triple(14)")
+	term.expect("42\r\n")
+	term.typeText(":quit\r")
+	if err := term.cmd.Wait(); err != nil {
+		t.Fatalf("rnnrepl ended with %v after :quit, want status 0", err)
+	}
+}
