@@ -40,16 +40,14 @@ func packA(dst []float32, transA bool, a []float32, lda, i0, p0, mc, kc, mr int)
 			}
 			continue
 		}
+		if rows < mr {
+			clear(panel) // the rows past mc stay zero
+		}
 		for i := range rows {
 			src := a[(i0+ir+i)*lda+p0:]
 			src = src[:kc]
 			for p, v := range src {
 				panel[p*mr+i] = v
-			}
-		}
-		for i := rows; i < mr; i++ {
-			for p := range kc {
-				panel[p*mr+i] = 0
 			}
 		}
 	}
@@ -78,12 +76,18 @@ func packB(dst []float32, transB bool, b []float32, ldb, p0, j0, kc, nc, nr int)
 		// op(B)[p][j] = b[j*ldb+p]: groups of eight stored rows go through
 		// the vector transposer when there is one; the rest is read one
 		// stored row at a time and scattered down the panel's column j.
+		// A partial panel is cleared in one sweep first: zeroing its
+		// missing columns element by element, at a stride of nr, costs
+		// more than the whole clear.
+		if cols < nr {
+			clear(panel)
+		}
 		j := 0
 		if transpose8 != nil && nr%8 == 0 {
 			whole := kc / 8 * 8
 			for ; j+8 <= cols; j += 8 {
 				transpose8(panel[j:], b[(j0+jr+j)*ldb+p0:], ldb, kc/8, nr)
-				for jj := j; jj < j+8; jj++ {
+				for jj := j; jj < j+8 && whole < kc; jj++ {
 					src := b[(j0+jr+jj)*ldb+p0:]
 					for p := whole; p < kc; p++ {
 						panel[p*nr+jj] = src[p]
@@ -96,11 +100,6 @@ func packB(dst []float32, transB bool, b []float32, ldb, p0, j0, kc, nc, nr int)
 			src = src[:kc]
 			for p, v := range src {
 				panel[p*nr+j] = v
-			}
-		}
-		for j := cols; j < nr; j++ {
-			for p := range kc {
-				panel[p*nr+j] = 0
 			}
 		}
 	}
