@@ -95,11 +95,22 @@ func (p *printer) data(prefix string, d map[string]any) {
 	}
 }
 
-// text prints s as it is, as a cell's own output.
-func (p *printer) text(w io.Writer, s string) {
+// stream prints what a cell wrote to its standard output or error.
+func (p *printer) stream(name string, b []byte) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	io.WriteString(w, s)
+	if name == "stderr" {
+		p.errOut.Write(b)
+		return
+	}
+	p.out.Write(b)
+}
+
+// setOutput changes where the printer writes.
+func (p *printer) setOutput(out, errOut io.Writer) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.out, p.errOut = out, errOut
 }
 
 // error prints a cell's error as the notebook shows it: the name and

@@ -97,10 +97,8 @@ func (r *Runner) Execute(ctx context.Context, prefix, code string) *eval.Result 
 	r.mu.Lock()
 	r.prefix = prefix
 	r.mu.Unlock()
-	res := r.sess.Execute(ctx, code)
-	if r.capture != nil {
-		r.capture.Sync()
-	}
+	res := safeExecute(ctx, r.sess, code)
+	r.syncCapture()
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	r.flushPending()
@@ -115,10 +113,8 @@ func (r *Runner) Execute(ctx context.Context, prefix, code string) *eval.Result 
 
 // onDisplay receives rich output from the session.
 func (r *Runner) onDisplay(d display.Data) {
-	if c := r.capture; c != nil {
-		// Output printed before the display comes first.
-		c.Sync()
-	}
+	// Output printed before the display comes first.
+	r.syncCapture()
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	if r.rec != nil {
@@ -135,6 +131,17 @@ func (r *Runner) onDisplay(d display.Data) {
 	}
 	r.flushPending()
 	r.p.data(r.prefix, d.Data)
+}
+
+// syncCapture waits until the output written so far has been recorded,
+// when output is captured.
+func (r *Runner) syncCapture() {
+	r.mu.Lock()
+	c := r.capture
+	r.mu.Unlock()
+	if c != nil {
+		c.Sync()
+	}
 }
 
 // flushPending echoes the last state of an updated display. r.mu is held.
@@ -166,11 +173,7 @@ func (r *Runner) onStream(name string, b []byte) {
 	if r.rec != nil {
 		r.rec.stream(name, string(b))
 	}
-	w := r.cfg.Stdout
-	if name == "stderr" {
-		w = r.cfg.Stderr
-	}
-	r.p.text(w, string(b))
+	r.p.stream(name, b)
 }
 
 // RunNotebook runs the code cells of nb in order, showing what they print.
@@ -243,33 +246,27 @@ func (r *Runner) startCapture() (stop func(), err error) {
 		closeOut()
 		return nil, err
 	}
-	saved := r.cfg
-	r.cfg.Stdout, r.cfg.Stderr = out, errOut
-	r.p.mu.Lock()
-	r.p.out, r.p.errOut = out, errOut
-	r.p.mu.Unlock()
+	r.p.setOutput(out, errOut)
 	c, err := eval.CaptureStdio(r.onStream)
 	if err != nil {
+		r.p.setOutput(r.cfg.Stdout, r.cfg.Stderr)
 		closeOut()
 		closeErr()
 		return nil, fmt.Errorf("repl: capturing output: %w", err)
 	}
 	r.mu.Lock()
 	r.rec = &recorder{}
-	r.mu.Unlock()
 	r.capture = c
+	r.mu.Unlock()
 	return func() {
 		c.Sync()
-		r.capture = nil
-		c.Close()
 		r.mu.Lock()
+		r.capture = nil
 		r.flushPending()
 		r.rec = nil
 		r.mu.Unlock()
-		r.cfg.Stdout, r.cfg.Stderr = saved.Stdout, saved.Stderr
-		r.p.mu.Lock()
-		r.p.out, r.p.errOut = saved.Stdout, saved.Stderr
-		r.p.mu.Unlock()
+		c.Close()
+		r.p.setOutput(r.cfg.Stdout, r.cfg.Stderr)
 		closeOut()
 		closeErr()
 	}, nil
