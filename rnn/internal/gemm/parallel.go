@@ -7,12 +7,17 @@ import (
 )
 
 // parallelMinFlops is the smallest product (2mnk floating-point
-// operations) split over goroutines. Below it the hand-off to another
-// goroutine, a wake-up through the scheduler costing microseconds, would
-// eat the gain; the training step's batch-16 products (4.2 MFLOP) stay on
-// the calling goroutine, where the caller may already be running one
-// product per core.
+// operations) shared with worker goroutines. On a shared two-core machine
+// the batch-16 products (4.2 MFLOP, about 60 µs) gained nothing from a
+// second goroutine: a parked worker is often not awake in time to claim a
+// piece. Products from about 25 MFLOP up ran up to 1.3 times faster.
 const parallelMinFlops = 24 << 20
+
+// piecesPerGoroutine is how many pieces a shared product is cut into per
+// goroutine that may work on it. More pieces even out a worker that starts
+// late or is descheduled; each piece repacks the operand it shares with the
+// others, which bounds how many are worth having.
+const piecesPerGoroutine = 4
 
 // maxGoroutines bounds how many goroutines one Sgemm call may use; zero
 // means runtime.GOMAXPROCS.
@@ -20,9 +25,9 @@ var maxGoroutines atomic.Int64
 
 // SetMaxGoroutines sets how many goroutines a single large Sgemm call may
 // use (the calling one included) and returns the previous setting. n = 1
-// keeps every call on its caller's goroutine; n ≤ 0 restores the default,
-// runtime.GOMAXPROCS(0). Products smaller than a few tens of MFLOP always
-// run on one goroutine.
+// keeps every call on its caller's goroutine, which suits callers that
+// already run one product per core; n ≤ 0 restores the default,
+// runtime.GOMAXPROCS(0). Small products always run on one goroutine.
 func SetMaxGoroutines(n int) int {
 	return int(maxGoroutines.Swap(int64(max(n, 0))))
 }
@@ -37,16 +42,16 @@ func goroutineLimit() int {
 }
 
 // split describes how a call is shared out: parts pieces along the columns
-// of C (byCols) or along its rows.
+// of C (byCols) or along its rows, each a whole number of tiles.
 type split struct {
 	parts  int
 	byCols bool
 }
 
-// chooseSplit decides how many goroutines share pr and along which
-// dimension of C. Cutting the columns makes every goroutine pack all of
-// op(A), cutting the rows makes each pack all of op(B): the longer
-// dimension of C is cut, so that the duplicated operand is the smaller one.
+// chooseSplit decides into how many pieces pr is cut, and along which
+// dimension of C. Cutting the columns makes every piece pack all of op(A),
+// cutting the rows makes each pack all of op(B): the longer dimension of C
+// is cut, so that the repacked operand is the smaller one.
 func chooseSplit(k *microKernel, pr *problem) split {
 	p := goroutineLimit()
 	if p <= 1 || 2*float64(pr.m)*float64(pr.n)*float64(pr.k) < parallelMinFlops {
@@ -54,17 +59,20 @@ func chooseSplit(k *microKernel, pr *problem) split {
 	}
 	colTiles := (pr.n + k.nr - 1) / k.nr
 	rowTiles := (pr.m + k.mr - 1) / k.mr
-	if pr.n >= pr.m && colTiles >= p {
-		return split{parts: p, byCols: true}
-	}
-	if rowTiles >= p {
-		return split{parts: p}
-	}
-	if colTiles >= p {
-		return split{parts: p, byCols: true}
+	want := min(p*piecesPerGoroutine, maxParts)
+	switch {
+	case pr.n >= pr.m && colTiles >= p:
+		return split{parts: min(want, colTiles), byCols: true}
+	case rowTiles >= p:
+		return split{parts: min(want, rowTiles)}
+	case colTiles >= p:
+		return split{parts: min(want, colTiles), byCols: true}
 	}
 	return split{parts: 1}
 }
+
+// maxParts bounds the pieces of one call.
+const maxParts = 64
 
 // piece returns part i of parts of pr, cut at a multiple of unit.
 func (s split) piece(pr *problem, i, unit int) problem {
@@ -107,23 +115,77 @@ func (pr *problem) colRange(j0, j1 int) problem {
 	return sub
 }
 
-// job is one piece of a split call, handed to a worker goroutine.
+// job is a product shared between its caller and any workers that were
+// idle when it was offered. Every participant claims pieces from next
+// until none are left, so nobody waits for a piece that has not started:
+// a worker that wakes late, or not at all, just claims fewer.
 type job struct {
 	k    *microKernel
 	pr   problem
-	done chan struct{}
+	s    split
+	unit int
+
+	next atomic.Int64 // the next piece to claim
+	left atomic.Int64 // pieces not finished yet
+	refs atomic.Int32 // participants still holding the job
+
+	// finished carries one value when a worker, not the caller, finishes
+	// the last piece; the caller waits for it.
+	finished chan struct{}
 }
 
-// workers are the goroutines that run jobs, started on first use. They
-// live as long as the process: starting a goroutine per call would
-// allocate, and parking idle ones costs nothing.
+// work claims and computes pieces until none are left. It reports whether
+// the caller's goroutine finished the job's last piece.
+func (j *job) work() (last bool) {
+	ws := getWorkspace()
+	for {
+		i := int(j.next.Add(1) - 1)
+		if i >= j.s.parts {
+			break
+		}
+		piece := j.s.piece(&j.pr, i, j.unit)
+		computeAll(j.k, ws, &piece)
+		if j.left.Add(-1) == 0 {
+			last = true
+		}
+	}
+	putWorkspace(ws)
+	return last
+}
+
+// release drops one participant's hold; the last one recycles the job.
+func (j *job) release() {
+	if j.refs.Add(-1) == 0 {
+		putJob(j)
+	}
+}
+
+// workers are the goroutines that help with shared products, started on
+// first use. They live as long as the process: starting a goroutine per
+// call would allocate, and parked ones cost nothing.
 var workers struct {
 	start sync.Once
 	jobs  chan *job
 }
 
-// freeJobs recycles job values (and their done channels) so that split
-// calls do not allocate.
+func startWorkers() {
+	n := max(1, runtime.NumCPU()-1)
+	// Unbuffered: an offer succeeds only when a worker is waiting for work.
+	workers.jobs = make(chan *job)
+	for range n {
+		go func() {
+			for j := range workers.jobs {
+				if j.work() {
+					j.finished <- struct{}{}
+				}
+				j.release()
+			}
+		}()
+	}
+}
+
+// freeJobs recycles jobs (and their channels) so that shared calls do not
+// allocate.
 var freeJobs struct {
 	sync.Mutex
 	list []*job
@@ -137,78 +199,43 @@ func getJob() *job {
 		freeJobs.list = freeJobs.list[:n-1]
 		return j
 	}
-	return &job{done: make(chan struct{}, 1)}
+	return &job{finished: make(chan struct{}, 1)}
 }
 
 func putJob(j *job) {
-	j.pr = problem{} // drop references to the caller's matrices
+	j.k, j.pr = nil, problem{} // drop references to the caller's matrices
 	freeJobs.Lock()
 	freeJobs.list = append(freeJobs.list, j)
 	freeJobs.Unlock()
 }
 
-func startWorkers() {
-	n := max(1, runtime.NumCPU()-1)
-	// Unbuffered: a send succeeds only when a worker is waiting for work.
-	workers.jobs = make(chan *job)
-	for range n {
-		go func() {
-			for j := range workers.jobs {
-				ws := getWorkspace()
-				computeAll(j.k, ws, &j.pr)
-				putWorkspace(ws)
-				j.done <- struct{}{}
-			}
-		}()
-	}
-}
-
-// maxParts bounds the pieces of one call; it sizes the caller's arrays of
-// pieces.
-const maxParts = 64
-
-// runParallel computes pr in s.parts pieces. Each piece after the first
-// is offered to an idle worker; pieces no worker is free to take, and the
-// first, run on the calling goroutine, which then waits for the workers'
-// pieces. Offering only to idle workers means a caller that already runs
-// several products at once (one per core) is not slowed by waiting for
-// busy workers, and workers never wait for anything, so calls from many
-// goroutines cannot deadlock.
+// runParallel computes pr in s.parts pieces, offering the job to every
+// idle worker (up to the goroutine limit) and working on it itself. It
+// returns once every piece is finished; workers never wait for anything,
+// so calls from many goroutines at once cannot deadlock.
 func runParallel(k *microKernel, pr *problem, s split) {
 	workers.start.Do(startWorkers)
-	s.parts = min(s.parts, maxParts)
-	unit := k.mr
+	j := getJob()
+	j.k, j.pr, j.s = k, *pr, s
+	j.unit = k.mr
 	if s.byCols {
-		unit = k.nr
+		j.unit = k.nr
 	}
-	var (
-		sent   [maxParts]*job
-		inline [maxParts]bool
-	)
-	inline[0] = true
-	for i := 1; i < s.parts; i++ {
-		j := getJob()
-		j.k, j.pr = k, s.piece(pr, i, unit)
+	j.next.Store(0)
+	j.left.Store(int64(s.parts))
+	j.refs.Store(1)
+offer:
+	for range goroutineLimit() - 1 {
+		j.refs.Add(1)
 		select {
 		case workers.jobs <- j:
-			sent[i] = j
 		default:
-			putJob(j)
-			inline[i] = true
+			j.refs.Add(-1)
+			break offer
 		}
 	}
-	ws := getWorkspace()
-	for i := range s.parts {
-		if inline[i] {
-			piece := s.piece(pr, i, unit)
-			computeAll(k, ws, &piece)
-		}
+	if !j.work() {
+		<-j.finished
 	}
-	putWorkspace(ws)
-	for i := 1; i < s.parts; i++ {
-		if sent[i] != nil {
-			<-sent[i].done
-			putJob(sent[i])
-		}
-	}
+	j.release()
 }
