@@ -44,8 +44,11 @@
 //
 // Packing buffers come from a free list, so steady-state calls do not
 // allocate and concurrent calls never share buffers. Products of more than
-// about 25 MFLOP are cut into pieces along the longer side of C and shared
-// with persistent worker goroutines (at most GOMAXPROCS in all, see
-// SetMaxGoroutines); smaller ones, such as every batch-16 product, run on
-// the calling goroutine.
+// about 25 MFLOP are cut into pieces along the longer side of C and offered
+// to persistent worker goroutines (at most GOMAXPROCS goroutines in all,
+// see SetMaxGoroutines). An offer only reaches a worker that is idle, and
+// the caller and the workers claim pieces one at a time, so a busy or
+// late worker never holds the caller up by more than the piece it is
+// computing. Smaller products, such as every batch-16 product, run on the
+// calling goroutine.
 package gemm
