@@ -76,3 +76,30 @@ func tanh32(x float32) float32 {
 	}
 	return y
 }
+
+// sigmoidSlice sets dst[i] = sigmoid(src[i] + bias); dst and src may be
+// the same slice.
+func sigmoidSlice(dst, src []float32, bias float32) {
+	src = src[:len(dst)]
+	done := 0
+	if vectorMath && len(dst) >= 8 {
+		done = len(dst) &^ 7
+		sigmoid8AVX2(&dst[0], &src[0], done, bias)
+	}
+	for i := done; i < len(dst); i++ {
+		dst[i] = sigmoid32(src[i] + bias)
+	}
+}
+
+// tanhSlice sets dst[i] = tanh(src[i]); dst and src may be the same slice.
+func tanhSlice(dst, src []float32) {
+	src = src[:len(dst)]
+	done := 0
+	if vectorMath && len(dst) >= 8 {
+		done = len(dst) &^ 7
+		tanh8AVX2(&dst[0], &src[0], done)
+	}
+	for i := done; i < len(dst); i++ {
+		dst[i] = tanh32(src[i])
+	}
+}

@@ -58,3 +58,61 @@ func TestFastMath(t *testing.T) {
 		t.Errorf("sigmoid32(100) = %g, want 1", got)
 	}
 }
+
+// TestSliceMath checks the slice functions (the AVX2 versions where the
+// machine has them) against float64 math with the same tolerance as the
+// scalar ones, over lengths that leave a scalar tail, in place and not.
+func TestSliceMath(t *testing.T) {
+	t.Logf("vector math: %v", vectorMath)
+	const n = 100003
+	src := make([]float32, n)
+	for i := range src {
+		src[i] = float32(-40 + 80*float64(i)/n)
+	}
+	src[7], src[8], src[9] = 0, 1e-8, -1e-8
+	check := func(name string, got []float32, want func(float64) float64) {
+		t.Helper()
+		worst, at := 0.0, 0
+		for i, g := range got {
+			w := want(float64(src[i]))
+			err := math.Abs(float64(g) - w)
+			if math.Abs(w) > 1e-30 {
+				err /= math.Abs(w)
+			}
+			if err > worst {
+				worst, at = err, i
+			}
+		}
+		if worst > 4e-7 {
+			t.Errorf("%s: worst relative error %.3g at x = %g (got %g)", name, worst, src[at], got[at])
+		}
+	}
+	for _, length := range []int{n, 8, 7, 17, 0} {
+		dst := make([]float32, length)
+		sigmoidSlice(dst, src, 0)
+		check("sigmoid", dst, func(x float64) float64 { return 1 / (1 + math.Exp(-x)) })
+		sigmoidSlice(dst, src, 1)
+		check("sigmoid with bias 1", dst, func(x float64) float64 { return 1 / (1 + math.Exp(-float64(float32(x)+1))) })
+		tanhSlice(dst, src)
+		check("tanh", dst, math.Tanh)
+		inPlace := append([]float32(nil), src[:length]...)
+		tanhSlice(inPlace, inPlace)
+		check("tanh in place", inPlace, math.Tanh)
+	}
+	dst := make([]float32, 16)
+	tanhSlice(dst, src[8:])
+	if dst[0] != 1e-8 || dst[1] != -1e-8 {
+		t.Errorf("tanh of ±1e-8 = %g, %g; want them unchanged", dst[0], dst[1])
+	}
+}
+
+func BenchmarkSigmoidSlice(b *testing.B) {
+	x := make([]float32, 2048)
+	for i := range x {
+		x[i] = float32(i%200)/10 - 10
+	}
+	b.SetBytes(4 * int64(len(x)))
+	for i := 0; i < b.N; i++ {
+		sigmoidSlice(x, x, 0)
+	}
+}

@@ -194,18 +194,23 @@ func (w *lstmRows) run(r0, r1 int) {
 		row := w.acts[r*g4 : (r+1)*g4]
 		gi, gj, gf, gout := row[:u], row[u:2*u], row[2*u:3*u], row[3*u:]
 		cr, hr, tr := w.cNew[r*u:(r+1)*u], w.hNew[r*u:(r+1)*u], w.tc[r*u:(r+1)*u]
-		for q := 0; q < u; q++ {
-			i := sigmoid32(gi[q])
-			j := tanh32(gj[q])
-			f := sigmoid32(gf[q] + w.fb)
-			o := sigmoid32(gout[q])
-			gi[q], gj[q], gf[q], gout[q] = i, j, f, o
-			c := i * j
-			if w.cPrev != nil {
-				c += w.cPrev[r*u+q] * f
+		sigmoidSlice(gi, gi, 0)
+		tanhSlice(gj, gj)
+		sigmoidSlice(gf, gf, w.fb)
+		sigmoidSlice(gout, gout, 0)
+		if w.cPrev != nil {
+			cp := w.cPrev[r*u : (r+1)*u]
+			for q := range cr {
+				cr[q] = cp[q]*gf[q] + gi[q]*gj[q]
 			}
-			t := tanh32(c)
-			cr[q], tr[q], hr[q] = c, t, t*o
+		} else {
+			for q := range cr {
+				cr[q] = gi[q] * gj[q]
+			}
+		}
+		tanhSlice(tr, cr)
+		for q := range hr {
+			hr[q] = tr[q] * gout[q]
 		}
 	}
 }

@@ -1,0 +1,322 @@
+//go:build amd64 && !purego
+
+#include "textflag.h"
+
+// Vector float32 sigmoid and tanh with AVX2 and FMA: the same range
+// reduction and Cephes polynomials as exp32 and tanh32 in fastmath.go,
+// eight lanes at a time.
+
+DATA expHi<>+0(SB)/4, $0x42b0c0a5
+DATA expHi<>+4(SB)/4, $0x42b0c0a5
+DATA expHi<>+8(SB)/4, $0x42b0c0a5
+DATA expHi<>+12(SB)/4, $0x42b0c0a5
+DATA expHi<>+16(SB)/4, $0x42b0c0a5
+DATA expHi<>+20(SB)/4, $0x42b0c0a5
+DATA expHi<>+24(SB)/4, $0x42b0c0a5
+DATA expHi<>+28(SB)/4, $0x42b0c0a5
+GLOBL expHi<>(SB), RODATA|NOPTR, $32
+
+DATA expLo<>+0(SB)/4, $0xc2aeac4f
+DATA expLo<>+4(SB)/4, $0xc2aeac4f
+DATA expLo<>+8(SB)/4, $0xc2aeac4f
+DATA expLo<>+12(SB)/4, $0xc2aeac4f
+DATA expLo<>+16(SB)/4, $0xc2aeac4f
+DATA expLo<>+20(SB)/4, $0xc2aeac4f
+DATA expLo<>+24(SB)/4, $0xc2aeac4f
+DATA expLo<>+28(SB)/4, $0xc2aeac4f
+GLOBL expLo<>(SB), RODATA|NOPTR, $32
+
+DATA log2e<>+0(SB)/4, $0x3fb8aa3b
+DATA log2e<>+4(SB)/4, $0x3fb8aa3b
+DATA log2e<>+8(SB)/4, $0x3fb8aa3b
+DATA log2e<>+12(SB)/4, $0x3fb8aa3b
+DATA log2e<>+16(SB)/4, $0x3fb8aa3b
+DATA log2e<>+20(SB)/4, $0x3fb8aa3b
+DATA log2e<>+24(SB)/4, $0x3fb8aa3b
+DATA log2e<>+28(SB)/4, $0x3fb8aa3b
+GLOBL log2e<>(SB), RODATA|NOPTR, $32
+
+DATA ln2Hi<>+0(SB)/4, $0x3f318000
+DATA ln2Hi<>+4(SB)/4, $0x3f318000
+DATA ln2Hi<>+8(SB)/4, $0x3f318000
+DATA ln2Hi<>+12(SB)/4, $0x3f318000
+DATA ln2Hi<>+16(SB)/4, $0x3f318000
+DATA ln2Hi<>+20(SB)/4, $0x3f318000
+DATA ln2Hi<>+24(SB)/4, $0x3f318000
+DATA ln2Hi<>+28(SB)/4, $0x3f318000
+GLOBL ln2Hi<>(SB), RODATA|NOPTR, $32
+
+DATA ln2Lo<>+0(SB)/4, $0xb95e8083
+DATA ln2Lo<>+4(SB)/4, $0xb95e8083
+DATA ln2Lo<>+8(SB)/4, $0xb95e8083
+DATA ln2Lo<>+12(SB)/4, $0xb95e8083
+DATA ln2Lo<>+16(SB)/4, $0xb95e8083
+DATA ln2Lo<>+20(SB)/4, $0xb95e8083
+DATA ln2Lo<>+24(SB)/4, $0xb95e8083
+DATA ln2Lo<>+28(SB)/4, $0xb95e8083
+GLOBL ln2Lo<>(SB), RODATA|NOPTR, $32
+
+DATA expC0<>+0(SB)/4, $0x39506967
+DATA expC0<>+4(SB)/4, $0x39506967
+DATA expC0<>+8(SB)/4, $0x39506967
+DATA expC0<>+12(SB)/4, $0x39506967
+DATA expC0<>+16(SB)/4, $0x39506967
+DATA expC0<>+20(SB)/4, $0x39506967
+DATA expC0<>+24(SB)/4, $0x39506967
+DATA expC0<>+28(SB)/4, $0x39506967
+GLOBL expC0<>(SB), RODATA|NOPTR, $32
+
+DATA expC1<>+0(SB)/4, $0x3ab743ce
+DATA expC1<>+4(SB)/4, $0x3ab743ce
+DATA expC1<>+8(SB)/4, $0x3ab743ce
+DATA expC1<>+12(SB)/4, $0x3ab743ce
+DATA expC1<>+16(SB)/4, $0x3ab743ce
+DATA expC1<>+20(SB)/4, $0x3ab743ce
+DATA expC1<>+24(SB)/4, $0x3ab743ce
+DATA expC1<>+28(SB)/4, $0x3ab743ce
+GLOBL expC1<>(SB), RODATA|NOPTR, $32
+
+DATA expC2<>+0(SB)/4, $0x3c088908
+DATA expC2<>+4(SB)/4, $0x3c088908
+DATA expC2<>+8(SB)/4, $0x3c088908
+DATA expC2<>+12(SB)/4, $0x3c088908
+DATA expC2<>+16(SB)/4, $0x3c088908
+DATA expC2<>+20(SB)/4, $0x3c088908
+DATA expC2<>+24(SB)/4, $0x3c088908
+DATA expC2<>+28(SB)/4, $0x3c088908
+GLOBL expC2<>(SB), RODATA|NOPTR, $32
+
+DATA expC3<>+0(SB)/4, $0x3d2aa9c1
+DATA expC3<>+4(SB)/4, $0x3d2aa9c1
+DATA expC3<>+8(SB)/4, $0x3d2aa9c1
+DATA expC3<>+12(SB)/4, $0x3d2aa9c1
+DATA expC3<>+16(SB)/4, $0x3d2aa9c1
+DATA expC3<>+20(SB)/4, $0x3d2aa9c1
+DATA expC3<>+24(SB)/4, $0x3d2aa9c1
+DATA expC3<>+28(SB)/4, $0x3d2aa9c1
+GLOBL expC3<>(SB), RODATA|NOPTR, $32
+
+DATA expC4<>+0(SB)/4, $0x3e2aaaaa
+DATA expC4<>+4(SB)/4, $0x3e2aaaaa
+DATA expC4<>+8(SB)/4, $0x3e2aaaaa
+DATA expC4<>+12(SB)/4, $0x3e2aaaaa
+DATA expC4<>+16(SB)/4, $0x3e2aaaaa
+DATA expC4<>+20(SB)/4, $0x3e2aaaaa
+DATA expC4<>+24(SB)/4, $0x3e2aaaaa
+DATA expC4<>+28(SB)/4, $0x3e2aaaaa
+GLOBL expC4<>(SB), RODATA|NOPTR, $32
+
+DATA expC5<>+0(SB)/4, $0x3f000000
+DATA expC5<>+4(SB)/4, $0x3f000000
+DATA expC5<>+8(SB)/4, $0x3f000000
+DATA expC5<>+12(SB)/4, $0x3f000000
+DATA expC5<>+16(SB)/4, $0x3f000000
+DATA expC5<>+20(SB)/4, $0x3f000000
+DATA expC5<>+24(SB)/4, $0x3f000000
+DATA expC5<>+28(SB)/4, $0x3f000000
+GLOBL expC5<>(SB), RODATA|NOPTR, $32
+
+DATA one<>+0(SB)/4, $0x3f800000
+DATA one<>+4(SB)/4, $0x3f800000
+DATA one<>+8(SB)/4, $0x3f800000
+DATA one<>+12(SB)/4, $0x3f800000
+DATA one<>+16(SB)/4, $0x3f800000
+DATA one<>+20(SB)/4, $0x3f800000
+DATA one<>+24(SB)/4, $0x3f800000
+DATA one<>+28(SB)/4, $0x3f800000
+GLOBL one<>(SB), RODATA|NOPTR, $32
+
+DATA two<>+0(SB)/4, $0x40000000
+DATA two<>+4(SB)/4, $0x40000000
+DATA two<>+8(SB)/4, $0x40000000
+DATA two<>+12(SB)/4, $0x40000000
+DATA two<>+16(SB)/4, $0x40000000
+DATA two<>+20(SB)/4, $0x40000000
+DATA two<>+24(SB)/4, $0x40000000
+DATA two<>+28(SB)/4, $0x40000000
+GLOBL two<>(SB), RODATA|NOPTR, $32
+
+DATA tanhLo<>+0(SB)/4, $0x3f200000
+DATA tanhLo<>+4(SB)/4, $0x3f200000
+DATA tanhLo<>+8(SB)/4, $0x3f200000
+DATA tanhLo<>+12(SB)/4, $0x3f200000
+DATA tanhLo<>+16(SB)/4, $0x3f200000
+DATA tanhLo<>+20(SB)/4, $0x3f200000
+DATA tanhLo<>+24(SB)/4, $0x3f200000
+DATA tanhLo<>+28(SB)/4, $0x3f200000
+GLOBL tanhLo<>(SB), RODATA|NOPTR, $32
+
+DATA tanhC0<>+0(SB)/4, $0xbbbaf0ea
+DATA tanhC0<>+4(SB)/4, $0xbbbaf0ea
+DATA tanhC0<>+8(SB)/4, $0xbbbaf0ea
+DATA tanhC0<>+12(SB)/4, $0xbbbaf0ea
+DATA tanhC0<>+16(SB)/4, $0xbbbaf0ea
+DATA tanhC0<>+20(SB)/4, $0xbbbaf0ea
+DATA tanhC0<>+24(SB)/4, $0xbbbaf0ea
+DATA tanhC0<>+28(SB)/4, $0xbbbaf0ea
+GLOBL tanhC0<>(SB), RODATA|NOPTR, $32
+
+DATA tanhC1<>+0(SB)/4, $0x3ca9134e
+DATA tanhC1<>+4(SB)/4, $0x3ca9134e
+DATA tanhC1<>+8(SB)/4, $0x3ca9134e
+DATA tanhC1<>+12(SB)/4, $0x3ca9134e
+DATA tanhC1<>+16(SB)/4, $0x3ca9134e
+DATA tanhC1<>+20(SB)/4, $0x3ca9134e
+DATA tanhC1<>+24(SB)/4, $0x3ca9134e
+DATA tanhC1<>+28(SB)/4, $0x3ca9134e
+GLOBL tanhC1<>(SB), RODATA|NOPTR, $32
+
+DATA tanhC2<>+0(SB)/4, $0xbd5c1e2d
+DATA tanhC2<>+4(SB)/4, $0xbd5c1e2d
+DATA tanhC2<>+8(SB)/4, $0xbd5c1e2d
+DATA tanhC2<>+12(SB)/4, $0xbd5c1e2d
+DATA tanhC2<>+16(SB)/4, $0xbd5c1e2d
+DATA tanhC2<>+20(SB)/4, $0xbd5c1e2d
+DATA tanhC2<>+24(SB)/4, $0xbd5c1e2d
+DATA tanhC2<>+28(SB)/4, $0xbd5c1e2d
+GLOBL tanhC2<>(SB), RODATA|NOPTR, $32
+
+DATA tanhC3<>+0(SB)/4, $0x3e088393
+DATA tanhC3<>+4(SB)/4, $0x3e088393
+DATA tanhC3<>+8(SB)/4, $0x3e088393
+DATA tanhC3<>+12(SB)/4, $0x3e088393
+DATA tanhC3<>+16(SB)/4, $0x3e088393
+DATA tanhC3<>+20(SB)/4, $0x3e088393
+DATA tanhC3<>+24(SB)/4, $0x3e088393
+DATA tanhC3<>+28(SB)/4, $0x3e088393
+GLOBL tanhC3<>(SB), RODATA|NOPTR, $32
+
+DATA tanhC4<>+0(SB)/4, $0xbeaaaa99
+DATA tanhC4<>+4(SB)/4, $0xbeaaaa99
+DATA tanhC4<>+8(SB)/4, $0xbeaaaa99
+DATA tanhC4<>+12(SB)/4, $0xbeaaaa99
+DATA tanhC4<>+16(SB)/4, $0xbeaaaa99
+DATA tanhC4<>+20(SB)/4, $0xbeaaaa99
+DATA tanhC4<>+24(SB)/4, $0xbeaaaa99
+DATA tanhC4<>+28(SB)/4, $0xbeaaaa99
+GLOBL tanhC4<>(SB), RODATA|NOPTR, $32
+
+DATA signMask<>+0(SB)/4, $0x80000000
+DATA signMask<>+4(SB)/4, $0x80000000
+DATA signMask<>+8(SB)/4, $0x80000000
+DATA signMask<>+12(SB)/4, $0x80000000
+DATA signMask<>+16(SB)/4, $0x80000000
+DATA signMask<>+20(SB)/4, $0x80000000
+DATA signMask<>+24(SB)/4, $0x80000000
+DATA signMask<>+28(SB)/4, $0x80000000
+GLOBL signMask<>(SB), RODATA|NOPTR, $32
+
+DATA absMask<>+0(SB)/4, $0x7fffffff
+DATA absMask<>+4(SB)/4, $0x7fffffff
+DATA absMask<>+8(SB)/4, $0x7fffffff
+DATA absMask<>+12(SB)/4, $0x7fffffff
+DATA absMask<>+16(SB)/4, $0x7fffffff
+DATA absMask<>+20(SB)/4, $0x7fffffff
+DATA absMask<>+24(SB)/4, $0x7fffffff
+DATA absMask<>+28(SB)/4, $0x7fffffff
+GLOBL absMask<>(SB), RODATA|NOPTR, $32
+
+DATA expBias<>+0(SB)/4, $0x0000007f
+DATA expBias<>+4(SB)/4, $0x0000007f
+DATA expBias<>+8(SB)/4, $0x0000007f
+DATA expBias<>+12(SB)/4, $0x0000007f
+DATA expBias<>+16(SB)/4, $0x0000007f
+DATA expBias<>+20(SB)/4, $0x0000007f
+DATA expBias<>+24(SB)/4, $0x0000007f
+DATA expBias<>+28(SB)/4, $0x0000007f
+GLOBL expBias<>(SB), RODATA|NOPTR, $32
+
+// EXP replaces Y0 with e^Y0, clamped to the float32 range; it uses Y1-Y3.
+#define EXP \
+	VMINPS expHi<>(SB), Y0, Y0 \
+	VMAXPS expLo<>(SB), Y0, Y0 \
+	VMULPS log2e<>(SB), Y0, Y1 \
+	VROUNDPS $0, Y1, Y1 \
+	VFNMADD231PS ln2Hi<>(SB), Y1, Y0 \
+	VFNMADD231PS ln2Lo<>(SB), Y1, Y0 \
+	VMOVUPS expC0<>(SB), Y2 \
+	VFMADD213PS expC1<>(SB), Y0, Y2 \
+	VFMADD213PS expC2<>(SB), Y0, Y2 \
+	VFMADD213PS expC3<>(SB), Y0, Y2 \
+	VFMADD213PS expC4<>(SB), Y0, Y2 \
+	VFMADD213PS expC5<>(SB), Y0, Y2 \
+	VMULPS Y0, Y0, Y3 \
+	VFMADD213PS Y0, Y3, Y2 \
+	VADDPS one<>(SB), Y2, Y2 \
+	VCVTPS2DQ Y1, Y1 \
+	VPADDD expBias<>(SB), Y1, Y1 \
+	VPSLLD $23, Y1, Y1 \
+	VMULPS Y1, Y2, Y0
+
+// func sigmoid8AVX2(dst, src *float32, n int, bias float32)
+TEXT ·sigmoid8AVX2(SB), NOSPLIT, $0-28
+	MOVQ dst+0(FP), DI
+	MOVQ src+8(FP), SI
+	MOVQ n+16(FP), CX
+	VBROADCASTSS bias+24(FP), Y8
+	VMOVUPS one<>(SB), Y10
+
+sigmoidLoop:
+	CMPQ CX, $8
+	JLT  sigmoidDone
+	VMOVUPS (SI), Y0
+	VADDPS  Y8, Y0, Y0
+	VXORPS  signMask<>(SB), Y0, Y0
+	EXP
+	VADDPS  Y10, Y0, Y0
+	VDIVPS  Y0, Y10, Y0
+	VMOVUPS Y0, (DI)
+	ADDQ    $32, SI
+	ADDQ    $32, DI
+	SUBQ    $8, CX
+	JMP     sigmoidLoop
+
+sigmoidDone:
+	VZEROUPPER
+	RET
+
+// func tanh8AVX2(dst, src *float32, n int)
+TEXT ·tanh8AVX2(SB), NOSPLIT, $0-24
+	MOVQ dst+0(FP), DI
+	MOVQ src+8(FP), SI
+	MOVQ n+16(FP), CX
+	VMOVUPS one<>(SB), Y10
+	VMOVUPS two<>(SB), Y11
+	VMOVUPS tanhLo<>(SB), Y12
+
+tanhLoop:
+	CMPQ CX, $8
+	JLT  tanhDone
+	VMOVUPS (SI), Y5
+	VANDPS  absMask<>(SB), Y5, Y6
+	VANDPS  signMask<>(SB), Y5, Y7
+
+	// Small |x|: x + x·z·P(z) with z = x².
+	VMULPS      Y5, Y5, Y4
+	VMOVUPS     tanhC0<>(SB), Y8
+	VFMADD213PS tanhC1<>(SB), Y4, Y8
+	VFMADD213PS tanhC2<>(SB), Y4, Y8
+	VFMADD213PS tanhC3<>(SB), Y4, Y8
+	VFMADD213PS tanhC4<>(SB), Y4, Y8
+	VMULPS      Y4, Y8, Y8
+	VFMADD213PS Y5, Y5, Y8
+
+	// Large |x|: sign(x)·(1 - 2/(e^(2|x|)+1)).
+	VADDPS  Y6, Y6, Y0
+	EXP
+	VADDPS  Y10, Y0, Y0
+	VDIVPS  Y0, Y11, Y0
+	VSUBPS  Y0, Y10, Y0
+	VORPS   Y7, Y0, Y0
+
+	VCMPPS    $1, Y12, Y6, Y9
+	VBLENDVPS Y9, Y8, Y0, Y0
+	VMOVUPS   Y0, (DI)
+	ADDQ      $32, SI
+	ADDQ      $32, DI
+	SUBQ      $8, CX
+	JMP       tanhLoop
+
+tanhDone:
+	VZEROUPPER
+	RET
