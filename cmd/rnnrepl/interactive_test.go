@@ -159,7 +159,7 @@ func TestInteractive(t *testing.T) {
 	}
 }
 
-func TestInteractiveReset(t *testing.T) {
+func TestInteractiveResetLoadInput(t *testing.T) {
 	dir := t.TempDir()
 	term := startTerminal(t, dir)
 	term.enter("kept := 7")
@@ -175,6 +175,13 @@ func TestInteractiveReset(t *testing.T) {
 	term.enter(":load lib.go")
 	term.enter("triple(14)")
 	term.expect("42\r\n")
+	// A cell reading standard input gets a line typed at the terminal.
+	term.enter(`import ("bufio"; "os")`)
+	term.enter(`typed, _ := bufio.NewReader(os.Stdin).ReadString('\n')`)
+	term.enter("Ada Lovelace")
+	term.enter("len(typed)")
+	term.expect("13\r\n")
+
 	term.typeText(":quit\r")
 	if err := term.cmd.Wait(); err != nil {
 		t.Fatalf("rnnrepl ended with %v after :quit, want status 0", err)
