@@ -31,7 +31,7 @@ func startTerminal(t *testing.T, dir string) *terminal {
 	t.Helper()
 	cmd := exec.Command(binary)
 	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "HOME="+dir, "XDG_DATA_HOME="+filepath.Join(dir, "data"), "TERM=xterm")
+	cmd.Env = append(testEnv, "HOME="+dir, "XDG_DATA_HOME="+filepath.Join(dir, "data"), "TERM=xterm")
 	tty, err := pty.StartWithSize(cmd, &pty.Winsize{Rows: 40, Cols: 120})
 	if err != nil {
 		t.Fatalf("starting rnnrepl on a pty: %v", err)

@@ -15,6 +15,9 @@ import (
 // binary is the rnnrepl built for the tests.
 var binary string
 
+// testEnv is the environment rnnrepl runs in, before HOME is set.
+var testEnv []string
+
 func TestMain(m *testing.M) {
 	dir, err := os.MkdirTemp("", "rnnrepl-test")
 	if err != nil {
@@ -27,6 +30,14 @@ func TestMain(m *testing.M) {
 		fmt.Fprintf(os.Stderr, "building rnnrepl: %v\n%s", err, out)
 		os.Exit(1)
 	}
+	// The tests give rnnrepl a home folder of their own; the module
+	// cache, where the MNIST files are, stays the real one.
+	modCache, err := exec.Command(filepath.Join(runtime.GOROOT(), "bin", "go"), "env", "GOMODCACHE").Output()
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "go env GOMODCACHE: %v\n", err)
+		os.Exit(1)
+	}
+	testEnv = append(os.Environ(), "GOMODCACHE="+strings.TrimSpace(string(modCache)), "GORNN_QUICK=")
 	code := m.Run()
 	os.RemoveAll(dir)
 	os.Exit(code)
@@ -44,7 +55,7 @@ func runBinary(t *testing.T, dir, stdin string, args ...string) result {
 	t.Helper()
 	cmd := exec.Command(binary, args...)
 	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "HOME="+dir, "XDG_DATA_HOME="+filepath.Join(dir, "data"), "GORNN_QUICK=")
+	cmd.Env = append(testEnv, "HOME="+dir, "XDG_DATA_HOME="+filepath.Join(dir, "data"))
 	cmd.Stdin = strings.NewReader(stdin)
 	var out, errOut bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errOut
