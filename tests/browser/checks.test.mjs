@@ -74,6 +74,15 @@ const defects = [
     want: /cell 8 \(fmt.Println\("FUNCTION READY"\)\) did not run/,
   },
   {
+    name: 'cells aborted after an error',
+    check: checkExecuted,
+    spoil: (s) => {
+      s.cells[1].outputs.push({ type: 'error', name: null, text: null, ename: 'Panic', evalue: 'x', traceback: [], mimes: [] });
+      for (let i = 2; i < s.cells.length; i++) s.cells[i].executionCount = 2;
+    },
+    want: /^the kernel did not run cells 6, 8, 10, 12, 14, after the error in cell 4$/,
+  },
+  {
     name: 'a cell still shows a stale count',
     check: checkExecuted,
     spoil: (s) => { s.cells[2].executionCount = 17; },

@@ -22,18 +22,29 @@ export function checkKernel(snap) {
 
 /**
  * checkExecuted: every code cell ran, once, in order: a fresh kernel
- * running all cells numbers them 1, 2, 3, ...
+ * running all cells numbers them 1, 2, 3, ... A cell that kept the count of
+ * the cell before it was answered without being run, as a kernel does with
+ * the cells queued after an error; those are reported together.
  */
 export function checkExecuted(snap) {
-  const failures = [];
   if (snap.cells.length === 0) return ['the notebook has no code cells'];
+  const failures = [];
+  const skipped = [];
   snap.cells.forEach((cell, i) => {
+    const previous = i > 0 ? snap.cells[i - 1].executionCount : null;
     if (typeof cell.executionCount !== 'number') {
       failures.push(`${where(cell)} did not run: its prompt shows ${JSON.stringify(cell.executionCount)}`);
+    } else if (i > 0 && cell.executionCount === previous) {
+      skipped.push(cell.index);
     } else if (cell.executionCount !== i + 1) {
       failures.push(`${where(cell)} has execution count ${cell.executionCount}, expected ${i + 1} in a run of all cells`);
     }
   });
+  if (skipped.length > 0) {
+    const failed = snap.cells.find((c) => c.index < skipped[0] && c.outputs.some((o) => o.type === 'error'));
+    const why = failed ? `, after the error in cell ${failed.index}` : '';
+    failures.unshift(`the kernel did not run cell${skipped.length > 1 ? 's' : ''} ${skipped.join(', ')}${why}`);
+  }
   return failures;
 }
 
