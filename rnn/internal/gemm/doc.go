@@ -21,8 +21,12 @@
 // sets); and zero padding lets the edges of a matrix run through the same
 // kernel, into a scratch tile that Go code merges into C. Packing costs a
 // pass over the data, which a product with few rows of A cannot repay: for
-// m ≤ 64 an untransposed B is read in place, and a transposed B is packed
-// through an 8×8 register transposer.
+// m ≤ 64 an untransposed B is read in place. A transposed B is packed
+// through an 8×8 register transposer, except in products A·Bᵀ with at most
+// 32 rows and a long inner dimension (the gates' backward product, 16×512
+// by 512×256ᵀ): there a second kernel computes 4×3 tiles of C as twelve dot
+// products of rows of A and B read in place, eight lanes at a time, and
+// folds the lanes with horizontal adds at the end of each tile.
 //
 // # Micro-kernels
 //

@@ -15,7 +15,11 @@ func run(k *microKernel, pr *problem) {
 
 // computeAll evaluates the whole of C.
 func computeAll(k *microKernel, ws *workspace, pr *problem) {
-	if pr.m > 0 && pr.n > 0 {
+	switch {
+	case pr.m == 0 || pr.n == 0:
+	case useDot(k, pr):
+		computeDot(k, ws, pr)
+	default:
 		compute(k, ws, pr, 0, pr.n)
 	}
 }

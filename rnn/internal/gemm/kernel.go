@@ -10,12 +10,18 @@ package gemm
 // amortizes the call over more work when kc is small. kc is at least 1.
 type tileFunc func(kc, panels int, a, b []float32, bstride int, c []float32, ldc int, alpha, beta float32, loadC bool)
 
+// dotFunc computes a 4×3 tile of C = alpha*A*Bᵀ (+ beta*C when loadC)
+// from four rows of A (lda apart) and three rows of B (ldb apart), using
+// their first k8 values; k8 is a positive multiple of 8.
+type dotFunc func(k8 int, a []float32, lda int, b []float32, ldb int, c []float32, ldc int, alpha, beta float32, loadC bool)
+
 // microKernel describes an implementation of the innermost loop: the tile
 // shape it computes and the function computing it.
 type microKernel struct {
 	name   string
 	mr, nr int // rows and columns of the C tile computed by one call
 	tile   tileFunc
+	dot    dotFunc // nil when the kernel has no dot-product form
 }
 
 // Blocking of the three loops around the micro-kernel. A kcBlock×nr panel

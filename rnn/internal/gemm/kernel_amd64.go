@@ -8,7 +8,7 @@ import "golang.org/x/sys/cpu"
 // accumulators, three registers for a row of the B panel and one for a
 // broadcast element of A use all sixteen YMM registers. Four rows divide
 // the model's batch of 16 and 24 columns waste little of 256 or 512.
-var avx2Kernel = microKernel{name: "avx2 4x24", mr: 4, nr: 24, tile: tile4x24}
+var avx2Kernel = microKernel{name: "avx2 4x24", mr: 4, nr: 24, tile: tile4x24, dot: dot4x3}
 
 func init() {
 	if cpu.X86.HasAVX2 && cpu.X86.HasFMA {
@@ -82,3 +82,18 @@ func interleave4Checked(dst, src []float32, lds, blocks int) {
 //
 //go:noescape
 func interleave4AVX2(dst, src *float32, lds, blocks int)
+
+// dot4x3 implements dotFunc with dot4x3AVX2, checking first that the
+// assembly stays inside its operands.
+func dot4x3(k8 int, a []float32, lda int, b []float32, ldb int, c []float32, ldc int, alpha, beta float32, loadC bool) {
+	_ = a[3*lda+k8-1]
+	_ = b[2*ldb+k8-1]
+	_ = c[3*ldc+2]
+	dot4x3AVX2(k8, &a[0], lda, &b[0], ldb, &c[0], ldc, alpha, beta, loadC)
+}
+
+// dot4x3AVX2 is the assembly dot-product kernel (dot_amd64.s) for
+// C = alpha*A*Bᵀ + beta*C with few rows of A.
+//
+//go:noescape
+func dot4x3AVX2(k8 int, a *float32, lda int, b *float32, ldb int, c *float32, ldc int, alpha, beta float32, loadC bool)

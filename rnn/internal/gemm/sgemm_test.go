@@ -27,7 +27,7 @@ func shapeCases() []testCase {
 		{1, 1, 1}, {1, 7, 1}, {7, 1, 1}, {1, 1, 9}, {3, 5, 7}, {4, 24, 1},
 		{5, 25, 3}, {6, 16, 8}, {13, 29, 31}, {16, 48, 16}, {17, 49, 33},
 		{16, 64, 256}, {16, 40, 257}, {97, 50, 300}, {100, 1537, 3},
-		{2, 3, 600}, {33, 1600, 2},
+		{2, 3, 600}, {33, 1600, 2}, {5, 7, 389}, {16, 30, 512}, {31, 4, 1000},
 	}
 	scalars := []struct{ alpha, beta float32 }{{1, 0}, {1, 1}, {-0.5, 2}, {2, -1}}
 	var cases []testCase
@@ -47,11 +47,17 @@ func shapeCases() []testCase {
 
 func TestSgemmMatchesReference(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
-	defer func(rows int) { directRows = rows }(directRows)
-	// Once with B read in place where the heuristic allows it, once with
-	// B always packed.
-	for _, rows := range []int{directRows, 0} {
-		directRows = rows
+	defer func(direct, dotRows, dotK int) {
+		directRows, dotMaxRows, dotMinK = direct, dotRows, dotK
+	}(directRows, dotMaxRows, dotMinK)
+	// With the heuristics as they are; with B always packed; and with the
+	// dot-product kernel taking every product it can.
+	for _, h := range []struct{ direct, dotRows, dotK int }{
+		{directRows, dotMaxRows, dotMinK},
+		{0, 0, dotMinK},
+		{directRows, 1 << 20, 0},
+	} {
+		directRows, dotMaxRows, dotMinK = h.direct, h.dotRows, h.dotK
 		for _, mk := range testKernels() {
 			for _, tc := range shapeCases() {
 				checkCase(t, mk, tc, rng)
