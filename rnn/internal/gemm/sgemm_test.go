@@ -18,6 +18,26 @@ func testKernels() []*microKernel {
 	return ks
 }
 
+// heuristic is a setting of the thresholds that choose between code paths.
+type heuristic struct{ direct, dotRows, dotK int }
+
+// heuristicSettings returns the thresholds as they are; with B always
+// packed; and with the dot-product kernel taking every product it can.
+func heuristicSettings() []heuristic {
+	return []heuristic{
+		{directRows, dotMaxRows, dotMinK},
+		{0, 0, dotMinK},
+		{directRows, 1 << 20, 0},
+	}
+}
+
+// restoreHeuristics returns a function restoring the thresholds as they
+// are now.
+func restoreHeuristics() func() {
+	direct, dotRows, dotK := directRows, dotMaxRows, dotMinK
+	return func() { directRows, dotMaxRows, dotMinK = direct, dotRows, dotK }
+}
+
 // shapeCases covers the micro-kernel edges (sizes of 1, odd sizes, sizes
 // just around the tile and block sizes), the model's shapes, padded
 // strides, the four transpose combinations and alpha/beta variants.
@@ -47,16 +67,8 @@ func shapeCases() []testCase {
 
 func TestSgemmMatchesReference(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
-	defer func(direct, dotRows, dotK int) {
-		directRows, dotMaxRows, dotMinK = direct, dotRows, dotK
-	}(directRows, dotMaxRows, dotMinK)
-	// With the heuristics as they are; with B always packed; and with the
-	// dot-product kernel taking every product it can.
-	for _, h := range []struct{ direct, dotRows, dotK int }{
-		{directRows, dotMaxRows, dotMinK},
-		{0, 0, dotMinK},
-		{directRows, 1 << 20, 0},
-	} {
+	defer restoreHeuristics()()
+	for _, h := range heuristicSettings() {
 		directRows, dotMaxRows, dotMinK = h.direct, h.dotRows, h.dotK
 		for _, mk := range testKernels() {
 			for _, tc := range shapeCases() {
@@ -211,8 +223,12 @@ func FuzzSgemm(f *testing.F) {
 			padA: int(pads & 3), padB: int(pads >> 2 & 3), padC: int(pads >> 4 & 3),
 		}
 		rng := rand.New(rand.NewPCG(seed, 9))
-		for _, mk := range testKernels() {
-			checkCase(t, mk, tc, rng)
+		defer restoreHeuristics()()
+		for _, h := range heuristicSettings() {
+			directRows, dotMaxRows, dotMinK = h.direct, h.dotRows, h.dotK
+			for _, mk := range testKernels() {
+				checkCase(t, mk, tc, rng)
+			}
 		}
 	})
 }
