@@ -189,3 +189,32 @@ func TestRunStopsWhenCancelled(t *testing.T) {
 		t.Errorf("run after cancel: %v", err)
 	}
 }
+
+// TestTrainingRunStopsWhenCancelled cancels a training run (forward and
+// backward passes with gradients accumulating on a second goroutine) and
+// checks that the session trains normally afterwards.
+func TestTrainingRunStopsWhenCancelled(t *testing.T) {
+	g := NewGraph()
+	m := buildTutorial(g, 28, 28, 128, 10, GradientDescentOptimizer(0.001))
+	s := g.NewSession()
+	s.MustRun(g.GlobalVariablesInitializer(), nil)
+	big := Feeds{m.x: NewTensor(3000, 28, 28), m.y: NewTensor(3000, 10)}
+	for _, delay := range []time.Duration{0, 5 * time.Millisecond, 40 * time.Millisecond} {
+		ctx, cancel := context.WithCancel(context.Background())
+		time.AfterFunc(delay, cancel)
+		_, err := s.RunContext(ctx, m.optm, big)
+		if err != nil && !errors.Is(err, context.Canceled) {
+			t.Fatalf("cancelled after %v: %v, want context.Canceled", delay, err)
+		}
+		cancel()
+	}
+	small := Feeds{m.x: NewTensor(4, 28, 28), m.y: NewTensor(4, 10)}
+	for i := 0; i < 3; i++ {
+		if _, err := s.Run(m.optm, small); err != nil {
+			t.Fatalf("training after cancel: %v", err)
+		}
+	}
+	if _, err := s.Run(m.cost, small); err != nil {
+		t.Fatalf("cost after cancel: %v", err)
+	}
+}

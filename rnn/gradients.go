@@ -105,7 +105,7 @@ func Gradients(cost *Node, xs []*Node) []*Node {
 	return out
 }
 
-func (op *backpropOp) forward(e *execution, n *Node) error {
+func (op *backpropOp) forward(e *execution, n *Node) (err error) {
 	s := e.s
 	for _, p := range op.path {
 		st := s.state(p)
@@ -138,8 +138,21 @@ func (op *backpropOp) forward(e *execution, n *Node) error {
 		cg[i] = 1
 	}
 	e.inPath = op.inPath
-	defer func() { e.inPath = nil }()
-	for _, p := range op.path {
+	s.sideWork.start()
+	defer func() {
+		// Wait for the side work even after an error or a panic: it writes
+		// into buffers that the next run uses.
+		if werr := s.sideWork.finish(); err == nil && werr != nil {
+			err = nodeError(n, werr)
+		}
+		e.inPath = nil
+	}()
+	return e.backwardPath(op.path)
+}
+
+// backwardPath calls backward on the path's nodes, latest first.
+func (e *execution) backwardPath(path []*Node) error {
+	for _, p := range path {
 		if p.op == nil {
 			continue
 		}

@@ -267,20 +267,18 @@ func (op lstmStepOp) backward(e *execution, n *Node) error {
 			return err
 		}
 	}
+	// The kernel and bias gradients are read by no one until the backward
+	// pass ends, so they accumulate on the side while the pass goes on
+	// along the recurrence.
+	job := weightGradJob{x: x.data, nIn: nIn, h: hPrev, u: u, dg: dg, rows: b}
 	if e.needsGrad(kN) {
-		dk := e.grad(kN).data
-		gemm(true, false, nIn, g4, b, 1, x.data, nIn, dg, g4, 1, dk, g4)
-		if hPrev != nil {
-			gemm(true, false, u, g4, b, 1, hPrev, u, dg, g4, 1, dk[nIn*g4:], g4)
-		}
+		job.dk = e.grad(kN).data
 	}
 	if e.needsGrad(bN) {
-		db := e.grad(bN).data
-		for r := 0; r < b; r++ {
-			for q, v := range dg[r*g4 : (r+1)*g4] {
-				db[q] += v
-			}
-		}
+		job.db = e.grad(bN).data
+	}
+	if job.dk != nil || job.db != nil {
+		e.s.sideWork.submit(job)
 	}
 	return nil
 }

@@ -24,6 +24,8 @@ type Session struct {
 	plans1 map[*Node]*plan // plans of single fetches, found without building a key
 	pool   bufferPool
 	exec   execution // the run in progress; runs are serialized by mu
+
+	sideWork sideWorker // weight gradients accumulated beside the backward pass
 }
 
 // NewSession returns a session on the graph. Variables start

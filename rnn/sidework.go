@@ -1,0 +1,108 @@
+package rnn
+
+import (
+	"fmt"
+	"runtime"
+)
+
+// weightGradJob adds one LSTM step's contribution to the kernel and bias
+// gradients: dk += [x, h]ᵀ·dg and db += column sums of dg.
+type weightGradJob struct {
+	x    []float32 // [rows, nIn]
+	nIn  int
+	h    []float32 // [rows, u], nil for the zero state
+	u    int
+	dg   []float32 // [rows, 4u], the gates' gradient
+	rows int
+	dk   []float32 // [nIn+u, 4u], or nil
+	db   []float32 // [4u], or nil
+}
+
+func (j *weightGradJob) run() {
+	g4 := 4 * j.u
+	if j.dk != nil {
+		gemm(true, false, j.nIn, g4, j.rows, 1, j.x, j.nIn, j.dg, g4, 1, j.dk, g4)
+		if j.h != nil {
+			gemm(true, false, j.u, g4, j.rows, 1, j.h, j.u, j.dg, g4, 1, j.dk[j.nIn*g4:], g4)
+		}
+	}
+	if j.db != nil {
+		for r := 0; r < j.rows; r++ {
+			for q, v := range j.dg[r*g4 : (r+1)*g4] {
+				j.db[q] += v
+			}
+		}
+	}
+}
+
+// sideWorker runs weight-gradient jobs in order on a second goroutine
+// during a backward pass, so that on two cores they overlap with the
+// pass's critical path. Jobs only read buffers that stay untouched until
+// the pass ends, and only they write the gradients they accumulate.
+type sideWorker struct {
+	jobs    chan weightGradJob
+	done    chan error
+	running bool
+}
+
+// stopJob tells the worker goroutine to report and end.
+var stopJob = weightGradJob{rows: -1}
+
+// start launches the goroutine for one backward pass; with one core the
+// jobs run inline instead.
+func (w *sideWorker) start() {
+	if runtime.GOMAXPROCS(0) < 2 {
+		return
+	}
+	if w.jobs == nil {
+		w.jobs = make(chan weightGradJob, 64)
+		w.done = make(chan error, 1)
+	}
+	w.running = true
+	go w.loop()
+}
+
+func (w *sideWorker) loop() {
+	var err error
+	for {
+		j := <-w.jobs
+		if j.rows < 0 {
+			break
+		}
+		if err == nil {
+			err = runJob(&j)
+		}
+	}
+	w.done <- err
+}
+
+// runJob runs j, turning a panic into an error: a panic on this goroutine
+// would end the process.
+func runJob(j *weightGradJob) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("weight gradient: %v", r)
+		}
+	}()
+	j.run()
+	return nil
+}
+
+// submit queues j, or runs it now when no worker is running.
+func (w *sideWorker) submit(j weightGradJob) {
+	if !w.running {
+		j.run()
+		return
+	}
+	w.jobs <- j
+}
+
+// finish waits for the queued jobs and ends the goroutine.
+func (w *sideWorker) finish() error {
+	if !w.running {
+		return nil
+	}
+	w.running = false
+	w.jobs <- stopJob
+	return <-w.done
+}
