@@ -13,7 +13,7 @@
 //	tf.set_random_seed(s)                          rnn.SetRandomSeed(s)
 //	tf.transpose(x, [1, 0, 2])                     rnn.Transpose(x, 1, 0, 2)
 //	tf.reshape(x, [-1, 28])                        rnn.Reshape(x, -1, 28)
-//	tf.matmul(a, b) + b                            rnn.Add(rnn.MatMul(a, b), bias)
+//	tf.matmul(x, w) + b                            rnn.Add(rnn.MatMul(x, w), b)
 //	tf.split(h, 28, 0)                             rnn.Split(h, 28, 0)
 //	with tf.variable_scope(name, reuse=AUTO_REUSE) rnn.VariableScope(name, func() { ... })
 //	tf.contrib.rnn.BasicLSTMCell(128, 1.0)         rnn.BasicLSTMCell(128, 1.0)
@@ -74,7 +74,9 @@
 // repeat, and during runs without a backward pass it hands big buffers
 // back as soon as their last reader is done, so an evaluation over tens
 // of thousands of images does not hold every intermediate at once. Large
-// matrix products are split over all cores.
+// matrix products and LSTM steps over big batches are split over all
+// cores, and during a backward pass the LSTM's weight gradients accumulate
+// on a second goroutine while the pass follows the recurrence.
 //
 // The package has no exported generic types or functions and no exported
 // interfaces, so that the Go interpreter yaegi can use all of it.
