@@ -285,3 +285,20 @@ func ExampleGradients() {
 	fmt.Println(out.Data(), err)
 	// Output: [6 -2] <nil>
 }
+
+// Two gradient computations in one run do not overwrite each other.
+func TestTwoGradientsInOneRun(t *testing.T) {
+	g := NewGraph()
+	x := g.Placeholder(Float32, 2)
+	square := ReduceSum(Mul(x, x))         // gradient 2x
+	triple := ReduceSum(Add(x, Add(x, x))) // gradient 3
+	d1 := Gradients(square, []*Node{x})[0]
+	d2 := Gradients(triple, []*Node{x})[0]
+	vals, err := g.NewSession().RunList([]*Node{d1, d2}, Feeds{x: TensorFrom([]float32{1, 5})})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := fmt.Sprint(vals[0].Data(), vals[1].Data()); got != "[2 10] [3 3]" {
+		t.Errorf("gradients %s, want [2 10] [3 3]", got)
+	}
+}

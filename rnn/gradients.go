@@ -169,8 +169,10 @@ func (e *execution) backwardPath(path []*Node) error {
 func (*backpropOp) backward(*execution, *Node) error { return nil }
 
 func (op gradOp) forward(e *execution, n *Node) error {
+	// A copy, not a view: a later backward pass in the same run may reuse
+	// the gradient buffer of x.
 	gt := e.grad(op.x)
-	e.alias(n, gt.data, gt.shape)
+	copy(e.output(n, gt.shape...).data, gt.data)
 	return nil
 }
 
