@@ -1,6 +1,7 @@
 package rnn
 
 import (
+	"fmt"
 	"math/rand/v2"
 	"testing"
 )
@@ -103,5 +104,43 @@ func TestTutorialGraphTrains(t *testing.T) {
 	k := g.VariableByName("basic/basic_lstm_cell/kernel")
 	if k == nil || !sameShape(k.Shape(), []int{16 + 16, 64}) {
 		t.Errorf("kernel variable %v, want basic/basic_lstm_cell/kernel of shape [32,64]", k)
+	}
+}
+
+// VariableScope reuses variables under the same name and makes new ones
+// under another, like tf.variable_scope(name, reuse=tf.AUTO_REUSE).
+func TestVariableScopeReuse(t *testing.T) {
+	g := NewGraph()
+	x := g.Placeholder(Float32, None, 3)
+	cellIn := func(scope string) (kernel *Node) {
+		g.VariableScope(scope, func() {
+			cell := BasicLSTMCell(4, 1)
+			StaticRNN(cell, []*Node{x, x})
+			kernel, _ = cell.Variables()
+		})
+		return kernel
+	}
+	a, b, c := cellIn("basic"), cellIn("basic"), cellIn("other")
+	if a != b {
+		t.Errorf("same scope gave kernels %s and %s, want one variable", a.Name(), b.Name())
+	}
+	if a == c || c.Name() != "other/basic_lstm_cell/kernel" {
+		t.Errorf("another scope gave %s, want a new other/basic_lstm_cell/kernel", c.Name())
+	}
+	var names []string
+	for _, v := range g.Variables() {
+		names = append(names, v.Name())
+	}
+	want := "[basic/basic_lstm_cell/kernel basic/basic_lstm_cell/bias other/basic_lstm_cell/kernel other/basic_lstm_cell/bias]"
+	if got := fmt.Sprint(names); got != want {
+		t.Errorf("variables %s, want %s", got, want)
+	}
+	// Nested scopes join their names.
+	var inner *Node
+	g.VariableScope("outer", func() {
+		g.VariableScope("inner", func() { inner = g.GetVariable("w", Zeros(1)) })
+	})
+	if inner.Name() != "outer/inner/w" {
+		t.Errorf("nested scope variable %s, want outer/inner/w", inner.Name())
 	}
 }
