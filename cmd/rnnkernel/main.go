@@ -101,29 +101,13 @@ func serve(args []string, stderr io.Writer) int {
 	// not kill the process.
 	sigs := make(chan os.Signal, 4)
 	signal.Notify(sigs, syscall.SIGINT, syscall.SIGTERM)
-	k, err := kernel.Start(info, kernel.Options{
+	if _, err := kernel.Serve(info, kernel.Options{
 		Version:      versionString(),
 		HistoryPath:  *history,
 		CaptureStdio: true,
-	})
-	if err != nil {
+	}, sigs); err != nil {
 		fmt.Fprintf(stderr, "rnnkernel: %v\n", err)
 		return 1
-	}
-	for {
-		select {
-		case sig := <-sigs:
-			if sig == syscall.SIGINT {
-				k.Interrupt()
-				continue
-			}
-		case <-k.Done():
-		}
-		break
-	}
-	if err := k.Close(); err != nil {
-		// The captured stderr is restored by Close.
-		fmt.Fprintf(stderr, "rnnkernel: closing: %v\n", err)
 	}
 	return 0
 }

@@ -105,8 +105,21 @@ func (s *Server) Serve(h Handler) {
 	go s.heartbeat()
 }
 
+// readLoop reads the messages of channel ch as they arrive, stamping each
+// with its arrival time, and hands them to h in order on a second
+// goroutine, so that messages queue up while h is busy with an earlier
+// one (the dispatcher tells queued requests apart by that time).
 func (s *Server) readLoop(ch protocol.Channel, h Handler) {
 	defer s.wg.Done()
+	queue := make(chan *protocol.Message, 1024)
+	// The handler goroutine is not waited for by Close: it may be
+	// running a long request when the kernel stops.
+	go func() {
+		for msg := range queue {
+			h(ch, msg)
+		}
+	}()
+	defer close(queue)
 	sck := s.sockets[ch]
 	for {
 		raw, err := sck.Recv()
@@ -117,6 +130,7 @@ func (s *Server) readLoop(ch protocol.Channel, h Handler) {
 			s.log.Printf("transport: %s: receive: %v", ch, err)
 			continue
 		}
+		received := time.Now()
 		msg, err := protocol.Decode(raw.Frames, s.signer)
 		if err != nil {
 			if errors.Is(err, protocol.ErrBadSignature) {
@@ -126,8 +140,12 @@ func (s *Server) readLoop(ch protocol.Channel, h Handler) {
 			}
 			continue
 		}
-		msg.Received = time.Now()
-		h(ch, msg)
+		msg.Received = received
+		select {
+		case queue <- msg:
+		case <-s.ctx.Done():
+			return
+		}
 	}
 }
 

@@ -1,0 +1,239 @@
+package kernel
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/gornn/gornn/kernel/internal/kerneltest"
+	"github.com/gornn/gornn/kernel/protocol"
+)
+
+// execute runs code and returns the execute_reply content and the iopub
+// messages of the request.
+func execute(t *testing.T, c *kerneltest.Client, code string, extra map[string]any) (map[string]any, []*protocol.Message) {
+	t.Helper()
+	content := map[string]any{"code": code, "silent": false, "store_history": true,
+		"user_expressions": map[string]any{}, "allow_stdin": false, "stop_on_error": false}
+	for k, v := range extra {
+		content[k] = v
+	}
+	id := c.Send(protocol.Shell, "execute_request", content)
+	reply := kerneltest.Content(t, c.Reply(protocol.Shell, id))
+	return reply, c.Outputs(id)
+}
+
+// find returns the contents of the iopub messages of type typ.
+func find(t *testing.T, msgs []*protocol.Message, typ string) []map[string]any {
+	var out []map[string]any
+	for _, m := range msgs {
+		if m.Type() == typ {
+			out = append(out, kerneltest.Content(t, m))
+		}
+	}
+	return out
+}
+
+func resultText(t *testing.T, msgs []*protocol.Message) string {
+	res := find(t, msgs, "execute_result")
+	if len(res) != 1 {
+		return fmt.Sprintf("<%d results>", len(res))
+	}
+	return fmt.Sprint(res[0]["data"].(map[string]any)["text/plain"])
+}
+
+func TestKernelInfo(t *testing.T) {
+	_, c := startKernel(t)
+	for _, ch := range []protocol.Channel{protocol.Shell, protocol.Control} {
+		id := c.Send(ch, "kernel_info_request", map[string]any{})
+		r := c.Reply(ch, id)
+		if r.Header.Version != "5.3" {
+			t.Errorf("%s: header version %q", ch, r.Header.Version)
+		}
+		info := kerneltest.Content(t, r)
+		li := info["language_info"].(map[string]any)
+		if info["implementation"] != "gornn" || info["protocol_version"] != "5.3" || li["name"] != "go" ||
+			li["mimetype"] != "text/x-go" || li["file_extension"] != ".go" || li["pygments_lexer"] != "go" ||
+			li["codemirror_mode"] != "go" || info["banner"] == "" || len(info["help_links"].([]any)) == 0 {
+			t.Errorf("%s: kernel_info_reply %v", ch, info)
+		}
+	}
+	if !c.Heartbeat(5 * time.Second) {
+		t.Error("no heartbeat")
+	}
+}
+
+func TestExecute(t *testing.T) {
+	_, c := startKernel(t)
+	reply, out := execute(t, c, "x := 20\nx + 22", nil)
+	if reply["status"] != "ok" || reply["execution_count"] != float64(1) {
+		t.Fatalf("reply %v", reply)
+	}
+	types := kerneltest.Types(out)
+	want := []string{"status", "execute_input", "execute_result", "status"}
+	if !slices.Equal(types, want) {
+		t.Errorf("iopub %v, want %v", types, want)
+	}
+	if got := resultText(t, out); got != "42" {
+		t.Errorf("result %q, want 42", got)
+	}
+	if in := find(t, out, "execute_input"); len(in) != 1 || in[0]["execution_count"] != float64(1) {
+		t.Errorf("execute_input %v", in)
+	}
+	// Errors: an error output and an error reply.
+	reply, out = execute(t, c, "undefinedThing + 1", nil)
+	errs := find(t, out, "error")
+	if reply["status"] != "error" || len(errs) != 1 || errs[0]["ename"] == "" || len(errs[0]["traceback"].([]any)) == 0 {
+		t.Errorf("error reply %v, outputs %v", reply, errs)
+	}
+	// State survives the error.
+	if _, out := execute(t, c, "x", nil); resultText(t, out) != "20" {
+		t.Errorf("x after an error: %s", resultText(t, out))
+	}
+}
+
+func TestStdoutIsStreamed(t *testing.T) {
+	_, c := startKernel(t)
+	reply, out := execute(t, c, "import \"fmt\"\nfmt.Println(\"héllo wörld\")", nil)
+	if reply["status"] != "ok" {
+		t.Fatalf("reply %v", reply)
+	}
+	var text strings.Builder
+	for _, s := range find(t, out, "stream") {
+		if s["name"] == "stdout" {
+			text.WriteString(s["text"].(string))
+		}
+	}
+	if text.String() != "héllo wörld\n" {
+		t.Errorf("stdout stream %q", text.String())
+	}
+}
+
+func TestStopOnErrorAbortsQueue(t *testing.T) {
+	_, c := startKernel(t)
+	req := func(code string) string {
+		return c.Send(protocol.Shell, "execute_request", map[string]any{"code": code, "stop_on_error": true})
+	}
+	first := req("import \"time\"\ntime.Sleep(300 * time.Millisecond)\npanic(\"stop\")")
+	second := req("1 + 1")
+	if r := kerneltest.Content(t, c.Reply(protocol.Shell, first)); r["status"] != "error" {
+		t.Fatalf("first reply %v", r)
+	}
+	if r := kerneltest.Content(t, c.Reply(protocol.Shell, second)); r["status"] != "aborted" {
+		t.Errorf("queued reply %v, want aborted", r)
+	}
+	third := req("2 + 2")
+	if r := kerneltest.Content(t, c.Reply(protocol.Shell, third)); r["status"] != "ok" {
+		t.Errorf("request after the abort: %v", r)
+	}
+}
+
+func TestInterrupt(t *testing.T) {
+	p, c := startKernel(t)
+	execute(t, c, "import \"time\"\nkept := 7", nil)
+	cells := []struct {
+		name, code string
+		sigint     bool
+	}{
+		{"busy loop", "n := 0\nfor { n++ }", false},
+		{"sleep", "time.Sleep(time.Minute)", false},
+		{"channel receive", "<-make(chan int)", false},
+		{"SIGINT during sleep", "time.Sleep(time.Minute)", true},
+	}
+	for _, cell := range cells {
+		t.Run(cell.name, func(t *testing.T) {
+			id := c.Send(protocol.Shell, "execute_request", map[string]any{"code": cell.code, "stop_on_error": false})
+			// Wait until the cell runs.
+			for {
+				m := c.Next(protocol.IOPub, kerneltest.Timeout)
+				if m == nil {
+					t.Fatal("cell never started")
+				}
+				if m.ParentHeader.MsgID == id && m.Type() == "execute_input" {
+					break
+				}
+			}
+			time.Sleep(100 * time.Millisecond)
+			sent := time.Now()
+			if cell.sigint {
+				p.cmd.Process.Signal(syscall.SIGINT)
+			} else {
+				iid := c.Send(protocol.Control, "interrupt_request", map[string]any{})
+				if r := kerneltest.Content(t, c.Reply(protocol.Control, iid)); r["status"] != "ok" {
+					t.Errorf("interrupt_reply %v", r)
+				}
+			}
+			r := kerneltest.Content(t, c.Reply(protocol.Shell, id))
+			if took := time.Since(sent); took > 3*time.Second {
+				t.Errorf("cell stopped %v after the interrupt", took)
+			}
+			if r["status"] != "error" || r["ename"] != "Interrupted" {
+				t.Errorf("execute_reply %v", r)
+			}
+			c.Outputs(id)
+		})
+	}
+	if _, out := execute(t, c, "kept", nil); resultText(t, out) != "7" {
+		t.Errorf("state after interrupts: %s", resultText(t, out))
+	}
+}
+
+func TestBadMessagesDoNotStopTheKernel(t *testing.T) {
+	_, c := startKernel(t)
+	wrong, _ := protocol.NewSigner("hmac-sha256", "not-the-key")
+	forged := c.Request("execute_request", map[string]any{"code": "panic(\"forged\")"})
+	frames, _ := protocol.Encode(forged, wrong)
+	c.SendFrames(protocol.Shell, frames)
+	c.SendFrames(protocol.Shell, [][]byte{[]byte("no delimiter")})
+	c.SendFrames(protocol.Control, [][]byte{[]byte(protocol.Delimiter), []byte("sig")})
+	good := c.Request("execute_request", map[string]any{"code": "1"})
+	frames, _ = protocol.Encode(good, c.Signer)
+	// Malformed JSON content with a valid signature.
+	frames[5] = []byte(`{"code": `)
+	frames[1] = []byte(c.Signer.Sign(frames[2], frames[3], frames[4], frames[5]))
+	c.SendFrames(protocol.Shell, frames)
+
+	if m := c.Next(protocol.Shell, 300*time.Millisecond); m != nil {
+		t.Fatalf("a bad message was answered: %s %s", m.Type(), m.Content)
+	}
+	reply, out := execute(t, c, "3 * 3", nil)
+	if reply["status"] != "ok" || resultText(t, out) != "9" || reply["execution_count"] != float64(1) {
+		t.Errorf("after bad messages: %v %s", reply, resultText(t, out))
+	}
+}
+
+func TestPanickingGoroutine(t *testing.T) {
+	p, c := startKernel(t)
+	execute(t, c, "import \"time\"\ngo func() { panic(\"boom in a goroutine\") }()\ntime.Sleep(100 * time.Millisecond)", nil)
+	select {
+	case <-p.exited:
+		t.Fatal("a panic in a user goroutine killed the kernel")
+	case <-time.After(200 * time.Millisecond):
+	}
+	if _, out := execute(t, c, "40 + 2", nil); resultText(t, out) != "42" {
+		t.Errorf("after the panic: %s", resultText(t, out))
+	}
+}
+
+func TestShutdown(t *testing.T) {
+	for _, restart := range []bool{false, true} {
+		t.Run(fmt.Sprint("restart=", restart), func(t *testing.T) {
+			p, c := startKernel(t)
+			id := c.Send(protocol.Control, "shutdown_request", map[string]any{"restart": restart})
+			r := kerneltest.Content(t, c.Reply(protocol.Control, id))
+			if r["status"] != "ok" || r["restart"] != restart {
+				t.Errorf("shutdown_reply %v", r)
+			}
+			want := 0
+			if restart {
+				want = 3
+			}
+			if code := p.waitExit(t, 5*time.Second); code != want {
+				t.Errorf("exit code %d, want %d", code, want)
+			}
+		})
+	}
+}
