@@ -20,18 +20,18 @@ func computeAll(k *microKernel, ws *workspace, pr *problem) {
 	case useDot(k, pr):
 		computeDot(k, ws, pr)
 	default:
-		compute(k, ws, pr, 0, pr.n)
+		compute(k, ws, pr)
 	}
 }
 
-// compute evaluates columns [j0, j1) of C, looping over blocks of op(B)
-// columns (ncBlock), of the inner dimension (kcBlock) and of op(A) rows
-// (mcBlock) around the micro-kernel, in the order of the BLIS/GotoBLAS
-// algorithm: each packed B panel is reused by all of op(A)'s rows.
-func compute(k *microKernel, ws *workspace, pr *problem, j0, j1 int) {
+// compute evaluates C, looping over blocks of op(B) columns (ncBlock), of
+// the inner dimension (kcBlock) and of op(A) rows (mcBlock) around the
+// micro-kernel, in the order of the BLIS/GotoBLAS algorithm: each packed B
+// panel is reused by all of op(A)'s rows.
+func compute(k *microKernel, ws *workspace, pr *problem) {
 	mr, nr := k.mr, k.nr
-	for jc := j0; jc < j1; jc += ncBlock {
-		nc := min(ncBlock, j1-jc)
+	for jc := 0; jc < pr.n; jc += ncBlock {
+		nc := min(ncBlock, pr.n-jc)
 		for pc := 0; pc < pr.k; pc += kcBlock {
 			kc := min(kcBlock, pr.k-pc)
 			// The first pass over the inner dimension applies beta; the
@@ -42,13 +42,13 @@ func compute(k *microKernel, ws *workspace, pr *problem, j0, j1 int) {
 			}
 			direct := !pr.transB && pr.m <= directRows && kc*nc <= directMaxB
 			if !direct {
-				packB(ws.b, pr.transB, pr.b, pr.ldb, pc, jc, kc, nc, nr)
+				packB(k, ws.b, pr.transB, pr.b, pr.ldb, pc, jc, kc, nc)
 			} else if rem := nc % nr; rem != 0 {
-				packB(ws.b, false, pr.b, pr.ldb, pc, jc+nc-rem, kc, rem, nr)
+				packB(k, ws.b, false, pr.b, pr.ldb, pc, jc+nc-rem, kc, rem)
 			}
 			for ic := 0; ic < pr.m; ic += mcBlock {
 				mc := min(mcBlock, pr.m-ic)
-				packA(ws.a, pr.transA, pr.a, pr.lda, ic, pc, mc, kc, mr)
+				packA(k, ws.a, pr.transA, pr.a, pr.lda, ic, pc, mc, kc)
 				for jr := 0; jr < nc; jr += nr {
 					cols := min(nr, nc-jr)
 					bp, bs := ws.b[jr*kc:jr*kc+nr*kc], nr

@@ -22,6 +22,18 @@ type microKernel struct {
 	mr, nr int // rows and columns of the C tile computed by one call
 	tile   tileFunc
 	dot    dotFunc // nil when the kernel has no dot-product form
+
+	// Optional vector helpers for packing; when nil, packing is plain Go.
+	//
+	// packA8 packs mr rows of 8*blocks values (lds apart in src) into an
+	// A panel: dst[p*mr+i] = src[i*lds+p].
+	packA8 func(dst, src []float32, lds, blocks int)
+	// copyB copies rows rows of nr values, lds apart in src, to dst with
+	// no gaps: a full panel of an untransposed B.
+	copyB func(dst, src []float32, lds, rows int)
+	// transpose8 copies an 8×(8*blocks) block of src (rows lds apart) to
+	// dst transposed: column p of src becomes dst[p*ldd : p*ldd+8].
+	transpose8 func(dst, src []float32, lds, blocks, ldd int)
 }
 
 // Blocking of the three loops around the micro-kernel. A kcBlock×nr panel

@@ -8,14 +8,14 @@ import "golang.org/x/sys/cpu"
 // accumulators, three registers for a row of the B panel and one for a
 // broadcast element of A use all sixteen YMM registers. Four rows divide
 // the model's batch of 16 and 24 columns waste little of 256 or 512.
-var avx2Kernel = microKernel{name: "avx2 4x24", mr: 4, nr: 24, tile: tile4x24, dot: dot4x3}
+var avx2Kernel = microKernel{
+	name: "avx2 4x24", mr: 4, nr: 24, tile: tile4x24, dot: dot4x3,
+	packA8: interleave4Checked, copyB: copyPanel24Checked, transpose8: transpose8Checked,
+}
 
 func init() {
 	if cpu.X86.HasAVX2 && cpu.X86.HasFMA {
 		active = &avx2Kernel
-		transpose8 = transpose8Checked
-		copyPanel24 = copyPanel24Checked
-		interleave4 = interleave4Checked
 	}
 }
 
@@ -35,7 +35,7 @@ func tile4x24(kc, panels int, a, b []float32, bstride int, c []float32, ldc int,
 //go:noescape
 func tile4x24AVX2(kc, panels int, a, b *float32, bstride int, c *float32, ldc int, alpha, beta float32, loadC bool)
 
-// transpose8Checked implements transpose8 with transpose8AVX2, checking
+// transpose8Checked implements microKernel.transpose8 with transpose8AVX2, checking
 // first that both blocks lie inside their slices.
 func transpose8Checked(dst, src []float32, lds, blocks, ldd int) {
 	if blocks == 0 {
@@ -51,7 +51,7 @@ func transpose8Checked(dst, src []float32, lds, blocks, ldd int) {
 //go:noescape
 func transpose8AVX2(dst, src *float32, lds, blocks, ldd int)
 
-// copyPanel24Checked implements copyPanel24 with copyPanel24AVX2, checking
+// copyPanel24Checked implements microKernel.copyB (nr = 24) with copyPanel24AVX2, checking
 // first that both panels lie inside their slices.
 func copyPanel24Checked(dst, src []float32, lds, rows int) {
 	if rows == 0 {
@@ -67,7 +67,7 @@ func copyPanel24Checked(dst, src []float32, lds, rows int) {
 //go:noescape
 func copyPanel24AVX2(dst, src *float32, lds, rows int)
 
-// interleave4Checked implements interleave4 with interleave4AVX2, checking
+// interleave4Checked implements microKernel.packA8 (mr = 4) with interleave4AVX2, checking
 // first that both blocks lie inside their slices.
 func interleave4Checked(dst, src []float32, lds, blocks int) {
 	if blocks == 0 {

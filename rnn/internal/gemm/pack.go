@@ -5,7 +5,8 @@ package gemm
 // column are adjacent (dst[panel*mr*kc + p*mr + i]), which is the order the
 // micro-kernel reads them in. Rows past mc are zero so that edge panels can
 // run through the same kernel.
-func packA(dst []float32, transA bool, a []float32, lda, i0, p0, mc, kc, mr int) {
+func packA(k *microKernel, dst []float32, transA bool, a []float32, lda, i0, p0, mc, kc int) {
+	mr := k.mr
 	for ir := 0; ir < mc; ir += mr {
 		rows := min(mr, mc-ir)
 		panel := dst[ir*kc : ir*kc+mr*kc]
@@ -28,11 +29,11 @@ func packA(dst []float32, transA bool, a []float32, lda, i0, p0, mc, kc, mr int)
 			}
 			continue
 		}
-		if rows == 4 && mr == 4 && interleave4 != nil {
+		if rows == mr && k.packA8 != nil {
 			// Whole blocks of eight columns through the vector packer,
 			// then the remaining columns one by one.
-			interleave4(panel, a[(i0+ir)*lda+p0:], lda, kc/8)
-			for i := range 4 {
+			k.packA8(panel, a[(i0+ir)*lda+p0:], lda, kc/8)
+			for i := range mr {
 				src := a[(i0+ir+i)*lda+p0:]
 				for p := kc / 8 * 8; p < kc; p++ {
 					panel[p*mr+i] = src[p]
@@ -56,13 +57,14 @@ func packA(dst []float32, transA bool, a []float32, lda, i0, p0, mc, kc, mr int)
 // packB copies the kc×nc block of op(B) starting at row p0, column j0 into
 // dst as a sequence of nr-column panels, each row of a panel contiguous
 // (dst[panel*nr*kc + p*nr + j]). Columns past nc are zero.
-func packB(dst []float32, transB bool, b []float32, ldb, p0, j0, kc, nc, nr int) {
+func packB(k *microKernel, dst []float32, transB bool, b []float32, ldb, p0, j0, kc, nc int) {
+	nr := k.nr
 	for jr := 0; jr < nc; jr += nr {
 		cols := min(nr, nc-jr)
 		panel := dst[jr*kc : jr*kc+nr*kc]
 		if !transB {
-			if cols == 24 && nr == 24 && copyPanel24 != nil {
-				copyPanel24(panel, b[p0*ldb+j0+jr:], ldb, kc)
+			if cols == nr && k.copyB != nil {
+				k.copyB(panel, b[p0*ldb+j0+jr:], ldb, kc)
 				continue
 			}
 			for p := range kc {
@@ -83,10 +85,10 @@ func packB(dst []float32, transB bool, b []float32, ldb, p0, j0, kc, nc, nr int)
 			clear(panel)
 		}
 		j := 0
-		if transpose8 != nil && nr%8 == 0 {
+		if k.transpose8 != nil && nr%8 == 0 {
 			whole := kc / 8 * 8
 			for ; j+8 <= cols; j += 8 {
-				transpose8(panel[j:], b[(j0+jr+j)*ldb+p0:], ldb, kc/8, nr)
+				k.transpose8(panel[j:], b[(j0+jr+j)*ldb+p0:], ldb, kc/8, nr)
 				for jj := j; jj < j+8 && whole < kc; jj++ {
 					src := b[(j0+jr+jj)*ldb+p0:]
 					for p := whole; p < kc; p++ {
@@ -104,18 +106,3 @@ func packB(dst []float32, transB bool, b []float32, ldb, p0, j0, kc, nc, nr int)
 		}
 	}
 }
-
-// transpose8, when not nil, copies an 8×(8*blocks) block of src (rows lds
-// apart) to dst transposed: column p of src becomes dst[p*ldd : p*ldd+8].
-// Architectures with a vector implementation set it at start-up.
-var transpose8 func(dst, src []float32, lds, blocks, ldd int)
-
-// copyPanel24, when not nil, copies rows rows of 24 values, lds apart in
-// src, to dst with no gaps. Architectures with a vector implementation set
-// it at start-up; it replaces one call of copy per row.
-var copyPanel24 func(dst, src []float32, lds, rows int)
-
-// interleave4, when not nil, packs four rows of 8*blocks values (lds apart
-// in src) into dst as an A panel of four rows: dst[4p+i] = src[i*lds+p].
-// Architectures with a vector implementation set it at start-up.
-var interleave4 func(dst, src []float32, lds, blocks int)
