@@ -111,12 +111,8 @@ func (it *interpreter) Evaluate(ctx context.Context, expr string) (*display.Data
 	if err := it.wait(); err != nil {
 		return nil, err
 	}
-	if ev, ok := any(it.session).(evaluator); ok {
-		v, e := ev.Evaluate(ctx, expr)
-		return v, convertError(e)
-	}
-	res := it.session.Execute(ctx, expr)
-	return res.Value, convertError(res.Err)
+	v, e := it.session.Evaluate(ctx, expr)
+	return v, convertError(e)
 }
 
 // Complete implements dispatch.Interpreter.
@@ -124,10 +120,7 @@ func (it *interpreter) Complete(code string, cursor int) ([]string, int, int) {
 	if it.wait() != nil {
 		return nil, cursor, cursor
 	}
-	if c, ok := any(it.session).(completer); ok {
-		return c.Complete(code, cursor)
-	}
-	return nil, cursor, cursor
+	return it.session.Complete(code, cursor)
 }
 
 // Inspect implements dispatch.Interpreter.
@@ -135,10 +128,7 @@ func (it *interpreter) Inspect(code string, cursor int, detail int) (string, boo
 	if it.wait() != nil {
 		return "", false
 	}
-	if i, ok := any(it.session).(inspector); ok {
-		return i.Inspect(code, cursor)
-	}
-	return "", false
+	return it.session.Inspect(code, cursor)
 }
 
 // IsComplete implements dispatch.Interpreter.
@@ -146,29 +136,8 @@ func (it *interpreter) IsComplete(code string) (string, string) {
 	if it.wait() != nil {
 		return "unknown", ""
 	}
-	if c, ok := any(it.session).(completenessChecker); ok {
-		return c.IsComplete(code)
-	}
-	return "unknown", ""
+	return it.session.IsComplete(code)
 }
-
-// The session's optional abilities. Looking them up at run time lets the
-// kernel work with a session that lacks one of them: the front end then
-// gets an empty answer instead of none.
-type (
-	evaluator interface {
-		Evaluate(ctx context.Context, expr string) (*display.Data, *eval.Error)
-	}
-	completer interface {
-		Complete(code string, cursor int) ([]string, int, int)
-	}
-	inspector interface {
-		Inspect(code string, cursor int) (string, bool)
-	}
-	completenessChecker interface {
-		IsComplete(code string) (string, string)
-	}
-)
 
 func convertError(e *eval.Error) *dispatch.Error {
 	if e == nil {

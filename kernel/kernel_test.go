@@ -237,3 +237,134 @@ func TestShutdown(t *testing.T) {
 		})
 	}
 }
+
+func TestCompleteInspectIsComplete(t *testing.T) {
+	_, c := startKernel(t)
+	execute(t, c, "import \"fmt\"\nnaïveCount := 3", nil)
+
+	// The cursor is in code points; "é" before it is two bytes.
+	code := "s := \"é\"; fmt.Prin"
+	cursor := len([]rune(code))
+	id := c.Send(protocol.Shell, "complete_request", map[string]any{"code": code, "cursor_pos": cursor})
+	r := kerneltest.Content(t, c.Reply(protocol.Shell, id))
+	matches := fmt.Sprint(r["matches"])
+	if r["status"] != "ok" || !strings.Contains(matches, "Println") || r["cursor_end"] != float64(cursor) ||
+		r["cursor_start"] != float64(cursor-4) {
+		t.Errorf("complete_reply %v (cursor %d)", r, cursor)
+	}
+	id = c.Send(protocol.Shell, "complete_request", map[string]any{"code": "naï", "cursor_pos": 3})
+	if r := kerneltest.Content(t, c.Reply(protocol.Shell, id)); !strings.Contains(fmt.Sprint(r["matches"]), "naïveCount") ||
+		r["cursor_start"] != float64(0) || r["cursor_end"] != float64(3) {
+		t.Errorf("completion of a cell variable: %v", r)
+	}
+
+	id = c.Send(protocol.Shell, "inspect_request", map[string]any{"code": "fmt.Println", "cursor_pos": 8, "detail_level": 0})
+	r = kerneltest.Content(t, c.Reply(protocol.Shell, id))
+	if r["status"] != "ok" || r["found"] != true || !strings.Contains(fmt.Sprint(r["data"]), "Println") {
+		t.Errorf("inspect_reply %v", r)
+	}
+
+	for code, want := range map[string]string{"for i := 0; i < 3; i++ {": "incomplete", "x := 1": "complete"} {
+		id = c.Send(protocol.Shell, "is_complete_request", map[string]any{"code": code})
+		if r := kerneltest.Content(t, c.Reply(protocol.Shell, id)); r["status"] != want {
+			t.Errorf("is_complete(%q) = %v, want %s", code, r, want)
+		}
+	}
+}
+
+func TestSilentUserExpressionsAndStdin(t *testing.T) {
+	_, c := startKernel(t)
+	reply, out := execute(t, c, "y := 5\ny", map[string]any{"silent": true})
+	if reply["status"] != "ok" || reply["execution_count"] != float64(0) {
+		t.Errorf("silent reply %v", reply)
+	}
+	if types := kerneltest.Types(out); !slices.Equal(types, []string{"status", "status"}) {
+		t.Errorf("silent cell published %v", types)
+	}
+	reply, _ = execute(t, c, "z := y * 2", map[string]any{"user_expressions": map[string]any{"double": "z", "bad": "nope("}})
+	ue := reply["user_expressions"].(map[string]any)
+	if d := ue["double"].(map[string]any); d["status"] != "ok" || d["data"].(map[string]any)["text/plain"] != "10" {
+		t.Errorf("user expression double: %v", d)
+	}
+	if b := ue["bad"].(map[string]any); b["status"] != "error" {
+		t.Errorf("user expression bad: %v", b)
+	}
+
+	// stdin: the kernel asks on the stdin socket and reads the answer.
+	id := c.Send(protocol.Shell, "execute_request", map[string]any{
+		"code": "import \"bufio\"\nimport \"os\"\nline, _ := bufio.NewReader(os.Stdin).ReadString('\\n')\nline",
+		"allow_stdin": true, "stop_on_error": false,
+	})
+	ask := c.Next(protocol.Stdin, kerneltest.Timeout)
+	if ask == nil || ask.Type() != "input_request" || ask.ParentHeader.MsgID != id {
+		t.Fatalf("no input_request on stdin: %v", ask)
+	}
+	answer, _ := protocol.NewReply(ask, "input_reply", protocol.InputReply{Value: "forty two"})
+	answer.Header.Session = c.Session
+	answer.Identities = nil
+	c.SendMessage(protocol.Stdin, answer)
+	c.Reply(protocol.Shell, id)
+	if got := resultText(t, c.Outputs(id)); !strings.Contains(got, "forty two") {
+		t.Errorf("cell read %s", got)
+	}
+
+	// With allow_stdin false the read fails and nothing is asked.
+	reply, _ = execute(t, c, "_, err := bufio.NewReader(os.Stdin).ReadString('\\n')\nerr", map[string]any{"allow_stdin": false})
+	if m := c.Next(protocol.Stdin, 100*time.Millisecond); m != nil {
+		t.Errorf("input_request sent with allow_stdin false: %s", m.Content)
+	}
+	if reply["status"] != "ok" {
+		t.Errorf("reply %v", reply)
+	}
+}
+
+func TestHistoryAcrossRestarts(t *testing.T) {
+	history := t.TempDir() + "/history.jsonl"
+	run := func(codes ...string) *kerneltest.Client {
+		p := startProcess(t, history)
+		c := kerneltest.Dial(t, p.info)
+		c.WaitReady()
+		for _, code := range codes {
+			execute(t, c, code, nil)
+		}
+		return c
+	}
+	c1 := run("a := 1", "a + 1")
+	c1.Send(protocol.Control, "shutdown_request", map[string]any{"restart": true})
+	c2 := run("b := 2", "a := 1")
+	tests := []struct {
+		req  map[string]any
+		want string
+	}{
+		{map[string]any{"hist_access_type": "tail", "n": 3, "output": false, "raw": true}, "[[1 2 a + 1] [2 1 b := 2] [2 2 a := 1]]"},
+		{map[string]any{"hist_access_type": "range", "session": -1, "start": 1, "stop": 3, "raw": true}, "[[1 1 a := 1] [1 2 a + 1]]"},
+		{map[string]any{"hist_access_type": "range", "session": 0, "start": 2, "stop": 0, "raw": true}, "[[2 2 a := 1]]"},
+		{map[string]any{"hist_access_type": "search", "pattern": "a*", "unique": true, "n": 10, "raw": true}, "[[1 2 a + 1] [2 2 a := 1]]"},
+	}
+	for _, tt := range tests {
+		id := c2.Send(protocol.Shell, "history_request", tt.req)
+		r := kerneltest.Content(t, c2.Reply(protocol.Shell, id))
+		if got := fmt.Sprint(r["history"]); got != tt.want || r["status"] != "ok" {
+			t.Errorf("%v: %s, want %s", tt.req, got, tt.want)
+		}
+	}
+}
+
+func TestCommsAndUnknownMessages(t *testing.T) {
+	_, c := startKernel(t)
+	id := c.Send(protocol.Shell, "comm_info_request", map[string]any{"target_name": "jupyter.widget"})
+	if r := kerneltest.Content(t, c.Reply(protocol.Shell, id)); r["status"] != "ok" || len(r["comms"].(map[string]any)) != 0 {
+		t.Errorf("comm_info_reply %v", r)
+	}
+	c.Send(protocol.Shell, "comm_open", map[string]any{"comm_id": "c1", "target_name": "x", "data": map[string]any{}})
+	c.Send(protocol.Shell, "comm_msg", map[string]any{"comm_id": "c1", "data": map[string]any{}})
+	c.Send(protocol.Shell, "comm_close", map[string]any{"comm_id": "c1"})
+	c.Send(protocol.Shell, "no_such_request", map[string]any{})
+	c.Send(protocol.Control, "debug_request", map[string]any{"command": "initialize"})
+	if m := c.Next(protocol.Shell, 200*time.Millisecond); m != nil {
+		t.Errorf("answered %s", m.Type())
+	}
+	if reply, out := execute(t, c, "1 + 1", nil); reply["status"] != "ok" || resultText(t, out) != "2" {
+		t.Errorf("after comms: %v", reply)
+	}
+}
