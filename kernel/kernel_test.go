@@ -292,7 +292,7 @@ func TestSilentUserExpressionsAndStdin(t *testing.T) {
 
 	// stdin: the kernel asks on the stdin socket and reads the answer.
 	id := c.Send(protocol.Shell, "execute_request", map[string]any{
-		"code": "import \"bufio\"\nimport \"os\"\nline, _ := bufio.NewReader(os.Stdin).ReadString('\\n')\nline",
+		"code":        "import \"bufio\"\nimport \"os\"\nline, _ := bufio.NewReader(os.Stdin).ReadString('\\n')\nline",
 		"allow_stdin": true, "stop_on_error": false,
 	})
 	ask := c.Next(protocol.Stdin, kerneltest.Timeout)
