@@ -9,8 +9,9 @@ import (
 // parallelMinFlops is the smallest product (2mnk floating-point
 // operations) shared with worker goroutines. On a shared two-core machine
 // the batch-16 products (4.2 MFLOP, about 60 µs) gained nothing from a
-// second goroutine: a parked worker is often not awake in time to claim a
-// piece. Products from about 25 MFLOP up ran up to 1.3 times faster.
+// second goroutine, whose wake-up takes a good part of that time; the
+// evaluation products (60-260 MFLOP) ran up to 1.3 times faster when the
+// second core was free.
 const parallelMinFlops = 24 << 20
 
 // piecesPerGoroutine is how many pieces a shared product is cut into per
