@@ -47,12 +47,15 @@ func Dial(t testing.TB, info transport.ConnectionInfo) *Client {
 		socks: map[protocol.Channel]zmq4.Socket{},
 		in:    map[protocol.Channel]chan *protocol.Message{},
 	}
+	// Retry dialing often, so that a client started together with its
+	// kernel connects as soon as the kernel listens.
+	retry := []zmq4.Option{zmq4.WithDialerRetry(2 * time.Millisecond), zmq4.WithDialerMaxRetries(5000)}
 	id := zmq4.WithID(zmq4.SocketIdentity(c.Session))
-	c.socks[protocol.Shell] = zmq4.NewDealer(ctx, id)
-	c.socks[protocol.Control] = zmq4.NewDealer(ctx, zmq4.WithID(zmq4.SocketIdentity(c.Session+"-control")))
-	c.socks[protocol.Stdin] = zmq4.NewDealer(ctx, id)
-	c.socks[protocol.IOPub] = zmq4.NewSub(ctx)
-	c.hb = zmq4.NewReq(ctx)
+	c.socks[protocol.Shell] = zmq4.NewDealer(ctx, append(retry, id)...)
+	c.socks[protocol.Control] = zmq4.NewDealer(ctx, append(retry, zmq4.WithID(zmq4.SocketIdentity(c.Session+"-control")))...)
+	c.socks[protocol.Stdin] = zmq4.NewDealer(ctx, append(retry, id)...)
+	c.socks[protocol.IOPub] = zmq4.NewSub(ctx, retry...)
+	c.hb = zmq4.NewReq(ctx, retry...)
 	ep := func(port int) string {
 		if info.Transport == "ipc" {
 			return fmt.Sprintf("ipc://%s-%d", info.IP, port)
