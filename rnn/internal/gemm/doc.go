@@ -19,7 +19,9 @@
 // reuses for every A panel stays in L1 and the A block in L2 without
 // cache-set conflicts (rows 512 floats apart would all fall in a handful of
 // sets); and zero padding lets the edges of a matrix run through the same
-// kernel, into a scratch tile that Go code merges into C. Packing costs a
+// kernel: a 16- or 8-column remainder at the right edge has narrower
+// kernels of its own, and the bottom rows and other remainders run into a
+// scratch tile that Go code merges into C. Packing costs a
 // pass over the data, which a product with few rows of A cannot repay: for
 // m ≤ 64 an untransposed B is read in place. A transposed B is packed
 // through an 8×8 register transposer, except in products A·Bᵀ with at most
@@ -35,8 +37,8 @@
 // twelve 8-lane accumulators, three registers for a row of the B panel and
 // one for a broadcast element of A occupy all sixteen YMM registers, and
 // each step issues twelve independent FMAs against seven loads. Four rows
-// divide the batch of 16 exactly; 24 columns leave one partial tile for 256
-// or 512 columns. One call computes a whole column of tiles so that the
+// divide the batch of 16 exactly; 24 columns leave 16 of 256 columns and 8
+// of 512, which 4×16 and 4×8 variants of the kernel compute. One call computes a whole column of tiles so that the
 // call overhead stays small when the inner dimension is short (the kernel
 // gradient's k = 16).
 //

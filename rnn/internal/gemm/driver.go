@@ -59,14 +59,19 @@ func compute(k *microKernel, ws *workspace, pr *problem) {
 							bp = ws.b[:nr*kc]
 						}
 					}
-					// Whole tiles in one call, then the bottom edge.
+					// Whole tiles in one call (with a narrower kernel at the
+					// right edge when there is one), then the bottom edge.
+					tile := k.tile
+					if cols < nr {
+						tile = k.narrowFor(cols)
+					}
 					full := mc / mr
 					ci := ic*pr.ldc + jc + jr
-					if cols == nr && full > 0 {
-						k.tile(kc, full, ws.a, bp, bs, pr.c[ci:], pr.ldc, pr.alpha, beta, loadC)
-					}
 					edge := 0
-					if cols == nr {
+					if tile != nil {
+						if full > 0 {
+							tile(kc, full, ws.a, bp, bs, pr.c[ci:], pr.ldc, pr.alpha, beta, loadC)
+						}
 						edge = full * mr
 					}
 					for ir := edge; ir < mc; ir += mr {

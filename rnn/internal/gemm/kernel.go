@@ -15,6 +15,12 @@ type tileFunc func(kc, panels int, a, b []float32, bstride int, c []float32, ldc
 // their first k8 values; k8 is a positive multiple of 8.
 type dotFunc func(k8 int, a []float32, lda int, b []float32, ldb int, c []float32, ldc int, alpha, beta float32, loadC bool)
 
+// narrowTile is a tileFunc for tiles cols columns wide.
+type narrowTile struct {
+	cols int
+	tile tileFunc
+}
+
 // microKernel describes an implementation of the innermost loop: the tile
 // shape it computes and the function computing it.
 type microKernel struct {
@@ -22,6 +28,11 @@ type microKernel struct {
 	mr, nr int // rows and columns of the C tile computed by one call
 	tile   tileFunc
 	dot    dotFunc // nil when the kernel has no dot-product form
+
+	// narrow lists kernels for tiles of mr rows and fewer than nr columns,
+	// which compute the right edge of C in place instead of in a scratch
+	// tile; they read B with the same stride as tile.
+	narrow []narrowTile
 
 	// Optional vector helpers for packing; when nil, packing is plain Go.
 	//
@@ -50,3 +61,13 @@ const (
 // maxTile is the largest mr*nr of any micro-kernel, the size of the scratch
 // tile used for the edges of C.
 const maxTile = 8 * 32
+
+// narrowFor returns the kernel for tiles exactly cols wide, or nil.
+func (k *microKernel) narrowFor(cols int) tileFunc {
+	for _, nt := range k.narrow {
+		if nt.cols == cols {
+			return nt.tile
+		}
+	}
+	return nil
+}

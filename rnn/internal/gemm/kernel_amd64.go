@@ -10,6 +10,7 @@ import "golang.org/x/sys/cpu"
 // the model's batch of 16 and 24 columns waste little of 256 or 512.
 var avx2Kernel = microKernel{
 	name: "avx2 4x24", mr: 4, nr: 24, tile: tile4x24, dot: dot4x3,
+	narrow: []narrowTile{{8, tile4x8}, {16, tile4x16}},
 	packA8: interleave4Checked, copyB: copyPanel24Checked, transpose8: transpose8Checked,
 }
 
@@ -22,18 +23,43 @@ func init() {
 // tile4x24 implements tileFunc with tile4x24AVX2. The slice expressions
 // check, once per call, that the assembly stays inside its operands.
 func tile4x24(kc, panels int, a, b []float32, bstride int, c []float32, ldc int, alpha, beta float32, loadC bool) {
-	_ = a[panels*kc*4-1]
-	_ = b[(kc-1)*bstride+23]
-	_ = c[(4*panels-1)*ldc+23]
+	checkTile(kc, panels, a, b, bstride, c, ldc, 24)
 	tile4x24AVX2(kc, panels, &a[0], &b[0], bstride, &c[0], ldc, alpha, beta, loadC)
 }
 
-// tile4x24AVX2 is the assembly micro-kernel (kernel_amd64.s). It requires
-// kc ≥ 1, panels*4*kc values at a, kc rows of 24 values bstride apart at b
-// and 4*panels rows of 24 values ldc apart at c.
-//
+// tile4x16 is tile4x24 for the 16 columns left at the right edge of C.
+func tile4x16(kc, panels int, a, b []float32, bstride int, c []float32, ldc int, alpha, beta float32, loadC bool) {
+	checkTile(kc, panels, a, b, bstride, c, ldc, 16)
+	tile4x16AVX2(kc, panels, &a[0], &b[0], bstride, &c[0], ldc, alpha, beta, loadC)
+}
+
+// tile4x8 is tile4x24 for the 8 columns left at the right edge of C.
+func tile4x8(kc, panels int, a, b []float32, bstride int, c []float32, ldc int, alpha, beta float32, loadC bool) {
+	checkTile(kc, panels, a, b, bstride, c, ldc, 8)
+	tile4x8AVX2(kc, panels, &a[0], &b[0], bstride, &c[0], ldc, alpha, beta, loadC)
+}
+
+// checkTile panics (with an index error) unless a, b and c hold the
+// operands of panels tiles of 4×cols.
+func checkTile(kc, panels int, a, b []float32, bstride int, c []float32, ldc, cols int) {
+	_ = a[panels*kc*4-1]
+	_ = b[(kc-1)*bstride+cols-1]
+	_ = c[(4*panels-1)*ldc+cols-1]
+}
+
+// The assembly micro-kernels (kernel_amd64.s) compute panels tiles of 4
+// rows and 24, 16 or 8 columns. They require kc ≥ 1, panels*4*kc values at
+// a, kc rows of the tile's width bstride apart at b and 4*panels rows ldc
+// apart at c.
+
 //go:noescape
 func tile4x24AVX2(kc, panels int, a, b *float32, bstride int, c *float32, ldc int, alpha, beta float32, loadC bool)
+
+//go:noescape
+func tile4x16AVX2(kc, panels int, a, b *float32, bstride int, c *float32, ldc int, alpha, beta float32, loadC bool)
+
+//go:noescape
+func tile4x8AVX2(kc, panels int, a, b *float32, bstride int, c *float32, ldc int, alpha, beta float32, loadC bool)
 
 // transpose8Checked implements microKernel.transpose8 with transpose8AVX2, checking
 // first that both blocks lie inside their slices.

@@ -2,22 +2,26 @@
 
 #include "textflag.h"
 
-// func tile4x24AVX2(kc, panels int, a, b *float32, bstride int, c *float32, ldc int, alpha, beta float32, loadC bool)
+// The micro-kernels compute panels tiles of 4 rows × 8·w columns of C
+// stacked vertically (w = 3, 2, 1: widths 24, 16 and 8; the narrower ones
+// serve the right edge of C): tile t uses the t-th 4-row panel of packed A
+// (4*kc floats each, consecutive) and the same w·8-column panel of B, and
+// covers rows 4t..4t+3 of C.
 //
-// Computes panels 4×24 tiles of C stacked vertically: tile t uses the t-th
-// 4-row panel of packed A (4*kc floats each, consecutive) and the same
-// 24-column panel of B, and covers rows 4t..4t+3 of C.
+// func tile4xNAVX2(kc, panels int, a, b *float32, bstride int, c *float32, ldc int, alpha, beta float32, loadC bool)
 //
-// Register plan:
-//   Y0-Y11   accumulators: row r of the tile, columns 8j..8j+7, in Y(3r+j)
-//   Y12-Y14  the 24 values of the current row of the B panel
+// Register plan (w = 3; the narrower kernels use fewer of each):
+//   Y0-Y11   accumulators: row r of the tile, columns 8j..8j+7, in Y(w·r+j)
+//   Y12-Y14  the 8·w values of the current row of the B panel
 //   Y15      one value of the A panel, broadcast to all lanes
 //   SI = a (4 floats per step), DI = b, R8 = bstride in bytes
 //   CX = steps left, AX = kc, BX = tiles left, R13 = start of the B panel
 //   DX, R10, R11, R12 = the four rows of C, R9 = ldc in bytes
-// Each step of the inner dimension issues 3 loads, 4 broadcasts and 12
-// independent FMAs: enough independent work to cover the FMA latency on
-// two FMA pipes, and few enough loads for two load ports.
+// Each step of the inner dimension issues w loads, 4 broadcasts and 4·w
+// independent FMAs: for w = 3, enough independent work to cover the FMA
+// latency on two FMA pipes, and few enough loads for two load ports.
+
+// func tile4x24AVX2(kc, panels int, a, b *float32, bstride int, c *float32, ldc int, alpha, beta float32, loadC bool)
 TEXT ·tile4x24AVX2(SB), NOSPLIT, $0-65
 	MOVQ kc+0(FP), AX
 	MOVQ panels+8(FP), BX
@@ -29,9 +33,9 @@ TEXT ·tile4x24AVX2(SB), NOSPLIT, $0-65
 	MOVQ ldc+48(FP), R9
 	SHLQ $2, R9
 	TESTQ BX, BX
-	JZ    return
+	JZ    w3return
 
-tile:
+w3tile:
 	MOVQ AX, CX
 	MOVQ R13, DI
 	VXORPS Y0, Y0, Y0
@@ -49,9 +53,9 @@ tile:
 
 	// Four steps per iteration while at least four remain.
 	CMPQ CX, $4
-	JLT  tail
+	JLT  w3tail
 
-loop4:
+w3loop4:
 	VMOVUPS (DI), Y12
 	VMOVUPS 32(DI), Y13
 	VMOVUPS 64(DI), Y14
@@ -135,13 +139,13 @@ loop4:
 	ADDQ $64, SI
 	SUBQ $4, CX
 	CMPQ CX, $4
-	JGE  loop4
+	JGE  w3loop4
 
-tail:
+w3tail:
 	TESTQ CX, CX
-	JZ    done
+	JZ    w3done
 
-loop1:
+w3loop1:
 	VMOVUPS (DI), Y12
 	VMOVUPS 32(DI), Y13
 	VMOVUPS 64(DI), Y14
@@ -164,9 +168,9 @@ loop1:
 	ADDQ R8, DI
 	ADDQ $16, SI
 	DECQ CX
-	JNZ  loop1
+	JNZ  w3loop1
 
-done:
+w3done:
 	// SI now points at the next A panel. Scale by alpha, then store,
 	// adding beta*C first when asked to.
 	LEAQ (DX)(R9*1), R10
@@ -186,7 +190,7 @@ done:
 	VMULPS Y12, Y10, Y10
 	VMULPS Y12, Y11, Y11
 	CMPB loadC+64(FP), $0
-	JEQ  store
+	JEQ  w3store
 	VBROADCASTSS beta+60(FP), Y13
 	VFMADD231PS (DX), Y13, Y0
 	VFMADD231PS 32(DX), Y13, Y1
@@ -201,7 +205,7 @@ done:
 	VFMADD231PS 32(R12), Y13, Y10
 	VFMADD231PS 64(R12), Y13, Y11
 
-store:
+w3store:
 	VMOVUPS Y0, (DX)
 	VMOVUPS Y1, 32(DX)
 	VMOVUPS Y2, 64(DX)
@@ -216,8 +220,295 @@ store:
 	VMOVUPS Y11, 64(R12)
 	LEAQ (R11)(R9*2), DX
 	DECQ BX
-	JNZ  tile
+	JNZ  w3tile
 
-return:
+w3return:
+	VZEROUPPER
+	RET
+
+// func tile4x16AVX2(kc, panels int, a, b *float32, bstride int, c *float32, ldc int, alpha, beta float32, loadC bool)
+TEXT ·tile4x16AVX2(SB), NOSPLIT, $0-65
+	MOVQ kc+0(FP), AX
+	MOVQ panels+8(FP), BX
+	MOVQ a+16(FP), SI
+	MOVQ b+24(FP), R13
+	MOVQ bstride+32(FP), R8
+	SHLQ $2, R8
+	MOVQ c+40(FP), DX
+	MOVQ ldc+48(FP), R9
+	SHLQ $2, R9
+	TESTQ BX, BX
+	JZ    w2return
+
+w2tile:
+	MOVQ AX, CX
+	MOVQ R13, DI
+	VXORPS Y0, Y0, Y0
+	VXORPS Y1, Y1, Y1
+	VXORPS Y2, Y2, Y2
+	VXORPS Y3, Y3, Y3
+	VXORPS Y4, Y4, Y4
+	VXORPS Y5, Y5, Y5
+	VXORPS Y6, Y6, Y6
+	VXORPS Y7, Y7, Y7
+
+	// Four steps per iteration while at least four remain.
+	CMPQ CX, $4
+	JLT  w2tail
+
+w2loop4:
+	VMOVUPS (DI), Y12
+	VMOVUPS 32(DI), Y13
+	VBROADCASTSS (SI), Y15
+	VFMADD231PS Y12, Y15, Y0
+	VFMADD231PS Y13, Y15, Y1
+	VBROADCASTSS 4(SI), Y15
+	VFMADD231PS Y12, Y15, Y2
+	VFMADD231PS Y13, Y15, Y3
+	VBROADCASTSS 8(SI), Y15
+	VFMADD231PS Y12, Y15, Y4
+	VFMADD231PS Y13, Y15, Y5
+	VBROADCASTSS 12(SI), Y15
+	VFMADD231PS Y12, Y15, Y6
+	VFMADD231PS Y13, Y15, Y7
+	ADDQ R8, DI
+	VMOVUPS (DI), Y12
+	VMOVUPS 32(DI), Y13
+	VBROADCASTSS 16(SI), Y15
+	VFMADD231PS Y12, Y15, Y0
+	VFMADD231PS Y13, Y15, Y1
+	VBROADCASTSS 20(SI), Y15
+	VFMADD231PS Y12, Y15, Y2
+	VFMADD231PS Y13, Y15, Y3
+	VBROADCASTSS 24(SI), Y15
+	VFMADD231PS Y12, Y15, Y4
+	VFMADD231PS Y13, Y15, Y5
+	VBROADCASTSS 28(SI), Y15
+	VFMADD231PS Y12, Y15, Y6
+	VFMADD231PS Y13, Y15, Y7
+	ADDQ R8, DI
+	VMOVUPS (DI), Y12
+	VMOVUPS 32(DI), Y13
+	VBROADCASTSS 32(SI), Y15
+	VFMADD231PS Y12, Y15, Y0
+	VFMADD231PS Y13, Y15, Y1
+	VBROADCASTSS 36(SI), Y15
+	VFMADD231PS Y12, Y15, Y2
+	VFMADD231PS Y13, Y15, Y3
+	VBROADCASTSS 40(SI), Y15
+	VFMADD231PS Y12, Y15, Y4
+	VFMADD231PS Y13, Y15, Y5
+	VBROADCASTSS 44(SI), Y15
+	VFMADD231PS Y12, Y15, Y6
+	VFMADD231PS Y13, Y15, Y7
+	ADDQ R8, DI
+	VMOVUPS (DI), Y12
+	VMOVUPS 32(DI), Y13
+	VBROADCASTSS 48(SI), Y15
+	VFMADD231PS Y12, Y15, Y0
+	VFMADD231PS Y13, Y15, Y1
+	VBROADCASTSS 52(SI), Y15
+	VFMADD231PS Y12, Y15, Y2
+	VFMADD231PS Y13, Y15, Y3
+	VBROADCASTSS 56(SI), Y15
+	VFMADD231PS Y12, Y15, Y4
+	VFMADD231PS Y13, Y15, Y5
+	VBROADCASTSS 60(SI), Y15
+	VFMADD231PS Y12, Y15, Y6
+	VFMADD231PS Y13, Y15, Y7
+	ADDQ R8, DI
+	ADDQ $64, SI
+	SUBQ $4, CX
+	CMPQ CX, $4
+	JGE  w2loop4
+
+w2tail:
+	TESTQ CX, CX
+	JZ    w2done
+
+w2loop1:
+	VMOVUPS (DI), Y12
+	VMOVUPS 32(DI), Y13
+	VBROADCASTSS (SI), Y15
+	VFMADD231PS Y12, Y15, Y0
+	VFMADD231PS Y13, Y15, Y1
+	VBROADCASTSS 4(SI), Y15
+	VFMADD231PS Y12, Y15, Y2
+	VFMADD231PS Y13, Y15, Y3
+	VBROADCASTSS 8(SI), Y15
+	VFMADD231PS Y12, Y15, Y4
+	VFMADD231PS Y13, Y15, Y5
+	VBROADCASTSS 12(SI), Y15
+	VFMADD231PS Y12, Y15, Y6
+	VFMADD231PS Y13, Y15, Y7
+	ADDQ R8, DI
+	ADDQ $16, SI
+	DECQ CX
+	JNZ  w2loop1
+
+w2done:
+	// SI now points at the next A panel. Scale by alpha, then store,
+	// adding beta*C first when asked to.
+	LEAQ (DX)(R9*1), R10
+	LEAQ (DX)(R9*2), R11
+	LEAQ (R10)(R9*2), R12
+	VBROADCASTSS alpha+56(FP), Y12
+	VMULPS Y12, Y0, Y0
+	VMULPS Y12, Y1, Y1
+	VMULPS Y12, Y2, Y2
+	VMULPS Y12, Y3, Y3
+	VMULPS Y12, Y4, Y4
+	VMULPS Y12, Y5, Y5
+	VMULPS Y12, Y6, Y6
+	VMULPS Y12, Y7, Y7
+	CMPB loadC+64(FP), $0
+	JEQ  w2store
+	VBROADCASTSS beta+60(FP), Y13
+	VFMADD231PS (DX), Y13, Y0
+	VFMADD231PS 32(DX), Y13, Y1
+	VFMADD231PS (R10), Y13, Y2
+	VFMADD231PS 32(R10), Y13, Y3
+	VFMADD231PS (R11), Y13, Y4
+	VFMADD231PS 32(R11), Y13, Y5
+	VFMADD231PS (R12), Y13, Y6
+	VFMADD231PS 32(R12), Y13, Y7
+
+w2store:
+	VMOVUPS Y0, (DX)
+	VMOVUPS Y1, 32(DX)
+	VMOVUPS Y2, (R10)
+	VMOVUPS Y3, 32(R10)
+	VMOVUPS Y4, (R11)
+	VMOVUPS Y5, 32(R11)
+	VMOVUPS Y6, (R12)
+	VMOVUPS Y7, 32(R12)
+	LEAQ (R11)(R9*2), DX
+	DECQ BX
+	JNZ  w2tile
+
+w2return:
+	VZEROUPPER
+	RET
+
+// func tile4x8AVX2(kc, panels int, a, b *float32, bstride int, c *float32, ldc int, alpha, beta float32, loadC bool)
+TEXT ·tile4x8AVX2(SB), NOSPLIT, $0-65
+	MOVQ kc+0(FP), AX
+	MOVQ panels+8(FP), BX
+	MOVQ a+16(FP), SI
+	MOVQ b+24(FP), R13
+	MOVQ bstride+32(FP), R8
+	SHLQ $2, R8
+	MOVQ c+40(FP), DX
+	MOVQ ldc+48(FP), R9
+	SHLQ $2, R9
+	TESTQ BX, BX
+	JZ    w1return
+
+w1tile:
+	MOVQ AX, CX
+	MOVQ R13, DI
+	VXORPS Y0, Y0, Y0
+	VXORPS Y1, Y1, Y1
+	VXORPS Y2, Y2, Y2
+	VXORPS Y3, Y3, Y3
+
+	// Four steps per iteration while at least four remain.
+	CMPQ CX, $4
+	JLT  w1tail
+
+w1loop4:
+	VMOVUPS (DI), Y12
+	VBROADCASTSS (SI), Y15
+	VFMADD231PS Y12, Y15, Y0
+	VBROADCASTSS 4(SI), Y15
+	VFMADD231PS Y12, Y15, Y1
+	VBROADCASTSS 8(SI), Y15
+	VFMADD231PS Y12, Y15, Y2
+	VBROADCASTSS 12(SI), Y15
+	VFMADD231PS Y12, Y15, Y3
+	ADDQ R8, DI
+	VMOVUPS (DI), Y12
+	VBROADCASTSS 16(SI), Y15
+	VFMADD231PS Y12, Y15, Y0
+	VBROADCASTSS 20(SI), Y15
+	VFMADD231PS Y12, Y15, Y1
+	VBROADCASTSS 24(SI), Y15
+	VFMADD231PS Y12, Y15, Y2
+	VBROADCASTSS 28(SI), Y15
+	VFMADD231PS Y12, Y15, Y3
+	ADDQ R8, DI
+	VMOVUPS (DI), Y12
+	VBROADCASTSS 32(SI), Y15
+	VFMADD231PS Y12, Y15, Y0
+	VBROADCASTSS 36(SI), Y15
+	VFMADD231PS Y12, Y15, Y1
+	VBROADCASTSS 40(SI), Y15
+	VFMADD231PS Y12, Y15, Y2
+	VBROADCASTSS 44(SI), Y15
+	VFMADD231PS Y12, Y15, Y3
+	ADDQ R8, DI
+	VMOVUPS (DI), Y12
+	VBROADCASTSS 48(SI), Y15
+	VFMADD231PS Y12, Y15, Y0
+	VBROADCASTSS 52(SI), Y15
+	VFMADD231PS Y12, Y15, Y1
+	VBROADCASTSS 56(SI), Y15
+	VFMADD231PS Y12, Y15, Y2
+	VBROADCASTSS 60(SI), Y15
+	VFMADD231PS Y12, Y15, Y3
+	ADDQ R8, DI
+	ADDQ $64, SI
+	SUBQ $4, CX
+	CMPQ CX, $4
+	JGE  w1loop4
+
+w1tail:
+	TESTQ CX, CX
+	JZ    w1done
+
+w1loop1:
+	VMOVUPS (DI), Y12
+	VBROADCASTSS (SI), Y15
+	VFMADD231PS Y12, Y15, Y0
+	VBROADCASTSS 4(SI), Y15
+	VFMADD231PS Y12, Y15, Y1
+	VBROADCASTSS 8(SI), Y15
+	VFMADD231PS Y12, Y15, Y2
+	VBROADCASTSS 12(SI), Y15
+	VFMADD231PS Y12, Y15, Y3
+	ADDQ R8, DI
+	ADDQ $16, SI
+	DECQ CX
+	JNZ  w1loop1
+
+w1done:
+	// SI now points at the next A panel. Scale by alpha, then store,
+	// adding beta*C first when asked to.
+	LEAQ (DX)(R9*1), R10
+	LEAQ (DX)(R9*2), R11
+	LEAQ (R10)(R9*2), R12
+	VBROADCASTSS alpha+56(FP), Y12
+	VMULPS Y12, Y0, Y0
+	VMULPS Y12, Y1, Y1
+	VMULPS Y12, Y2, Y2
+	VMULPS Y12, Y3, Y3
+	CMPB loadC+64(FP), $0
+	JEQ  w1store
+	VBROADCASTSS beta+60(FP), Y13
+	VFMADD231PS (DX), Y13, Y0
+	VFMADD231PS (R10), Y13, Y1
+	VFMADD231PS (R11), Y13, Y2
+	VFMADD231PS (R12), Y13, Y3
+
+w1store:
+	VMOVUPS Y0, (DX)
+	VMOVUPS Y1, (R10)
+	VMOVUPS Y2, (R11)
+	VMOVUPS Y3, (R12)
+	LEAQ (R11)(R9*2), DX
+	DECQ BX
+	JNZ  w1tile
+
+w1return:
 	VZEROUPPER
 	RET
