@@ -9,9 +9,9 @@ import (
 // parallelMinFlops is the smallest product (2mnk floating-point
 // operations) shared with worker goroutines. On a shared two-core machine
 // the batch-16 products (4.2 MFLOP, about 60 µs) gained nothing from a
-// second goroutine, whose wake-up takes a good part of that time; the
-// evaluation products (60-260 MFLOP) ran up to 1.3 times faster when the
-// second core was free.
+// second goroutine (the kernel gradient's got slower), the wake-up taking
+// a good part of that time; with the second core free, 448×128×512 (59
+// MFLOP) ran 1.4 times faster and 1000×256×512 (262 MFLOP) 1.5 times.
 const parallelMinFlops = 24 << 20
 
 // piecesPerGoroutine is how many pieces a shared product is cut into per
