@@ -13,11 +13,17 @@ import (
 
 // checkRedefinitions refuses a cell that changes a type or a method
 // defined by an earlier cell: the interpreter would silently keep the old
-// definition, and stale behaviour is worse than an error.
+// definition, and stale behaviour is worse than an error. It also refuses
+// func main and a top-level defer, which the interpreter would run again
+// after every later cell.
 func (s *Session) checkRedefinitions(code string, pieces []*piece) *Error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	for _, p := range pieces {
+		if ds, ok := p.stmt.(*ast.DeferStmt); ok {
+			line, col := lineCol(code, p.off(ds.Pos()))
+			return newError("CompileError", "defer at the top level of a cell is not supported (the interpreter would run it again after every later cell): put it in a function", code, line, col)
+		}
 		switch d := p.decl.(type) {
 		case *ast.GenDecl:
 			if d.Tok != token.TYPE {
@@ -34,6 +40,10 @@ func (s *Session) checkRedefinitions(code string, pieces []*piece) *Error {
 				}
 			}
 		case *ast.FuncDecl:
+			if d.Recv == nil && d.Name.Name == "main" {
+				line, col := lineCol(code, p.off(d.Name.Pos()))
+				return newError("CompileError", "a cell cannot declare func main (the interpreter would run it after every later cell): give it another name and call it", code, line, col)
+			}
 			key, ok := methodKey(d)
 			if !ok {
 				continue
@@ -170,7 +180,7 @@ func (s *Session) recompileCallers(ctx context.Context, redefined map[string]boo
 	if len(srcs) == 0 {
 		return nil
 	}
-	if _, err := s.in.EvalWithContext(ctx, "\n"+strings.Join(srcs, "\n\n")); err != nil {
+	if err := s.evalStoppable(ctx, "\n"+strings.Join(srcs, "\n\n"), interruptGrace); err != nil {
 		return &Error{Name: "CompileError", Message: fmt.Sprintf("recompiling %s, which call(s) a redefined function: %v", strings.Join(order, ", "), err),
 			Traceback: []string{fmt.Sprintf("recompiling %s: %v", strings.Join(order, ", "), err)}}
 	}

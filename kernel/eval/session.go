@@ -9,6 +9,8 @@ import (
 	"reflect"
 	"strings"
 	"sync"
+	"sync/atomic"
+	"time"
 
 	"github.com/traefik/yaegi/interp"
 	"github.com/traefik/yaegi/stdlib"
@@ -28,6 +30,9 @@ type Session struct {
 	stdin   *stdinReader
 	exports interp.Exports // every preloaded package, for completion and docs
 
+	cellCtx atomic.Pointer[context.Context] // the running cell's context, for sleeps
+	running chan struct{}                   // closed when an interrupted evaluation still running ends
+
 	mu      sync.Mutex        // guards the maps below against Complete during Execute
 	imports map[string]string // name in cells -> import path
 	types   map[string]string // type name -> source of its declaration
@@ -43,6 +48,10 @@ type funcDef struct {
 	src  string          // the declaration's text
 	uses map[string]bool // identifiers the body refers to
 }
+
+// interruptGrace is how long an interrupted cell is given to finish
+// before the interrupt is reported anyway.
+const interruptGrace = 500 * time.Millisecond
 
 // New starts a session with the standard library and gornn's preloaded
 // packages importable, and installs a display.Frontend that routes rich
@@ -77,6 +86,9 @@ func New(opts Options) (*Session, error) {
 		// Reads of os.Stdin by cells go to the front end. The variable
 		// becomes an io.Reader, which is what cells pass it to.
 		{"os/os": {"Stdin": reflect.ValueOf(&stdinVar).Elem()}},
+		// A sleeping cell wakes up when it is interrupted instead of
+		// holding on to the interpreter's frame for the rest of the sleep.
+		{"time/time": {"Sleep": reflect.ValueOf(s.sleep)}},
 	} {
 		if err := s.in.Use(tables); err != nil {
 			return nil, fmt.Errorf("eval: loading symbols: %w", err)
@@ -102,7 +114,9 @@ func (s *Session) Execute(ctx context.Context, code string) *Result {
 	s.mu.Lock()
 	s.cells++
 	s.mu.Unlock()
+	s.settle(2 * time.Second)
 	setDefaultContext(ctx)
+	s.cellCtx.Store(&ctx)
 	fset := token.NewFileSet()
 	pieces, err := parseCell(fset, code)
 	if err != nil {
@@ -142,12 +156,12 @@ func (s *Session) Execute(ctx context.Context, code string) *Result {
 		s.coll.reset()
 		s.sniff.take()
 		src := runSource(rw, run)
-		_, err := s.in.EvalWithContext(ctx, src)
+		err := s.evalStoppable(ctx, src, interruptGrace)
 		if err != nil && last && texpr != nil && ctx.Err() == nil && isNoValueError(err) {
 			// The trailing call has no result: run it plainly.
 			rw, texpr = plain, nil
 			src = runSource(rw, run)
-			_, err = s.in.EvalWithContext(ctx, src)
+			err = s.evalStoppable(ctx, src, interruptGrace)
 		}
 		if err != nil {
 			return &Result{Err: s.convertError(ctx, err, code, rw)}
@@ -254,7 +268,7 @@ func (s *Session) importDecl(ctx context.Context, code string, p *piece) *Error 
 			return newError("CompileError", fmt.Sprintf("package %q is not available: cells can import the standard library and the preloaded packages (see the documentation of kernel/symbols)", path), code, line, col)
 		}
 		src := "import " + name + " " + is.Path.Value
-		if _, err := s.in.EvalWithContext(ctx, src); err != nil {
+		if err := s.evalStoppable(ctx, src, interruptGrace); err != nil {
 			return newError("CompileError", fmt.Sprintf("import %q: %v", path, err), code, line, col)
 		}
 		s.mu.Lock()
@@ -276,4 +290,22 @@ func (s *Session) packageName(path string) string {
 		}
 	}
 	return base
+}
+
+// sleep is time.Sleep for cells: it returns early when the cell that
+// called it is interrupted.
+func (s *Session) sleep(d time.Duration) {
+	ctx := context.Background()
+	if p := s.cellCtx.Load(); p != nil {
+		ctx = *p
+	}
+	if d <= 0 {
+		return
+	}
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+	case <-ctx.Done():
+	}
 }

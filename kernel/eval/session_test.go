@@ -100,6 +100,8 @@ func TestExecuteErrors(t *testing.T) {
 		{"panic in statements", nil, "var xs []int\n_ = xs[3]", "Panic", 2, 5, "out of range"},
 		{"panic in a cell function", nil, "func boom() {\n\tpanic(\"bang\")\n}\nboom()", "Panic", 2, 2, "bang"},
 		{"panic in an earlier cell's function", []string{"func old() { panic(\"old\") }"}, "old()", "Panic", 1, 1, "old"},
+		{"func main", nil, "func main() {}", "CompileError", 1, 6, "func main"},
+		{"top-level defer", nil, "x := 1\ndefer println(x)", "CompileError", 2, 1, "defer"},
 		{"type redefinition", []string{"type R struct{ A int }"}, "type R struct{ A, B int }", "RedefinitionError", 1, 6, "type R"},
 		{"method redefinition", []string{"type S int\nfunc (s S) M() int { return 1 }"}, "func (s S) M() int { return 2 }", "RedefinitionError", 1, 12, "S.M"},
 	}
@@ -205,5 +207,33 @@ func TestEnv(t *testing.T) {
 	r := run(t, s, "import \"os\"", "os.Getenv(\"GORNN_TEST_VAR\")")
 	if r.Err != nil || text(r) != "42" {
 		t.Errorf("Getenv = %v %q, want 42", r.Err, text(r))
+	}
+}
+
+// Odd cells give errors, never a crash of the process.
+func TestExecuteDoesNotCrash(t *testing.T) {
+	s := newSession(t, Options{})
+	for _, cell := range []string{
+		"for i := range undefinedThing { _ = i }",
+		"var a, b = 1",
+		"type G[T any] struct{ v T }\nG[int]{1}",
+		"import \"\"",
+		"x := <-(chan int)(nil)",
+		"\xff\xfe",
+		"func (x) M() {}",
+		"goto nowhere",
+		"var c chan int\nclose(c)",
+		"panic(nil)",
+		"import _ \"fmt\"",
+		"import . \"strings\"",
+		"__gornn.Result(1, 2)",
+	} {
+		ctx, cancel := context.WithTimeout(context.Background(), 300*time.Millisecond)
+		r := s.Execute(ctx, cell)
+		cancel()
+		_ = r
+	}
+	if r := s.Execute(context.Background(), "40 + 2"); r.Err != nil || text(r) != "42" {
+		t.Errorf("session unusable after odd cells: %v %q", r.Err, text(r))
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"go/scanner"
 	"go/token"
+	"unicode/utf8"
 )
 
 // chunkKind says how a top-level piece of a cell is evaluated.
@@ -123,7 +124,13 @@ func splitCell(src string) ([]chunk, error) {
 				brackets = brackets[:len(brackets)-1]
 			}
 		}
-		cur.End = off + tokenLen(tok, lit)
+		if tok == token.ILLEGAL {
+			// Its literal is a replacement rune, not the source bytes.
+			_, size := utf8.DecodeRuneInString(src[off:])
+			cur.End = off + max(size, 1)
+		} else {
+			cur.End = min(off+tokenLen(tok, lit), len(src))
+		}
 	}
 	finish()
 	if firstErr != nil {
