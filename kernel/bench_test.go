@@ -6,6 +6,7 @@ import (
 
 	"github.com/gornn/gornn/kernel/internal/kerneltest"
 	"github.com/gornn/gornn/kernel/protocol"
+	"github.com/gornn/gornn/kernel/transport"
 )
 
 // BenchmarkStartToKernelInfo measures a kernel process's start: from
@@ -29,6 +30,24 @@ func BenchmarkStartToKernelInfo(b *testing.B) {
 // status on iopub (goal: under 2 ms).
 func BenchmarkTrivialCell(b *testing.B) {
 	_, c := startKernel(b)
+	for b.Loop() {
+		id := c.Send(protocol.Shell, "execute_request", map[string]any{"code": "1", "stop_on_error": false})
+		c.Reply(protocol.Shell, id)
+		c.Outputs(id)
+	}
+}
+
+// BenchmarkInProcessTrivialCell is BenchmarkTrivialCell with the kernel
+// inside the test process and without output capture, which leaves the
+// cost of the sockets, the dispatcher and the interpreter.
+func BenchmarkInProcessTrivialCell(b *testing.B) {
+	k, err := Start(transport.ConnectionInfo{Transport: "tcp", IP: "127.0.0.1", Key: "k", SignatureScheme: "hmac-sha256"}, Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer k.Close()
+	c := kerneltest.Dial(b, k.Info())
+	c.WaitReady()
 	for b.Loop() {
 		id := c.Send(protocol.Shell, "execute_request", map[string]any{"code": "1", "stop_on_error": false})
 		c.Reply(protocol.Shell, id)

@@ -1,0 +1,177 @@
+#!/usr/bin/python3
+"""Drive rnnkernel through Debian's jupyter_client, as Jupyter front ends do.
+
+Run from the repository root:
+
+    /usr/bin/python3 kernel/testdata/jupyter_client_test.py [-v]
+
+It builds cmd/rnnkernel (or uses $RNNKERNEL), installs the kernel spec
+under a temporary --prefix, and starts it with KernelManager.
+"""
+
+import os
+import queue
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import unittest
+
+from jupyter_client.manager import KernelManager
+
+TIMEOUT = 30
+
+
+def setup_kernelspec():
+    """Builds and installs the kernel in a temporary prefix; returns the dir."""
+    tmp = tempfile.mkdtemp(prefix="gornn-jupyter-")
+    binary = os.environ.get("RNNKERNEL")
+    if not binary:
+        binary = os.path.join(tmp, "rnnkernel")
+        subprocess.run(["go", "build", "-o", binary, "./cmd/rnnkernel"], check=True)
+    prefix = os.path.join(tmp, "prefix")
+    subprocess.run([binary, "install", "--prefix", prefix], check=True, stdout=subprocess.DEVNULL)
+    os.environ["JUPYTER_PATH"] = os.path.join(prefix, "share", "jupyter")
+    os.environ["XDG_DATA_HOME"] = os.path.join(tmp, "data")  # the kernel's history file
+    return tmp
+
+
+def start():
+    km = KernelManager(kernel_name="gornn")
+    km.start_kernel()
+    kc = km.client()
+    kc.start_channels()
+    kc.wait_for_ready(timeout=TIMEOUT)
+    return km, kc
+
+
+def run(kc, code, **kw):
+    """Executes code; returns (reply content, iopub messages of the request)."""
+    outputs = []
+    reply = kc.execute_interactive(code, timeout=TIMEOUT, output_hook=outputs.append, **kw)
+    return reply["content"], outputs
+
+
+def shell_reply(kc, msg_id):
+    """Waits for the shell reply to msg_id."""
+    while True:
+        msg = kc.get_shell_msg(timeout=TIMEOUT)
+        if msg["parent_header"].get("msg_id") == msg_id:
+            return msg
+
+
+def result_text(outputs):
+    for m in outputs:
+        if m["msg_type"] == "execute_result":
+            return m["content"]["data"]["text/plain"]
+    return None
+
+
+class KernelTest(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.km, cls.kc = start()
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.kc.stop_channels()
+        cls.km.shutdown_kernel(now=False)
+
+    def test_kernel_info(self):
+        info = self.kc.kernel_info(reply=True, timeout=TIMEOUT)["content"]
+        self.assertEqual(info["protocol_version"], "5.3")
+        self.assertEqual(info["implementation"], "gornn")
+        self.assertEqual(info["language_info"]["name"], "go")
+        self.assertEqual(info["language_info"]["file_extension"], ".go")
+
+    def test_execute_stream_and_result(self):
+        reply, outputs = run(self.kc, 'import "fmt"\nfmt.Println("héllo")\n6 * 7')
+        self.assertEqual(reply["status"], "ok")
+        streams = "".join(m["content"]["text"] for m in outputs if m["msg_type"] == "stream")
+        self.assertEqual(streams, "héllo\n")
+        self.assertEqual(result_text(outputs), "42")
+
+    def test_error(self):
+        reply, outputs = run(self.kc, "thisIsUndefined")
+        self.assertEqual(reply["status"], "error")
+        errors = [m for m in outputs if m["msg_type"] == "error"]
+        self.assertEqual(len(errors), 1)
+        self.assertTrue(errors[0]["content"]["traceback"])
+
+    def test_complete_inspect_is_complete(self):
+        run(self.kc, 'import "strings"')
+        code = 's := "é"; strings.ToUp'
+        r = self.kc.complete(code, len(code), reply=True, timeout=TIMEOUT)["content"]
+        self.assertIn("ToUpper", r["matches"])
+        self.assertEqual(r["cursor_end"], len(code))  # Python counts code points too
+        self.assertEqual(r["cursor_start"], len(code) - len("ToUp"))
+        r = self.kc.inspect("strings.ToUpper", 10, reply=True, timeout=TIMEOUT)["content"]
+        self.assertTrue(r["found"])
+        self.assertIn("ToUpper", r["data"]["text/plain"])
+        r = shell_reply(self.kc, self.kc.is_complete("func f() {"))["content"]
+        self.assertEqual(r["status"], "incomplete")
+        r = shell_reply(self.kc, self.kc.is_complete("x := 1"))["content"]
+        self.assertEqual(r["status"], "complete")
+
+    def test_history(self):
+        run(self.kc, "historyMarker := 1")
+        r = self.kc.history(hist_access_type="tail", n=5, output=False, raw=True, reply=True, timeout=TIMEOUT)
+        inputs = [entry[2] for entry in r["content"]["history"]]
+        self.assertIn("historyMarker := 1", inputs)
+        r = self.kc.history(hist_access_type="search", pattern="historyMarker*", output=False, raw=True,
+                            reply=True, timeout=TIMEOUT)
+        self.assertEqual([e[2] for e in r["content"]["history"]], ["historyMarker := 1"])
+
+    def test_stdin(self):
+        asked = []
+
+        def stdin_hook(msg):
+            asked.append(msg["content"]["prompt"])
+            self.kc.input("typed text")
+
+        outputs = []
+        reply = self.kc.execute_interactive(
+            'import "bufio"\nimport "os"\nline, _ := bufio.NewReader(os.Stdin).ReadString(\'\\n\')\nline',
+            timeout=TIMEOUT, allow_stdin=True, stdin_hook=stdin_hook, output_hook=outputs.append)
+        self.assertEqual(reply["content"]["status"], "ok")
+        self.assertEqual(len(asked), 1)
+        self.assertIn("typed text", result_text(outputs))
+
+    def test_interrupt(self):
+        run(self.kc, "keptValue := 5")
+        msg_id = self.kc.execute('import "time"\ntime.Sleep(time.Minute)')
+        time.sleep(0.5)
+        started = time.time()
+        self.km.interrupt_kernel()
+        reply = shell_reply(self.kc, msg_id)
+        self.assertLess(time.time() - started, 2)
+        self.assertEqual(reply["content"]["status"], "error")
+        self.assertEqual(reply["content"]["ename"], "Interrupted")
+        _, outputs = run(self.kc, "keptValue")
+        self.assertEqual(result_text(outputs), "5")
+
+
+class RestartTest(unittest.TestCase):
+    def test_restart_keeps_history_and_clears_state(self):
+        km, kc = start()
+        try:
+            run(kc, "beforeRestart := 1")
+            km.restart_kernel(now=False)
+            kc.wait_for_ready(timeout=TIMEOUT)
+            reply, _ = run(kc, "beforeRestart")
+            self.assertEqual(reply["status"], "error")  # a new process has no state
+            r = kc.history(hist_access_type="range", session=-1, start=1, stop=0, raw=True, output=False,
+                           reply=True, timeout=TIMEOUT)
+            self.assertIn("beforeRestart := 1", [e[2] for e in r["content"]["history"]])
+        finally:
+            kc.stop_channels()
+            km.shutdown_kernel(now=False)
+
+
+if __name__ == "__main__":
+    tmp = setup_kernelspec()
+    try:
+        unittest.main()
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
