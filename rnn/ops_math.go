@@ -104,29 +104,39 @@ func (op binaryOp) forward(e *execution, n *Node) error {
 	if m == 0 {
 		return nil
 	}
-	for base := 0; base < len(bd); base += m {
-		x := bd[base : base+m]
-		o := od[base : base+m]
-		switch op.kind {
-		case binAdd:
+	// One loop per kind, so that the inner loops stay simple.
+	switch {
+	case op.kind == binAdd:
+		for base := 0; base < len(bd); base += m {
+			x, o := bd[base:base+m], od[base:base+m]
 			for j, v := range sd {
 				o[j] = x[j] + v
 			}
-		case binMul:
+		}
+	case op.kind == binMul:
+		for base := 0; base < len(bd); base += m {
+			x, o := bd[base:base+m], od[base:base+m]
 			for j, v := range sd {
 				o[j] = x[j] * v
 			}
-		case binSub:
-			if swapped {
-				for j, v := range sd {
-					o[j] = v - x[j]
-				}
-			} else {
-				for j, v := range sd {
-					o[j] = x[j] - v
-				}
+		}
+	case op.kind == binSub && swapped:
+		for base := 0; base < len(bd); base += m {
+			x, o := bd[base:base+m], od[base:base+m]
+			for j, v := range sd {
+				o[j] = v - x[j]
 			}
-		case binEqual:
+		}
+	case op.kind == binSub:
+		for base := 0; base < len(bd); base += m {
+			x, o := bd[base:base+m], od[base:base+m]
+			for j, v := range sd {
+				o[j] = x[j] - v
+			}
+		}
+	case op.kind == binEqual:
+		for base := 0; base < len(bd); base += m {
+			x, o := bd[base:base+m], od[base:base+m]
 			for j, v := range sd {
 				o[j] = 0
 				if x[j] == v {
