@@ -1,7 +1,5 @@
 package symbols
 
-import "strings"
-
 //go:generate go run ./internal/gendoc -o docs_gen.go
 
 // Doc returns the documentation of a preloaded package's symbol as plain
@@ -15,16 +13,4 @@ func Doc(path, name string) (string, bool) {
 	}
 	d, ok := pkg[name]
 	return d, ok
-}
-
-// DocNames returns the documented names of a package that start with
-// prefix, for completion of methods.
-func DocNames(path, prefix string) []string {
-	var names []string
-	for name := range docs[path] {
-		if strings.HasPrefix(name, prefix) {
-			names = append(names, name)
-		}
-	}
-	return names
 }
