@@ -16,7 +16,10 @@ import "fmt"
 // Sgemm panics with a message naming the argument when the sizes are
 // inconsistent (negative dimensions, strides shorter than a row, slices too
 // short): these are programming errors, as in gonum's blas packages.
-// It does not allocate in steady state and is safe for concurrent use.
+// As in BLAS, C must not overlap A or B.
+//
+// Sgemm does not allocate in steady state and is safe for concurrent use.
+// Large products are shared with worker goroutines (see SetMaxGoroutines).
 func Sgemm(transA, transB bool, m, n, k int, alpha float32, a []float32, lda int,
 	b []float32, ldb int, beta float32, c []float32, ldc int) {
 	sgemmWith(active, transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc)
