@@ -29,9 +29,15 @@ type interpreter struct {
 	streams streamDecoder
 }
 
-// newInterpreter starts creating the session and returns at once.
-func newInterpreter(env []string, logger *log.Logger) *interpreter {
-	it := &interpreter{ready: make(chan struct{}), log: logger}
+// newInterpreter returns an adapter whose session does not exist yet;
+// start creates it.
+func newInterpreter(logger *log.Logger) *interpreter {
+	return &interpreter{ready: make(chan struct{}), log: logger}
+}
+
+// start creates the session in the background and returns at once.
+func (it *interpreter) start(env []string, capture *eval.Capture) {
+	it.capture = capture
 	go func() {
 		defer close(it.ready)
 		it.session, it.initErr = eval.New(eval.Options{
@@ -41,10 +47,9 @@ func newInterpreter(env []string, logger *log.Logger) *interpreter {
 			Env:         env,
 		})
 		if it.initErr != nil {
-			logger.Printf("kernel: starting the interpreter: %v", it.initErr)
+			it.log.Printf("kernel: starting the interpreter: %v", it.initErr)
 		}
 	}()
-	return it
 }
 
 // wait blocks until the session exists and reports whether it does.

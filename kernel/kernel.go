@@ -49,12 +49,11 @@ type Kernel struct {
 // interpreter starts concurrently; requests that need it wait for it.
 func Start(info transport.ConnectionInfo, opts Options) (*Kernel, error) {
 	k := &Kernel{done: make(chan struct{}), log: opts.Logger}
+	// The adapter exists before the capture starts, since the capture
+	// hands it everything written to stdout and stderr.
+	k.interp = newInterpreter(nil)
 	if opts.CaptureStdio {
-		c, err := eval.CaptureStdio(func(stream string, p []byte) {
-			if k.interp != nil {
-				k.interp.emit(stream, p)
-			}
-		})
+		c, err := eval.CaptureStdio(k.interp.emit)
 		if err != nil {
 			return nil, fmt.Errorf("kernel: capturing stdout and stderr: %w", err)
 		}
@@ -72,8 +71,8 @@ func Start(info transport.ConnectionInfo, opts Options) (*Kernel, error) {
 		return nil, fmt.Errorf("kernel: %w", err)
 	}
 	k.srv = srv
-	k.interp = newInterpreter(opts.Env, k.log)
-	k.interp.capture = k.capture
+	k.interp.log = k.log
+	k.interp.start(opts.Env, k.capture)
 	k.history = dispatch.NewMemoryHistory()
 	if opts.HistoryPath != "" {
 		if h, err := dispatch.OpenHistory(opts.HistoryPath, k.log); err != nil {

@@ -129,3 +129,20 @@ func TestHistoryRequest(t *testing.T) {
 		}
 	}
 }
+
+func FuzzGlob(f *testing.F) {
+	for _, p := range []string{"*", "a?c", "[a-z]*", "[^x]", "[]]", "[", "a\\b", "(.*)"} {
+		f.Add(p, "abc")
+	}
+	f.Fuzz(func(t *testing.T, pattern, s string) {
+		re, err := globRegexp(pattern)
+		if err != nil {
+			return
+		}
+		re.MatchString(s)
+		// A pattern without wildcards matches exactly itself.
+		if !strings.ContainsAny(pattern, "*?[") && re.MatchString(pattern+"x") {
+			t.Fatalf("literal pattern %q matched a longer string", pattern)
+		}
+	})
+}

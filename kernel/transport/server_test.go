@@ -159,3 +159,18 @@ func TestReadConnectionFileMissing(t *testing.T) {
 		t.Fatalf("err = %v", err)
 	}
 }
+
+func FuzzParseConnectionInfo(f *testing.F) {
+	f.Add([]byte(`{"transport":"tcp","ip":"127.0.0.1","shell_port":5000,"key":"k","signature_scheme":"hmac-sha256"}`))
+	f.Add([]byte(`{"transport":"ipc","ip":"/tmp/x"}`))
+	f.Add([]byte(`{"ip":1}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		info, err := transport.ParseConnectionInfo(data)
+		if err != nil {
+			return
+		}
+		if info.IP == "" || (info.Transport != "tcp" && info.Transport != "ipc") {
+			t.Fatalf("accepted %+v", info)
+		}
+	})
+}
