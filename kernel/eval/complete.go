@@ -109,7 +109,11 @@ func (s *Session) members(chain []string) []string {
 	if !ok {
 		return nil
 	}
-	return fieldsAndMethods(v)
+	names := fieldsAndMethods(v)
+	if len(chain) == 1 {
+		names = append(names, s.cellMethods(chain[0])...)
+	}
+	return names
 }
 
 // importPath returns the path of the package a cell refers to as name:

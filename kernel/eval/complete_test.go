@@ -9,7 +9,7 @@ func TestComplete(t *testing.T) {
 	s := newSession(t, Options{})
 	run(t, s,
 		"import (\n\t\"fmt\"\n\t\"strings\"\n\t\"github.com/gornn/gornn/rnn\"\n)",
-		"type Point struct{ Alpha, Beta int }\npt := Point{1, 2}",
+		"type Point struct{ Alpha, Beta int }\nfunc (p Point) Norm1() int { return p.Alpha + p.Beta }\npt := Point{1, 2}",
 		"sb := &strings.Builder{}",
 		"myVariable := 1\nfunc myFunction() {}",
 	)
@@ -26,6 +26,7 @@ func TestComplete(t *testing.T) {
 		{"earlier cell names", "x := myV", -1, []string{"myVariable"}, 5, 8},
 		{"earlier cell func", "myF", -1, []string{"myFunction"}, 0, 3},
 		{"fields of a cell value", "pt.Al", -1, []string{"Alpha"}, 3, 5},
+		{"methods of a cell value", "pt.No", -1, []string{"Norm1"}, 3, 5},
 		{"methods of a compiled value", "sb.WriteS", -1, []string{"WriteString"}, 3, 9},
 		{"keyword", "fo", -1, []string{"for"}, 0, 2},
 		{"builtin", "appe", -1, []string{"append"}, 0, 4},
@@ -74,7 +75,8 @@ func TestInspect(t *testing.T) {
 		"import (\n\t\"fmt\"\n\t\"github.com/gornn/gornn/rnn\"\n)",
 		"answer := 42",
 		"func add(a, b int) int { return a + b }",
-		"type Pair struct{ A, B int }",
+		"type Pair struct{ A, B int }\nfunc (p *Pair) Swap() { p.A, p.B = p.B, p.A }\npr := &Pair{1, 2}",
+		"import \"gonum.org/v1/gonum/mat\"\nm := mat.NewDense(2, 2, nil)",
 	)
 	tests := []struct {
 		code   string
@@ -88,6 +90,9 @@ func TestInspect(t *testing.T) {
 		{"add(1, 2)", 1, "func add(a, b int) int"},
 		{"Pair{}", 1, "type Pair struct{ A, B int }"},
 		{"fmt", 1, "package fmt"},
+		{"m.Mul(a, b)", 3, "func (m *Dense) Mul(a, b Matrix)"},
+		{"m", 0, "var m *mat.Dense"},
+		{"pr.Swap()", 4, "func (p *Pair) Swap()"},
 		{"nosuchname", 3, ""},
 		{"   ", 1, ""},
 	}

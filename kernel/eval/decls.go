@@ -231,3 +231,91 @@ func isIntKind(k reflect.Kind) bool {
 	}
 	return false
 }
+
+// recordVarTypes notes, for globals a cell defined with a composite
+// literal or a declared type, which cell type they hold.
+func (s *Session) recordVarTypes(pieces []*piece) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	note := func(name string, typ ast.Expr) {
+		if star, ok := typ.(*ast.StarExpr); ok {
+			typ = star.X
+		}
+		if id, ok := typ.(*ast.Ident); ok {
+			if _, isCellType := s.types[id.Name]; isCellType {
+				s.varTypes[name] = id.Name
+				return
+			}
+		}
+		delete(s.varTypes, name)
+	}
+	literalType := func(x ast.Expr) ast.Expr {
+		if u, ok := x.(*ast.UnaryExpr); ok && u.Op == token.AND {
+			x = u.X
+		}
+		if cl, ok := x.(*ast.CompositeLit); ok {
+			return cl.Type
+		}
+		return nil
+	}
+	specs := func(gd *ast.GenDecl) {
+		if gd.Tok != token.VAR {
+			return
+		}
+		for _, spec := range gd.Specs {
+			vs := spec.(*ast.ValueSpec)
+			for i, name := range vs.Names {
+				switch {
+				case vs.Type != nil:
+					note(name.Name, vs.Type)
+				case i < len(vs.Values) && len(vs.Values) == len(vs.Names):
+					note(name.Name, literalType(vs.Values[i]))
+				default:
+					delete(s.varTypes, name.Name)
+				}
+			}
+		}
+	}
+	for _, p := range pieces {
+		if gd, ok := p.decl.(*ast.GenDecl); ok {
+			specs(gd)
+		}
+		switch st := p.stmt.(type) {
+		case *ast.DeclStmt:
+			specs(st.Decl.(*ast.GenDecl))
+		case *ast.AssignStmt:
+			if st.Tok != token.DEFINE && st.Tok != token.ASSIGN {
+				continue
+			}
+			for i, l := range st.Lhs {
+				id, ok := l.(*ast.Ident)
+				if !ok {
+					continue
+				}
+				if len(st.Lhs) == len(st.Rhs) {
+					note(id.Name, literalType(st.Rhs[i]))
+				} else {
+					delete(s.varTypes, id.Name)
+				}
+			}
+		}
+	}
+}
+
+// cellMethods returns the names of the methods an earlier cell declared
+// for the type of the global name.
+func (s *Session) cellMethods(name string) []string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	typ, ok := s.varTypes[name]
+	if !ok {
+		return nil
+	}
+	var names []string
+	for key := range s.methods {
+		if m, ok := strings.CutPrefix(key, typ+"."); ok {
+			names = append(names, m)
+		}
+	}
+	return names
+}

@@ -49,6 +49,54 @@ func (s *Session) Inspect(code string, cursor int) (doc string, found bool) {
 	if v, ok := s.globalValue(chain); ok {
 		return describeValue(strings.Join(chain, "."), v), true
 	}
+	if len(chain) == 2 {
+		if d, ok := s.cellMethodDoc(chain[0], chain[1]); ok {
+			return d, true
+		}
+	}
+	if len(chain) >= 2 {
+		if v, ok := s.globalValue(chain[:len(chain)-1]); ok {
+			return s.methodDoc(v, chain[len(chain)-1])
+		}
+	}
+	return "", false
+}
+
+// cellMethodDoc returns the signature of a method a cell declared for the
+// type of the global name.
+func (s *Session) cellMethodDoc(name, method string) (string, bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	typ, ok := s.varTypes[name]
+	if !ok {
+		return "", false
+	}
+	src, ok := s.methods[typ+"."+method]
+	if !ok {
+		return "", false
+	}
+	if i := strings.Index(src, "{"); i > 0 {
+		src = strings.TrimSpace(src[:i])
+	}
+	return src, true
+}
+
+// methodDoc documents method name of the value v: from the doc table for
+// a type of a preloaded package, from the cell's source for a type of a
+// cell.
+func (s *Session) methodDoc(v reflect.Value, name string) (string, bool) {
+	t := v.Type()
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	if t.PkgPath() != "" {
+		if d, ok := symbols.Doc(t.PkgPath(), t.Name()+"."+name); ok {
+			return d, true
+		}
+	}
+	if m, ok := reflect.PointerTo(t).MethodByName(name); ok {
+		return fmt.Sprintf("func (%s) %s%s", t, name, strings.TrimPrefix(m.Type.String(), "func")), true
+	}
 	return "", false
 }
 

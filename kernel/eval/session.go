@@ -38,7 +38,10 @@ type Session struct {
 	types   map[string]string // type name -> source of its declaration
 	methods map[string]string // "T.M" -> source of the method
 	funcs   map[string]*funcDef
-	cells   int
+	// varTypes maps a global to the cell type it was made with, since
+	// values of interpreted types show no methods to reflection.
+	varTypes map[string]string
+	cells    int
 }
 
 // funcDef is a top-level function as a cell declared it, kept to
@@ -62,14 +65,15 @@ func New(opts Options) (*Session, error) {
 		env = os.Environ()
 	}
 	s := &Session{
-		opts:    opts,
-		coll:    &collector{},
-		sniff:   &panicSniffer{out: os.Stderr},
-		stdin:   &stdinReader{input: opts.Input},
-		imports: map[string]string{},
-		types:   map[string]string{},
-		methods: map[string]string{},
-		funcs:   map[string]*funcDef{},
+		opts:     opts,
+		coll:     &collector{},
+		sniff:    &panicSniffer{out: os.Stderr},
+		stdin:    &stdinReader{input: opts.Input},
+		imports:  map[string]string{},
+		types:    map[string]string{},
+		methods:  map[string]string{},
+		funcs:    map[string]*funcDef{},
+		varTypes: map[string]string{},
 	}
 	s.in = interp.New(interp.Options{Stdin: s.stdin, Stderr: s.sniff, Env: env})
 	s.exports = interp.Exports{}
@@ -175,6 +179,7 @@ func (s *Session) Execute(ctx context.Context, code string) *Result {
 			}
 		}
 	}
+	s.recordVarTypes(rest)
 	if texpr == nil {
 		return &Result{}
 	}
