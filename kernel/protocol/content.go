@@ -1,5 +1,7 @@
 package protocol
 
+import "encoding/json"
+
 // Channel names one of the kernel's sockets.
 type Channel string
 
@@ -29,13 +31,26 @@ type ExecuteRequest struct {
 }
 
 // ExecuteReply is the content of execute_reply. The error fields are set
-// only when Status is "error".
+// only when Status is "error". UserExpressions and Payload are always
+// sent; nil ones are written as {} and [].
 type ExecuteReply struct {
 	Status          string         `json:"status"`
 	ExecutionCount  int            `json:"execution_count"`
-	UserExpressions map[string]any `json:"user_expressions,omitempty"`
-	Payload         []any          `json:"payload,omitempty"`
+	UserExpressions map[string]any `json:"user_expressions"`
+	Payload         []any          `json:"payload"`
 	ErrorContent
+}
+
+// MarshalJSON writes nil UserExpressions and Payload as {} and [].
+func (r ExecuteReply) MarshalJSON() ([]byte, error) {
+	type plain ExecuteReply
+	if r.UserExpressions == nil {
+		r.UserExpressions = map[string]any{}
+	}
+	if r.Payload == nil {
+		r.Payload = []any{}
+	}
+	return json.Marshal(plain(r))
 }
 
 // ErrorContent describes a failure, in replies and in error outputs.
