@@ -1,6 +1,7 @@
 package gemm
 
 import (
+	"runtime"
 	"sync"
 	"unsafe"
 )
@@ -16,8 +17,9 @@ type workspace struct {
 
 // freeWorkspaces is a free list rather than a sync.Pool: a pool is emptied
 // by every garbage collection, and refilling it would allocate the 1.6 MiB
-// of buffers again after each one. The list holds at most as many
-// workspaces as there were Sgemm goroutines running at once.
+// of buffers again after each one. The list keeps at most
+// maxFreeWorkspaces; more, left by a burst of concurrent calls, are left to
+// the garbage collector.
 var freeWorkspaces struct {
 	sync.Mutex
 	list []*workspace
@@ -40,10 +42,17 @@ func getWorkspace() *workspace {
 	}
 }
 
+// maxFreeWorkspaces bounds the memory the free list keeps (1.6 MiB each):
+// a few per core covers callers that run products on every core while
+// workers share large ones.
+var maxFreeWorkspaces = 4 * runtime.NumCPU()
+
 // putWorkspace returns ws to the free list.
 func putWorkspace(ws *workspace) {
 	freeWorkspaces.Lock()
-	freeWorkspaces.list = append(freeWorkspaces.list, ws)
+	if len(freeWorkspaces.list) < maxFreeWorkspaces {
+		freeWorkspaces.list = append(freeWorkspaces.list, ws)
+	}
 	freeWorkspaces.Unlock()
 }
 
