@@ -69,6 +69,7 @@ func Interactive(cfg InteractiveConfig) error {
 		Prompt:            prompt,
 		HistoryFile:       history,
 		HistorySearchFold: true,
+		FuncGetWidth:      screenWidth,
 		AutoComplete: &completer{
 			complete: func(code string, cursor int) ([]string, int, int) {
 				return safeComplete(s.runner.Session(), code, cursor)
@@ -159,6 +160,16 @@ func (s *shell) execute(f func(ctx context.Context)) {
 		cancel()
 	}()
 	f(ctx)
+}
+
+// screenWidth is the terminal's width, or 80 columns when the terminal
+// does not say (a pseudo-terminal nobody sized); readline would otherwise
+// refuse to complete.
+func screenWidth() int {
+	if w := readline.GetScreenWidth(); w > 0 {
+		return w
+	}
+	return 80
 }
 
 // cellSoFar is the cell typed so far, each line ending in a newline.
