@@ -368,3 +368,29 @@ func TestCommsAndUnknownMessages(t *testing.T) {
 		t.Errorf("after comms: %v", reply)
 	}
 }
+
+func TestRichOutput(t *testing.T) {
+	_, c := startKernel(t)
+	code := `import "github.com/gornn/gornn/display"
+display.HTML("<b>bold</b>")
+h := display.NewDisplay("first")
+h.Update("second")
+display.ClearOutput(true)`
+	reply, out := execute(t, c, code, nil)
+	if reply["status"] != "ok" {
+		t.Fatalf("reply %v", reply)
+	}
+	dd := find(t, out, "display_data")
+	if len(dd) != 2 || dd[0]["data"].(map[string]any)["text/html"] != "<b>bold</b>" {
+		t.Fatalf("display_data %v", dd)
+	}
+	id := dd[1]["transient"].(map[string]any)["display_id"]
+	up := find(t, out, "update_display_data")
+	if id == nil || len(up) != 1 || up[0]["transient"].(map[string]any)["display_id"] != id ||
+		!strings.Contains(fmt.Sprint(up[0]["data"]), "second") {
+		t.Errorf("update %v of display %v", up, id)
+	}
+	if co := find(t, out, "clear_output"); len(co) != 1 || co[0]["wait"] != true {
+		t.Errorf("clear_output %v", co)
+	}
+}
