@@ -3,7 +3,6 @@ package repl
 import (
 	"go/scanner"
 	"go/token"
-	"strings"
 )
 
 // asCell turns a Go file into a cell: a leading package clause, which the
@@ -15,7 +14,15 @@ func asCell(code string) string {
 	if !ok {
 		return code
 	}
-	return code[:start] + strings.Repeat(" ", end-start) + code[end:]
+	blank := []byte(code[start:end])
+	for i, b := range blank {
+		// The clause may span lines (a comment between the words):
+		// keep them, and one space per byte keeps the columns.
+		if b != '\n' && b != '\r' {
+			blank[i] = ' '
+		}
+	}
+	return code[:start] + string(blank) + code[end:]
 }
 
 // packageClause finds the byte range of "package NAME" at the start of

@@ -14,6 +14,7 @@ func TestAsCell(t *testing.T) {
 		{"after comments", "// Command x.\npackage main // the program\nvar a = 1\n", "// Command x.\n             // the program\nvar a = 1\n"},
 		{"package as a word later", "x := 1\n// package main\n", "x := 1\n// package main\n"},
 		{"incomplete clause", "package\n", "package\n"},
+		{"clause over lines", "package /* é\n */ main\nx := 1", "             \n        \nx := 1"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
