@@ -8,13 +8,16 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
 import {
-  allChecks, checkEveryCellHasOutput, checkExecuted, checkKernel, checkNoErrors, checkPlots,
-  checkProgress, checkTutorialLines, stripANSI, tutorialLines,
+  allChecks, checkEveryCellHasOutput, checkExecuted, checkKernel, checkNoErrors, checkNoPrintResults, checkPlots,
+  checkProgress, checkTrainingOrder, checkTutorialLines, findInOrder, stripANSI, tutorialLines,
 } from './lib/checks.mjs';
 
 const png = { srcStart: 'data:image/png;base64,iVBORw0KGgoAAAANSUhE', complete: true, naturalWidth: 640, naturalHeight: 480, shownWidth: 640, shownHeight: 480 };
-const stream = (text) => ({ type: 'stream', name: 'stdout', text, ename: null, evalue: null, traceback: null, mimes: [] });
-const display = (...mimes) => ({ type: 'display_data', name: null, text: null, ename: null, evalue: null, traceback: null, mimes });
+const decoded = { width: 640, height: 480, error: null };
+const svg = { shapes: 120, shownWidth: 480, shownHeight: 360 };
+const stream = (text) => ({ type: 'stream', name: 'stdout', text, ename: null, evalue: null, traceback: null, mimes: [], plain: null });
+const display = (...mimes) => ({ type: 'display_data', name: null, text: null, ename: null, evalue: null, traceback: null, mimes, plain: mimes.includes('text/plain') ? '<plot>' : null });
+const result = (plain) => ({ type: 'execute_result', name: null, text: null, ename: null, evalue: null, traceback: null, mimes: ['text/plain'], plain });
 
 function trainingText() {
   const lines = [];
@@ -33,7 +36,7 @@ function goodSnapshot() {
   const cell = (source, outputs, extra = {}) => {
     n++;
     return {
-      index: 2 * n, source, executionCount: n, outputs, errorElements: 0, images: [], progress: [],
+      index: 2 * n, source, executionCount: n, outputs, errorElements: 0, images: [], svgs: [], pngs: [], progress: [],
       text: outputs.filter((o) => o.type === 'stream').map((o) => o.text).join(''), ...extra,
     };
   };
@@ -48,8 +51,9 @@ function goodSnapshot() {
       cell('fmt.Println("FUNCTION READY")', [stream('FUNCTION READY\n')]),
       cell('bar := display.NewProgress(total_batch, "")', [display('text/html', 'text/plain'), stream('...')],
         { text: trainingText(), progress: bars }),
-      cell('rnn.PlotLearningCurves(costs, trainAccs, testAccs)', [display('image/png')], { text: '', images: [png] }),
-      cell('rnn.PlotDigits(imgs, truth, predicted, 10)', [display('image/png')], { text: '', images: [png, png] }),
+      cell('rnn.PlotLearningCurves(costs, trainAccs, testAccs)', [display('image/png')], { text: '', images: [png], pngs: [decoded] }),
+      cell('rnn.PlotDigits(imgs, truth, predicted, 10)', [display('image/png')], { text: '', images: [png, png], pngs: [decoded, decoded] }),
+      cell('rnn.PlotConfusion(truth, predicted, 10)', [display('image/png', 'image/svg+xml')], { text: '', svgs: [svg], pngs: [decoded] }),
     ],
   };
 }
@@ -80,7 +84,7 @@ const defects = [
       s.cells[1].outputs.push({ type: 'error', name: null, text: null, ename: 'Panic', evalue: 'x', traceback: [], mimes: [] });
       for (let i = 2; i < s.cells.length; i++) s.cells[i].executionCount = 2;
     },
-    want: /^the kernel did not run cells 6, 8, 10, 12, 14, after the error in cell 4$/,
+    want: /^the kernel did not run cells 6, 8, 10, 12, 14, 16, after the error in cell 4$/,
   },
   {
     name: 'a cell still shows a stale count',
@@ -117,8 +121,8 @@ const defects = [
   {
     name: 'a plot cell without image',
     check: checkPlots,
-    spoil: (s) => { s.cells[5].images = []; s.cells[5].outputs = [display('text/plain')]; },
-    want: /PlotLearningCurves.* shows no image \(outputs: display_data \[text\/plain\]\)/,
+    spoil: (s) => { s.cells[5].images = []; s.cells[5].pngs = []; s.cells[5].outputs = [display('text/plain')]; },
+    want: /PlotLearningCurves.* has no image\/png output \(outputs: display_data \[text\/plain\]\)[\s\S]*PlotLearningCurves.* shows no picture on the page/,
   },
   {
     name: 'a broken image',
@@ -133,7 +137,31 @@ const defects = [
     want: /image 1 is 1x1 pixels, too small for a plot/,
   },
   {
-    name: 'an SVG instead of a PNG',
+    name: 'a PNG output that does not decode',
+    check: checkPlots,
+    spoil: (s) => { s.cells[6].pngs[1] = { width: 0, height: 0, error: 'EncodingError: The source image cannot be decoded.' }; },
+    want: /PlotDigits.* PNG output 2 does not decode: EncodingError/,
+  },
+  {
+    name: 'an empty SVG picture',
+    check: checkPlots,
+    spoil: (s) => { s.cells[7].svgs[0] = { ...svg, shapes: 0 }; },
+    want: /PlotConfusion.* SVG picture 1 draws nothing/,
+  },
+  {
+    name: 'a collapsed SVG picture',
+    check: checkPlots,
+    spoil: (s) => { s.cells[7].svgs[0] = { ...svg, shownHeight: 0 }; },
+    want: /SVG picture 1 is shown at 480x0, too small/,
+  },
+  {
+    name: 'a plot shown as SVG without a PNG beside it',
+    check: checkPlots,
+    spoil: (s) => { s.cells[7].pngs = []; s.cells[7].outputs = [display('image/svg+xml')]; },
+    want: /PlotConfusion.* has no image\/png output/,
+  },
+  {
+    name: 'an <img> that is not a PNG',
     check: checkPlots,
     spoil: (s) => { s.cells[5].images[0] = { ...png, srcStart: 'data:image/svg+xml;base64,PHN2Zz' }; },
     want: /is not an inline PNG/,
@@ -172,19 +200,19 @@ const defects = [
     name: 'a missing READY line',
     check: checkTutorialLines,
     spoil: (s) => { s.cells[2].text = ''; },
-    want: /the line "RNN READY" is missing after "NETWORK READY"/,
+    want: /the line "RNN READY" is missing \(expected after "NETWORK READY"\)/,
   },
   {
     name: 'lines out of order',
     check: checkTutorialLines,
     spoil: (s) => { [s.cells[0], s.cells[1]] = [s.cells[1], s.cells[0]]; },
-    want: /the line "NETWORK READY" is missing/,
+    want: /the line "NETWORK READY" is out of order: it should follow "MNIST DATA READY" but comes before it/,
   },
   {
     name: 'training stopped after three epochs',
     check: checkTutorialLines,
     spoil: (s) => { s.cells[4].text = s.cells[4].text.split('Epoch 4/5')[0]; },
-    want: /"Epoch: 004\/005 cost: \.\.\." is missing/,
+    want: /"Epoch: 004\/005 cost: \.\.\." is missing \(expected after " Test accuracy: 0.625"\)/,
   },
   {
     name: 'an accuracy above one',
@@ -203,6 +231,26 @@ const defects = [
     check: checkTutorialLines,
     spoil: (s) => { s.cells[4].text = s.cells[4].text.replace('cost: 0.600000000', 'cost: NaN'); },
     want: /"Epoch: 002\/005 cost: \.\.\." is missing/,
+  },
+  {
+    name: 'a progress bar that overtakes the lines printed before it',
+    check: checkTrainingOrder,
+    spoil: (s) => {
+      s.cells[4].text = s.cells[4].text.replace(' Test accuracy: 0.605\nEpoch 2/5', 'Epoch 2/5\n Test accuracy: 0.605');
+    },
+    want: /display.NewProgress.*: the line "Epoch 2\/5" is out of order: it should follow " Test accuracy: 0.605" but comes before it/,
+  },
+  {
+    name: 'a missing epoch bar',
+    check: checkTrainingOrder,
+    spoil: (s) => { s.cells[4].text = s.cells[4].text.replace('Epoch 3/5\n', ''); },
+    want: /the line "Epoch 3\/5 \(progress bar\)" is missing/,
+  },
+  {
+    name: 'the results of fmt.Println shown as a value',
+    check: checkNoPrintResults,
+    spoil: (s) => { s.cells[0].outputs.push(result('17 <nil>')); },
+    want: /cell 2 \(import \(\) shows "17 <nil>" as its value/,
   },
 ];
 
@@ -224,6 +272,19 @@ test('tutorialLines matches the tutorial\'s own output', () => {
   printed.forEach((line, i) => assert.match(line, patterns[i].re));
   assert.match('FINISHED', patterns[patterns.length - 1].re);
   assert.equal(patterns.length, 4 + 3 * 5 + 1);
+});
+
+test('findInOrder tells missing lines from misplaced ones', () => {
+  const p = (label) => ({ label, re: new RegExp(`^${label}$`) });
+  const cases = [
+    { lines: ['a', 'x', 'b', 'c'], want: null },
+    { lines: ['a', 'c'], want: 'the line "b" is missing (expected after "a")' },
+    { lines: ['b', 'a', 'c'], want: 'the line "b" is out of order: it should follow "a" but comes before it' },
+    { lines: [], want: 'the line "a" is missing (expected after the start)' },
+  ];
+  for (const c of cases) {
+    assert.equal(findInOrder(c.lines, [p('a'), p('b'), p('c')]).failure, c.want, JSON.stringify(c.lines));
+  }
 });
 
 test('stripANSI removes colour codes only', () => {

@@ -82,7 +82,7 @@ export function checkNoErrors(snap) {
 /** checkEveryCellHasOutput: every code cell of the notebook shows something. */
 export function checkEveryCellHasOutput(snap) {
   return snap.cells
-    .filter((cell) => cell.outputs.length === 0 || (cell.text.trim() === '' && cell.images.length === 0))
+    .filter((cell) => cell.outputs.length === 0 || (cell.text.trim() === '' && cell.images.length === 0 && cell.svgs.length === 0))
     .map((cell) => `${where(cell)} shows no output`);
 }
 
@@ -93,31 +93,46 @@ export const isPlotCell = (cell) => cell.source.includes('rnn.Plot');
 export const MIN_PLOT_PIXELS = 64;
 
 /**
- * checkPlots: every plot cell shows at least one PNG image that the browser
- * decoded and laid out; there must be plot cells at all.
+ * checkPlots: every plot cell has a PNG among its outputs that the browser
+ * decodes to a picture of plot size, and shows a picture on the page: an
+ * <img> of an inline PNG, decoded and laid out, or, where the output also
+ * carries SVG (which Notebook 6 prefers), an inline <svg> with something
+ * drawn in it. There must be plot cells at all.
  */
 export function checkPlots(snap) {
   const plots = snap.cells.filter(isPlotCell);
   if (plots.length === 0) return ['no code cell calls rnn.Plot...: the notebook lost its plots'];
   const failures = [];
   for (const cell of plots) {
-    if (cell.images.length === 0) {
-      failures.push(`${where(cell)} shows no image (outputs: ${describeOutputs(cell)})`);
-      continue;
+    if (cell.pngs.length === 0) failures.push(`${where(cell)} has no image/png output (outputs: ${describeOutputs(cell)})`);
+    cell.pngs.forEach((png, i) => {
+      const what = `${where(cell)} PNG output ${i + 1}`;
+      if (png.error || png.width <= 0) failures.push(`${what} does not decode: ${png.error || 'no pixels'}`);
+      else if (tooSmall(png.width, png.height)) failures.push(`${what} is ${png.width}x${png.height} pixels, too small for a plot`);
+    });
+    if (cell.images.length === 0 && cell.svgs.length === 0) {
+      failures.push(`${where(cell)} shows no picture on the page (outputs: ${describeOutputs(cell)})`);
     }
     cell.images.forEach((img, i) => {
       const what = `${where(cell)} image ${i + 1}`;
       if (!img.srcStart.startsWith('data:image/png')) failures.push(`${what} is not an inline PNG: src starts ${JSON.stringify(img.srcStart)}`);
       if (!img.complete || img.naturalWidth <= 0 || img.naturalHeight <= 0) {
         failures.push(`${what} did not decode: complete ${img.complete}, natural size ${img.naturalWidth}x${img.naturalHeight}`);
-      } else if (img.naturalWidth < MIN_PLOT_PIXELS || img.naturalHeight < MIN_PLOT_PIXELS) {
+      } else if (tooSmall(img.naturalWidth, img.naturalHeight)) {
         failures.push(`${what} is ${img.naturalWidth}x${img.naturalHeight} pixels, too small for a plot`);
       }
       if (img.shownWidth <= 0 || img.shownHeight <= 0) failures.push(`${what} takes no room on the page (${img.shownWidth}x${img.shownHeight})`);
     });
+    cell.svgs.forEach((svg, i) => {
+      const what = `${where(cell)} SVG picture ${i + 1}`;
+      if (tooSmall(svg.shownWidth, svg.shownHeight)) failures.push(`${what} is shown at ${svg.shownWidth}x${svg.shownHeight}, too small for a plot`);
+      if (svg.shapes === 0) failures.push(`${what} draws nothing`);
+    });
   }
   return failures;
 }
+
+const tooSmall = (w, h) => w < MIN_PLOT_PIXELS || h < MIN_PLOT_PIXELS;
 
 function describeOutputs(cell) {
   if (cell.outputs.length === 0) return 'none';
@@ -167,36 +182,89 @@ export function tutorialLines(epochs = TUTORIAL_EPOCHS) {
 }
 
 /**
+ * findInOrder looks for each pattern in turn in lines, each after the line
+ * the previous one matched (other lines may come between). It returns the
+ * matched lines and, at the first pattern that fails, a failure saying
+ * whether the line is missing or out of order.
+ */
+export function findInOrder(lines, patterns) {
+  const matches = [];
+  let at = 0;
+  for (const want of patterns) {
+    const found = lines.findIndex((line, i) => i >= at && want.re.test(line));
+    if (found < 0) {
+      const previous = at > 0 ? JSON.stringify(lines[at - 1]) : 'the start';
+      const elsewhere = lines.findIndex((line) => want.re.test(line));
+      const failure = elsewhere >= 0
+        ? `the line ${JSON.stringify(lines[elsewhere])} is out of order: it should follow ${previous} but comes before it`
+        : `the line ${JSON.stringify(want.label)} is missing (expected after ${previous})`;
+      return { matches, failure };
+    }
+    matches.push({ want, line: lines[found] });
+    at = found + 1;
+  }
+  return { matches, failure: null };
+}
+
+/** shownLines splits the text cells show into lines without trailing blanks. */
+const shownLines = (cells) => cells.flatMap((cell) => cell.text.split('\n').map((line) => line.replace(/\s+$/, '')));
+
+/**
  * checkTutorialLines: the text the page shows, read cell after cell, holds
  * the tutorial's printed lines in order (other lines may come between).
  * The costs must be finite and fall from the first epoch to the last, the
  * accuracies must lie in [0, 1].
  */
 export function checkTutorialLines(snap, epochs = TUTORIAL_EPOCHS) {
-  const shown = snap.cells.flatMap((cell) => cell.text.split('\n').map((line) => line.replace(/\s+$/, '')));
-  const failures = [];
+  const { matches, failure } = findInOrder(shownLines(snap.cells), tutorialLines(epochs));
+  const failures = failure ? [`${failure} in the notebook's output`] : [];
   const costs = [];
-  let at = 0;
-  for (const want of tutorialLines(epochs)) {
-    let found = -1;
-    for (let i = at; i < shown.length; i++) {
-      if (want.re.test(shown[i])) { found = i; break; }
-    }
-    if (found < 0) {
-      const before = at < shown.length ? `after ${JSON.stringify(shown[at - 1] ?? '(start)')}` : 'at the end';
-      failures.push(`the line ${JSON.stringify(want.label)} is missing ${before} in the notebook's output`);
-      return failures;
-    }
-    const value = Number(shown[found].match(want.re)[1]);
+  for (const { want, line } of matches) {
+    const value = Number(line.match(want.re)[1]);
     if (want.cost) {
-      if (!Number.isFinite(value) || value <= 0) failures.push(`bad cost in ${JSON.stringify(shown[found])}`);
+      if (!Number.isFinite(value) || value <= 0) failures.push(`bad cost in ${JSON.stringify(line)}`);
       costs.push(value);
     }
-    if (want.accuracy && !(value >= 0 && value <= 1)) failures.push(`accuracy out of [0, 1] in ${JSON.stringify(shown[found])}`);
-    at = found + 1;
+    if (want.accuracy && !(value >= 0 && value <= 1)) failures.push(`accuracy out of [0, 1] in ${JSON.stringify(line)}`);
   }
-  if (costs.length >= 2 && !(costs[costs.length - 1] < costs[0])) {
+  if (!failure && costs.length >= 2 && !(costs[costs.length - 1] < costs[0])) {
     failures.push(`training did not lower the cost: epoch 1 ${costs[0]}, epoch ${costs.length} ${costs[costs.length - 1]}`);
+  }
+  return failures;
+}
+
+/**
+ * checkTrainingOrder: in the training cell, each epoch's output comes in
+ * the order the code produces it: its progress bar, then its cost and
+ * accuracy lines, all before the next epoch's bar. Text printed before a
+ * bar must not show up after it.
+ */
+export function checkTrainingOrder(snap, epochs = TUTORIAL_EPOCHS) {
+  const cell = snap.cells.find(isTrainingCell);
+  if (!cell) return ['no code cell calls display.NewProgress: the training cell is missing'];
+  const tutorial = tutorialLines(epochs);
+  const patterns = [];
+  for (let e = 1; e <= epochs; e++) {
+    patterns.push({ label: `Epoch ${e}/${epochs} (progress bar)`, re: new RegExp(`^Epoch ${e}/${epochs}`) },
+      ...tutorial.slice(4 + 3 * (e - 1), 4 + 3 * e));
+  }
+  patterns.push(tutorial[tutorial.length - 1]);
+  const { failure } = findInOrder(shownLines([cell]), patterns);
+  return failure ? [`${where(cell)}: ${failure}`] : [];
+}
+
+/**
+ * checkNoPrintResults: no cell shows the results of a fmt.Print call
+ * (bytes written and a nil error, like "Out[1]: 17 <nil>") as its value.
+ */
+export function checkNoPrintResults(snap) {
+  const failures = [];
+  for (const cell of snap.cells) {
+    for (const o of cell.outputs) {
+      if (o.type === 'execute_result' && /^\d+ <nil>$/.test((o.plain || '').trim())) {
+        failures.push(`${where(cell)} shows ${JSON.stringify(o.plain.trim())} as its value: the results of its last fmt.Print call`);
+      }
+    }
   }
   return failures;
 }
@@ -208,8 +276,10 @@ export function allChecks(snap) {
     ['every code cell ran, in order', checkExecuted(snap)],
     ['no errors', checkNoErrors(snap)],
     ['every code cell shows output', checkEveryCellHasOutput(snap)],
-    ['every plot is a decoded PNG', checkPlots(snap)],
+    ['every plot is shown and its PNG decodes', checkPlots(snap)],
     ['the progress bars reach 100%', checkProgress(snap)],
     ['the tutorial\'s lines, in order', checkTutorialLines(snap)],
+    ['each epoch\'s bar and lines, in order', checkTrainingOrder(snap)],
+    ['no fmt.Print results shown as values', checkNoPrintResults(snap)],
   ];
 }

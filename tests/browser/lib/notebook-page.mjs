@@ -123,23 +123,43 @@ export function firstLine(source) {
 /**
  * snapshot reads, for every code cell, what the notebook model holds and
  * what the page renders: prompt, outputs, the visible output text, error
- * elements, images and progress elements. The result is plain data for the
- * checks in checks.mjs.
+ * elements, images, inline SVG pictures and progress elements. Every PNG in
+ * the cell's outputs is also decoded by the browser, whether or not the
+ * front end chose to show it (Notebook 6 prefers SVG when a bundle has
+ * both). The result is plain data for the checks in checks.mjs.
  */
 export function snapshot(page) {
-  return page.evaluate(() => {
+  return page.evaluate(async () => {
     const nb = window.Jupyter.notebook;
     const cells = nb.get_cells().map((c, index) => ({ c, index })).filter(({ c }) => c.cell_type === 'code');
+
+    // decodePNG loads base64 PNG data into an image element.
+    const decodePNG = async (data) => {
+      const img = new Image();
+      img.src = `data:image/png;base64,${String(data).replace(/\s+/g, '')}`;
+      try {
+        await img.decode();
+        return { width: img.naturalWidth, height: img.naturalHeight, error: null };
+      } catch (err) {
+        return { width: 0, height: 0, error: String(err && err.message ? err.message : err) };
+      }
+    };
+    const box = (el) => {
+      const r = el.getBoundingClientRect();
+      return { shownWidth: r.width, shownHeight: r.height };
+    };
+
     return {
       kernelName: nb.kernel ? nb.kernel.name : null,
       specName: nb.metadata && nb.metadata.kernelspec ? nb.metadata.kernelspec.name : null,
-      cells: cells.map(({ c, index }) => {
+      cells: await Promise.all(cells.map(async ({ c, index }) => {
         const area = c.output_area.element[0];
+        const outputs = c.output_area.outputs;
         return {
           index,
           source: c.get_text(),
           executionCount: c.input_prompt_number === undefined ? null : c.input_prompt_number,
-          outputs: c.output_area.outputs.map((o) => ({
+          outputs: outputs.map((o) => ({
             type: o.output_type,
             name: o.name || null,
             text: typeof o.text === 'string' ? o.text : Array.isArray(o.text) ? o.text.join('') : null,
@@ -147,20 +167,21 @@ export function snapshot(page) {
             evalue: o.evalue || null,
             traceback: o.traceback || null,
             mimes: o.data ? Object.keys(o.data) : [],
+            plain: o.data && typeof o.data['text/plain'] === 'string' ? o.data['text/plain'].slice(0, 200) : null,
           })),
           text: area.innerText,
           errorElements: area.querySelectorAll('.output_error').length,
-          images: [...area.querySelectorAll('img')].map((img) => {
-            const r = img.getBoundingClientRect();
-            return {
-              srcStart: img.src.slice(0, 40),
-              complete: img.complete,
-              naturalWidth: img.naturalWidth,
-              naturalHeight: img.naturalHeight,
-              shownWidth: r.width,
-              shownHeight: r.height,
-            };
-          }),
+          images: [...area.querySelectorAll('img')].map((img) => ({
+            srcStart: img.src.slice(0, 40),
+            complete: img.complete,
+            naturalWidth: img.naturalWidth,
+            naturalHeight: img.naturalHeight,
+            ...box(img),
+          })),
+          svgs: [...area.querySelectorAll('svg')]
+            .filter((svg) => !svg.parentElement.closest('svg'))
+            .map((svg) => ({ shapes: svg.querySelectorAll('path, rect, line, polyline, polygon, circle, text, image').length, ...box(svg) })),
+          pngs: await Promise.all(outputs.filter((o) => o.data && o.data['image/png']).map((o) => decodePNG(o.data['image/png']))),
           progress: [...area.querySelectorAll('progress')].map((p) => ({
             value: p.hasAttribute('value') ? p.value : null,
             max: p.max,
@@ -168,7 +189,7 @@ export function snapshot(page) {
             parts: p.parentElement ? [...p.parentElement.children].map((e) => e.textContent.trim()).filter(Boolean) : [],
           })),
         };
-      }),
+      })),
     };
   });
 }
