@@ -94,7 +94,6 @@ func (s *shell) reset(string) bool {
 		fmt.Fprintf(s.errOut, "rnnrepl: %v\n", err)
 		return false
 	}
-	s.count = 0
 	fmt.Fprintln(s.out, "new session: every variable, function and import is forgotten")
 	return false
 }

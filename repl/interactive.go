@@ -30,15 +30,14 @@ const (
 
 // shell is one interactive session on the terminal.
 type shell struct {
-	runner  *Runner
-	rl      *readline.Instance
-	out     io.Writer
-	errOut  io.Writer
-	lines   []string // the cell being typed
-	count   int      // cells run, which name their image files
-	mu      sync.Mutex
-	cancel  context.CancelFunc // interrupts the running cell; nil at the prompt
-	history string
+	runner *Runner
+	rl     *readline.Instance
+	out    io.Writer
+	errOut io.Writer
+	lines  []string // the cell being typed
+	count  int      // cells run, which name their image files
+	mu     sync.Mutex
+	cancel context.CancelFunc // interrupts the running cell; nil at the prompt
 }
 
 // Interactive runs the read-eval-print loop on the terminal until Ctrl-D
