@@ -2,6 +2,7 @@ package kernel
 
 import (
 	"fmt"
+	"os"
 	"slices"
 	"strings"
 	"syscall"
@@ -173,7 +174,18 @@ func TestInterrupt(t *testing.T) {
 			if r["status"] != "error" || r["ename"] != "Interrupted" {
 				t.Errorf("execute_reply %v", r)
 			}
-			c.Outputs(id)
+			// Log lines go to the process's own stderr, never into the cell.
+			for _, s := range find(t, c.Outputs(id), "stream") {
+				if strings.Contains(s["text"].(string), "rnnkernel:") {
+					t.Errorf("a log line reached the cell's output: %q", s["text"])
+				}
+			}
+			if cell.sigint {
+				log, _ := os.ReadFile(p.stderr.Name())
+				if !strings.Contains(string(log), "SIGINT") {
+					t.Errorf("the kernel's stderr lacks the SIGINT log line: %q", log)
+				}
+			}
 		})
 	}
 	if _, out := execute(t, c, "kept", nil); resultText(t, out) != "7" {
