@@ -226,16 +226,18 @@ func (s *Session) Close() error {
 	return nil
 }
 
-// initOp sets variables to their initial values.
-type initOp struct{ vars []*Node }
+// initOp sets the graph's variables to their initial values.
+type initOp struct{ g *Graph }
 
 func (initOp) valueless() {}
 
-// GlobalVariablesInitializer returns an op that sets every variable that
-// exists now to its initial value, like tf.global_variables_initializer.
+// GlobalVariablesInitializer returns an op that sets the graph's variables
+// to their initial values, like tf.global_variables_initializer. It covers
+// every variable that exists when it runs (TensorFlow's covers those that
+// existed when it was made), so running it again after adding variables
+// initializes those too — and resets the others.
 func (g *Graph) GlobalVariablesInitializer() *Node {
-	vars := g.Variables()
-	return g.add(&Node{opType: "init", op: initOp{vars: vars}, dtype: Float32})
+	return g.add(&Node{opType: "init", op: initOp{g: g}, dtype: Float32})
 }
 
 // GlobalVariablesInitializer returns the initializer of the default
@@ -243,7 +245,7 @@ func (g *Graph) GlobalVariablesInitializer() *Node {
 func GlobalVariablesInitializer() *Node { return DefaultGraph().GlobalVariablesInitializer() }
 
 func (op initOp) forward(e *execution, n *Node) error {
-	for _, v := range op.vars {
+	for _, v := range op.g.Variables() {
 		if err := e.cancelled(); err != nil {
 			return err
 		}

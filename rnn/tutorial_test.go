@@ -144,3 +144,17 @@ func TestVariableScopeReuse(t *testing.T) {
 		t.Errorf("nested scope variable %s, want outer/inner/w", inner.Name())
 	}
 }
+
+// The initializer covers variables made after it, such as an LSTM's,
+// which appear only when StaticRNN first runs the cell.
+func TestInitializerCoversLaterVariables(t *testing.T) {
+	g := NewGraph()
+	init := g.GlobalVariablesInitializer()
+	x := g.Placeholder(Float32, None, 2)
+	out, _ := StaticRNN(BasicLSTMCell(3, 1), []*Node{x})
+	s := g.NewSession()
+	s.MustRun(init, nil)
+	if _, err := s.Run(out[0], Feeds{x: NewTensor(1, 2)}); err != nil {
+		t.Errorf("run after the initializer: %v", err)
+	}
+}
