@@ -34,7 +34,7 @@ func (s *Session) convertError(ctx context.Context, err error, code string, rw r
 		msg := fmt.Sprint(p.Value)
 		if len(frames) == 0 {
 			// No interpreted frame: the interpreter's compiler crashed.
-			return newError("CompileError", "the interpreter cannot compile this cell: "+msg+hint(msg), code, 0, 0)
+			return newError("CompileError", "the interpreter cannot compile this cell: "+msg+hint(msg, code), code, 0, 0)
 		}
 		return s.panicError(msg, frames, code, toCell)
 	}
@@ -48,18 +48,18 @@ func (s *Session) convertError(ctx context.Context, err error, code string, rw r
 		l, _ := strconv.Atoi(m[1])
 		c, _ := strconv.Atoi(m[2])
 		line, col := toCell(l, c)
-		return newError("CompileError", m[3]+hint(m[3]), code, line, col)
+		return newError("CompileError", m[3]+hint(m[3], code), code, line, col)
 	}
-	return newError("CompileError", msg+hint(msg), code, 0, 0)
+	return newError("CompileError", msg+hint(msg, code), code, 0, 0)
 }
 
 // hint adds advice to interpreter messages that do not explain
 // themselves.
-func hint(msg string) string {
-	if strings.Contains(msg, "nil type") {
+func hint(msg, code string) string {
+	if strings.Contains(msg, "nil type") && strings.Contains(code, "range") {
 		return " (if this is a range over an integer whose type cannot be seen in the cell, write `range int(n)`)"
 	}
-	if strings.Contains(msg, "nil reflect type") {
+	if strings.Contains(msg, "nil reflect type") && (strings.Contains(code, "min(") || strings.Contains(code, "max(")) {
 		return " (the interpreter cannot give a cell-level variable the result of a generic call, which min and max are here: declare the variable with its type first, as in `var m int; m = min(a, b)`)"
 	}
 	return ""

@@ -7,6 +7,8 @@ import (
 	"sync"
 
 	"github.com/traefik/yaegi/interp"
+
+	"github.com/gornn/gornn/kernel/symbols"
 )
 
 // rtPath is the import path of the compiled helpers the rewrites call.
@@ -58,17 +60,23 @@ func (c *collector) take() ([]any, bool) {
 // runtimeExports returns the compiled helpers, registered as package
 // rtPath and imported by every session as rtAlias.
 func runtimeExports(c *collector) interp.Exports {
-	return interp.Exports{rtPath + "/rt": {
-		"Result": reflect.ValueOf(func(vs ...any) {
-			c.mu.Lock()
-			c.got, c.values = true, vs
-			c.mu.Unlock()
-		}),
-		"GoPanic": reflect.ValueOf(func(r any) {
-			fmt.Fprintf(os.Stderr, "panic in goroutine (recovered): %v\n", r)
-		}),
-		"Clear": reflect.ValueOf(clearValue),
-	}}
+	result := reflect.ValueOf(func(vs ...any) {
+		c.mu.Lock()
+		c.got, c.values = true, vs
+		c.mu.Unlock()
+	})
+	return interp.Exports{
+		// Values of types declared by cells reach compiled code without
+		// their methods, unless the interpreter wraps them in one of these
+		// interfaces, as it does for fmt.Print.
+		".": {"MapTypes": reflect.ValueOf(map[reflect.Value][]reflect.Type{result: symbols.ShownInterfaces})},
+		rtPath + "/rt": {
+			"Result": result,
+			"GoPanic": reflect.ValueOf(func(r any) {
+				fmt.Fprintf(os.Stderr, "panic in goroutine (recovered): %v\n", r)
+			}),
+			"Clear": reflect.ValueOf(clearValue),
+		}}
 }
 
 // clearValue implements the builtin clear for maps and slices.

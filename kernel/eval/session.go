@@ -7,6 +7,7 @@ import (
 	"go/token"
 	"os"
 	"reflect"
+	"regexp"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -209,10 +210,12 @@ func renderValues(values []any) *display.Data {
 // isNoValueError reports whether a compile error says that the trailing
 // expression, wrapped to collect its value, has none.
 func isNoValueError(err error) bool {
-	msg := err.Error()
-	return strings.Contains(msg, "as type ()") || strings.Contains(msg, "used as value") ||
-		strings.Contains(msg, "cannot use func()")
+	return noValuePattern.MatchString(err.Error())
 }
+
+// noValuePattern matches the interpreter's complaint about a call without
+// results used as an argument: "cannot use func(bool) as type (...any)".
+var noValuePattern = regexp.MustCompile(`cannot use func\(.*\) as type \(|used as value`)
 
 // groupRuns cuts the pieces into runs of consecutive declarations or
 // statements, evaluated one after the other.

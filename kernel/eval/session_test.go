@@ -65,6 +65,8 @@ func TestExecuteValues(t *testing.T) {
 		{"min of floats", []string{"f := 2.5", "var m float64\nm = min(f, 1.5)\nm"}, "1.5"},
 		{"clear", []string{"mm := map[string]int{\"a\": 1}\nclear(mm)\nlen(mm)"}, "0"},
 		{"redefined func used by earlier caller", []string{"func base() int { return 1 }\nfunc caller() int { return base() * 10 }", "func base() int { return 2 }", "caller()"}, "20"},
+		{"String method of a cell type", []string{"type Celsius struct{ deg float64 }\nfunc (c Celsius) String() string { return \"20°C\" }", "Celsius{20}"}, "20°C"},
+		{"Error method of a cell type", []string{"type oops struct{ code int }\nfunc (o oops) Error() string { return \"oops!\" }", "oops{1}"}, "oops!"},
 		{"identical type again is fine", []string{"type Q struct{ A int }", "type Q struct{ A int }\nQ{4}"}, "{4}"},
 	}
 	for _, tt := range tests {
@@ -227,6 +229,7 @@ func TestExecuteDoesNotCrash(t *testing.T) {
 		"import _ \"fmt\"",
 		"import . \"strings\"",
 		"__gornn.Result(1, 2)",
+		"type NilString struct{ p *int }\nfunc (x NilString) String() string { return \"\" + string(rune(*x.p)) }\nNilString{}",
 	} {
 		ctx, cancel := context.WithTimeout(context.Background(), 300*time.Millisecond)
 		r := s.Execute(ctx, cell)
