@@ -22,6 +22,10 @@ type HistoryEntry struct {
 // appends one JSON line per cell, so that history survives restarts of the
 // kernel; each kernel process starts a new session number.
 type History struct {
+	// loaded is closed once the file has been read; every method waits
+	// for it, so that a long history does not delay the kernel's start.
+	loaded chan struct{}
+
 	mu      sync.Mutex
 	session int
 	entries []HistoryEntry
@@ -31,17 +35,20 @@ type History struct {
 
 // NewMemoryHistory returns a History that is not saved anywhere.
 func NewMemoryHistory() *History {
-	return &History{session: 1, log: log.Default()}
+	loaded := make(chan struct{})
+	close(loaded)
+	return &History{loaded: loaded, session: 1, log: log.Default()}
 }
 
-// OpenHistory loads the history file at path (creating it and its
-// directory if needed) and starts a new session after the last one found.
-// Lines that cannot be parsed are skipped and logged.
+// OpenHistory opens the history file at path (creating it and its
+// directory if needed) and reads it in the background; the new session
+// numbers itself after the last one found. Lines that cannot be parsed
+// are skipped and logged.
 func OpenHistory(path string, logger *log.Logger) (*History, error) {
 	if logger == nil {
 		logger = log.Default()
 	}
-	h := &History{log: logger}
+	h := &History{log: logger, loaded: make(chan struct{})}
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return nil, fmt.Errorf("dispatch: history %s: %w", path, err)
 	}
@@ -49,7 +56,18 @@ func OpenHistory(path string, logger *log.Logger) (*History, error) {
 	if err != nil {
 		return nil, fmt.Errorf("dispatch: history %s: %w", path, err)
 	}
-	sc := bufio.NewScanner(f)
+	h.file = f
+	go h.load(path)
+	return h, nil
+}
+
+// load reads the entries of the history file.
+func (h *History) load(path string) {
+	defer close(h.loaded)
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	logger := h.log
+	sc := bufio.NewScanner(h.file)
 	sc.Buffer(make([]byte, 64*1024), 64*1024*1024)
 	lineNo, bad := 0, 0
 	for sc.Scan() {
@@ -69,12 +87,21 @@ func OpenHistory(path string, logger *log.Logger) (*History, error) {
 		logger.Printf("dispatch: history %s: skipped %d unreadable lines", path, bad)
 	}
 	h.session++
-	h.file = f
-	return h, nil
+	// A line cut short (by a crash during a write) is ended, so that the
+	// next entry starts on a line of its own.
+	var last [1]byte
+	if st, err := h.file.Stat(); err == nil && st.Size() > 0 {
+		if _, err := h.file.ReadAt(last[:], st.Size()-1); err == nil && last[0] != '\n' {
+			if _, err := h.file.Write([]byte{'\n'}); err != nil {
+				logger.Printf("dispatch: history %s: %v", path, err)
+			}
+		}
+	}
 }
 
 // Session returns the number of the current session.
 func (h *History) Session() int {
+	<-h.loaded
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	return h.session
@@ -83,6 +110,7 @@ func (h *History) Session() int {
 // Append records the input of cell number line of the current session.
 // A failure to write the file is logged; the entry stays in memory.
 func (h *History) Append(line int, input string) {
+	<-h.loaded
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	e := HistoryEntry{Session: h.session, Line: line, Input: input}
@@ -102,6 +130,7 @@ func (h *History) Append(line int, input string) {
 
 // Close closes the history file.
 func (h *History) Close() error {
+	<-h.loaded
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	if h.file == nil {
@@ -115,6 +144,7 @@ func (h *History) Close() error {
 // Tail returns the last n entries (all when n <= 0), dropping earlier
 // duplicates of an input when unique is set.
 func (h *History) Tail(n int, unique bool) []HistoryEntry {
+	<-h.loaded
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	return lastN(h.entries, n, unique)
@@ -124,6 +154,7 @@ func (h *History) Tail(n int, unique bool) []HistoryEntry {
 // stop <= 0 means to the end. Session 0 is the current session and a
 // negative session counts back from it.
 func (h *History) Range(session, start, stop int) []HistoryEntry {
+	<-h.loaded
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	if session <= 0 {
@@ -146,6 +177,7 @@ func (h *History) Search(pattern string, n int, unique bool) ([]HistoryEntry, er
 	if err != nil {
 		return nil, err
 	}
+	<-h.loaded
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	var matched []HistoryEntry

@@ -42,7 +42,6 @@ func TestHistoryPersistsAcrossSessions(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer h2.Close()
 	if h2.Session() != 2 {
 		t.Errorf("second session %d, want 2", h2.Session())
 	}
@@ -50,6 +49,20 @@ func TestHistoryPersistsAcrossSessions(t *testing.T) {
 	want := []string{"1/1:a := 1", "1/2:fmt.Println(a)", "1/3:a++", "2/1:a := 1"}
 	if got := inputs(h2.Tail(0, false)); !slices.Equal(got, want) {
 		t.Errorf("tail = %v, want %v", got, want)
+	}
+	h2.Close()
+
+	// The entry written after the cut-short line was saved on a line of its own.
+	h3, err := OpenHistory(path, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer h3.Close()
+	if got := inputs(h3.Tail(0, false)); !slices.Equal(got, want) {
+		t.Errorf("after reopening: %v, want %v", got, want)
+	}
+	if h3.Session() != 3 {
+		t.Errorf("third session %d, want 3", h3.Session())
 	}
 }
 
