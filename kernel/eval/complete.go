@@ -26,6 +26,11 @@ var builtins = []string{"append", "bool", "byte", "cap", "clear", "close", "comp
 // defined by earlier cells (v.Fi|), and otherwise names defined by
 // earlier cells, imported packages, builtins and keywords.
 func (s *Session) Complete(code string, cursor int) (matches []string, start, end int) {
+	defer func() {
+		if recover() != nil { // a value whose reflection misbehaves: no completions
+			matches, start, end = nil, cursor, cursor
+		}
+	}()
 	if cursor < 0 || cursor > len(code) {
 		return nil, cursor, cursor
 	}

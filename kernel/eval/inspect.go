@@ -13,6 +13,11 @@ import (
 // package (rnn.MatMul, fmt.Println), the declaration of a function or type
 // of an earlier cell, and type and value for a variable.
 func (s *Session) Inspect(code string, cursor int) (doc string, found bool) {
+	defer func() {
+		if recover() != nil { // a value whose printing panics: nothing to show
+			doc, found = "", false
+		}
+	}()
 	if cursor < 0 || cursor > len(code) {
 		return "", false
 	}

@@ -115,7 +115,13 @@ func New(opts Options) (*Session, error) {
 
 // Execute runs one cell. Cancelling ctx interrupts the cell; the session
 // keeps its state and stays usable.
-func (s *Session) Execute(ctx context.Context, code string) *Result {
+func (s *Session) Execute(ctx context.Context, code string) (res *Result) {
+	defer func() {
+		if p := recover(); p != nil {
+			msg := fmt.Sprintf("the kernel failed on this cell: %v", p)
+			res = &Result{Err: &Error{Name: "InternalError", Message: msg, Traceback: []string{"InternalError: " + msg}}}
+		}
+	}()
 	s.mu.Lock()
 	s.cells++
 	s.mu.Unlock()
