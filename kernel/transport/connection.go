@@ -3,7 +3,9 @@ package transport
 import (
 	"encoding/json"
 	"fmt"
+	"net"
 	"os"
+	"strconv"
 )
 
 // ConnectionInfo is the content of a Jupyter connection file.
@@ -66,5 +68,5 @@ func (c ConnectionInfo) endpoint(port int) string {
 	if c.Transport == "ipc" {
 		return fmt.Sprintf("ipc://%s-%d", c.IP, port)
 	}
-	return fmt.Sprintf("tcp://%s:%d", c.IP, port)
+	return "tcp://" + net.JoinHostPort(c.IP, strconv.Itoa(port))
 }

@@ -174,3 +174,24 @@ func FuzzParseConnectionInfo(f *testing.F) {
 		}
 	})
 }
+
+func TestIPCTransport(t *testing.T) {
+	info := transport.ConnectionInfo{
+		Transport: "ipc", IP: t.TempDir() + "/kernel",
+		ShellPort: 1, ControlPort: 2, IOPubPort: 3, StdinPort: 4, HBPort: 5, Key: "k",
+	}
+	srv, err := transport.Listen(info, log.New(&syncBuffer{}, "", 0))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer srv.Close()
+	srv.Serve(func(ch protocol.Channel, msg *protocol.Message) {
+		reply, _ := protocol.NewReply(msg, "pong_reply", map[string]any{})
+		srv.Send(ch, reply)
+	})
+	c := kerneltest.Dial(t, srv.Info())
+	id := c.Send(protocol.Shell, "ping_request", map[string]any{})
+	if r := c.Reply(protocol.Shell, id); r.Type() != "pong_reply" {
+		t.Errorf("reply %s", r.Type())
+	}
+}
