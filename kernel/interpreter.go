@@ -53,8 +53,13 @@ func (it *interpreter) start(env []string, capture *eval.Capture) {
 }
 
 // wait blocks until the session exists and reports whether it does.
-func (it *interpreter) wait() *dispatch.Error {
-	<-it.ready
+// Cancelling ctx (an interrupt) stops the wait.
+func (it *interpreter) wait(ctx context.Context) *dispatch.Error {
+	select {
+	case <-it.ready:
+	case <-ctx.Done():
+		return &dispatch.Error{Name: dispatch.InterruptedName, Value: "interrupted while the interpreter was starting"}
+	}
 	if it.initErr != nil {
 		return &dispatch.Error{Name: "KernelError", Value: fmt.Sprintf("the interpreter failed to start: %v", it.initErr)}
 	}
@@ -97,7 +102,7 @@ func (it *interpreter) emit(stream string, p []byte) {
 
 // Execute implements dispatch.Interpreter.
 func (it *interpreter) Execute(ctx context.Context, code string, out dispatch.Output) (*display.Data, *dispatch.Error) {
-	if err := it.wait(); err != nil {
+	if err := it.wait(ctx); err != nil {
 		return nil, err
 	}
 	it.mu.Lock()
@@ -113,7 +118,7 @@ func (it *interpreter) Execute(ctx context.Context, code string, out dispatch.Ou
 
 // Evaluate implements dispatch.Interpreter.
 func (it *interpreter) Evaluate(ctx context.Context, expr string) (*display.Data, *dispatch.Error) {
-	if err := it.wait(); err != nil {
+	if err := it.wait(ctx); err != nil {
 		return nil, err
 	}
 	v, e := it.session.Evaluate(ctx, expr)
@@ -122,7 +127,7 @@ func (it *interpreter) Evaluate(ctx context.Context, expr string) (*display.Data
 
 // Complete implements dispatch.Interpreter.
 func (it *interpreter) Complete(code string, cursor int) ([]string, int, int) {
-	if it.wait() != nil {
+	if it.wait(context.Background()) != nil {
 		return nil, cursor, cursor
 	}
 	return it.session.Complete(code, cursor)
@@ -130,7 +135,7 @@ func (it *interpreter) Complete(code string, cursor int) ([]string, int, int) {
 
 // Inspect implements dispatch.Interpreter.
 func (it *interpreter) Inspect(code string, cursor int, detail int) (string, bool) {
-	if it.wait() != nil {
+	if it.wait(context.Background()) != nil {
 		return "", false
 	}
 	return it.session.Inspect(code, cursor)
@@ -138,7 +143,7 @@ func (it *interpreter) Inspect(code string, cursor int, detail int) (string, boo
 
 // IsComplete implements dispatch.Interpreter.
 func (it *interpreter) IsComplete(code string) (string, string) {
-	if it.wait() != nil {
+	if it.wait(context.Background()) != nil {
 		return "unknown", ""
 	}
 	return it.session.IsComplete(code)
