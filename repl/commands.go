@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"os"
-	"path/filepath"
 	"strings"
 )
 
@@ -83,8 +82,8 @@ func (s *shell) load(path string) bool {
 		fmt.Fprintf(s.errOut, "rnnrepl: %v\n", err)
 		return false
 	}
-	base := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
-	s.execute(func(ctx context.Context) { s.runner.Execute(ctx, base, asCell(string(code))) })
+	// The runner has shown any error.
+	s.execute(func(ctx context.Context) { s.runner.RunFile(ctx, path, string(code)) })
 	return false
 }
 

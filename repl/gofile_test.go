@@ -10,7 +10,10 @@ func TestAsCell(t *testing.T) {
 		name, in, want string
 	}{
 		{"plain cell", "x := 1\nx", "x := 1\nx"},
-		{"package clause", "package main\n\nfunc main() {}\n", "            \n\nfunc main() {}\n"},
+		{"package clause", "package main\n\nvar x = 1\n", "            \n\nvar x = 1\n"},
+		{"func main renamed", "package main\n\nfunc main() {}\n", "            \n\nfunc fileMain() {}\n"},
+		{"main in a cell is left to the core", "func main() {}\n", "func main() {}\n"},
+		{"a method main stays", "package p\ntype T int\nfunc (T) main() {}\n", "         \ntype T int\nfunc (T) main() {}\n"},
 		{"after comments", "// Command x.\npackage main // the program\nvar a = 1\n", "// Command x.\n             // the program\nvar a = 1\n"},
 		{"package as a word later", "x := 1\n// package main\n", "x := 1\n// package main\n"},
 		{"incomplete clause", "package\n", "package\n"},
@@ -18,7 +21,7 @@ func TestAsCell(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := asCell(tt.in); got != tt.want {
+			if got := asCell(tt.in).code; got != tt.want {
 				t.Errorf("asCell(%q) = %q, want %q", tt.in, got, tt.want)
 			}
 		})
@@ -30,7 +33,15 @@ func FuzzAsCell(f *testing.F) {
 	f.Add("/* c */ package p; var x = 1")
 	f.Add("x := `package`")
 	f.Fuzz(func(t *testing.T, code string) {
-		got := asCell(code)
+		prog := asCell(code)
+		got := prog.code
+		if prog.hasMain {
+			// Only the renaming changes the length.
+			if len(got) != len(code)+len(mainName)-len("main") {
+				t.Fatalf("asCell(%q) = %q: the length changed by more than the renaming", code, got)
+			}
+			return
+		}
 		if len(got) != len(code) {
 			t.Fatalf("asCell changed the length: %d -> %d", len(code), len(got))
 		}

@@ -52,7 +52,8 @@ type Runner struct {
 }
 
 // NewRunner starts a session. With terminal set, progress bars draw
-// themselves on standard error; otherwise they arrive as display updates.
+// themselves on standard error; otherwise they arrive as display updates,
+// of which the text shows the last.
 func NewRunner(cfg Config, terminal bool) (*Runner, error) {
 	if cfg.Stdout == nil {
 		cfg.Stdout = os.Stdout
@@ -119,15 +120,16 @@ func (r *Runner) onDisplay(d display.Data) {
 	defer r.mu.Unlock()
 	if r.rec != nil {
 		r.rec.display(d)
-		if d.Update {
-			// A recorded display may be updated hundreds of times (a
-			// progress bar); the terminal shows its last state only.
-			if r.pending != nil && r.pending.ID != d.ID {
-				r.flushPending()
-			}
-			r.pending = &d
-			return
+	}
+	if d.Update {
+		// A display may be updated hundreds of times (a progress bar
+		// that does not draw itself); text shows its last state, when
+		// other output follows or the cell ends.
+		if r.pending != nil && r.pending.ID != d.ID {
+			r.flushPending()
 		}
+		r.pending = &d
+		return
 	}
 	r.flushPending()
 	r.p.data(r.prefix, d.Data)
@@ -182,8 +184,8 @@ func (r *Runner) onStream(name string, b []byte) {
 // stops at the first failing cell (unless Config.KeepGoing) and returns a
 // *CellError for it.
 func (r *Runner) RunNotebook(ctx context.Context, nb *Notebook, name string, record bool) error {
-	if record {
-		stop, err := r.startCapture()
+	if record || !r.terminal {
+		stop, err := r.startCapture(record)
 		if err != nil {
 			return err
 		}
@@ -233,10 +235,12 @@ func (r *Runner) RunNotebook(ctx context.Context, nb *Notebook, name string, rec
 	return first
 }
 
-// startCapture redirects fds 1 and 2 into the recorder, first moving the
-// terminal output onto duplicates of them so that the echo does not loop
-// back into the capture.
-func (r *Runner) startCapture() (stop func(), err error) {
+// startCapture redirects fds 1 and 2 to the runner, which echoes them and,
+// with record set, records them. Captured, the cells' output keeps its
+// order with the displays, whose last updates are shown when other
+// output follows. The terminal output first moves onto duplicates of fds
+// 1 and 2 so that the echo does not loop back into the capture.
+func (r *Runner) startCapture(record bool) (stop func(), err error) {
 	out, closeOut, err := detachFromStdio(r.cfg.Stdout)
 	if err != nil {
 		return nil, err
@@ -255,7 +259,9 @@ func (r *Runner) startCapture() (stop func(), err error) {
 		return nil, fmt.Errorf("repl: capturing output: %w", err)
 	}
 	r.mu.Lock()
-	r.rec = &recorder{}
+	if record {
+		r.rec = &recorder{}
+	}
 	r.capture = c
 	r.mu.Unlock()
 	return func() {
@@ -273,14 +279,30 @@ func (r *Runner) startCapture() (stop func(), err error) {
 }
 
 // RunFile runs a Go file or piped code as one cell; name is used in error
-// messages and image file names. A package clause is dropped; a func
-// main() the code declares runs as soon as it is declared (the
-// interpreter's rule for package main), so that an ordinary Go program
-// runs as it would with go run.
+// messages and image file names. A file's package clause is dropped and
+// its func main, which cells cannot declare, is renamed and then called,
+// so that an ordinary Go program runs as it would with go run.
 func (r *Runner) RunFile(ctx context.Context, name, code string) error {
+	if !r.terminal {
+		stop, err := r.startCapture(false)
+		if err != nil {
+			return err
+		}
+		defer stop()
+	}
+	prog := asCell(code)
 	base := strings.TrimSuffix(filepath.Base(name), filepath.Ext(name))
-	if res := r.Execute(ctx, base, asCell(code)); res.Err != nil {
+	if res := r.Execute(ctx, base, prog.code); res.Err != nil {
 		return &CellError{File: name, Err: res.Err}
+	}
+	if !prog.hasMain {
+		return nil
+	}
+	if res := r.Execute(ctx, base, mainName+"()"); res.Err != nil {
+		e := *res.Err
+		// Positions are in the one-line call, not in the file.
+		e.Line, e.Column = 0, 0
+		return &CellError{File: name + ": func main", Err: &e}
 	}
 	return nil
 }

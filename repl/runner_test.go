@@ -89,3 +89,21 @@ func TestRunNotebookInterrupted(t *testing.T) {
 		t.Fatalf("RunNotebook error = %v, want cell 1 Interrupted", err)
 	}
 }
+
+func TestUpdatesShowTheirLastState(t *testing.T) {
+	out, errOut := &bytes.Buffer{}, &bytes.Buffer{}
+	r, err := NewRunner(Config{Stdout: out, Stderr: errOut, OutDir: t.TempDir()}, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	code := "import \"github.com/gornn/gornn/display\"\n" +
+		"h := display.NewDisplay(\"step 0\")\n" +
+		"for i := 1; i <= 50; i++ {\n\th.Update(fmt.Sprint(\"step \", i))\n}\n" +
+		"display.Display(\"after\")"
+	if err := r.RunFile(context.Background(), "updates", "import \"fmt\"\n"+code); err != nil {
+		t.Fatalf("RunFile: %v\n%s", err, errOut)
+	}
+	if want := "step 0\nstep 50\nafter\n"; out.String() != want {
+		t.Errorf("output %q, want %q", out, want)
+	}
+}

@@ -116,8 +116,10 @@ func run(o options) int {
 		// Cells reading standard input get its lines.
 		cfg.Input = lineInput(bufio.NewReader(os.Stdin))
 	}
-	// Progress bars draw themselves, unless they are recorded into a notebook.
-	runner, err := repl.NewRunner(cfg, o.output == "")
+	// Progress bars draw themselves on a terminal, unless they are recorded
+	// into a notebook; in a log they show their final state.
+	terminal := o.output == "" && readline.IsTerminal(int(os.Stderr.Fd()))
+	runner, err := repl.NewRunner(cfg, terminal)
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "rnnrepl: %v\n", err)
 		return 2
