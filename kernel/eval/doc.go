@@ -4,11 +4,44 @@
 // whether the cell is complete.
 //
 // The package knows nothing of Jupyter or ZeroMQ. Front ends drive a
-// Session and receive rich output through the callbacks in Options.
+// Session and receive rich output through the callbacks in Options, and
+// standard output and error through CaptureStdio.
+//
+// # Cells
 //
 // Cells are Go as people type it: imports, declarations and statements in
-// any order. A cell is split with go/parser into those groups, rewritten
-// for Go 1.22+ forms the interpreter lacks (range over int, per-iteration
-// loop variables, min, max, clear) and evaluated group by group. Positions
-// in errors refer to the cell's own lines and columns.
+// any order. A cell is cut at its top-level semicolons with Go's scanner,
+// each piece is parsed on its own, imports are done first (those already
+// done are skipped), and the remaining pieces are evaluated in order, in
+// runs of consecutive declarations or statements. A var or const after a
+// statement is evaluated as a statement, so it may use the statement's
+// variables. When the cell ends in an expression, its value (all values
+// of a multi-value call) is the cell's result.
+//
+// Before evaluation the cell is rewritten, by edits of its text that keep
+// every other byte at its line and column, for what the interpreter lacks:
+// range over an integer, a variable per loop iteration for closures, the
+// builtins min, max and clear, and goroutines whose panic would end the
+// process. Errors are reported at the cell's own lines and columns.
+//
+// # What the interpreter cannot do, and what the session does about it
+//
+//   - A type or method cannot be redefined: a cell that changes one that
+//     an earlier cell defined gets a RedefinitionError (same definition
+//     again is fine). Redefined functions are fine: functions of earlier
+//     cells that call them are compiled again.
+//   - func main and top-level defer would run again after every cell:
+//     they are refused.
+//   - Range over an integer is recognised without type checking: literals,
+//     len/cap, conversions, arithmetic, and names known to be integers.
+//     Otherwise write range int(n).
+//   - min and max are generic helpers: the interpreter cannot yet give
+//     their result to a new cell-level variable with :=; declare it first.
+//   - Values of types declared in cells reach compiled code without their
+//     methods; the session shows them through their String or Error
+//     method, but HTML or PNG methods of cell types are not seen.
+//   - An interrupt stops interpreted code within milliseconds; compiled
+//     code stops when it checks its context (package rnn's graph runs do,
+//     through rnn.SetDefaultContext, and so does time.Sleep in cells). The
+//     next cell waits for an interrupted one to finish, up to a bound.
 package eval

@@ -50,15 +50,53 @@ func rewriteCell(src string, pieces []*piece, know knowledge) []edit {
 		var n ast.Node = p.decl
 		if p.stmt != nil {
 			n = p.stmt
+			rw.wrapCompound(p)
 		}
 		rw.walk(p, n)
 	}
 	return rw.edits
 }
 
+// wrapCompound runs a cell-level loop, if, switch, select or block in a
+// function literal when a statement inside it defines several variables
+// from one multi-value expression (a, b := f(); v, ok := m[k]): at cell
+// level, the interpreter loses such variables for the statements after
+// them in the same block ("undefined: a"), while in a function it does
+// not. Variables of the cell stay reachable as the literal's free
+// variables; the statement declares nothing the cell could see anyway.
+func (rw *rewriter) wrapCompound(p *piece) {
+	switch p.stmt.(type) {
+	case *ast.ForStmt, *ast.RangeStmt, *ast.IfStmt, *ast.SwitchStmt, *ast.TypeSwitchStmt,
+		*ast.SelectStmt, *ast.BlockStmt:
+	default:
+		return
+	}
+	found := false
+	ast.Inspect(p.stmt, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.AssignStmt:
+			if n.Tok == token.DEFINE && len(n.Lhs) > len(n.Rhs) {
+				found = true
+			}
+		case *ast.ValueSpec:
+			if len(n.Names) > len(n.Values) && len(n.Values) > 0 {
+				found = true
+			}
+		}
+		return !found
+	})
+	if found {
+		rw.add(p, p.stmt.Pos(), p.stmt.Pos(), "func() { ")
+		rw.add(p, p.stmt.End(), p.stmt.End(), " }()")
+	}
+}
+
 // trailingExpr returns the expression a cell ends with, if its value is
 // the cell's result: the last piece is an expression statement that is
-// not a call of a builtin without results.
+// not a call of a builtin without results, nor a fmt.Print call, whose
+// byte count and error nobody wants to see after the printed text.
 func trailingExpr(pieces []*piece) (*piece, ast.Expr) {
 	if len(pieces) == 0 {
 		return nil, nil
@@ -73,6 +111,14 @@ func trailingExpr(pieces []*piece) (*piece, ast.Expr) {
 			switch id.Name {
 			case "panic", "print", "println", "close", "delete", "clear":
 				return nil, nil
+			}
+		}
+		if sel, ok := call.Fun.(*ast.SelectorExpr); ok {
+			if pkg, ok := sel.X.(*ast.Ident); ok && pkg.Name == "fmt" {
+				switch sel.Sel.Name {
+				case "Print", "Println", "Printf", "Fprint", "Fprintln", "Fprintf":
+					return nil, nil
+				}
 			}
 		}
 	}
