@@ -85,6 +85,14 @@ func gradCases() []gradCase {
 			})
 			return Concat([]*Node{out[1], st.C, st.H}, 1)
 		}},
+		{name: "LSTM over inputs split from one matrix", shapes: [][]int{{6, 3}}, build: func(in []*Node) *Node {
+			var out []*Node
+			var st LSTMState
+			in[0].g.VariableScope("gradcheck", func() {
+				out, st = StaticRNN(BasicLSTMCell(4, 1.0), Split(in[0], 3, 0))
+			})
+			return Concat([]*Node{out[0], out[2], st.C}, 1)
+		}},
 		{name: "LSTM from a given state", shapes: [][]int{{2, 3}, {2, 4}, {2, 4}}, build: func(in []*Node) *Node {
 			var out []*Node
 			in[0].g.VariableScope("gradcheck", func() {
@@ -205,25 +213,43 @@ func unfusedLSTM(x, c, h, kernel, bias *Node, forgetBias float32) (*Node, *Node)
 // large enough to run in parallel row blocks.
 func TestFusedLSTMMatchesUnfused(t *testing.T) {
 	for _, batch := range []int{3, 2*blockRows + 17} {
-		t.Run(fmt.Sprint("batch ", batch), func(t *testing.T) { testFusedLSTM(t, batch) })
+		for _, fromSplit := range []bool{false, true} {
+			name := fmt.Sprint("batch ", batch, " separate inputs")
+			if fromSplit {
+				// StaticRNN then projects all steps' inputs in one product.
+				name = fmt.Sprint("batch ", batch, " inputs split from one matrix")
+			}
+			t.Run(name, func(t *testing.T) { testFusedLSTM(t, batch, fromSplit) })
+		}
 	}
 }
 
-func testFusedLSTM(t *testing.T, batch int) {
+func testFusedLSTM(t *testing.T, batch int, fromSplit bool) {
 	const nIn, units, steps = 5, 6, 4
 	g := NewGraph()
 	g.SetRandomSeed(3)
 	rng := rand.New(rand.NewPCG(3, 3))
-	var xs []*Node
+	var xs, inputs []*Node
 	feeds := Feeds{}
-	for s := 0; s < steps; s++ {
+	if fromSplit {
 		p := g.Placeholder(Float32, None, nIn)
-		xs = append(xs, p)
-		feeds[p] = randomTensor(rng, batch, nIn)
+		feeds[p] = randomTensor(rng, steps*batch, nIn)
+		xs = Split(p, steps, 0)
+		inputs = []*Node{p}
+	} else {
+		for s := 0; s < steps; s++ {
+			p := g.Placeholder(Float32, None, nIn)
+			xs = append(xs, p)
+			feeds[p] = randomTensor(rng, batch, nIn)
+		}
+		inputs = xs
 	}
 	cell := BasicLSTMCell(units, 1.0)
 	fusedOut, fusedState := StaticRNN(cell, xs)
 	kernel, bias := cell.Variables()
+	if _, hoisted := splitSource(xs); hoisted != fromSplit {
+		t.Fatalf("splitSource says %v, want %v", hoisted, fromSplit)
+	}
 	zero := g.Const(NewTensor(batch, units))
 	c, h := zero, zero
 	var unfusedOut []*Node
@@ -241,7 +267,7 @@ func testFusedLSTM(t *testing.T, batch int) {
 	}
 	fusedCost := costOf(fusedOut, fusedState.C)
 	unfusedCost := costOf(unfusedOut, c)
-	wrt := append([]*Node{kernel, bias}, xs...)
+	wrt := append([]*Node{kernel, bias}, inputs...)
 	fetch := append(append([]*Node{fusedCost, unfusedCost, fusedOut[steps-1], unfusedOut[steps-1]},
 		Gradients(fusedCost, wrt)...), Gradients(unfusedCost, wrt)...)
 	if err := g.Err(); err != nil {
@@ -300,5 +326,39 @@ func TestTwoGradientsInOneRun(t *testing.T) {
 	}
 	if got := fmt.Sprint(vals[0].Data(), vals[1].Data()); got != "[2 10] [3 3]" {
 		t.Errorf("gradients %s, want [2 10] [3 3]", got)
+	}
+}
+
+// TestProjectionFallback runs the tutorial model forward with the input
+// projection computed and with it skipped (as for an evaluation over a
+// huge batch); the results must agree.
+func TestProjectionFallback(t *testing.T) {
+	g := NewGraph()
+	g.SetRandomSeed(5)
+	m := buildTutorial(g, 6, 5, 8, 3, GradientDescentOptimizer(0.1))
+	s := g.NewSession()
+	s.MustRun(g.GlobalVariablesInitializer(), nil)
+	rng := rand.New(rand.NewPCG(5, 5))
+	feeds := Feeds{m.x: randomTensor(rng, 7, 6, 5), m.y: randomTensor(rng, 7, 3)}
+	pred := func() []float32 {
+		v, err := s.Run(m.pred, feeds)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return v.Data()
+	}
+	with := pred()
+	saved := projectMaxForward
+	projectMaxForward = 0
+	without := pred()
+	projectMaxForward = saved
+	for i := range with {
+		if d := math.Abs(float64(with[i] - without[i])); d > 1e-5*(1+math.Abs(float64(with[i]))) {
+			t.Fatalf("prediction %d: %g with the projection, %g without", i, with[i], without[i])
+		}
+	}
+	// And training still works after a run without it.
+	if _, err := s.Run(m.optm, feeds); err != nil {
+		t.Fatal(err)
 	}
 }

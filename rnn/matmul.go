@@ -1,6 +1,7 @@
 package rnn
 
 import (
+	"context"
 	"fmt"
 	"runtime"
 	"sync"
@@ -32,13 +33,30 @@ func (e *execution) matmul(transA, transB bool, m, n, k int, a []float32, lda in
 		gemm(transA, transB, m, n, k, 1, a, lda, b, ldb, beta, c, ldc)
 		return nil
 	}
-	return e.parallelRows(m, func(r0, r1 int) {
-		aOff := r0 * lda
-		if transA {
-			aOff = r0
-		}
-		gemm(transA, transB, r1-r0, n, k, 1, a[aOff:], lda, b, ldb, beta, c[r0*ldc:], ldc)
-	})
+	e.s.rows.job = rowJob{mm: gemmArgs{transA: transA, transB: transB, n: n, k: k, a: a, lda: lda, b: b, ldb: ldb, beta: beta, c: c, ldc: ldc}}
+	return e.runBlocks(m)
+}
+
+// gemmArgs is a product whose rows of C rowRunner splits into blocks.
+type gemmArgs struct {
+	transA, transB bool
+	n, k           int
+	a              []float32
+	lda            int
+	b              []float32
+	ldb            int
+	beta           float32
+	c              []float32
+	ldc            int
+}
+
+// rows computes rows [r0, r1) of C.
+func (g *gemmArgs) rows(r0, r1 int) {
+	aOff := r0 * g.lda
+	if g.transA {
+		aOff = r0
+	}
+	gemm(g.transA, g.transB, r1-r0, g.n, g.k, 1, g.a[aOff:], g.lda, g.b, g.ldb, g.beta, g.c[r0*g.ldc:], g.ldc)
 }
 
 // parallelRows calls work on blocks of blockRows rows out of rows, on all
@@ -49,50 +67,85 @@ func (e *execution) parallelRows(rows int, work func(r0, r1 int)) error {
 		work(0, rows)
 		return e.cancelled()
 	}
-	blocks := (rows + blockRows - 1) / blockRows
-	workers := min(runtime.GOMAXPROCS(0), blocks)
-	var (
-		wg   sync.WaitGroup
-		mu   sync.Mutex
-		next int
-		fail error
-	)
-	take := func() (int, bool) {
-		mu.Lock()
-		defer mu.Unlock()
-		if fail != nil || next >= blocks {
-			return 0, false
-		}
-		if err := e.cancelled(); err != nil {
-			fail = err
-			return 0, false
-		}
-		i := next
-		next++
-		return i, true
+	e.s.rows.job = rowJob{work: work}
+	return e.runBlocks(rows)
+}
+
+// runBlocks runs the job set up in the session's rowRunner over rows.
+func (e *execution) runBlocks(rows int) error {
+	r := &e.s.rows
+	j := &r.job
+	j.ctx, j.rows = e.ctx, rows
+	j.blocks = (rows + blockRows - 1) / blockRows
+	workers := min(runtime.GOMAXPROCS(0), j.blocks)
+	r.wg.Add(workers)
+	for w := 1; w < workers; w++ {
+		go r.worker()
 	}
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			defer func() {
-				// A panic on a worker would end the process: report it instead.
-				if r := recover(); r != nil {
-					mu.Lock()
-					fail = fmt.Errorf("internal error: %v", r)
-					mu.Unlock()
-				}
-			}()
-			for {
-				blk, ok := take()
-				if !ok {
-					return
-				}
-				r0 := blk * blockRows
-				work(r0, min(r0+blockRows, rows))
-			}
-		}()
+	r.worker()
+	r.wg.Wait()
+	err := j.fail
+	r.job = rowJob{} // drop the references to this run's buffers
+	return err
+}
+
+// rowRunner hands out the row blocks of one parallelRows or matmul call.
+// A session owns one, so that splitting work does not allocate.
+type rowRunner struct {
+	wg  sync.WaitGroup
+	mu  sync.Mutex // guards job.next and job.fail
+	job rowJob
+}
+
+// rowJob is the work of one call.
+type rowJob struct {
+	ctx    context.Context
+	work   func(r0, r1 int) // the job, or nil for mm
+	mm     gemmArgs
+	rows   int
+	blocks int
+	next   int
+	fail   error
+}
+
+// take returns the next block, or false when all are taken, one failed
+// or the context is done.
+func (r *rowRunner) take() (int, bool) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	j := &r.job
+	if j.fail != nil || j.next >= j.blocks {
+		return 0, false
 	}
-	wg.Wait()
-	return fail
+	if err := j.ctx.Err(); err != nil {
+		j.fail = err
+		return 0, false
+	}
+	i := j.next
+	j.next++
+	return i, true
+}
+
+func (r *rowRunner) worker() {
+	defer r.wg.Done()
+	defer func() {
+		// A panic on a worker would end the process: report it instead.
+		if p := recover(); p != nil {
+			r.mu.Lock()
+			r.job.fail = fmt.Errorf("internal error: %v", p)
+			r.mu.Unlock()
+		}
+	}()
+	for {
+		blk, ok := r.take()
+		if !ok {
+			return
+		}
+		r0, r1 := blk*blockRows, min((blk+1)*blockRows, r.job.rows)
+		if r.job.work != nil {
+			r.job.work(r0, r1)
+		} else {
+			r.job.mm.rows(r0, r1)
+		}
+	}
 }

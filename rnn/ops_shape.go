@@ -181,7 +181,8 @@ func (reshapeOp) aliasesInput() bool { return true }
 
 func (op reshapeOp) forward(e *execution, n *Node) error {
 	x := e.value(n.inputs[0])
-	s, err := resolveShape(op.shape, len(x.data))
+	var buf [maxStackRank]int
+	s, err := resolveShapeInto(buf[:0], op.shape, len(x.data))
 	if err != nil {
 		return fmt.Errorf("cannot reshape %s: %v", formatShape(x.shape), err)
 	}

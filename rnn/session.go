@@ -26,6 +26,7 @@ type Session struct {
 	exec   execution // the run in progress; runs are serialized by mu
 
 	sideWork sideWorker // weight gradients accumulated beside the backward pass
+	rows     rowRunner  // splits big ops into row blocks over the cores
 }
 
 // NewSession returns a session on the graph. Variables start

@@ -133,7 +133,13 @@ func (t *Tensor) Reshape(shape ...int) *Tensor {
 // resolveShape fills in a single -1 dimension so that the shape holds n
 // elements.
 func resolveShape(shape []int, n int) ([]int, error) {
-	s := append([]int(nil), shape...)
+	return resolveShapeInto(nil, shape, n)
+}
+
+// resolveShapeInto is resolveShape writing the result into dst's storage
+// when it is large enough, so that callers can keep it on the stack.
+func resolveShapeInto(dst, shape []int, n int) ([]int, error) {
+	s := append(dst[:0], shape...)
 	infer := -1
 	known := 1
 	for i, d := range s {
