@@ -106,12 +106,20 @@ func (it *interpreter) Execute(ctx context.Context, code string, out dispatch.Ou
 		return nil, err
 	}
 	it.mu.Lock()
+	prev := it.out
 	it.out = out
 	it.mu.Unlock()
 	res := it.session.Execute(ctx, code)
 	if it.capture != nil {
 		// Everything the cell printed is published before its result.
 		it.capture.Sync()
+	}
+	if s, ok := out.(dispatch.SilentOutput); ok && s.Silent() && prev != nil {
+		// Output that goroutines of earlier cells print later goes on
+		// showing under the last cell that shows output.
+		it.mu.Lock()
+		it.out = prev
+		it.mu.Unlock()
 	}
 	return res.Value, convertError(res.Err)
 }

@@ -406,3 +406,37 @@ display.ClearOutput(true)`
 		t.Errorf("clear_output %v", co)
 	}
 }
+
+func TestBackgroundOutputAfterSilentCell(t *testing.T) {
+	_, c := startKernel(t)
+	// A goroutine prints after its cell has finished...
+	_, first := execute(t, c, `import "fmt"
+import "time"
+release := make(chan bool)
+go func() {
+	<-release
+	// Not time.Sleep, which cells' goroutines leave early once the cell
+	// that runs has finished.
+	for start := time.Now(); time.Since(start) < 300*time.Millisecond; {
+	}
+	fmt.Println("late line")
+}()`, nil)
+	firstID := first[0].ParentHeader.MsgID
+	// ...and after a silent cell, which must not swallow it.
+	execute(t, c, "release <- true", map[string]any{"silent": true})
+	deadline := time.After(5 * time.Second)
+	for {
+		select {
+		case <-deadline:
+			t.Fatal("the late line never arrived")
+		default:
+		}
+		m := c.Next(protocol.IOPub, time.Second)
+		if m != nil && m.Type() == "stream" && strings.Contains(string(m.Content), "late line") {
+			if m.ParentHeader.MsgID != firstID {
+				t.Errorf("late line attributed to %s, want the first cell %s", m.ParentHeader.MsgID, firstID)
+			}
+			return
+		}
+	}
+}

@@ -49,6 +49,14 @@ type Output interface {
 	Input(prompt string, password bool) (string, error)
 }
 
+// SilentOutput is implemented by the Output of a request that asked for
+// no output (silent execution). An interpreter that routes output of
+// background goroutines to the latest cell can keep the previous cell's
+// Output for them after a silent one.
+type SilentOutput interface {
+	Silent() bool
+}
+
 // Error describes a failed cell or expression.
 type Error struct {
 	Name      string

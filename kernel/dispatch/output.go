@@ -23,6 +23,9 @@ type requestOutput struct {
 	allowStdin bool
 }
 
+// Silent reports whether the request asked for no output at all.
+func (o *requestOutput) Silent() bool { return o.silent }
+
 func (o *requestOutput) Stream(name, text string) {
 	if o.silent || text == "" {
 		return
