@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 )
 
 // recorder collects what a Capture emits, per stream.
@@ -84,6 +85,22 @@ func TestCaptureStdio(t *testing.T) {
 	}
 	if strings.Contains(out, "gornn-sync") {
 		t.Errorf("a sentinel leaked into the output")
+	}
+	// A goroutine's panic is reported on stderr, and the process lives.
+	r = s.Execute(context.Background(), "done := make(chan bool)\ngo func() { defer close(done); panic(\"from a goroutine\") }()\n<-done")
+	if r.Err != nil {
+		t.Fatal(r.Err)
+	}
+	// The report follows the deferred close the cell waited for.
+	var got string
+	for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
+		c.Sync()
+		if got += rec.take("stderr"); strings.Contains(got, "from a goroutine") {
+			break
+		}
+	}
+	if !strings.Contains(got, "panic in goroutine") || !strings.Contains(got, "from a goroutine") {
+		t.Errorf("stderr after a goroutine panic = %q", got)
 	}
 	fmt.Fprintln(c.OriginalStderr(), "capture test: this line goes to the real stderr")
 	if err := c.Close(); err != nil {

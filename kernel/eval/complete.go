@@ -1,6 +1,8 @@
 package eval
 
 import (
+	"go/scanner"
+	"go/token"
 	"reflect"
 	"sort"
 	"strings"
@@ -41,7 +43,7 @@ func (s *Session) Complete(code string, cursor int) (matches []string, start, en
 		chain := selectorChain(code, start-1)
 		candidates = s.members(chain)
 	} else {
-		candidates = s.topLevelNames()
+		candidates = append(s.topLevelNames(), cellNames(code, start)...)
 	}
 	seen := map[string]bool{}
 	for _, c := range candidates {
@@ -145,7 +147,9 @@ func (s *Session) importPath(name string) (string, bool) {
 // globalValue follows chain from a global of an earlier cell through
 // struct fields.
 func (s *Session) globalValue(chain []string) (reflect.Value, bool) {
-	v, ok := s.in.Globals()[chain[0]]
+	s.mu.Lock()
+	v, ok := s.globals[chain[0]]
+	s.mu.Unlock()
 	if !ok {
 		return reflect.Value{}, false
 	}
@@ -200,10 +204,10 @@ func fieldsAndMethods(v reflect.Value) []string {
 // topLevelNames lists the names a bare identifier can complete to.
 func (s *Session) topLevelNames() []string {
 	names := append(append([]string(nil), keywords...), builtins...)
-	for name := range s.in.Globals() {
+	s.mu.Lock()
+	for name := range s.globals {
 		names = append(names, name)
 	}
-	s.mu.Lock()
 	for name := range s.funcs {
 		names = append(names, name)
 	}
@@ -215,4 +219,24 @@ func (s *Session) topLevelNames() []string {
 	}
 	s.mu.Unlock()
 	return names
+}
+
+// cellNames returns the identifiers of code, outside the one being
+// completed at offset skip, so that names the cell itself declares are
+// offered before it runs.
+func cellNames(code string, skip int) []string {
+	fset := token.NewFileSet()
+	file := fset.AddFile("cell", -1, len(code))
+	var sc scanner.Scanner
+	sc.Init(file, []byte(code), func(token.Position, string) {}, 0)
+	var names []string
+	for {
+		pos, tok, lit := sc.Scan()
+		if tok == token.EOF {
+			return names
+		}
+		if tok == token.IDENT && file.Offset(pos) != skip {
+			names = append(names, lit)
+		}
+	}
 }

@@ -29,6 +29,7 @@ func TestComplete(t *testing.T) {
 		{"methods of a cell value", "pt.No", -1, []string{"Norm1"}, 3, 5},
 		{"methods of a compiled value", "sb.WriteS", -1, []string{"WriteString"}, 3, 9},
 		{"keyword", "fo", -1, []string{"for"}, 0, 2},
+		{"name declared earlier in the same cell", "localCount := 3\nlocalC", -1, []string{"localCount"}, 16, 22},
 		{"builtin", "appe", -1, []string{"append"}, 0, 4},
 		{"unicode before the name", "s := \"é\" + myVa", -1, []string{"myVariable"}, 12, 16},
 		{"unknown operand", "nothing.X", -1, nil, 8, 9},

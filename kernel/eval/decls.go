@@ -196,7 +196,7 @@ func (s *Session) defined(name string) bool {
 	if isFunc || isType {
 		return true
 	}
-	_, isVar := s.in.Globals()[name]
+	_, isVar := s.safeGlobals()[name]
 	return isVar
 }
 
@@ -204,7 +204,7 @@ func (s *Session) defined(name string) bool {
 // imported package, is an integer.
 func (s *Session) isInt(pkg, name string) bool {
 	if pkg == "" {
-		v, ok := s.in.Globals()[name]
+		v, ok := s.safeGlobals()[name]
 		return ok && v.IsValid() && isIntKind(v.Kind())
 	}
 	s.mu.Lock()

@@ -42,7 +42,11 @@ type Session struct {
 	// varTypes maps a global to the cell type it was made with, since
 	// values of interpreted types show no methods to reflection.
 	varTypes map[string]string
-	cells    int
+	// globals is the interpreter's globals as of the end of the last
+	// cell, so that completion during a cell does not read the frames
+	// the cell is writing.
+	globals map[string]reflect.Value
+	cells   int
 }
 
 // funcDef is a top-level function as a cell declared it, kept to
@@ -105,6 +109,7 @@ func New(opts Options) (*Session, error) {
 	if _, err := s.in.Eval(helperSource); err != nil {
 		return nil, fmt.Errorf("eval: declaring the builtin helpers: %w", err)
 	}
+	s.globals = s.safeGlobals()
 	display.SetFrontend(display.Frontend{
 		Publish:     opts.Display,
 		ClearOutput: opts.ClearOutput,
@@ -116,6 +121,12 @@ func New(opts Options) (*Session, error) {
 // Execute runs one cell. Cancelling ctx interrupts the cell; the session
 // keeps its state and stays usable.
 func (s *Session) Execute(ctx context.Context, code string) (res *Result) {
+	defer func() {
+		g := s.safeGlobals()
+		s.mu.Lock()
+		s.globals = g
+		s.mu.Unlock()
+	}()
 	defer func() {
 		if p := recover(); p != nil {
 			msg := fmt.Sprintf("the kernel failed on this cell: %v", p)
@@ -322,4 +333,18 @@ func (s *Session) sleep(d time.Duration) {
 	case <-t.C:
 	case <-ctx.Done():
 	}
+}
+
+// safeGlobals returns the interpreter's globals. The interpreter panics
+// listing them after a declaration that failed to compile (the name
+// exists, its storage does not); the last good list is returned then.
+func (s *Session) safeGlobals() (g map[string]reflect.Value) {
+	defer func() {
+		if recover() != nil {
+			s.mu.Lock()
+			g = s.globals
+			s.mu.Unlock()
+		}
+	}()
+	return s.in.Globals()
 }

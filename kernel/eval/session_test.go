@@ -243,3 +243,18 @@ func TestExecuteDoesNotCrash(t *testing.T) {
 		t.Errorf("session unusable after odd cells: %v %q", r.Err, text(r))
 	}
 }
+
+func TestEvaluate(t *testing.T) {
+	s := newSession(t, Options{})
+	run(t, s, "v := 20")
+	d, err := s.Evaluate(context.Background(), "v*2 + 2")
+	if err != nil || d == nil || d.Data["text/plain"] != "42" {
+		t.Errorf("Evaluate = %v, %v; want 42", d, err)
+	}
+	if _, err := s.Evaluate(context.Background(), "w := 1"); err == nil || err.Name != "ParseError" {
+		t.Errorf("Evaluate of a statement: %v, want a ParseError", err)
+	}
+	if _, err := s.Evaluate(context.Background(), "undefinedName"); err == nil || err.Name != "CompileError" {
+		t.Errorf("Evaluate of an undefined name: %v, want a CompileError", err)
+	}
+}
