@@ -69,7 +69,10 @@
 // forward pass keeps each node's value, the backward pass walks the nodes
 // between the variables and the cost in reverse order. The LSTM time step
 // is a single fused op (the four gates from one pass of matrix products,
-// then one element-wise pass, keeping what backward needs). A session
+// then one element-wise pass, keeping what backward needs); when the steps'
+// inputs are the parts of one Split, as in the tutorial, StaticRNN also
+// computes the input half of all steps' gates in one large product. A
+// session
 // keeps each node's buffers between runs and reuses them while shapes
 // repeat, and during runs without a backward pass it hands big buffers
 // back as soon as their last reader is done, so an evaluation over tens
