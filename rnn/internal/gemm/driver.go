@@ -41,9 +41,14 @@ func compute(k *microKernel, ws *workspace, pr *problem) {
 				beta, loadC = 1, true
 			}
 			direct := !pr.transB && pr.m <= directRows && kc*nc <= directMaxB
+			// A narrower right-edge panel is read in place too when a
+			// narrow kernel covers it and no bottom-edge tile (which
+			// reads a full nr columns) needs it.
+			rem := nc % nr
+			directEdge := direct && rem != 0 && pr.m%mr == 0 && k.narrowFor(rem) != nil
 			if !direct {
 				packB(k, ws.b, pr.transB, pr.b, pr.ldb, pc, jc, kc, nc)
-			} else if rem := nc % nr; rem != 0 {
+			} else if rem != 0 && !directEdge {
 				packB(k, ws.b, false, pr.b, pr.ldb, pc, jc+nc-rem, kc, rem)
 			}
 			for ic := 0; ic < pr.m; ic += mcBlock {
@@ -53,7 +58,7 @@ func compute(k *microKernel, ws *workspace, pr *problem) {
 					cols := min(nr, nc-jr)
 					bp, bs := ws.b[jr*kc:jr*kc+nr*kc], nr
 					if direct {
-						if cols == nr {
+						if cols == nr || directEdge {
 							bp, bs = pr.b[pc*pr.ldb+jc+jr:], pr.ldb
 						} else {
 							bp = ws.b[:nr*kc]
