@@ -102,6 +102,13 @@ func TestCaptureStdio(t *testing.T) {
 	if !strings.Contains(got, "panic in goroutine") || !strings.Contains(got, "from a goroutine") {
 		t.Errorf("stderr after a goroutine panic = %q", got)
 	}
+	// A method calling a redefined function is named on stderr.
+	run(t, s, "func helper() int { return 1 }\ntype Box struct{ n int }\nfunc (b Box) Get() int { return helper() }",
+		"func helper() int { return 2 }")
+	c.Sync()
+	if got := rec.take("stderr"); !strings.Contains(got, "Box.Get (calls helper)") {
+		t.Errorf("stderr after redefining a function a method calls = %q", got)
+	}
 	fmt.Fprintln(c.OriginalStderr(), "capture test: this line goes to the real stderr")
 	if err := c.Close(); err != nil {
 		t.Fatal(err)

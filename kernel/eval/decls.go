@@ -6,6 +6,7 @@ import (
 	"go/ast"
 	"go/constant"
 	"go/token"
+	"os"
 	"reflect"
 	"sort"
 	"strings"
@@ -116,6 +117,7 @@ func (s *Session) recordDecls(code string, run []*piece) []string {
 			src := code[p.off(d.Pos()):p.off(d.End())]
 			if key, ok := methodKey(d); ok {
 				s.methods[key] = normalize(src)
+				s.methodUses[key] = identsIn(d.Body)
 				continue
 			}
 			if _, ok := s.funcs[d.Name.Name]; ok {
@@ -172,6 +174,7 @@ func (s *Session) recompileCallers(ctx context.Context, redefined map[string]boo
 		}
 	}
 	sort.Strings(order)
+	s.warnStaleMethods(changed)
 	var srcs []string
 	for _, name := range order {
 		srcs = append(srcs, s.funcs[name].src)
@@ -318,4 +321,24 @@ func (s *Session) cellMethods(name string) []string {
 		}
 	}
 	return names
+}
+
+// warnStaleMethods tells on stderr which methods of earlier cells still
+// call an old version of a redefined function: methods cannot be compiled
+// again (the interpreter keeps a method's first definition).
+func (s *Session) warnStaleMethods(changed map[string]bool) {
+	var stale []string
+	for key, uses := range s.methodUses {
+		for name := range changed {
+			if uses[name] {
+				stale = append(stale, key+" (calls "+name+")")
+				break
+			}
+		}
+	}
+	if len(stale) == 0 {
+		return
+	}
+	sort.Strings(stale)
+	fmt.Fprintf(os.Stderr, "warning: these methods keep calling the previous definition, since methods cannot be redefined: %s\n", strings.Join(stale, ", "))
 }

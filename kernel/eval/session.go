@@ -38,7 +38,9 @@ type Session struct {
 	imports map[string]string // name in cells -> import path
 	types   map[string]string // type name -> source of its declaration
 	methods map[string]string // "T.M" -> source of the method
-	funcs   map[string]*funcDef
+	// methodUses holds the identifiers each method's body uses.
+	methodUses map[string]map[string]bool
+	funcs      map[string]*funcDef
 	// varTypes maps a global to the cell type it was made with, since
 	// values of interpreted types show no methods to reflection.
 	varTypes map[string]string
@@ -70,15 +72,16 @@ func New(opts Options) (*Session, error) {
 		env = os.Environ()
 	}
 	s := &Session{
-		opts:     opts,
-		coll:     &collector{},
-		sniff:    &panicSniffer{out: os.Stderr},
-		stdin:    &stdinReader{input: opts.Input},
-		imports:  map[string]string{},
-		types:    map[string]string{},
-		methods:  map[string]string{},
-		funcs:    map[string]*funcDef{},
-		varTypes: map[string]string{},
+		opts:       opts,
+		coll:       &collector{},
+		sniff:      &panicSniffer{out: os.Stderr},
+		stdin:      &stdinReader{input: opts.Input},
+		imports:    map[string]string{},
+		types:      map[string]string{},
+		methods:    map[string]string{},
+		methodUses: map[string]map[string]bool{},
+		funcs:      map[string]*funcDef{},
+		varTypes:   map[string]string{},
 	}
 	s.in = interp.New(interp.Options{Stdin: s.stdin, Stderr: s.sniff, Env: env})
 	s.exports = interp.Exports{}
