@@ -123,27 +123,6 @@ func (s *Session) members(chain []string) []string {
 	return names
 }
 
-// importPath returns the path of the package a cell refers to as name:
-// an imported one, or else a preloaded one with that name.
-func (s *Session) importPath(name string) (string, bool) {
-	s.mu.Lock()
-	path, ok := s.imports[name]
-	s.mu.Unlock()
-	if ok {
-		return path, true
-	}
-	// Not imported yet: the preloaded package with that name and the
-	// shortest path (math/rand before crypto/rand is not promised).
-	best := ""
-	for k := range s.exports {
-		i := strings.LastIndexByte(k, '/')
-		if i > 0 && k[i+1:] == name && (best == "" || len(k[:i]) < len(best) || len(k[:i]) == len(best) && k[:i] < best) {
-			best = k[:i]
-		}
-	}
-	return best, best != ""
-}
-
 // globalValue follows chain from a global of an earlier cell through
 // struct fields.
 func (s *Session) globalValue(chain []string) (reflect.Value, bool) {

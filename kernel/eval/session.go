@@ -3,7 +3,6 @@ package eval
 import (
 	"context"
 	"fmt"
-	"go/ast"
 	"go/token"
 	"os"
 	"reflect"
@@ -265,77 +264,6 @@ func runSource(rw rewritten, run []*piece) string {
 		return ";\n" + body
 	}
 	return "\n" + body
-}
-
-// importDecl imports the packages of an import declaration that are not
-// imported yet.
-func (s *Session) importDecl(ctx context.Context, code string, p *piece) *Error {
-	gd := p.decl.(*ast.GenDecl)
-	for _, spec := range gd.Specs {
-		is := spec.(*ast.ImportSpec)
-		path := strings.Trim(is.Path.Value, "`\"")
-		name := ""
-		if is.Name != nil {
-			name = is.Name.Name
-		}
-		local := name
-		if local == "" {
-			local = s.packageName(path)
-		}
-		s.mu.Lock()
-		prev, seen := s.imports[local]
-		s.mu.Unlock()
-		if local == "_" || (seen && prev == path) {
-			continue
-		}
-		line, col := lineCol(code, p.off(is.Pos()))
-		if seen {
-			return newError("CompileError", fmt.Sprintf("%s is already the name of the imported package %q", local, prev), code, line, col)
-		}
-		if _, ok := s.exports[path+"/"+s.packageName(path)]; !ok {
-			return newError("CompileError", fmt.Sprintf("package %q is not available: cells can import the standard library and the preloaded packages (see the documentation of kernel/symbols)", path), code, line, col)
-		}
-		src := "import " + name + " " + is.Path.Value
-		if err := s.evalStoppable(ctx, src, interruptGrace); err != nil {
-			return newError("CompileError", fmt.Sprintf("import %q: %v", path, err), code, line, col)
-		}
-		s.mu.Lock()
-		s.imports[local] = path
-		s.mu.Unlock()
-	}
-	return nil
-}
-
-// packageName returns the name a preloaded package declares.
-func (s *Session) packageName(path string) string {
-	base := path[strings.LastIndexByte(path, '/')+1:]
-	if _, ok := s.exports[path+"/"+base]; ok {
-		return base
-	}
-	for k := range s.exports {
-		if strings.HasPrefix(k, path+"/") && !strings.Contains(k[len(path)+1:], "/") {
-			return k[len(path)+1:]
-		}
-	}
-	return base
-}
-
-// sleep is time.Sleep for cells: it returns early when the cell that
-// called it is interrupted.
-func (s *Session) sleep(d time.Duration) {
-	ctx := context.Background()
-	if p := s.cellCtx.Load(); p != nil {
-		ctx = *p
-	}
-	if d <= 0 {
-		return
-	}
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-t.C:
-	case <-ctx.Done():
-	}
 }
 
 // safeGlobals returns the interpreter's globals. The interpreter panics

@@ -100,6 +100,8 @@ func TestExecuteErrors(t *testing.T) {
 		{"compile error first line", nil, "var q int = \"s\"", "CompileError", 1, 13, "cannot"},
 		{"compile error later line", nil, "a := 1\n\n  a = \"s\"", "CompileError", 3, 7, "cannot"},
 		{"compile error after rewritten loop", nil, "for i := range 3 { _ = i }\nundefinedName + 1", "CompileError", 2, 1, "undefined"},
+		{"compile error on a rewritten line", nil, "for i := range 3 { _ = undefinedY + i }", "CompileError", 1, 24, "undefined: undefinedY"},
+		{"compile error in a loop run as a function", []string{"import \"strconv\""}, "for i := 0; i < 2; i++ {\n\ta, b := strconv.Atoi(\"1\")\n\t_, _ = a, b\n\t_ = undefinedZ\n}", "CompileError", 4, 6, "undefined: undefinedZ"},
 		{"compile error in declaration", nil, "import \"fmt\"\nfunc f() {\n\tfmt.Println(nope)\n}", "CompileError", 3, 14, "undefined: nope"},
 		{"unknown import", nil, "import \"example.com/nope\"", "CompileError", 1, 8, "not available"},
 		{"panic in statements", nil, "var xs []int\n_ = xs[3]", "Panic", 2, 5, "out of range"},

@@ -91,3 +91,21 @@ func (s *Session) settle(max time.Duration) {
 		// A compiled call does not return; go on rather than hang.
 	}
 }
+
+// sleep is time.Sleep for cells: it returns early when the cell that
+// called it is interrupted.
+func (s *Session) sleep(d time.Duration) {
+	ctx := context.Background()
+	if p := s.cellCtx.Load(); p != nil {
+		ctx = *p
+	}
+	if d <= 0 {
+		return
+	}
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+	case <-ctx.Done():
+	}
+}

@@ -1,0 +1,82 @@
+package eval
+
+import (
+	"context"
+	"fmt"
+	"go/ast"
+	"strings"
+)
+
+// importDecl imports the packages of an import declaration that are not
+// imported yet.
+func (s *Session) importDecl(ctx context.Context, code string, p *piece) *Error {
+	gd := p.decl.(*ast.GenDecl)
+	for _, spec := range gd.Specs {
+		is := spec.(*ast.ImportSpec)
+		path := strings.Trim(is.Path.Value, "`\"")
+		name := ""
+		if is.Name != nil {
+			name = is.Name.Name
+		}
+		local := name
+		if local == "" {
+			local = s.packageName(path)
+		}
+		s.mu.Lock()
+		prev, seen := s.imports[local]
+		s.mu.Unlock()
+		if local == "_" || (seen && prev == path) {
+			continue
+		}
+		line, col := lineCol(code, p.off(is.Pos()))
+		if seen {
+			return newError("CompileError", fmt.Sprintf("%s is already the name of the imported package %q", local, prev), code, line, col)
+		}
+		if _, ok := s.exports[path+"/"+s.packageName(path)]; !ok {
+			return newError("CompileError", fmt.Sprintf("package %q is not available: cells can import the standard library and the preloaded packages (see the documentation of kernel/symbols)", path), code, line, col)
+		}
+		src := "import " + name + " " + is.Path.Value
+		if err := s.evalStoppable(ctx, src, interruptGrace); err != nil {
+			return newError("CompileError", fmt.Sprintf("import %q: %v", path, err), code, line, col)
+		}
+		s.mu.Lock()
+		s.imports[local] = path
+		s.mu.Unlock()
+	}
+	return nil
+}
+
+// packageName returns the name a preloaded package declares.
+func (s *Session) packageName(path string) string {
+	base := path[strings.LastIndexByte(path, '/')+1:]
+	if _, ok := s.exports[path+"/"+base]; ok {
+		return base
+	}
+	for k := range s.exports {
+		if strings.HasPrefix(k, path+"/") && !strings.Contains(k[len(path)+1:], "/") {
+			return k[len(path)+1:]
+		}
+	}
+	return base
+}
+
+// importPath returns the path of the package a cell refers to as name:
+// an imported one, or else a preloaded one with that name.
+func (s *Session) importPath(name string) (string, bool) {
+	s.mu.Lock()
+	path, ok := s.imports[name]
+	s.mu.Unlock()
+	if ok {
+		return path, true
+	}
+	// Not imported yet: the preloaded package with that name and the
+	// shortest path (math/rand before crypto/rand is not promised).
+	best := ""
+	for k := range s.exports {
+		i := strings.LastIndexByte(k, '/')
+		if i > 0 && k[i+1:] == name && (best == "" || len(k[:i]) < len(best) || len(k[:i]) == len(best) && k[:i] < best) {
+			best = k[:i]
+		}
+	}
+	return best, best != ""
+}
