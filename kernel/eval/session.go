@@ -2,6 +2,7 @@ package eval
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"go/token"
 	"os"
@@ -166,26 +167,48 @@ func (s *Session) Execute(ctx context.Context, code string) (res *Result) {
 	}
 
 	edits := rewriteCell(code, rest, s)
-	plain := applyEdits(code, edits)
-	rw := plain
+	reassign := reassignEdits(rest, s.safeGlobals())
 	tp, texpr := trailingExpr(rest)
-	if texpr != nil {
-		rw = applyEdits(code, append(append([]edit(nil), edits...), resultEdits(tp, texpr)...))
+	useResult, useReassign := texpr != nil, len(reassign) > 0
+	build := func() rewritten {
+		all := append([]edit(nil), edits...)
+		if useResult {
+			all = append(all, resultEdits(tp, texpr)...)
+		}
+		if useReassign {
+			for _, e := range reassign {
+				all = append(all, e)
+			}
+		}
+		return applyEdits(code, all)
 	}
+	rw := build()
 
 	runs := groupRuns(rest)
 	redefined := map[string]bool{}
 	for i, run := range runs {
 		last := i == len(runs)-1
-		s.coll.reset()
-		s.sniff.take()
-		src := runSource(rw, run)
-		err := s.evalStoppable(ctx, src, interruptGrace)
-		if err != nil && last && texpr != nil && ctx.Err() == nil && isNoValueError(err) {
-			// The trailing call has no result: run it plainly.
-			rw, texpr = plain, nil
-			src = runSource(rw, run)
-			err = s.evalStoppable(ctx, src, interruptGrace)
+		var err error
+		for {
+			s.coll.reset()
+			s.sniff.take()
+			err = s.evalStoppable(ctx, runSource(rw, run), interruptGrace)
+			if err == nil || ctx.Err() != nil || isPanic(err) {
+				break
+			}
+			if last && useResult && isNoValueError(err) {
+				// The trailing call has no result: run it plainly.
+				useResult, texpr = false, nil
+				rw = build()
+				continue
+			}
+			if useReassign && hasReassign(run, reassign) {
+				// A value of another type: define the variable anew.
+				useReassign = false
+				rw = build()
+				continue
+			}
+			break
 		}
 		if err != nil {
 			return &Result{Err: s.convertError(ctx, err, code, rw)}
@@ -278,4 +301,22 @@ func (s *Session) safeGlobals() (g map[string]reflect.Value) {
 		}
 	}()
 	return s.in.Globals()
+}
+
+// isPanic reports whether err is a panic of the cell's code (or of the
+// interpreter's compiler), as opposed to a compile error.
+func isPanic(err error) bool {
+	var p interp.Panic
+	return errors.As(err, &p)
+}
+
+// hasReassign reports whether a run holds a definition tried as an
+// assignment.
+func hasReassign(run []*piece, reassign map[*piece]edit) bool {
+	for _, p := range run {
+		if _, ok := reassign[p]; ok {
+			return true
+		}
+	}
+	return false
 }

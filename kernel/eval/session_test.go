@@ -64,6 +64,9 @@ func TestExecuteValues(t *testing.T) {
 		{"loop variable per iteration", []string{"var fs []func() int\nfor i := 0; i < 3; i++ {\n\tfs = append(fs, func() int { return i })\n}\nfs[0]()*100 + fs[1]()*10 + fs[2]()"}, "12"},
 		{"range variable per iteration", []string{"var gs []func() string\nfor _, w := range []string{\"a\", \"b\"} {\n\tgs = append(gs, func() string { return w })\n}\ngs[0]() + gs[1]()"}, "ab"},
 		{"multi-value definition in a cell-level loop", []string{"import \"strconv\"", "total := 0\nfor i := 0; i < 3; i++ {\n\tn, err := strconv.Atoi(\"2\")\n\tif err == nil {\n\t\ttotal += n\n\t}\n}\ntotal"}, "6"},
+		{"redefinition with another type", []string{"v1 := []int{1}", "v1 := map[string]int{\"a\": 1}", "len(v1)"}, "1"},
+		{"redefinition by a constant takes the constant's type", []string{"c1 := 1.5", "c1 := 3", "c1 / 2"}, "1"},
+		{"redefinition seen by an earlier function", []string{"data := []int{1, 2}", "func size() int { return len(data) }", "data := make([]int, 5)", "size()"}, "5"},
 		{"min and max", []string{"min(3, 1, 2)*10 + max(4, 9)"}, "19"},
 		{"min of floats", []string{"f := 2.5", "var m float64\nm = min(f, 1.5)\nm"}, "1.5"},
 		{"clear", []string{"mm := map[string]int{\"a\": 1}\nclear(mm)\nlen(mm)"}, "0"},
@@ -260,3 +263,4 @@ func TestEvaluate(t *testing.T) {
 		t.Errorf("Evaluate of an undefined name: %v, want a CompileError", err)
 	}
 }
+
