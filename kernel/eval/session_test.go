@@ -263,4 +263,3 @@ func TestEvaluate(t *testing.T) {
 		t.Errorf("Evaluate of an undefined name: %v, want a CompileError", err)
 	}
 }
-
