@@ -29,7 +29,12 @@
 //   - A type or method cannot be redefined: a cell that changes one that
 //     an earlier cell defined gets a RedefinitionError (same definition
 //     again is fine). Redefined functions are fine: functions of earlier
-//     cells that call them are compiled again.
+//     cells that call them are compiled again, and methods that call them
+//     are named in a warning on stderr.
+//   - Functions keep reading the variable a global was when they were
+//     compiled. Running `x := e` again for an existing global is first
+//     tried as `x = e`, so that they see the new value; a value of another
+//     type defines a new variable.
 //   - func main and top-level defer would run again after every cell:
 //     they are refused.
 //   - Range over an integer is recognised without type checking: literals,
