@@ -24,13 +24,17 @@ func TestInterruptCompiledRNNCall(t *testing.T) {
 	if d := time.Since(start); d > time.Second {
 		t.Errorf("interrupt took %v", d)
 	}
-	if rnn.DefaultContext().Err() == nil {
-		t.Errorf("rnn's default context is not the cancelled cell context")
-	}
 	if r := s.Execute(context.Background(), "w != nil"); r.Err != nil || text(r) != "true" {
 		t.Errorf("after interrupt: %v %q", r.Err, text(r))
 	}
-	if rnn.DefaultContext().Err() != nil {
-		t.Errorf("the next cell still runs under the cancelled context")
+
+	// A cell runs graphs under its own context; between cells, under none.
+	ctx, cancel = context.WithCancel(context.Background())
+	defer cancel()
+	if r := s.Execute(ctx, "rnn.DefaultContext().Done() != nil"); r.Err != nil || text(r) != "true" {
+		t.Errorf("inside a cell: %v %q, want the cell's cancellable context", r.Err, text(r))
+	}
+	if rnn.DefaultContext().Done() != nil {
+		t.Errorf("after the cell, rnn's default context is still the cell's")
 	}
 }

@@ -125,6 +125,12 @@ func New(opts Options) (*Session, error) {
 // keeps its state and stays usable.
 func (s *Session) Execute(ctx context.Context, code string) (res *Result) {
 	defer func() {
+		// Between cells, goroutines that cells started sleep and run
+		// graphs without a deadline: the caller may cancel ctx once the
+		// cell is done.
+		background := context.Background()
+		s.cellCtx.Store(&background)
+		setDefaultContext(background)
 		g := s.safeGlobals()
 		s.mu.Lock()
 		s.globals = g
