@@ -15,6 +15,9 @@ import (
 // binary is the rnnrepl built for the tests.
 var binary string
 
+// buildFlags are extra flags for building binary.
+var buildFlags []string
+
 // testEnv is the environment rnnrepl runs in, before HOME is set.
 var testEnv []string
 
@@ -25,7 +28,8 @@ func TestMain(m *testing.M) {
 		os.Exit(1)
 	}
 	binary = filepath.Join(dir, "rnnrepl")
-	build := exec.Command(filepath.Join(runtime.GOROOT(), "bin", "go"), "build", "-o", binary, ".")
+	args := append([]string{"build", "-o", binary}, buildFlags...)
+	build := exec.Command(filepath.Join(runtime.GOROOT(), "bin", "go"), append(args, ".")...)
 	if out, err := build.CombinedOutput(); err != nil {
 		fmt.Fprintf(os.Stderr, "building rnnrepl: %v\n%s", err, out)
 		os.Exit(1)
