@@ -76,24 +76,50 @@ func (term *terminal) enter(line string) {
 	term.expect(line + "\r\n")
 }
 
-// expect waits until the terminal shows want after what earlier
-// expectations saw, and moves past it.
-func (term *terminal) expect(want string) {
+// interrupt presses Ctrl-C until the running cell reports that it was
+// interrupted. One press is enough, unless it came so soon that the
+// terminal was still in raw mode, where Ctrl-C is a key.
+func (term *terminal) interrupt() {
 	term.t.Helper()
-	deadline := time.Now().Add(20 * time.Second)
+	for range 15 {
+		time.Sleep(300 * time.Millisecond)
+		term.typeText("\x03")
+		if term.waitFor("Interrupted", time.Second) {
+			return
+		}
+	}
+	term.t.Fatal("Ctrl-C did not interrupt the running cell")
+}
+
+// waitFor waits up to timeout until the terminal shows want after what
+// earlier expectations saw, and moves past it.
+func (term *terminal) waitFor(want string, timeout time.Duration) bool {
+	deadline := time.Now().Add(timeout)
 	for {
 		term.mu.Lock()
 		rest := term.out.String()[term.seen:]
 		if i := strings.Index(rest, want); i >= 0 {
 			term.seen += i + len(want)
 			term.mu.Unlock()
-			return
+			return true
 		}
 		term.mu.Unlock()
 		if time.Now().After(deadline) {
-			term.t.Fatalf("the terminal did not show %q; after the last match it shows:\n%q", want, rest)
+			return false
 		}
 		time.Sleep(10 * time.Millisecond)
+	}
+}
+
+// expect waits until the terminal shows want after what earlier
+// expectations saw, and moves past it.
+func (term *terminal) expect(want string) {
+	term.t.Helper()
+	if !term.waitFor(want, 20*time.Second) {
+		term.mu.Lock()
+		rest := term.out.String()[term.seen:]
+		term.mu.Unlock()
+		term.t.Fatalf("the terminal did not show %q; after the last match it shows:\n%q", want, rest)
 	}
 }
 
@@ -123,9 +149,7 @@ func TestInteractive(t *testing.T) {
 	// Ctrl-C interrupts a running loop; the session keeps its state.
 	term.enter("for {")
 	term.enter("}")
-	time.Sleep(300 * time.Millisecond)
-	term.typeText("\x03")
-	term.expect("Interrupted")
+	term.interrupt()
 	term.enter("totalApples * 2")
 	term.expect("46912\r\n")
 
