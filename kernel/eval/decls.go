@@ -15,9 +15,10 @@ import (
 // checkRedefinitions refuses a cell that changes a type or a method
 // defined by an earlier cell: the interpreter would silently keep the old
 // definition, and stale behaviour is worse than an error. It also refuses
-// func main and a top-level defer, which the interpreter would run again
-// after every later cell.
-func (s *Session) checkRedefinitions(code string, pieces []*piece) *Error {
+// func main (outside a pasted program, whose main is renamed and called)
+// and a top-level defer, which the interpreter would run again after every
+// later cell.
+func (s *Session) checkRedefinitions(code string, pieces []*piece, program bool) *Error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	for _, p := range pieces {
@@ -41,7 +42,7 @@ func (s *Session) checkRedefinitions(code string, pieces []*piece) *Error {
 				}
 			}
 		case *ast.FuncDecl:
-			if d.Recv == nil && d.Name.Name == "main" {
+			if d.Recv == nil && d.Name.Name == "main" && !program {
 				line, col := lineCol(code, p.off(d.Name.Pos()))
 				return newError("CompileError", "a cell cannot declare func main (the interpreter would run it after every later cell): give it another name and call it", code, line, col)
 			}

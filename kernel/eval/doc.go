@@ -36,7 +36,8 @@
 //     tried as `x = e`, so that they see the new value; a value of another
 //     type defines a new variable.
 //   - func main and top-level defer would run again after every cell:
-//     they are refused.
+//     they are refused, except that a whole program pasted into a cell
+//     (with its package clause) runs: its main is renamed and called.
 //   - Range over an integer is recognised without type checking: literals,
 //     len/cap, conversions, arithmetic, and names known to be integers.
 //     Otherwise write range int(n).

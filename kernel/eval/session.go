@@ -148,14 +148,22 @@ func (s *Session) Execute(ctx context.Context, code string) (res *Result) {
 	s.settle(2 * time.Second)
 	setDefaultContext(ctx)
 	s.cellCtx.Store(&ctx)
+	code, program := stripPackageClause(code)
 	fset := token.NewFileSet()
 	pieces, err := parseCell(fset, code)
+	if err == nil && program {
+		// A pasted program: run its main after its declarations.
+		if fd, _ := declaresMain(pieces); fd != nil {
+			code += "\n" + mainName + "()"
+			pieces, err = parseCell(fset, code)
+		}
+	}
 	if err != nil {
 		pe := err.(*parseError)
 		line, col := lineCol(code, pe.Offset)
 		return &Result{Err: newError("ParseError", pe.Msg, code, line, col)}
 	}
-	if e := s.checkRedefinitions(code, pieces); e != nil {
+	if e := s.checkRedefinitions(code, pieces, program); e != nil {
 		return &Result{Err: e}
 	}
 	var rest []*piece
@@ -173,6 +181,9 @@ func (s *Session) Execute(ctx context.Context, code string) (res *Result) {
 	}
 
 	edits := rewriteCell(code, rest, s)
+	if fd, p := declaresMain(rest); fd != nil && program {
+		edits = append(edits, edit{Off: p.off(fd.Name.Pos()), End: p.off(fd.Name.End()), Text: mainName})
+	}
 	reassign := reassignEdits(rest, s.safeGlobals())
 	tp, texpr := trailingExpr(rest)
 	useResult, useReassign := texpr != nil, len(reassign) > 0

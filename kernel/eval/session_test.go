@@ -67,6 +67,8 @@ func TestExecuteValues(t *testing.T) {
 		{"redefinition with another type", []string{"v1 := []int{1}", "v1 := map[string]int{\"a\": 1}", "len(v1)"}, "1"},
 		{"redefinition by a constant takes the constant's type", []string{"c1 := 1.5", "c1 := 3", "c1 / 2"}, "1"},
 		{"redefinition seen by an earlier function", []string{"data := []int{1, 2}", "func size() int { return len(data) }", "data := make([]int, 5)", "size()"}, "5"},
+		{"pasted program runs its main", []string{"package main\n\nimport \"fmt\"\n\nvar total int\n\nfunc main() {\n\ttotal = 7\n\tfmt.Println(\"hello\")\n}", "total"}, "7"},
+		{"pasted program again", []string{"package main\nfunc main() { ran = 1 }\nvar ran int", "package main\nfunc main() { ran = 2 }\nvar ran int", "ran"}, "2"},
 		{"min and max", []string{"min(3, 1, 2)*10 + max(4, 9)"}, "19"},
 		{"min of floats", []string{"f := 2.5", "var m float64\nm = min(f, 1.5)\nm"}, "1.5"},
 		{"clear", []string{"mm := map[string]int{\"a\": 1}\nclear(mm)\nlen(mm)"}, "0"},
