@@ -151,6 +151,13 @@ func runFile(ctx context.Context, runner *repl.Runner, o options) error {
 		if err != nil {
 			return err
 		}
+		if o.output != "" {
+			// Find out now, not after a long run, that the result has
+			// nowhere to go.
+			if fi, err := os.Stat(filepath.Dir(o.output)); err != nil || !fi.IsDir() {
+				return fmt.Errorf("-o %s: no folder %s to write it in", o.output, filepath.Dir(o.output))
+			}
+		}
 		name := strings.TrimSuffix(filepath.Base(o.file), ".ipynb")
 		runErr := runner.RunNotebook(ctx, nb, name, o.output != "")
 		if o.output != "" {

@@ -251,6 +251,7 @@ func TestGoFileAndStdin(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "hello.go"), []byte(prog), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	writeNotebook(t, filepath.Join(dir, "t.ipynb"), "1")
 	bad := "package main\n\nfunc main() {\n\tx := 1 +\n}\n"
 	if err := os.WriteFile(filepath.Join(dir, "bad.go"), []byte(bad), 0o644); err != nil {
 		t.Fatal(err)
@@ -270,6 +271,7 @@ func TestGoFileAndStdin(t *testing.T) {
 		{"missing file", "", []string{"nope.ipynb"}, 2, "", "nope.ipynb"},
 		{"bad flag", "", []string{"-nope"}, 2, "", "flag provided but not defined"},
 		{"-o needs a notebook", "", []string{"hello.go", "-o", "x.ipynb"}, 2, "", "needs a .ipynb"},
+		{"-o in a missing folder", "", []string{"t.ipynb", "-o", "nowhere/x.ipynb"}, 2, "", "no folder nowhere"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
