@@ -36,6 +36,9 @@ func (s *Session) Complete(code string, cursor int) (matches []string, start, en
 	if cursor < 0 || cursor > len(code) {
 		return nil, cursor, cursor
 	}
+	if m, st, en, ok := s.completeImportPath(code, cursor); ok {
+		return m, st, en
+	}
 	start, end = identBounds(code, cursor)
 	prefix := code[start:cursor]
 	var candidates []string
@@ -218,4 +221,48 @@ func cellNames(code string, skip int) []string {
 			names = append(names, lit)
 		}
 	}
+}
+
+// completeImportPath completes the import path being typed between quotes
+// in an import declaration: the paths of the standard library and the
+// preloaded packages.
+func (s *Session) completeImportPath(code string, cursor int) (matches []string, start, end int, ok bool) {
+	lineStart := strings.LastIndexByte(code[:cursor], '\n') + 1
+	line := code[lineStart:cursor]
+	quote := strings.LastIndexByte(line, '"')
+	if quote < 0 || strings.Count(line, "\"")%2 != 1 {
+		return nil, 0, 0, false
+	}
+	head := strings.TrimSpace(line[:quote])
+	inImport := strings.HasPrefix(head, "import")
+	if !inImport {
+		// A line of an import block: a name at most before the quote,
+		// and an unclosed "import (" above.
+		before := code[:lineStart]
+		open := strings.LastIndex(before, "import (")
+		inImport = open >= 0 && !strings.Contains(before[open:], ")") && !strings.ContainsAny(head, " \t(){}=")
+	}
+	if !inImport {
+		return nil, 0, 0, false
+	}
+	start = lineStart + quote + 1
+	end = cursor
+	for end < len(code) && code[end] != '"' && code[end] != '\n' {
+		end++
+	}
+	prefix := code[start:cursor]
+	seen := map[string]bool{}
+	for k := range s.exports {
+		i := strings.LastIndexByte(k, '/')
+		if i <= 0 {
+			continue
+		}
+		path := k[:i]
+		if strings.HasPrefix(path, prefix) && !seen[path] && path != rtPath && !strings.Contains(path, "internal") {
+			seen[path] = true
+			matches = append(matches, path)
+		}
+	}
+	sort.Strings(matches)
+	return matches, start, end, true
 }

@@ -33,6 +33,9 @@ func TestComplete(t *testing.T) {
 		{"builtin", "appe", -1, []string{"append"}, 0, 4},
 		{"unicode before the name", "s := \"é\" + myVa", -1, []string{"myVariable"}, 12, 16},
 		{"unknown operand", "nothing.X", -1, nil, 8, 9},
+		{"import path", "import \"gonum.org/v1/gonum/ma", -1, []string{"gonum.org/v1/gonum/mat"}, 8, 29},
+		{"import path in a block", "import (\n\t\"fmt\"\n\tplt \"gonum.org/v1/plot/plott\"\n)", 45, []string{"gonum.org/v1/plot/plotter"}, 22, 45},
+		{"standard library path", "import \"encoding/js", -1, []string{"encoding/json"}, 8, 19},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
