@@ -135,17 +135,6 @@ func (r *Runner) onDisplay(d display.Data) {
 	r.p.data(r.prefix, d.Data)
 }
 
-// syncCapture waits until the output written so far has been recorded,
-// when output is captured.
-func (r *Runner) syncCapture() {
-	r.mu.Lock()
-	c := r.capture
-	r.mu.Unlock()
-	if c != nil {
-		c.Sync()
-	}
-}
-
 // flushPending echoes the last state of an updated display. r.mu is held.
 func (r *Runner) flushPending() {
 	if r.pending == nil {
@@ -164,18 +153,6 @@ func (r *Runner) onClear(wait bool) {
 	if r.rec != nil {
 		r.rec.clear(wait)
 	}
-}
-
-// onStream receives what cells write to fds 1 and 2 while they are
-// captured: it is recorded and echoed.
-func (r *Runner) onStream(name string, b []byte) {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	r.flushPending()
-	if r.rec != nil {
-		r.rec.stream(name, string(b))
-	}
-	r.p.stream(name, b)
 }
 
 // RunNotebook runs the code cells of nb in order, showing what they print.
@@ -233,49 +210,6 @@ func (r *Runner) RunNotebook(ctx context.Context, nb *Notebook, name string, rec
 		}
 	}
 	return first
-}
-
-// startCapture redirects fds 1 and 2 to the runner, which echoes them and,
-// with record set, records them. Captured, the cells' output keeps its
-// order with the displays, whose last updates are shown when other
-// output follows. The terminal output first moves onto duplicates of fds
-// 1 and 2 so that the echo does not loop back into the capture.
-func (r *Runner) startCapture(record bool) (stop func(), err error) {
-	out, closeOut, err := detachFromStdio(r.cfg.Stdout)
-	if err != nil {
-		return nil, err
-	}
-	errOut, closeErr, err := detachFromStdio(r.cfg.Stderr)
-	if err != nil {
-		closeOut()
-		return nil, err
-	}
-	r.p.setOutput(out, errOut)
-	c, err := eval.CaptureStdio(r.onStream)
-	if err != nil {
-		r.p.setOutput(r.cfg.Stdout, r.cfg.Stderr)
-		closeOut()
-		closeErr()
-		return nil, fmt.Errorf("repl: capturing output: %w", err)
-	}
-	r.mu.Lock()
-	if record {
-		r.rec = &recorder{}
-	}
-	r.capture = c
-	r.mu.Unlock()
-	return func() {
-		c.Sync()
-		r.mu.Lock()
-		r.capture = nil
-		r.flushPending()
-		r.rec = nil
-		r.mu.Unlock()
-		c.Close()
-		r.p.setOutput(r.cfg.Stdout, r.cfg.Stderr)
-		closeOut()
-		closeErr()
-	}, nil
 }
 
 // RunFile runs a Go file or piped code as one cell; name is used in error
