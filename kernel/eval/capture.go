@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"sync"
+	"time"
 
 	"golang.org/x/sys/unix"
 )
@@ -195,7 +196,11 @@ func (c *Capture) restore() error {
 		}
 		if s := c.streams[i]; s != nil {
 			s.w.Close() // the last writer of the pipe besides fd i+1, now restored
-			<-s.done
+			select {
+			case <-s.done:
+			case <-time.After(2 * time.Second):
+				// A child process still holds the pipe: stop reading.
+			}
 			s.r.Close()
 		}
 	}
