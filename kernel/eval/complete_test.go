@@ -97,6 +97,7 @@ func TestInspect(t *testing.T) {
 		{"m.Mul(a, b)", 3, "func (m *Dense) Mul(a, b Matrix)"},
 		{"m", 0, "var m *mat.Dense"},
 		{"pr.Swap()", 4, "func (p *Pair) Swap()"},
+		{"append(xs, 1)", 2, "func append(slice []Type, elems ...Type) []Type"},
 		{"nosuchname", 3, ""},
 		{"   ", 1, ""},
 	}

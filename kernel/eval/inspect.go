@@ -44,6 +44,11 @@ func (s *Session) Inspect(code string, cursor int) (doc string, found bool) {
 		if d, ok := s.cellDoc(chain[0]); ok {
 			return d, true
 		}
+		if _, isGlobal := s.globalValue(chain); !isGlobal && !isDeclaredIn(code, chain[0]) {
+			if d, ok := symbols.Doc("builtin", chain[0]); ok {
+				return d, true
+			}
+		}
 		if path, ok := s.importPath(chain[0]); ok {
 			if d, ok := symbols.Doc(path, ""); ok {
 				return "package " + chain[0] + " // import \"" + path + "\"\n\n" + d, true
@@ -150,4 +155,15 @@ func describeValue(name string, v reflect.Value) string {
 		val = val[:500] + "…"
 	}
 	return fmt.Sprintf("var %s %s\n\n%s", name, v.Type(), val)
+}
+
+// isDeclaredIn reports whether code declares name itself, shadowing a
+// predeclared name such as len.
+func isDeclaredIn(code, name string) bool {
+	for _, decl := range []string{"func " + name + "(", name + " :=", "var " + name + " ", "type " + name + " "} {
+		if strings.Contains(code, decl) {
+			return true
+		}
+	}
+	return false
 }

@@ -41,8 +41,9 @@ var packages = []string{
 	"gonum.org/v1/plot/vg/draw",
 	"gonum.org/v1/plot/vg/vgimg",
 	"gonum.org/v1/plot/vg/vgsvg",
-	// The parts of the standard library notebooks use most.
-	"bufio", "bytes", "context", "encoding/csv", "encoding/json", "errors", "fmt", "image",
+	// The predeclared names (append, len, make, ...), then the parts of
+	// the standard library notebooks use most.
+	"builtin", "bufio", "bytes", "context", "encoding/csv", "encoding/json", "errors", "fmt", "image",
 	"image/color", "image/png", "io", "math", "math/rand", "os", "path/filepath", "regexp",
 	"sort", "strconv", "strings", "sync", "time", "unicode",
 }
@@ -60,7 +61,7 @@ func main() {
 	}
 	table := map[string]map[string]string{}
 	for _, path := range packages {
-		entries, err := document(dirs[path])
+		entries, err := document(dirs[path], path == "builtin")
 		if err != nil {
 			log.Fatalf("gendoc: %s: %v", path, err)
 		}
@@ -99,7 +100,9 @@ func packageDirs(paths []string) (map[string]string, error) {
 
 // document returns the entries of one package: "" for the package, Name
 // for functions, types, variables and constants, Type.Method for methods.
-func document(dir string) (map[string]string, error) {
+// The builtin package documents lowercase names (append, len, ...): all
+// of its declarations are kept.
+func document(dir string, all bool) (map[string]string, error) {
 	fset := token.NewFileSet()
 	matches, err := filepath.Glob(filepath.Join(dir, "*.go"))
 	if err != nil {
@@ -119,7 +122,11 @@ func document(dir string) (map[string]string, error) {
 		}
 		files = append(files, f)
 	}
-	pkg, err := doc.NewFromFiles(fset, files, "p")
+	var mode doc.Mode
+	if all {
+		mode = doc.AllDecls
+	}
+	pkg, err := doc.NewFromFiles(fset, files, "p", mode)
 	if err != nil {
 		return nil, err
 	}
@@ -146,7 +153,7 @@ func document(dir string) (map[string]string, error) {
 		addValue(entries, fset, v)
 	}
 	for k := range entries {
-		if k != "" && !ast.IsExported(strings.Split(k, ".")[0]) {
+		if !all && k != "" && !ast.IsExported(strings.Split(k, ".")[0]) {
 			delete(entries, k)
 		}
 	}
