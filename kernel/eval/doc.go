@@ -41,8 +41,14 @@
 //   - Range over an integer is recognised without type checking: literals,
 //     len/cap, conversions, arithmetic, and names known to be integers.
 //     Otherwise write range int(n).
-//   - min and max are generic helpers: the interpreter cannot yet give
-//     their result to a new cell-level variable with :=; declare it first.
+//   - min and max are generic helpers. The interpreter cannot give the
+//     result of a generic call to a new cell-level variable, so
+//     `m := max(1, acc)` becomes `m := acc; m = max(m, 1)`; with every
+//     argument a constant, or a call inside the arguments, declare the
+//     variable first.
+//   - A multi-value definition (a, b := f(); v, ok := m[k]) inside a
+//     cell-level loop, if, switch or block loses its variables in the
+//     interpreter; such a statement runs inside a function literal.
 //   - Values of types declared in cells reach compiled code without their
 //     methods; the session shows them through their String or Error
 //     method, but HTML or PNG methods of cell types are not seen.

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"go/ast"
 	"go/token"
+	"strings"
 )
 
 // The names the rewrites refer to. The runtime package is imported into
@@ -35,14 +36,15 @@ type rewriter struct {
 	src    string
 	know   knowledge
 	edits  []edit
-	n      int             // counter for fresh names
-	ints   map[string]bool // names this cell declares as integers
-	locals map[string]bool // names this cell declares (shadowing builtins)
+	done   map[*ast.CallExpr]bool // calls already rewritten as a whole
+	n      int                    // counter for fresh names
+	ints   map[string]bool        // names this cell declares as integers
+	locals map[string]bool        // names this cell declares (shadowing builtins)
 }
 
 // rewriteCell returns the edits for all pieces of a cell.
 func rewriteCell(src string, pieces []*piece, know knowledge) []edit {
-	rw := &rewriter{src: src, know: know, ints: map[string]bool{}, locals: map[string]bool{}}
+	rw := &rewriter{src: src, know: know, ints: map[string]bool{}, locals: map[string]bool{}, done: map[*ast.CallExpr]bool{}}
 	for _, p := range pieces {
 		rw.collectNames(p)
 	}
@@ -51,6 +53,7 @@ func rewriteCell(src string, pieces []*piece, know knowledge) []edit {
 		if p.stmt != nil {
 			n = p.stmt
 			rw.wrapCompound(p)
+			rw.defineFromMinMax(p)
 		}
 		rw.walk(p, n)
 	}
@@ -389,7 +392,7 @@ func (rw *rewriter) bindLoopVars(p *piece, body *ast.BlockStmt, names []string) 
 // by helpers, unless the cell or session defines those names.
 func (rw *rewriter) builtinCall(p *piece, c *ast.CallExpr) {
 	id, ok := c.Fun.(*ast.Ident)
-	if !ok || rw.locals[id.Name] || (rw.know != nil && rw.know.defined(id.Name)) {
+	if !ok || rw.done[c] || rw.locals[id.Name] || (rw.know != nil && rw.know.defined(id.Name)) {
 		return
 	}
 	var repl string
@@ -404,4 +407,70 @@ func (rw *rewriter) builtinCall(p *piece, c *ast.CallExpr) {
 		return
 	}
 	rw.add(p, id.Pos(), id.End(), repl)
+}
+
+// defineFromMinMax rewrites a cell-level `x := min(a, b)` (or max): the
+// interpreter cannot give a new cell-level variable the result of a
+// generic call, but it can assign one. The variable is defined from the
+// first argument that is not a constant, which gives it the call's type,
+// and then assigned:
+//
+//	m := max(1, acc, best)  ->  m := acc; m = __gornnMax(m, 1, best)
+func (rw *rewriter) defineFromMinMax(p *piece) {
+	as, ok := p.stmt.(*ast.AssignStmt)
+	if !ok || as.Tok != token.DEFINE || len(as.Lhs) != 1 || len(as.Rhs) != 1 {
+		return
+	}
+	name, ok := as.Lhs[0].(*ast.Ident)
+	call, ok2 := as.Rhs[0].(*ast.CallExpr)
+	if !ok || !ok2 || name.Name == "_" || call.Ellipsis.IsValid() {
+		return
+	}
+	fn, ok := call.Fun.(*ast.Ident)
+	if !ok || (fn.Name != "min" && fn.Name != "max") || rw.locals[fn.Name] || (rw.know != nil && rw.know.defined(fn.Name)) {
+		return
+	}
+	typed := -1
+	for i, a := range call.Args {
+		text := rw.text(p, a)
+		if strings.Contains(text, "min(") || strings.Contains(text, "max(") {
+			return // nested calls are left to the plain rewrite
+		}
+		if typed < 0 && !isConstantExpr(a) {
+			typed = i
+		}
+	}
+	if typed < 0 {
+		return // all constants: the plain rewrite gives the right type
+	}
+	helper := minFn
+	if fn.Name == "max" {
+		helper = maxFn
+	}
+	// The variable goes first: the helper's type parameter is inferred
+	// from its first argument. min and max do not depend on the order.
+	args := []string{name.Name}
+	for i, a := range call.Args {
+		if i != typed {
+			args = append(args, rw.text(p, a))
+		}
+	}
+	first := rw.text(p, call.Args[typed])
+	rw.add(p, as.Pos(), as.End(), name.Name+" := "+first+"; "+name.Name+" = "+helper+"("+strings.Join(args, ", ")+")")
+	rw.done[call] = true
+}
+
+// isConstantExpr reports whether x is built from literals only.
+func isConstantExpr(x ast.Expr) bool {
+	switch x := x.(type) {
+	case *ast.BasicLit:
+		return true
+	case *ast.ParenExpr:
+		return isConstantExpr(x.X)
+	case *ast.UnaryExpr:
+		return isConstantExpr(x.X)
+	case *ast.BinaryExpr:
+		return isConstantExpr(x.X) && isConstantExpr(x.Y)
+	}
+	return false
 }

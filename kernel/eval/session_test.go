@@ -71,6 +71,7 @@ func TestExecuteValues(t *testing.T) {
 		{"pasted program again", []string{"package main\nfunc main() { ran = 1 }\nvar ran int", "package main\nfunc main() { ran = 2 }\nvar ran int", "ran"}, "2"},
 		{"min and max", []string{"min(3, 1, 2)*10 + max(4, 9)"}, "19"},
 		{"min of floats", []string{"f := 2.5", "var m float64\nm = min(f, 1.5)\nm"}, "1.5"},
+		{"new variable from max", []string{"f := 2.5", "best := max(1, f)\nbest / 2"}, "1.25"},
 		{"clear", []string{"mm := map[string]int{\"a\": 1}\nclear(mm)\nlen(mm)"}, "0"},
 		{"redefined func used by earlier caller", []string{"func base() int { return 1 }\nfunc caller() int { return base() * 10 }", "func base() int { return 2 }", "caller()"}, "20"},
 		{"String method of a cell type", []string{"type Celsius struct{ deg float64 }\nfunc (c Celsius) String() string { return \"20°C\" }", "Celsius{20}"}, "20°C"},
