@@ -73,12 +73,19 @@ func (it *interpreter) current() dispatch.Output {
 }
 
 func (it *interpreter) display(d display.Data) {
+	if it.capture != nil {
+		// Text printed before the display must reach the front end first.
+		it.capture.Sync()
+	}
 	if out := it.current(); out != nil {
 		out.Display(d)
 	}
 }
 
 func (it *interpreter) clearOutput(wait bool) {
+	if it.capture != nil {
+		it.capture.Sync()
+	}
 	if out := it.current(); out != nil {
 		out.ClearOutput(wait)
 	}
