@@ -23,6 +23,13 @@ go test -count=1 ./...
 say "go test -race (concurrent packages)"
 go test -count=1 -race ./kernel/... ./display/...
 
+say "the kernel through jupyter_client"
+RNNKERNEL="$BIN/rnnkernel" $PY kernel/testdata/jupyter_client_test.py
+
+say "the notebook through rnnrepl (quick mode)"
+mkdir -p build/notebooks
+"$BIN/rnnrepl" -quick -out build/rnnrepl-out notebooks/mnist_rnn.ipynb -o build/notebooks/mnist_rnn.rnnrepl.ipynb >/dev/null
+
 say "the notebook through nbclient (quick mode)"
 $PY -m unittest -v tests/notebook/test_notebook.py
 
