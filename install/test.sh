@@ -7,7 +7,9 @@ set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 cd "$ROOT"
 
-apt_ensure "${JUPYTER_PACKAGES[@]}" chromium nodejs npm
+apt_ensure "${JUPYTER_PACKAGES[@]}" chromium
+# Node.js may come from outside Debian (with its own npm): only fill a gap.
+command -v npm >/dev/null || apt_ensure nodejs npm
 build_and_install
 
 say "gofmt"
