@@ -119,6 +119,9 @@ type plan struct {
 	order    []*Node
 	backward bool
 	release  [][]*Node // release[i]: owners whose storage is dead after order[i]
+	// keepSteps holds the LSTM sequences whose early steps the run reads;
+	// the others keep only their last step when there is no backward pass.
+	keepSteps map[*Node]bool
 }
 
 // valueless is implemented by ops that have no value to fetch (training
@@ -158,6 +161,12 @@ func makePlan(fetches []*Node) *plan {
 		p.order = append(p.order, n)
 		if _, isBP := n.op.(*backpropOp); isBP {
 			p.backward = true
+		}
+		if part, ok := n.op.(lstmSeqPartOp); ok && part.step < part.steps-1 {
+			if p.keepSteps == nil {
+				p.keepSteps = map[*Node]bool{}
+			}
+			p.keepSteps[n.inputs[0]] = true
 		}
 	}
 	if !p.backward {

@@ -26,7 +26,8 @@ type Session struct {
 	exec   execution // the run in progress; runs are serialized by mu
 
 	sideWork sideWorker // weight gradients accumulated beside the backward pass
-	rows     rowRunner  // splits big ops into row blocks over the cores
+	rows     rowJob     // splits big ops into row blocks over the cores
+	seq      seqRun     // the sequence op's pass in progress
 }
 
 // NewSession returns a session on the graph. Variables start

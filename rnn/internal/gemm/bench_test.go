@@ -22,6 +22,14 @@ var benchShapes = []struct {
 	{"inputs_448x128x512", false, false, 448, 512, 128},
 	{"eval_1000x256x512", false, false, 1000, 512, 256},
 	{"square_256", false, false, 256, 256, 256},
+	// One core's half of batch 16 when the batch rows are split over two.
+	{"halfGates_8x128x512", false, false, 8, 512, 128},
+	{"halfGates_8x256x512", false, false, 8, 512, 256},
+	{"halfGatesBack_8x512x256T", false, true, 8, 256, 512},
+	{"halfGatesBack_8x512x128T", false, true, 8, 128, 512},
+	// The kernel's gradient over all steps at once: [x, h]ᵀ·dgates.
+	{"kernelGradAll_128Tx448x512", true, false, 128, 512, 448},
+	{"inputsBack_448x512x128T", false, true, 448, 128, 512},
 }
 
 // BenchmarkSgemm measures this package (with the kernel the machine

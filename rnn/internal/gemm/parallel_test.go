@@ -114,3 +114,27 @@ func TestSgemmSplitConcurrent(t *testing.T) {
 	}
 	wg.Wait()
 }
+
+// TestSgemmSerialMatchesSgemm checks that the single-goroutine entry point
+// computes exactly what Sgemm computes when it shares the product out:
+// the pieces do not change the order of any sum.
+func TestSgemmSerialMatchesSgemm(t *testing.T) {
+	tests := []testCase{
+		{m: 448, n: 512, k: 128, alpha: 1, beta: 0},
+		{transA: true, m: 128, n: 512, k: 448, alpha: 1, beta: 1},
+		{transB: true, m: 448, n: 128, k: 512, alpha: 0.5, beta: 1, padA: 3, padC: 1},
+		{m: 3, n: 5, k: 7, alpha: 1, beta: 0},
+	}
+	for _, tc := range tests {
+		rng := rand.New(rand.NewPCG(3, 4))
+		a, lda, b, ldb, c, ldc := tc.operands(rng)
+		want := append([]float32(nil), c...)
+		Sgemm(tc.transA, tc.transB, tc.m, tc.n, tc.k, tc.alpha, a, lda, b, ldb, tc.beta, want, ldc)
+		SgemmSerial(tc.transA, tc.transB, tc.m, tc.n, tc.k, tc.alpha, a, lda, b, ldb, tc.beta, c, ldc)
+		for i := range c {
+			if c[i] != want[i] {
+				t.Fatalf("%v: element %d is %v, Sgemm gives %v", tc, i, c[i], want[i])
+			}
+		}
+	}
+}

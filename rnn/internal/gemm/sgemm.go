@@ -25,6 +25,30 @@ func Sgemm(transA, transB bool, m, n, k int, alpha float32, a []float32, lda int
 	sgemmWith(active, transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc)
 }
 
+// SgemmSerial is Sgemm computed entirely on the calling goroutine, for
+// callers that already run one product per core: sharing it with workers
+// would only take cores from the caller's other goroutines.
+func SgemmSerial(transA, transB bool, m, n, k int, alpha float32, a []float32, lda int,
+	b []float32, ldb int, beta float32, c []float32, ldc int) {
+	checkArgs(transA, transB, m, n, k, len(a), lda, len(b), ldb, len(c), ldc)
+	if m == 0 || n == 0 {
+		return
+	}
+	if alpha == 0 || k == 0 {
+		scaleC(m, n, beta, c, ldc)
+		return
+	}
+	ws := getWorkspace()
+	computeAll(active, ws, &problem{
+		transA: transA, transB: transB,
+		m: m, n: n, k: k,
+		alpha: alpha, a: a, lda: lda,
+		b: b, ldb: ldb,
+		beta: beta, c: c, ldc: ldc,
+	})
+	putWorkspace(ws)
+}
+
 // sgemmWith is Sgemm computed with micro-kernel mk; tests use it to check
 // every kernel, whichever one the machine selects.
 func sgemmWith(mk *microKernel, transA, transB bool, m, n, k int, alpha float32, a []float32, lda int,
