@@ -19,3 +19,20 @@ func sigmoid8AVX2(dst, src *float32, n int, bias float32)
 //
 //go:noescape
 func tanh8AVX2(dst, src *float32, n int)
+
+// lstmCell8AVX2 is one row of lstmCellRows; u is a multiple of 8 and
+// cPrev may be nil.
+//
+//go:noescape
+func lstmCell8AVX2(gates, cPrev, c, h, tc *float32, u int, forgetBias float32)
+
+// lstmCellGrad8AVX2 is one row of lstmCellGradRows; u is a multiple of 8
+// and cPrev may be nil.
+//
+//go:noescape
+func lstmCellGrad8AVX2(acts, tc, cPrev, dC, dH, dcNext, dhNext, dg *float32, u int)
+
+// add8AVX2 sets dst[i] += src[i] for i < n rounded down to a multiple of 8.
+//
+//go:noescape
+func add8AVX2(dst, src *float32, n int)

@@ -320,3 +320,232 @@ tanhLoop:
 tanhDone:
 	VZEROUPPER
 	RET
+
+// SIGMOID replaces Y0 with 1/(1+e^-Y0); it uses Y1-Y3 and needs one in Y10.
+#define SIGMOID \
+	VXORPS signMask<>(SB), Y0, Y0 \
+	EXP \
+	VADDPS Y10, Y0, Y0 \
+	VDIVPS Y0, Y10, Y0
+
+// TANH sets Y0 to tanh(Y5) as tanh8AVX2 does; it uses Y1-Y4 and Y6-Y9 and
+// needs one in Y10, two in Y11 and tanhLo in Y12.
+#define TANH \
+	VANDPS      absMask<>(SB), Y5, Y6 \
+	VANDPS      signMask<>(SB), Y5, Y7 \
+	VMULPS      Y5, Y5, Y4 \
+	VMOVUPS     tanhC0<>(SB), Y8 \
+	VFMADD213PS tanhC1<>(SB), Y4, Y8 \
+	VFMADD213PS tanhC2<>(SB), Y4, Y8 \
+	VFMADD213PS tanhC3<>(SB), Y4, Y8 \
+	VFMADD213PS tanhC4<>(SB), Y4, Y8 \
+	VMULPS      Y4, Y8, Y8 \
+	VFMADD213PS Y5, Y5, Y8 \
+	VADDPS      Y6, Y6, Y0 \
+	EXP \
+	VADDPS      Y10, Y0, Y0 \
+	VDIVPS      Y0, Y11, Y0 \
+	VSUBPS      Y0, Y10, Y0 \
+	VORPS       Y7, Y0, Y0 \
+	VCMPPS      $1, Y12, Y6, Y9 \
+	VBLENDVPS   Y9, Y8, Y0, Y0
+
+// func lstmCell8AVX2(gates, cPrev, c, h, tc *float32, u int, forgetBias float32)
+//
+// One row of an LSTM step: gates holds the pre-activations i, j, f, o
+// (u each) and gets the activations; c = cPrev·f + i·j (i·j when cPrev is
+// nil), tc = tanh(c), h = tc·o. u is a multiple of 8.
+TEXT ·lstmCell8AVX2(SB), NOSPLIT, $0-52
+	MOVQ gates+0(FP), SI
+	MOVQ cPrev+8(FP), R8
+	MOVQ c+16(FP), R9
+	MOVQ h+24(FP), R10
+	MOVQ tc+32(FP), R11
+	MOVQ u+40(FP), CX
+	VBROADCASTSS forgetBias+48(FP), Y15
+	MOVQ CX, DX
+	SHLQ $2, DX          // u in bytes: the distance between gates
+	VMOVUPS one<>(SB), Y10
+	VMOVUPS two<>(SB), Y11
+	VMOVUPS tanhLo<>(SB), Y12
+
+cellLoop:
+	CMPQ CX, $8
+	JLT  cellDone
+	// i = σ(gi)
+	VMOVUPS (SI), Y0
+	SIGMOID
+	VMOVUPS Y0, (SI)
+	VMOVUPS Y0, Y13
+	// j = tanh(gj)
+	VMOVUPS (SI)(DX*1), Y5
+	TANH
+	VMOVUPS Y0, (SI)(DX*1)
+	VMOVUPS Y0, Y14
+	// f = σ(gf + forgetBias)
+	LEAQ    (SI)(DX*2), AX
+	VMOVUPS (AX), Y0
+	VADDPS  Y15, Y0, Y0
+	SIGMOID
+	VMOVUPS Y0, (AX)
+	// c = cPrev·f + i·j
+	VMULPS  Y14, Y13, Y5
+	TESTQ   R8, R8
+	JZ      cellNoPrev
+	VMULPS  (R8), Y0, Y4
+	VADDPS  Y5, Y4, Y5
+	ADDQ    $32, R8
+
+cellNoPrev:
+	VMOVUPS Y5, (R9)
+	// tc = tanh(c)
+	TANH
+	VMOVUPS Y0, (R11)
+	VMOVUPS Y0, Y13
+	// o = σ(go), h = tc·o
+	ADDQ    DX, AX
+	VMOVUPS (AX), Y0
+	SIGMOID
+	VMOVUPS Y0, (AX)
+	VMULPS  Y0, Y13, Y0
+	VMOVUPS Y0, (R10)
+	ADDQ    $32, SI
+	ADDQ    $32, R9
+	ADDQ    $32, R10
+	ADDQ    $32, R11
+	SUBQ    $8, CX
+	JMP     cellLoop
+
+cellDone:
+	VZEROUPPER
+	RET
+
+// func lstmCellGrad8AVX2(acts, tc, cPrev, dC, dH, dcNext, dhNext, dg *float32, u int)
+//
+// One row of an LSTM step's backward pass, as lstmCellGradRows computes
+// it, in the same order of operations. cPrev may be nil (the zero state).
+// u is a multiple of 8.
+TEXT ·lstmCellGrad8AVX2(SB), NOSPLIT, $0-72
+	MOVQ acts+0(FP), SI
+	MOVQ tc+8(FP), R8
+	MOVQ cPrev+16(FP), R9
+	MOVQ dC+24(FP), R10
+	MOVQ dH+32(FP), R11
+	MOVQ dcNext+40(FP), R12
+	MOVQ dhNext+48(FP), R13
+	MOVQ dg+56(FP), DI
+	MOVQ u+64(FP), CX
+	MOVQ CX, DX
+	SHLQ $2, DX
+	LEAQ (DX)(DX*2), BX  // 3u in bytes
+	VMOVUPS one<>(SB), Y10
+
+gradLoop:
+	CMPQ CX, $8
+	JLT  gradDone
+	VMOVUPS (SI), Y0         // i
+	VMOVUPS (SI)(DX*1), Y1   // j
+	VMOVUPS (SI)(DX*2), Y2   // f
+	VMOVUPS (SI)(BX*1), Y3   // o
+	VMOVUPS (R8), Y4         // t
+	// gh = dH + dhNext
+	VMOVUPS (R11), Y5
+	VADDPS  (R13), Y5, Y5
+	// gc = dC + dcNext + gh·o·(1 - t·t)
+	VMULPS  Y4, Y4, Y6
+	VSUBPS  Y6, Y10, Y6
+	VMULPS  Y3, Y5, Y7
+	VMULPS  Y6, Y7, Y7
+	VMOVUPS (R10), Y8
+	VADDPS  (R12), Y8, Y8
+	VADDPS  Y7, Y8, Y8
+	// di = gc·j·i·(1 - i)
+	VMULPS  Y1, Y8, Y9
+	VMULPS  Y0, Y9, Y9
+	VSUBPS  Y0, Y10, Y11
+	VMULPS  Y11, Y9, Y9
+	VMOVUPS Y9, (DI)
+	// dj = gc·i·(1 - j·j)
+	VMULPS  Y0, Y8, Y9
+	VMULPS  Y1, Y1, Y11
+	VSUBPS  Y11, Y10, Y11
+	VMULPS  Y11, Y9, Y9
+	VMOVUPS Y9, (DI)(DX*1)
+	// df = gc·cPrev·f·(1 - f)
+	VXORPS  Y12, Y12, Y12
+	TESTQ   R9, R9
+	JZ      gradNoPrev
+	VMOVUPS (R9), Y12
+	ADDQ    $32, R9
+
+gradNoPrev:
+	VMULPS  Y12, Y8, Y9
+	VMULPS  Y2, Y9, Y9
+	VSUBPS  Y2, Y10, Y11
+	VMULPS  Y11, Y9, Y9
+	VMOVUPS Y9, (DI)(DX*2)
+	// do = gh·t·o·(1 - o)
+	VMULPS  Y4, Y5, Y9
+	VMULPS  Y3, Y9, Y9
+	VSUBPS  Y3, Y10, Y11
+	VMULPS  Y11, Y9, Y9
+	VMOVUPS Y9, (DI)(BX*1)
+	// dcNext = gc·f
+	VMULPS  Y2, Y8, Y9
+	VMOVUPS Y9, (R12)
+	ADDQ    $32, SI
+	ADDQ    $32, R8
+	ADDQ    $32, R10
+	ADDQ    $32, R11
+	ADDQ    $32, R12
+	ADDQ    $32, R13
+	ADDQ    $32, DI
+	SUBQ    $8, CX
+	JMP     gradLoop
+
+gradDone:
+	VZEROUPPER
+	RET
+
+// func add8AVX2(dst, src *float32, n int)
+//
+// dst[i] += src[i] for i < n rounded down to a multiple of 8.
+TEXT ·add8AVX2(SB), NOSPLIT, $0-24
+	MOVQ dst+0(FP), DI
+	MOVQ src+8(FP), SI
+	MOVQ n+16(FP), CX
+
+addLoop32:
+	CMPQ CX, $32
+	JLT  addLoop8
+	VMOVUPS (DI), Y0
+	VMOVUPS 32(DI), Y1
+	VMOVUPS 64(DI), Y2
+	VMOVUPS 96(DI), Y3
+	VADDPS  (SI), Y0, Y0
+	VADDPS  32(SI), Y1, Y1
+	VADDPS  64(SI), Y2, Y2
+	VADDPS  96(SI), Y3, Y3
+	VMOVUPS Y0, (DI)
+	VMOVUPS Y1, 32(DI)
+	VMOVUPS Y2, 64(DI)
+	VMOVUPS Y3, 96(DI)
+	ADDQ    $128, SI
+	ADDQ    $128, DI
+	SUBQ    $32, CX
+	JMP     addLoop32
+
+addLoop8:
+	CMPQ CX, $8
+	JLT  addDone
+	VMOVUPS (DI), Y0
+	VADDPS  (SI), Y0, Y0
+	VMOVUPS Y0, (DI)
+	ADDQ    $32, SI
+	ADDQ    $32, DI
+	SUBQ    $8, CX
+	JMP     addLoop8
+
+addDone:
+	VZEROUPPER
+	RET

@@ -8,3 +8,13 @@ var vectorMath = false
 func sigmoid8AVX2(dst, src *float32, n int, bias float32) { panic("rnn: no vector math") }
 
 func tanh8AVX2(dst, src *float32, n int) { panic("rnn: no vector math") }
+
+func lstmCell8AVX2(gates, cPrev, c, h, tc *float32, u int, forgetBias float32) {
+	panic("rnn: no vector math")
+}
+
+func lstmCellGrad8AVX2(acts, tc, cPrev, dC, dH, dcNext, dhNext, dg *float32, u int) {
+	panic("rnn: no vector math")
+}
+
+func add8AVX2(dst, src *float32, n int) { panic("rnn: no vector math") }

@@ -35,7 +35,7 @@ const (
 
 // seqMaxPieceRows bounds the rows of one piece, so that an evaluation
 // over many examples is shared out evenly and can be cancelled quickly.
-const seqMaxPieceRows = 64
+const seqMaxPieceRows = 128
 
 // seqPieceRows is the number of batch rows per piece: an equal share per
 // core, a whole number of the matrix kernel's 4-row tiles.
@@ -267,27 +267,47 @@ func lstmCellRows(gates, cPrev, cNew, hNew, tc []float32, rows, u int, forgetBia
 	g4 := 4 * u
 	for r := range rows {
 		row := gates[r*g4 : (r+1)*g4]
-		gi, gj, gf, gout := row[:u], row[u:2*u], row[2*u:3*u], row[3*u:]
 		cr, hr, tr := cNew[r*u:(r+1)*u], hNew[r*u:(r+1)*u], tc[r*u:(r+1)*u]
-		sigmoidSlice(gi, gi, 0)
-		tanhSlice(gj, gj)
-		sigmoidSlice(gf, gf, forgetBias)
-		sigmoidSlice(gout, gout, 0)
+		var cp []float32
 		if cPrev != nil {
-			cp := cPrev[r*u : (r+1)*u]
-			for q := range cr {
-				cr[q] = cp[q]*gf[q] + gi[q]*gj[q]
-			}
-		} else {
-			for q := range cr {
-				cr[q] = gi[q] * gj[q]
-			}
+			cp = cPrev[r*u : (r+1)*u]
 		}
-		tanhSlice(tr, cr)
-		for q := range hr {
-			hr[q] = tr[q] * gout[q]
+		if vectorMath && u%8 == 0 && u > 0 {
+			lstmCell8AVX2(&row[0], firstOrNil(cp), &cr[0], &hr[0], &tr[0], u, forgetBias)
+			continue
+		}
+		lstmCellRow(row, cp, cr, hr, tr, u, forgetBias)
+	}
+}
+
+// lstmCellRow is one row of lstmCellRows in Go.
+func lstmCellRow(row, cp, cr, hr, tr []float32, u int, forgetBias float32) {
+	gi, gj, gf, gout := row[:u], row[u:2*u], row[2*u:3*u], row[3*u:]
+	sigmoidSlice(gi, gi, 0)
+	tanhSlice(gj, gj)
+	sigmoidSlice(gf, gf, forgetBias)
+	sigmoidSlice(gout, gout, 0)
+	if cp != nil {
+		for q := range cr {
+			cr[q] = cp[q]*gf[q] + gi[q]*gj[q]
+		}
+	} else {
+		for q := range cr {
+			cr[q] = gi[q] * gj[q]
 		}
 	}
+	tanhSlice(tr, cr)
+	for q := range hr {
+		hr[q] = tr[q] * gout[q]
+	}
+}
+
+// firstOrNil returns &s[0], or nil for an empty slice.
+func firstOrNil(s []float32) *float32 {
+	if len(s) == 0 {
+		return nil
+	}
+	return &s[0]
 }
 
 func (op lstmSeqOp) backward(e *execution, n *Node) error {
@@ -391,22 +411,35 @@ func lstmCellGradRows(acts, tc, cPrev, dC, dH, dcNext, dhNext, dg []float32, row
 	for r := range rows {
 		row := acts[r*g4 : (r+1)*g4]
 		d := dg[r*g4 : (r+1)*g4]
-		for q := range u {
-			x := r*u + q
-			i, j, f, o := row[q], row[u+q], row[2*u+q], row[3*u+q]
-			t := tc[x]
-			gh := dH[x] + dhNext[x]
-			gc := dC[x] + dcNext[x] + gh*o*(1-t*t)
-			var cp float32
-			if cPrev != nil {
-				cp = cPrev[x]
-			}
-			d[q] = gc * j * i * (1 - i)
-			d[u+q] = gc * i * (1 - j*j)
-			d[2*u+q] = gc * cp * f * (1 - f)
-			d[3*u+q] = gh * t * o * (1 - o)
-			dcNext[x] = gc * f
+		lo, hi := r*u, (r+1)*u
+		var cp []float32
+		if cPrev != nil {
+			cp = cPrev[lo:hi]
 		}
+		if vectorMath && u%8 == 0 && u > 0 {
+			lstmCellGrad8AVX2(&row[0], &tc[lo], firstOrNil(cp), &dC[lo], &dH[lo], &dcNext[lo], &dhNext[lo], &d[0], u)
+			continue
+		}
+		lstmCellGradRow(row, tc[lo:hi], cp, dC[lo:hi], dH[lo:hi], dcNext[lo:hi], dhNext[lo:hi], d, u)
+	}
+}
+
+// lstmCellGradRow is one row of lstmCellGradRows in Go.
+func lstmCellGradRow(row, tc, cPrev, dC, dH, dcNext, dhNext, d []float32, u int) {
+	for q := range u {
+		i, j, f, o := row[q], row[u+q], row[2*u+q], row[3*u+q]
+		t := tc[q]
+		gh := dH[q] + dhNext[q]
+		gc := dC[q] + dcNext[q] + gh*o*(1-t*t)
+		var cp float32
+		if cPrev != nil {
+			cp = cPrev[q]
+		}
+		d[q] = gc * j * i * (1 - i)
+		d[u+q] = gc * i * (1 - j*j)
+		d[2*u+q] = gc * cp * f * (1 - f)
+		d[3*u+q] = gh * t * o * (1 - o)
+		dcNext[q] = gc * f
 	}
 }
 
@@ -457,8 +490,14 @@ func (r *seqRun) gradientPiece(piece int) {
 
 // addTo adds src to dst element-wise.
 func addTo(dst, src []float32) {
-	for i, v := range src {
-		dst[i] += v
+	dst = dst[:len(src)]
+	done := 0
+	if vectorMath && len(src) >= 8 {
+		done = len(src) &^ 7
+		add8AVX2(&dst[0], &src[0], done)
+	}
+	for i := done; i < len(src); i++ {
+		dst[i] += src[i]
 	}
 }
 

@@ -168,3 +168,54 @@ func TestSequenceEvaluationPaths(t *testing.T) {
 		}
 	}
 }
+
+// TestCellRowsVectorMatchesGo checks the AVX2 rows of an LSTM step,
+// forward and backward, against the Go rows, with and without a previous
+// state, including gates far in the tails of σ and tanh.
+func TestCellRowsVectorMatchesGo(t *testing.T) {
+	if !vectorMath {
+		t.Skip("no AVX2 on this machine: the Go rows are the only ones")
+	}
+	const u = 24
+	rng := rand.New(rand.NewPCG(11, 12))
+	vec := func(n int, scale float32) []float32 {
+		v := make([]float32, n)
+		for i := range v {
+			v[i] = (rng.Float32()*2 - 1) * scale
+		}
+		return v
+	}
+	for _, withPrev := range []bool{false, true} {
+		for _, scale := range []float32{1, 12} {
+			gates := vec(4*u, scale)
+			var cp []float32
+			if withPrev {
+				cp = vec(u, 2)
+			}
+			goActs := append([]float32(nil), gates...)
+			goC, goH, goT := make([]float32, u), make([]float32, u), make([]float32, u)
+			lstmCellRow(goActs, cp, goC, goH, goT, u, 1)
+			c, h, tc := make([]float32, u), make([]float32, u), make([]float32, u)
+			lstmCell8AVX2(&gates[0], firstOrNil(cp), &c[0], &h[0], &tc[0], u, 1)
+			for name, pair := range map[string][2][]float32{"acts": {gates, goActs}, "c": {c, goC}, "h": {h, goH}, "tanh(c)": {tc, goT}} {
+				for i := range pair[0] {
+					if pair[0][i] != pair[1][i] {
+						t.Fatalf("prev=%v scale=%g: %s[%d] = %v in AVX2, %v in Go", withPrev, scale, name, i, pair[0][i], pair[1][i])
+					}
+				}
+			}
+			dC, dH, dcN, dhN := vec(u, 1), vec(u, 1), vec(u, 1), vec(u, 1)
+			goDcN := append([]float32(nil), dcN...)
+			goDg, dg := make([]float32, 4*u), make([]float32, 4*u)
+			lstmCellGradRow(goActs, goT, cp, dC, dH, goDcN, dhN, goDg, u)
+			lstmCellGrad8AVX2(&gates[0], &tc[0], firstOrNil(cp), &dC[0], &dH[0], &dcN[0], &dhN[0], &dg[0], u)
+			for name, pair := range map[string][2][]float32{"dgates": {dg, goDg}, "dc": {dcN, goDcN}} {
+				for i := range pair[0] {
+					if pair[0][i] != pair[1][i] {
+						t.Fatalf("prev=%v scale=%g: %s[%d] = %v in AVX2, %v in Go", withPrev, scale, name, i, pair[0][i], pair[1][i])
+					}
+				}
+			}
+		}
+	}
+}

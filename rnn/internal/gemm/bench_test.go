@@ -27,6 +27,10 @@ var benchShapes = []struct {
 	{"halfGates_8x256x512", false, false, 8, 512, 256},
 	{"halfGatesBack_8x512x256T", false, true, 8, 256, 512},
 	{"halfGatesBack_8x512x128T", false, true, 8, 128, 512},
+	// One piece of an evaluation over a large batch: a step's gates.
+	{"evalPiece_64x256x512", false, false, 64, 512, 256},
+	{"evalPiece_128x256x512", false, false, 128, 512, 256},
+	{"evalPiece_64x128x512", false, false, 64, 512, 128},
 	// The kernel's gradient over all steps at once: [x, h]ᵀ·dgates.
 	{"kernelGradAll_128Tx448x512", true, false, 128, 512, 448},
 	{"inputsBack_448x512x128T", false, true, 448, 128, 512},
