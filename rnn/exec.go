@@ -122,6 +122,9 @@ type plan struct {
 	// keepSteps holds the LSTM sequences whose early steps the run reads;
 	// the others keep only their last step when there is no backward pass.
 	keepSteps map[*Node]bool
+	// chunks says how a run without a backward pass may go through the
+	// graph in chunks of examples; nil when it may not.
+	chunks *chunkPlan
 }
 
 // valueless is implemented by ops that have no value to fetch (training
@@ -171,6 +174,7 @@ func makePlan(fetches []*Node) *plan {
 	}
 	if !p.backward {
 		p.release = releaseSchedule(p.order, fetches)
+		p.chunks = analyzeChunks(p, fetches)
 	}
 	return p
 }

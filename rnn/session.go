@@ -137,6 +137,20 @@ func (s *Session) run(ctx context.Context, fetches []*Node, feeds Feeds, out []*
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	p := s.planFor(fetches)
+	if c := p.chunks; c != nil {
+		if batch, ok := c.chunkBatch(feeds); ok && batch > evalChunkRows {
+			results, err := s.runChunked(ctx, p, c, fetches, feeds, batch)
+			s.pool.trim()
+			if err != nil {
+				return nil, err
+			}
+			if out == nil {
+				return results[0], nil
+			}
+			copy(out, results)
+			return nil, nil
+		}
+	}
 	e := &s.exec
 	*e = execution{s: s, ctx: ctx, feeds: feeds, plan: p}
 	err := e.runPlan()

@@ -1,0 +1,97 @@
+package rnn
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"testing"
+)
+
+// TestChunkedRunsMatchOnePass runs fetches of the tutorial's graph over a
+// batch in chunks and in one pass: values, shapes and reductions must
+// agree, and the plans that can be chunked must be.
+func TestChunkedRunsMatchOnePass(t *testing.T) {
+	g := NewGraph()
+	g.SetRandomSeed(3)
+	const steps, in, hidden, classes, batch = 6, 5, 8, 4, 30
+	m := buildTutorial(g, steps, in, hidden, classes, GradientDescentOptimizer(0.1))
+	s := g.NewSession()
+	s.MustRun(g.GlobalVariablesInitializer(), nil)
+	rng := rand.New(rand.NewPCG(3, 3))
+	x, y := randomTensor(rng, batch, steps, in), NewTensor(batch, classes)
+	for r := range batch {
+		y.Set(1, r, rng.IntN(classes))
+	}
+	feeds := Feeds{m.x: x, m.y: y}
+	outs := m.out["LSTM_O"].([]*Node)
+	state := m.out["LSTM_S"].(LSTMState)
+	tests := []struct {
+		name    string
+		fetches []*Node
+		chunked bool
+	}{
+		{"accuracy", []*Node{m.accr}, true},
+		{"cost", []*Node{m.cost}, true},
+		{"predictions", []*Node{ArgMax(m.pred, 1)}, true},
+		{"logits and state", []*Node{m.pred, state.C, state.H}, true},
+		{"every step", outs, true},
+		{"time-major inputs", []*Node{m.out["X"].(*Node), m.out["H"].(*Node)}, true},
+		{"softmax", []*Node{Softmax(m.pred)}, true},
+		{"a weight beside", []*Node{m.accr, m.weights["out"]}, true},
+		// A mean over the batch axis alone mixes examples in a way the
+		// chunks do not assemble; a reduction feeding another op too.
+		{"mean over the batch axis", []*Node{ReduceMeanAxis(m.pred, 0)}, false},
+		{"reduction used further", []*Node{Mul(m.cost, m.cost)}, false},
+	}
+	saved := evalChunkRows
+	defer func() { evalChunkRows = saved }()
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			evalChunkRows = 1 << 30
+			want, err := s.RunList(tc.fetches, feeds)
+			if err != nil {
+				t.Fatal(err)
+			}
+			evalChunkRows = 7 // chunks of 7, 7, 7, 7 and 2 examples
+			got, err := s.RunList(tc.fetches, feeds)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if p := s.planFor(tc.fetches); (p.chunks != nil) != tc.chunked {
+				t.Fatalf("plan chunked = %v, want %v", p.chunks != nil, tc.chunked)
+			}
+			for i := range want {
+				if fmt.Sprint(got[i].Shape()) != fmt.Sprint(want[i].Shape()) {
+					t.Fatalf("fetch %d: shape %v in chunks, %v in one pass", i, got[i].Shape(), want[i].Shape())
+				}
+				if k, ok := closeEnough(got[i].Data(), want[i].Data(), 1e-6); !ok {
+					t.Fatalf("fetch %d, element %d: %v in chunks, %v in one pass", i, k, got[i].Data()[k], want[i].Data()[k])
+				}
+			}
+		})
+	}
+}
+
+// TestChunkedRunStopsOnCancel checks that a cancelled chunked run fails
+// and leaves the session usable.
+func TestChunkedRunStopsOnCancel(t *testing.T) {
+	g := NewGraph()
+	g.SetRandomSeed(3)
+	m := buildTutorial(g, 4, 3, 4, 2, GradientDescentOptimizer(0.1))
+	s := g.NewSession()
+	s.MustRun(g.GlobalVariablesInitializer(), nil)
+	saved := evalChunkRows
+	defer func() { evalChunkRows = saved }()
+	evalChunkRows = 5
+	rng := rand.New(rand.NewPCG(4, 4))
+	feeds := Feeds{m.x: randomTensor(rng, 23, 4, 3), m.y: randomTensor(rng, 23, 2)}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := s.RunContext(ctx, m.accr, feeds); err == nil {
+		t.Fatal("a cancelled chunked run succeeded")
+	}
+	// The session still works.
+	if _, err := s.Run(m.accr, feeds); err != nil {
+		t.Fatal(err)
+	}
+}
