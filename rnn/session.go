@@ -68,11 +68,25 @@ func (s *Session) Run(fetch *Node, feeds Feeds) (*Tensor, error) {
 // promptly with an error wrapping ctx.Err().
 func (s *Session) RunContext(ctx context.Context, fetch *Node, feeds Feeds) (*Tensor, error) {
 	one := [1]*Node{fetch}
-	out, err := s.run(ctx, one[:], feeds, nil)
+	out, err := s.run(ctx, one[:], feeds, nil, nil)
 	if err != nil {
 		return nil, err
 	}
 	return out, nil
+}
+
+// RunInto is Run that stores the value in dst instead of a new tensor,
+// reusing dst's storage when it is large enough, in the way gonum's
+// methods fill their receivers: a training loop that fetches its cost
+// every step then allocates nothing. For an op without a value, dst is
+// left as it is.
+func (s *Session) RunInto(dst *Tensor, fetch *Node, feeds Feeds) error {
+	if dst == nil {
+		return fmt.Errorf("rnn: RunInto: nil destination tensor")
+	}
+	one := [1]*Node{fetch}
+	_, err := s.run(DefaultContext(), one[:], feeds, nil, dst)
+	return err
 }
 
 // RunList computes several fetches in one pass (each node at most once)
@@ -102,15 +116,16 @@ func (s *Session) MustRunList(fetches []*Node, feeds Feeds) []*Tensor {
 // RunListContext is RunList with an explicit context.
 func (s *Session) RunListContext(ctx context.Context, fetches []*Node, feeds Feeds) ([]*Tensor, error) {
 	out := make([]*Tensor, len(fetches))
-	if _, err := s.run(ctx, fetches, feeds, out); err != nil {
+	if _, err := s.run(ctx, fetches, feeds, out, nil); err != nil {
 		return nil, err
 	}
 	return out, nil
 }
 
 // run computes fetches and stores copies of their values in out, or, when
-// out is nil, returns the first one.
-func (s *Session) run(ctx context.Context, fetches []*Node, feeds Feeds, out []*Tensor) (*Tensor, error) {
+// out is nil, copies the first one into into or, when into is nil too,
+// returns a copy of it.
+func (s *Session) run(ctx context.Context, fetches []*Node, feeds Feeds, out []*Tensor, into *Tensor) (*Tensor, error) {
 	if s == nil || s.g == nil {
 		return nil, fmt.Errorf("rnn: Run on a nil session (use NewSession)")
 	}
@@ -144,6 +159,10 @@ func (s *Session) run(ctx context.Context, fetches []*Node, feeds Feeds, out []*
 			if err != nil {
 				return nil, err
 			}
+			if into != nil && results[0] != nil {
+				into.copyFrom(results[0])
+				return nil, nil
+			}
 			if out == nil {
 				return results[0], nil
 			}
@@ -158,6 +177,12 @@ func (s *Session) run(ctx context.Context, fetches []*Node, feeds Feeds, out []*
 	s.pool.trim()
 	if err != nil {
 		return nil, err
+	}
+	if into != nil {
+		if _, ok := fetches[0].op.(valueless); !ok {
+			into.copyFrom(&s.state(fetches[0]).val)
+		}
+		return nil, nil
 	}
 	var first *Tensor
 	for i, f := range fetches {

@@ -44,24 +44,18 @@ func (j *weightGradJob) run() {
 type sideWorker struct {
 	jobs    chan weightGradJob
 	done    chan error
-	running bool
+	enabled bool // in a backward pass on more than one core
+	running bool // the goroutine is running
 }
 
 // stopJob tells the worker goroutine to report and end.
 var stopJob = weightGradJob{rows: -1}
 
-// start launches the goroutine for one backward pass; with one core the
-// jobs run inline instead.
+// start readies the worker for one backward pass. Its goroutine starts
+// with the first job, so that passes without per-step cells (a whole
+// sequence is one op) start none; with one core the jobs run inline.
 func (w *sideWorker) start() {
-	if runtime.GOMAXPROCS(0) < 2 {
-		return
-	}
-	if w.jobs == nil {
-		w.jobs = make(chan weightGradJob, 64)
-		w.done = make(chan error, 1)
-	}
-	w.running = true
-	go w.loop()
+	w.enabled = runtime.GOMAXPROCS(0) >= 2
 }
 
 func (w *sideWorker) loop() {
@@ -90,17 +84,26 @@ func runJob(j *weightGradJob) (err error) {
 	return nil
 }
 
-// submit queues j, or runs it now when no worker is running.
+// submit queues j, or runs it now when no worker may run.
 func (w *sideWorker) submit(j weightGradJob) {
-	if !w.running {
+	if !w.enabled {
 		j.run()
 		return
+	}
+	if !w.running {
+		if w.jobs == nil {
+			w.jobs = make(chan weightGradJob, 64)
+			w.done = make(chan error, 1)
+		}
+		w.running = true
+		go w.loop()
 	}
 	w.jobs <- j
 }
 
 // finish waits for the queued jobs and ends the goroutine.
 func (w *sideWorker) finish() error {
+	w.enabled = false
 	if !w.running {
 		return nil
 	}

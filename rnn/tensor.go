@@ -187,6 +187,17 @@ func (t *Tensor) Clone() *Tensor {
 	return &Tensor{shape: t.Shape(), data: append([]float32(nil), t.data...)}
 }
 
+// copyFrom makes t a copy of src, reusing t's storage when it is large
+// enough.
+func (t *Tensor) copyFrom(src *Tensor) {
+	if cap(t.data) < len(src.data) {
+		t.data = make([]float32, len(src.data))
+	}
+	t.data = t.data[:len(src.data)]
+	copy(t.data, src.data)
+	t.shape = append(t.shape[:0], src.shape...)
+}
+
 // Dense returns a 2-D tensor's values as a new gonum matrix. A 1-D tensor
 // becomes a single row. It panics for other ranks.
 func (t *Tensor) Dense() *mat.Dense {
