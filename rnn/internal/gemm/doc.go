@@ -52,9 +52,10 @@
 // Packing buffers come from a free list, so steady-state calls do not
 // allocate and concurrent calls never share buffers. Products of more than
 // about 25 MFLOP are cut into pieces along the longer side of C and
-// offered to persistent worker goroutines (at most GOMAXPROCS goroutines
-// in all, see SetMaxGoroutines). An offer only reaches a worker that is
-// idle, and the caller and the workers claim pieces one at a time, so a
+// offered to the worker goroutines of rnn/internal/parallel (at most
+// GOMAXPROCS goroutines in all, see SetMaxGoroutines). An offer only
+// reaches a worker that is idle, and the caller and the workers claim
+// pieces one at a time, so a
 // busy or late worker never holds the caller up by more than the piece it
 // is computing. Smaller products, such as every batch-16 product, run on
 // the calling goroutine.

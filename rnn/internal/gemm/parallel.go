@@ -4,6 +4,8 @@ import (
 	"runtime"
 	"sync"
 	"sync/atomic"
+
+	"github.com/gornn/gornn/rnn/internal/parallel"
 )
 
 // parallelMinFlops is the smallest product (2mnk floating-point
@@ -116,77 +118,26 @@ func (pr *problem) colRange(j0, j1 int) problem {
 	return sub
 }
 
-// job is a product shared between its caller and any workers that were
-// idle when it was offered. Every participant claims pieces from next
-// until none are left, so nobody waits for a piece that has not started:
-// a worker that wakes late, or not at all, just claims fewer.
+// job is a product shared out by package parallel: its caller and any
+// idle workers claim pieces until none are left, so a worker that wakes
+// late, or not at all, just computes fewer.
 type job struct {
 	k    *microKernel
 	pr   problem
 	s    split
 	unit int
-
-	next atomic.Int64 // the next piece to claim
-	left atomic.Int64 // pieces not finished yet
-	refs atomic.Int32 // participants still holding the job
-
-	// finished carries one value when a worker, not the caller, finishes
-	// the last piece; the caller waits for it.
-	finished chan struct{}
 }
 
-// work claims and computes pieces until none are left. It reports whether
-// the caller's goroutine finished the job's last piece.
-func (j *job) work() (last bool) {
+// Do computes piece i.
+func (j *job) Do(_, i int) error {
+	piece := j.s.piece(&j.pr, i, j.unit)
 	ws := getWorkspace()
-	for {
-		i := int(j.next.Add(1) - 1)
-		if i >= j.s.parts {
-			break
-		}
-		piece := j.s.piece(&j.pr, i, j.unit)
-		computeAll(j.k, ws, &piece)
-		if j.left.Add(-1) == 0 {
-			last = true
-		}
-	}
+	computeAll(j.k, ws, &piece)
 	putWorkspace(ws)
-	return last
+	return nil
 }
 
-// release drops one participant's hold; the last one recycles the job.
-func (j *job) release() {
-	if j.refs.Add(-1) == 0 {
-		putJob(j)
-	}
-}
-
-// workers are the goroutines that help with shared products, started on
-// first use. They live as long as the process: starting a goroutine per
-// call would allocate, and parked ones cost nothing.
-var workers struct {
-	start sync.Once
-	jobs  chan *job
-}
-
-func startWorkers() {
-	n := max(1, runtime.NumCPU()-1)
-	// Unbuffered: an offer succeeds only when a worker is waiting for work.
-	workers.jobs = make(chan *job)
-	for range n {
-		go func() {
-			for j := range workers.jobs {
-				if j.work() {
-					j.finished <- struct{}{}
-				}
-				j.release()
-			}
-		}()
-	}
-}
-
-// freeJobs recycles jobs (and their channels) so that shared calls do not
-// allocate.
+// freeJobs recycles jobs so that shared calls do not allocate.
 var freeJobs struct {
 	sync.Mutex
 	list []*job
@@ -200,7 +151,7 @@ func getJob() *job {
 		freeJobs.list = freeJobs.list[:n-1]
 		return j
 	}
-	return &job{finished: make(chan struct{}, 1)}
+	return &job{}
 }
 
 func putJob(j *job) {
@@ -210,33 +161,19 @@ func putJob(j *job) {
 	freeJobs.Unlock()
 }
 
-// runParallel computes pr in s.parts pieces, offering the job to every
-// idle worker (up to the goroutine limit) and working on it itself. It
-// returns once every piece is finished; workers never wait for anything,
-// so calls from many goroutines at once cannot deadlock.
+// runParallel computes pr in s.parts pieces on the caller's goroutine and
+// any idle workers. Pieces never fail, and a panic in one (a bug) is
+// raised again on the caller's goroutine.
 func runParallel(k *microKernel, pr *problem, s split) {
-	workers.start.Do(startWorkers)
 	j := getJob()
 	j.k, j.pr, j.s = k, *pr, s
 	j.unit = k.mr
 	if s.byCols {
 		j.unit = k.nr
 	}
-	j.next.Store(0)
-	j.left.Store(int64(s.parts))
-	j.refs.Store(1)
-offer:
-	for range goroutineLimit() - 1 {
-		j.refs.Add(1)
-		select {
-		case workers.jobs <- j:
-		default:
-			j.refs.Add(-1)
-			break offer
-		}
+	err := parallel.RunLimit(s.parts, goroutineLimit(), j)
+	putJob(j)
+	if err != nil {
+		panic(err)
 	}
-	if !j.work() {
-		<-j.finished
-	}
-	j.release()
 }
