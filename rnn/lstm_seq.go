@@ -3,6 +3,8 @@ package rnn
 import (
 	"fmt"
 
+	gemmpkg "github.com/gornn/gornn/rnn/internal/gemm"
+
 	"github.com/gornn/gornn/rnn/internal/parallel"
 )
 
@@ -106,13 +108,14 @@ type seqRun struct {
 	op                 lstmSeqOp
 	batch, kept, rows  int // rows: batch rows per piece
 	src, k, bias       []float32
-	c0, h0             []float32 // nil for the zero state
-	val                []float32 // the node's value, [2, kept, B, U]
-	acts, tc           []float32 // saved for backward, or acts only when hoisted
-	hoisted            bool      // acts holds every step's input half, bias included
-	dVal, dG, dc0, dh0 []float32 // backward
-	dK, dB, dSrc       []float32 // backward; nil when not needed
-	phase              int       // backward: 0 runs the recurrence, 1 the weight products
+	c0, h0             []float32        // nil for the zero state
+	val                []float32        // the node's value, [2, kept, B, U]
+	acts, tc           []float32        // saved for backward, or acts only when hoisted
+	hoisted            bool             // acts holds every step's input half, bias included
+	dVal, dG, dc0, dh0 []float32        // backward
+	dK, dB, dSrc       []float32        // backward; nil when not needed
+	phase              int              // backward: 0 runs the recurrence, 1 the weight products
+	kx, kh             *gemmpkg.PackedB // the kernel's halves packed for forward products
 }
 
 // workerBuf returns worker w's scratch buffer.
@@ -167,6 +170,13 @@ func (op lstmSeqOp) forward(e *execution, n *Node) error {
 	}
 	if e.training() {
 		r.tc = e.scratch(n, seqTanhC, T*b*u)
+	}
+	// Both halves of the kernel multiply every step: pack them once.
+	r.kh = &e.s.packed[1]
+	r.kh.Pack(false, u, g4, r.k[op.nIn*g4:], g4)
+	if !r.hoisted {
+		r.kx = &e.s.packed[0]
+		r.kx.Pack(false, op.nIn, g4, r.k, g4)
 	}
 	// Per worker: the gates of a piece when not hoisted, tanh(c) when not
 	// saved, and two steps' c and h when not kept.
@@ -232,7 +242,6 @@ func (r *seqRun) forwardPiece(w, piece int) {
 	rows := r1 - r0
 	work := r.workerBuf(w)
 	gates, tcw, states := work[:rows*g4], work[rows*g4:rows*(g4+u)], work[rows*(g4+u):]
-	kh := r.k[nIn*g4:]
 	var cPrev, hPrev []float32
 	if r.c0 != nil {
 		cPrev, hPrev = r.c0[r0*u:r1*u], r.h0[r0*u:r1*u]
@@ -245,10 +254,10 @@ func (r *seqRun) forwardPiece(w, piece int) {
 			for i := range rows {
 				copy(g[i*g4:(i+1)*g4], r.bias)
 			}
-			gemmSerial(false, false, rows, g4, nIn, r.src[(t*b+r0)*nIn:], nIn, r.k, g4, 1, g, g4)
+			gemmPacked(rows, r.src[(t*b+r0)*nIn:], nIn, r.kx, 1, g, g4)
 		}
 		if hPrev != nil {
-			gemmSerial(false, false, rows, g4, u, hPrev, u, kh, g4, 1, g, g4)
+			gemmPacked(rows, hPrev, u, r.kh, 1, g, g4)
 		}
 		tc := tcw
 		if r.tc != nil {
@@ -333,6 +342,10 @@ func (op lstmSeqOp) backward(e *execution, n *Node) error {
 		}
 	}
 	r.rows = seqPieceRows(b)
+	// The recurrence multiplies every step's gates by the transposed
+	// recurrent half of the kernel: pack it once.
+	r.kh = &e.s.packed[1]
+	r.kh.Pack(true, g4, u, r.k[op.nIn*g4:], g4)
 	e.workerScratch(n, parallel.Workers(r.pieces()), 2*r.rows*u)
 	if err := parallel.Run(r.pieces(), r); err != nil {
 		return err
@@ -365,7 +378,7 @@ func (r *seqRun) backwardPiece(w, piece int) error {
 // leaving the gates' gradients of every step in dG.
 func (r *seqRun) backwardRows(w, piece int) {
 	op := r.op
-	u, g4, nIn, b, T := op.units, 4*op.units, op.nIn, r.batch, op.steps
+	u, g4, b, T := op.units, 4*op.units, r.batch, op.steps
 	r0 := piece * r.rows
 	r1 := min(r0+r.rows, b)
 	rows := r1 - r0
@@ -374,7 +387,6 @@ func (r *seqRun) backwardRows(w, piece int) {
 	dcNext, dhNext := work[:rows*u], work[rows*u:2*rows*u]
 	clear(dcNext)
 	clear(dhNext)
-	kh := r.k[nIn*g4:]
 	for t := T - 1; t >= 0; t-- {
 		acts := r.acts[(t*b+r0)*g4 : (t*b+r1)*g4]
 		tc := r.tc[(t*b+r0)*u : (t*b+r1)*u]
@@ -390,7 +402,7 @@ func (r *seqRun) backwardRows(w, piece int) {
 		}
 		lstmCellGradRows(acts, tc, cPrev, dC, dH, dcNext, dhNext, dg, rows, u)
 		if t > 0 || r.dh0 != nil {
-			gemmSerial(false, true, rows, u, g4, dg, g4, kh, g4, 0, dhNext, u)
+			gemmPacked(rows, dg, g4, r.kh, 0, dhNext, u)
 		}
 	}
 	if r.dc0 != nil {

@@ -20,6 +20,12 @@ func gemmSerial(transA, transB bool, m, n, k int, a []float32, lda int, b []floa
 	gemmpkg.SgemmSerial(transA, transB, m, n, k, 1, a, lda, b, ldb, beta, c, ldc)
 }
 
+// gemmPacked is C = A·B + beta·C on the calling goroutine, with B packed
+// beforehand.
+func gemmPacked(m int, a []float32, lda int, b *gemmpkg.PackedB, beta float32, c []float32, ldc int) {
+	gemmpkg.SgemmPackedSerial(false, m, 1, a, lda, b, beta, c, ldc)
+}
+
 // blockRows is the number of rows one piece of a large op handles between
 // checks of the context.
 const blockRows = 256

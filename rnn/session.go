@@ -2,7 +2,9 @@ package rnn
 
 import (
 	"context"
+
 	"fmt"
+	gemmpkg "github.com/gornn/gornn/rnn/internal/gemm"
 	"strconv"
 	"strings"
 	"sync"
@@ -25,9 +27,10 @@ type Session struct {
 	pool   bufferPool
 	exec   execution // the run in progress; runs are serialized by mu
 
-	sideWork sideWorker // weight gradients accumulated beside the backward pass
-	rows     rowJob     // splits big ops into row blocks over the cores
-	seq      seqRun     // the sequence op's pass in progress
+	sideWork sideWorker         // weight gradients accumulated beside the backward pass
+	rows     rowJob             // splits big ops into row blocks over the cores
+	seq      seqRun             // the sequence op's pass in progress
+	packed   [2]gemmpkg.PackedB // a sequence's kernel, packed for its products
 }
 
 // NewSession returns a session on the graph. Variables start

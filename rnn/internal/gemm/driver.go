@@ -40,15 +40,19 @@ func compute(k *microKernel, ws *workspace, pr *problem) {
 			if pc > 0 {
 				beta, loadC = 1, true
 			}
-			direct := !pr.transB && pr.m <= directRows && kc*nc <= directMaxB
+			direct := !pr.transB && pr.packed == nil && pr.m <= directRows && kc*nc <= directMaxB
 			// A narrower right-edge panel is read in place too when a
 			// narrow kernel covers it and no bottom-edge tile (which
 			// reads a full nr columns) needs it.
 			rem := nc % nr
 			directEdge := direct && rem != 0 && pr.m%mr == 0 && k.narrowFor(rem) != nil
-			if !direct {
+			packedB := ws.b
+			switch {
+			case pr.packed != nil:
+				packedB = pr.packed.block(jc, pc)
+			case !direct:
 				packB(k, ws.b, pr.transB, pr.b, pr.ldb, pc, jc, kc, nc)
-			} else if rem != 0 && !directEdge {
+			case rem != 0 && !directEdge:
 				packB(k, ws.b, false, pr.b, pr.ldb, pc, jc+nc-rem, kc, rem)
 			}
 			for ic := 0; ic < pr.m; ic += mcBlock {
@@ -56,7 +60,7 @@ func compute(k *microKernel, ws *workspace, pr *problem) {
 				packA(k, ws.a, pr.transA, pr.a, pr.lda, ic, pc, mc, kc)
 				for jr := 0; jr < nc; jr += nr {
 					cols := min(nr, nc-jr)
-					bp, bs := ws.b[jr*kc:jr*kc+nr*kc], nr
+					bp, bs := packedB[jr*kc:jr*kc+nr*kc], nr
 					if direct {
 						if cols == nr || directEdge {
 							bp, bs = pr.b[pc*pr.ldb+jc+jr:], pr.ldb

@@ -89,9 +89,17 @@ func referenceSgemm(tc testCase, a []float32, lda int, b []float32, ldb int, c [
 // padding included, with the reference.
 func checkCase(t *testing.T, mk *microKernel, tc testCase, rng *rand.Rand) {
 	t.Helper()
+	checkWith(t, mk, tc, rng, func(a []float32, lda int, b []float32, ldb int, c []float32, ldc int) {
+		sgemmWith(mk, tc.transA, tc.transB, tc.m, tc.n, tc.k, tc.alpha, a, lda, b, ldb, tc.beta, c, ldc)
+	})
+}
+
+// checkWith is checkCase with the product computed by run.
+func checkWith(t *testing.T, mk *microKernel, tc testCase, rng *rand.Rand, run func(a []float32, lda int, b []float32, ldb int, c []float32, ldc int)) {
+	t.Helper()
 	a, lda, b, ldb, c, ldc := tc.operands(rng)
 	want, tol := referenceSgemm(tc, a, lda, b, ldb, c, ldc)
-	sgemmWith(mk, tc.transA, tc.transB, tc.m, tc.n, tc.k, tc.alpha, a, lda, b, ldb, tc.beta, c, ldc)
+	run(a, lda, b, ldb, c, ldc)
 	bad := 0
 	for idx, got := range c {
 		if d := math.Abs(float64(got) - want[idx]); !(d <= tol[idx]) {

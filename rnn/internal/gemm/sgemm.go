@@ -82,6 +82,7 @@ type problem struct {
 	beta           float32
 	c              []float32
 	ldc            int
+	packed         *PackedB // when not nil, B packed beforehand (b is unused)
 }
 
 // checkArgs panics when the arguments cannot describe valid matrices. The
