@@ -8,7 +8,9 @@
 #   ROUNDS         rounds; each runs both implementations, in alternating order (default 3)
 #   STEPS          timed training steps per run (default 1000)
 #   WARMUP         untimed training steps before them (default 20)
-#   TORCH_THREADS  torch.set_num_threads for PyTorch (default 2)
+#   TORCH_THREADS  torch.set_num_threads settings for PyTorch, each run every
+#                  round; the table shows the best one per measurement
+#                  (default "1 2")
 #   BLAS_THREADS   OPENBLAS_NUM_THREADS for PyTorch (default 1)
 #   PYTHON         interpreter with torch (default /usr/bin/python3)
 #   MNIST_DIR      folder of the four MNIST .gz files (default: the GoMNIST module)
@@ -26,7 +28,7 @@ command_line="$0${*:+ $*}"
 rounds=${ROUNDS:-3}
 steps=${STEPS:-1000}
 warmup=${WARMUP:-20}
-torch_threads=${TORCH_THREADS:-2}
+torch_threads=${TORCH_THREADS:-1 2}
 blas_threads=${BLAS_THREADS:-1}
 python=${PYTHON:-/usr/bin/python3}
 
@@ -40,7 +42,13 @@ while [ $# -gt 0 ]; do
 	*) echo "compare.sh: unknown argument '$1' (see --help)" >&2; exit 2 ;;
 	esac
 done
-for pair in "ROUNDS:$rounds" "STEPS:$steps" "TORCH_THREADS:$torch_threads" "BLAS_THREADS:$blas_threads"; do
+for t in $torch_threads; do
+	if ! [[ $t =~ ^[1-9][0-9]*$ ]]; then
+		echo "compare.sh: TORCH_THREADS must list positive integers, got '$torch_threads'" >&2
+		exit 2
+	fi
+done
+for pair in "ROUNDS:$rounds" "STEPS:$steps" "BLAS_THREADS:$blas_threads"; do
 	name=${pair%%:*} value=${pair#*:}
 	if ! [[ $value =~ ^[1-9][0-9]*$ ]]; then
 		echo "compare.sh: $name must be a positive integer, got '$value'" >&2
@@ -86,7 +94,7 @@ trap 'rm -f "$results" "$log"' EXIT
 
 gornn_cmd=(build/bench-gornn -steps "$steps" -warmup "$warmup" -data "$data")
 torch_cmd=("$python" bench/torchref/tutorial.py --steps "$steps" --warmup "$warmup"
-	--threads "$torch_threads" --blas-threads "$blas_threads" --data "$data")
+	--blas-threads "$blas_threads" --data "$data")
 
 # run NAME CMD...: runs one benchmark, keeps its RESULT lines, shows its notes.
 run() {
@@ -99,7 +107,7 @@ run() {
 		exit 1
 	fi
 	grep '^# ' "$log" | sed 's/^/    /' || true
-	grep '^RESULT ' "$log" >>"$results" || {
+	grep '^RESULT ' "$log" | sed "s/ impl=pytorch / impl=pytorch:${threads:-} /" >>"$results" || {
 		echo "compare.sh: $name printed no RESULT lines" >&2
 		exit 1
 	}
@@ -113,8 +121,11 @@ for ((round = 1; round <= rounds; round++)); do
 		if [ "$impl" = gornn ]; then
 			run gornn "${gornn_cmd[@]}"
 		elif [ -z "$torch_missing" ]; then
-			run pytorch "${torch_cmd[@]}"
-			torch_version=$(sed -n 's/^# pytorch torch=\([^ ]*\).*/\1/p' "$log")
+			for threads in $torch_threads; do
+				run "pytorch ($threads threads)" "${torch_cmd[@]}" --threads "$threads"
+				torch_version=$(sed -n 's/^# pytorch torch=\([^ ]*\).*/\1/p' "$log")
+			done
+			threads=""
 		fi
 	done
 done
@@ -124,9 +135,10 @@ echo
 echo "## gornn vs PyTorch: the tutorial's LSTM on MNIST"
 echo
 echo "Machine: ${cpu:-unknown CPU}, nproc $(nproc), $(go env GOVERSION), torch ${torch_version:-not available}" \
-	"(torch threads $torch_threads, OpenBLAS threads $blas_threads), GOMAXPROCS ${GOMAXPROCS:-default}"
+	"(torch threads: each of $torch_threads, OpenBLAS threads $blas_threads), GOMAXPROCS ${GOMAXPROCS:-default}"
 echo "Command: ROUNDS=$rounds STEPS=$steps $command_line"
 echo "Medians of $rounds round(s); $steps timed steps per run after $warmup warm-up steps."
+echo "PyTorch's column is its best thread setting for each measurement (in brackets)."
 if [ -n "$torch_missing" ]; then
 	echo "PyTorch: not measured: $torch_missing"
 fi
@@ -145,8 +157,23 @@ awk '
 			else if (kv[1] == "unit") unit = kv[2]
 		}
 		if (!(what in units)) { order[++n] = what; units[what] = unit }
+		if (impl ~ /^pytorch:/) {
+			cfg = substr(impl, 9)
+			if (!(cfg in seen)) { seen[cfg] = 1; cfgs[++ncfg] = cfg }
+		}
 		k = impl SUBSEP what
 		vals[k] = vals[k] " " value
+	}
+	# best returns the best median of PyTorch'"'"'s settings for w, and sets
+	# bestcfg to the setting.
+	function best(w, u,    i, v, b) {
+		b = ""; bestcfg = ""
+		for (i = 1; i <= ncfg; i++) {
+			v = median(vals["pytorch:" cfgs[i], w])
+			if (v == "") continue
+			if (b == "" || (u ~ /\/s$/ && v > b) || (u !~ /\/s$/ && v < b)) { b = v; bestcfg = cfgs[i] }
+		}
+		return b
 	}
 	function median(list,    a, m, i, j, t) {
 		m = split(list, a, " ")
@@ -179,14 +206,16 @@ awk '
 				if (rank(order[i]) == r) sorted[++m] = order[i]
 		for (i = 1; i <= m; i++) {
 			w = sorted[i]; u = units[w]
-			g = median(vals["gornn", w]); p = median(vals["pytorch", w])
+			g = median(vals["gornn", w]); p = best(w, u)
 			ratio = "n/a"
 			if (g != "" && p != "" && g > 0 && p > 0) {
 				if (u ~ /\/s$/) ratio = sprintf("%.2fx", g / p)
 				else if (u == "s") ratio = sprintf("%.2fx", p / g)
 				else if (u == "MiB") ratio = sprintf("%.2fx", p / g)
 			}
-			print "| " w " | " show(g, u) " | " show(p, u) " | " ratio " |"
+			shown = show(p, u)
+			if (p != "" && bestcfg != "") shown = shown " [" bestcfg " thr]"
+			print "| " w " | " show(g, u) " | " shown " | " ratio " |"
 			if (w ~ /^other_cpu_/) {
 				if (g + 0 > 0.25) warn = warn sprintf("\nWARNING: other processes kept %.2f cores busy during gornn'"'"'s %s phase: its numbers are disturbed.", g, substr(w, 11))
 				if (p + 0 > 0.25) warn = warn sprintf("\nWARNING: other processes kept %.2f cores busy during PyTorch'"'"'s %s phase: its numbers are disturbed.", p, substr(w, 11))

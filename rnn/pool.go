@@ -7,7 +7,7 @@ const releaseMin = 1 << 16
 
 // poolLimit bounds the float32s kept in the pool between runs, so that one
 // evaluation over a huge batch does not pin its memory for ever.
-const poolLimit = 1 << 27
+const poolLimit = 1 << 23
 
 // bufferPool recycles float32 buffers between nodes and runs so that a
 // training loop with a fixed batch size stops allocating.

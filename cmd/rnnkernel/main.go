@@ -23,6 +23,7 @@ import (
 	"syscall"
 
 	"github.com/gornn/gornn/kernel"
+	"github.com/gornn/gornn/kernel/eval"
 	"github.com/gornn/gornn/kernel/kernelspec"
 	"github.com/gornn/gornn/kernel/transport"
 )
@@ -32,6 +33,7 @@ import (
 var version = ""
 
 func main() {
+	eval.SetGCDefault()
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 

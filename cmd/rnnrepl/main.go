@@ -24,6 +24,7 @@ import (
 
 	"github.com/chzyer/readline"
 
+	"github.com/gornn/gornn/kernel/eval"
 	"github.com/gornn/gornn/repl"
 )
 
@@ -37,6 +38,7 @@ type options struct {
 }
 
 func main() {
+	eval.SetGCDefault()
 	opts, err := parseArgs(os.Args[1:])
 	if errors.Is(err, flag.ErrHelp) {
 		os.Exit(0)
