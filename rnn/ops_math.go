@@ -104,6 +104,24 @@ func (op binaryOp) forward(e *execution, n *Node) error {
 	if m == 0 {
 		return nil
 	}
+	reps := len(bd) / m
+	if len(bd) < parallelElementwise || reps < 2 {
+		op.apply(swapped, bd, sd, od)
+		return nil
+	}
+	// A bias added to every row of a big batch: rows in blocks on all cores.
+	return e.parallelRows(reps, func(r0, r1 int) {
+		op.apply(swapped, bd[r0*m:r1*m], sd, od[r0*m:r1*m])
+	})
+}
+
+// parallelElementwise is the size from which an element-wise op is shared
+// out over the cores.
+const parallelElementwise = 1 << 20
+
+// apply computes od = bd op sd, with sd repeated over bd (swapped: sd op bd).
+func (op binaryOp) apply(swapped bool, bd, sd, od []float32) {
+	m := len(sd)
 	// One loop per kind, so that the inner loops stay simple.
 	switch {
 	case op.kind == binAdd:
@@ -145,7 +163,6 @@ func (op binaryOp) forward(e *execution, n *Node) error {
 			}
 		}
 	}
-	return nil
 }
 
 func (op binaryOp) backward(e *execution, n *Node) error {
