@@ -20,11 +20,11 @@ func sigmoid8AVX2(dst, src *float32, n int, bias float32)
 //go:noescape
 func tanh8AVX2(dst, src *float32, n int)
 
-// lstmCell8AVX2 is one row of lstmCellRows; u is a multiple of 8 and
-// cPrev may be nil.
+// lstmCell8AVX2 is one row of lstmCellRows, adding bias (4u values) to
+// the gates first; u is a multiple of 8 and cPrev may be nil.
 //
 //go:noescape
-func lstmCell8AVX2(gates, cPrev, c, h, tc *float32, u int, forgetBias float32)
+func lstmCell8AVX2(gates, bias, cPrev, c, h, tc *float32, u int, forgetBias float32)
 
 // lstmCellGrad8AVX2 is one row of lstmCellGradRows; u is a multiple of 8
 // and cPrev may be nil.

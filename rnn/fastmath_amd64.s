@@ -350,19 +350,21 @@ tanhDone:
 	VCMPPS      $1, Y12, Y6, Y9 \
 	VBLENDVPS   Y9, Y8, Y0, Y0
 
-// func lstmCell8AVX2(gates, cPrev, c, h, tc *float32, u int, forgetBias float32)
+// func lstmCell8AVX2(gates, bias, cPrev, c, h, tc *float32, u int, forgetBias float32)
 //
-// One row of an LSTM step: gates holds the pre-activations i, j, f, o
-// (u each) and gets the activations; c = cPrev·f + i·j (i·j when cPrev is
-// nil), tc = tanh(c), h = tc·o. u is a multiple of 8.
-TEXT ·lstmCell8AVX2(SB), NOSPLIT, $0-52
+// One row of an LSTM step: gates + bias (4u values each, in the order i,
+// j, f, o) are the pre-activations; gates gets the activations; c =
+// cPrev·f + i·j (i·j when cPrev is nil), tc = tanh(c), h = tc·o. u is a
+// multiple of 8.
+TEXT ·lstmCell8AVX2(SB), NOSPLIT, $0-60
 	MOVQ gates+0(FP), SI
-	MOVQ cPrev+8(FP), R8
-	MOVQ c+16(FP), R9
-	MOVQ h+24(FP), R10
-	MOVQ tc+32(FP), R11
-	MOVQ u+40(FP), CX
-	VBROADCASTSS forgetBias+48(FP), Y15
+	MOVQ bias+8(FP), BX
+	MOVQ cPrev+16(FP), R8
+	MOVQ c+24(FP), R9
+	MOVQ h+32(FP), R10
+	MOVQ tc+40(FP), R11
+	MOVQ u+48(FP), CX
+	VBROADCASTSS forgetBias+56(FP), Y15
 	MOVQ CX, DX
 	SHLQ $2, DX          // u in bytes: the distance between gates
 	VMOVUPS one<>(SB), Y10
@@ -374,17 +376,21 @@ cellLoop:
 	JLT  cellDone
 	// i = σ(gi)
 	VMOVUPS (SI), Y0
+	VADDPS  (BX), Y0, Y0
 	SIGMOID
 	VMOVUPS Y0, (SI)
 	VMOVUPS Y0, Y13
 	// j = tanh(gj)
 	VMOVUPS (SI)(DX*1), Y5
+	VADDPS  (BX)(DX*1), Y5, Y5
 	TANH
 	VMOVUPS Y0, (SI)(DX*1)
 	VMOVUPS Y0, Y14
 	// f = σ(gf + forgetBias)
 	LEAQ    (SI)(DX*2), AX
+	LEAQ    (BX)(DX*2), DI
 	VMOVUPS (AX), Y0
+	VADDPS  (DI), Y0, Y0
 	VADDPS  Y15, Y0, Y0
 	SIGMOID
 	VMOVUPS Y0, (AX)
@@ -404,12 +410,15 @@ cellNoPrev:
 	VMOVUPS Y0, Y13
 	// o = σ(go), h = tc·o
 	ADDQ    DX, AX
+	ADDQ    DX, DI
 	VMOVUPS (AX), Y0
+	VADDPS  (DI), Y0, Y0
 	SIGMOID
 	VMOVUPS Y0, (AX)
 	VMULPS  Y0, Y13, Y0
 	VMOVUPS Y0, (R10)
 	ADDQ    $32, SI
+	ADDQ    $32, BX
 	ADDQ    $32, R9
 	ADDQ    $32, R10
 	ADDQ    $32, R11

@@ -9,7 +9,7 @@ func sigmoid8AVX2(dst, src *float32, n int, bias float32) { panic("rnn: no vecto
 
 func tanh8AVX2(dst, src *float32, n int) { panic("rnn: no vector math") }
 
-func lstmCell8AVX2(gates, cPrev, c, h, tc *float32, u int, forgetBias float32) {
+func lstmCell8AVX2(gates, bias, cPrev, c, h, tc *float32, u int, forgetBias float32) {
 	panic("rnn: no vector math")
 }
 

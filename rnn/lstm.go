@@ -244,16 +244,13 @@ func (w *lstmRows) run(r0, r1 int) {
 	u, nIn, g4 := w.u, w.nIn, 4*w.u
 	rows := r1 - r0
 	blk := w.acts[r0*g4 : r1*g4]
-	for r := 0; r < rows; r++ {
-		copy(blk[r*g4:(r+1)*g4], w.bias)
-	}
-	gemmSerial(false, false, rows, g4, nIn, w.x[r0*nIn:], nIn, w.k, g4, 1, blk, g4)
+	gemmSerial(false, false, rows, g4, nIn, w.x[r0*nIn:], nIn, w.k, g4, 0, blk, g4)
 	var cPrev []float32
 	if w.hPrev != nil {
 		gemmSerial(false, false, rows, g4, u, w.hPrev[r0*u:], u, w.k[nIn*g4:], g4, 1, blk, g4)
 		cPrev = w.cPrev[r0*u : r1*u]
 	}
-	lstmCellRows(blk, cPrev, w.cNew[r0*u:r1*u], w.hNew[r0*u:r1*u], w.tc[r0*u:r1*u], rows, u, w.fb)
+	lstmCellRows(blk, w.bias, cPrev, w.cNew[r0*u:r1*u], w.hNew[r0*u:r1*u], w.tc[r0*u:r1*u], rows, u, w.fb)
 }
 
 func (op lstmStepOp) backward(e *execution, n *Node) error {

@@ -160,11 +160,9 @@ func (op lstmSeqOp) forward(e *execution, n *Node) error {
 	r.val = e.output(n, 2, r.kept, b, u).data
 	r.hoisted = e.training() || T*b*g4 <= projectMaxForward
 	if r.hoisted {
+		// The bias is added by the element-wise pass.
 		r.acts = e.scratch(n, seqActs, T*b*g4)
-		for i := 0; i < T*b; i++ {
-			copy(r.acts[i*g4:(i+1)*g4], r.bias)
-		}
-		if err := e.matmul(false, false, T*b, g4, op.nIn, r.src, op.nIn, r.k, g4, 1, r.acts, g4); err != nil {
+		if err := e.matmul(false, false, T*b, g4, op.nIn, r.src, op.nIn, r.k, g4, 0, r.acts, g4); err != nil {
 			return err
 		}
 	}
@@ -251,10 +249,7 @@ func (r *seqRun) forwardPiece(w, piece int) {
 		if r.hoisted {
 			g = r.acts[(t*b+r0)*g4 : (t*b+r1)*g4]
 		} else {
-			for i := range rows {
-				copy(g[i*g4:(i+1)*g4], r.bias)
-			}
-			gemmPacked(rows, r.src[(t*b+r0)*nIn:], nIn, r.kx, 1, g, g4)
+			gemmPacked(rows, r.src[(t*b+r0)*nIn:], nIn, r.kx, 0, g, g4)
 		}
 		if hPrev != nil {
 			gemmPacked(rows, hPrev, u, r.kh, 1, g, g4)
@@ -264,16 +259,18 @@ func (r *seqRun) forwardPiece(w, piece int) {
 			tc = r.tc[(t*b+r0)*u : (t*b+r1)*u]
 		}
 		cNew, hNew := r.stateRows(t, r0, r1, states)
-		lstmCellRows(g, cPrev, cNew, hNew, tc, rows, u, op.forgetBias)
+		lstmCellRows(g, r.bias, cPrev, cNew, hNew, tc, rows, u, op.forgetBias)
 		cPrev, hPrev = cNew, hNew
 	}
 }
 
 // lstmCellRows is the element-wise half of a step over rows rows: gates
-// holds the pre-activations [rows, 4U] in TensorFlow's order i, j, f, o
-// and gets the activations; cPrev is nil for the zero state.
-func lstmCellRows(gates, cPrev, cNew, hNew, tc []float32, rows, u int, forgetBias float32) {
+// holds the pre-activations [rows, 4U] in TensorFlow's order i, j, f, o,
+// without the bias when bias is not nil, and gets the activations; cPrev
+// is nil for the zero state.
+func lstmCellRows(gates, bias, cPrev, cNew, hNew, tc []float32, rows, u int, forgetBias float32) {
 	g4 := 4 * u
+	vector := vectorMath && u%8 == 0 && u > 0 && (bias != nil || g4 <= len(zeroBias))
 	for r := range rows {
 		row := gates[r*g4 : (r+1)*g4]
 		cr, hr, tr := cNew[r*u:(r+1)*u], hNew[r*u:(r+1)*u], tc[r*u:(r+1)*u]
@@ -281,16 +278,28 @@ func lstmCellRows(gates, cPrev, cNew, hNew, tc []float32, rows, u int, forgetBia
 		if cPrev != nil {
 			cp = cPrev[r*u : (r+1)*u]
 		}
-		if vectorMath && u%8 == 0 && u > 0 {
-			lstmCell8AVX2(&row[0], firstOrNil(cp), &cr[0], &hr[0], &tr[0], u, forgetBias)
+		if vector {
+			b := bias
+			if b == nil {
+				b = zeroBias[:]
+			}
+			lstmCell8AVX2(&row[0], &b[0], firstOrNil(cp), &cr[0], &hr[0], &tr[0], u, forgetBias)
 			continue
 		}
-		lstmCellRow(row, cp, cr, hr, tr, u, forgetBias)
+		lstmCellRow(row, bias, cp, cr, hr, tr, u, forgetBias)
 	}
 }
 
+// zeroBias stands in for a missing bias in the vector rows.
+var zeroBias [4096]float32
+
 // lstmCellRow is one row of lstmCellRows in Go.
-func lstmCellRow(row, cp, cr, hr, tr []float32, u int, forgetBias float32) {
+func lstmCellRow(row, bias, cp, cr, hr, tr []float32, u int, forgetBias float32) {
+	if bias != nil {
+		for q, b := range bias[:4*u] {
+			row[q] += b
+		}
+	}
 	gi, gj, gf, gout := row[:u], row[u:2*u], row[2*u:3*u], row[3*u:]
 	sigmoidSlice(gi, gi, 0)
 	tanhSlice(gj, gj)

@@ -192,11 +192,12 @@ func TestCellRowsVectorMatchesGo(t *testing.T) {
 			if withPrev {
 				cp = vec(u, 2)
 			}
+			bias := vec(4*u, 1)
 			goActs := append([]float32(nil), gates...)
 			goC, goH, goT := make([]float32, u), make([]float32, u), make([]float32, u)
-			lstmCellRow(goActs, cp, goC, goH, goT, u, 1)
+			lstmCellRow(goActs, bias, cp, goC, goH, goT, u, 1)
 			c, h, tc := make([]float32, u), make([]float32, u), make([]float32, u)
-			lstmCell8AVX2(&gates[0], firstOrNil(cp), &c[0], &h[0], &tc[0], u, 1)
+			lstmCell8AVX2(&gates[0], &bias[0], firstOrNil(cp), &c[0], &h[0], &tc[0], u, 1)
 			for name, pair := range map[string][2][]float32{"acts": {gates, goActs}, "c": {c, goC}, "h": {h, goH}, "tanh(c)": {tc, goT}} {
 				for i := range pair[0] {
 					if pair[0][i] != pair[1][i] {
