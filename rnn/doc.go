@@ -69,17 +69,28 @@
 // forward pass keeps each node's value, the backward pass walks the nodes
 // between the variables and the cost in reverse order. The LSTM time step
 // is a single fused op (the four gates from one pass of matrix products,
-// then one element-wise pass, keeping what backward needs); when the steps'
-// inputs are the parts of one Split, as in the tutorial, StaticRNN also
-// computes the input half of all steps' gates in one large product. A
-// session
-// keeps each node's buffers between runs and reuses them while shapes
-// repeat, and during runs without a backward pass it hands big buffers
-// back as soon as their last reader is done, so an evaluation over tens
-// of thousands of images does not hold every intermediate at once. Large
-// matrix products and LSTM steps over big batches are split over all
-// cores, and during a backward pass the LSTM's weight gradients accumulate
-// on a second goroutine while the pass follows the recurrence.
+// then one element-wise pass, keeping what backward needs). When the
+// steps' inputs are the parts of one Split, as in the tutorial, StaticRNN
+// runs the whole sequence as one op: the input half of every step's gates
+// is one large product, the batch is cut into row pieces that go through
+// all the steps on their own core with no hand-off between steps, and
+// backward leaves the gates' gradients of all steps in one buffer, from
+// which the weights' gradients are a few large products. Each step's
+// output and state stay nodes of their own, with the same values.
+//
+// A session keeps each node's buffers between runs and reuses them while
+// shapes repeat: a training step allocates nothing once the first steps
+// have sized everything, when its cost is fetched with Session.RunInto
+// (Run returns a new tensor). A run without a backward pass over a big
+// batch (the tutorial's accuracy over 55,000 images fed at once) goes
+// through the graph in chunks of examples when every op on the way keeps
+// examples apart, so that it needs the memory of one chunk, and the
+// results are assembled as if it had run at once.
+//
+// Matrix products go through SIMD kernels (AVX2 and FMA where the CPU has
+// them) and large ones, and every op over a big batch, are shared out over
+// all cores by worker goroutines that stay ready between the parallel
+// parts of a step.
 //
 // The package has no exported generic types or functions and no exported
 // interfaces, so that the Go interpreter yaegi can use all of it.

@@ -8,7 +8,7 @@ import (
 // weightGradJob adds one LSTM step's contribution to the kernel and bias
 // gradients: dk += [x, h]ᵀ·dg and db += column sums of dg.
 type weightGradJob struct {
-	x    []float32 // [rows, nIn], or nil when the step's input half is projected beforehand
+	x    []float32 // [rows, nIn]
 	nIn  int
 	h    []float32 // [rows, u], nil for the zero state
 	u    int
@@ -21,9 +21,7 @@ type weightGradJob struct {
 func (j *weightGradJob) run() {
 	g4 := 4 * j.u
 	if j.dk != nil {
-		if j.x != nil {
-			gemm(true, false, j.nIn, g4, j.rows, 1, j.x, j.nIn, j.dg, g4, 1, j.dk, g4)
-		}
+		gemm(true, false, j.nIn, g4, j.rows, 1, j.x, j.nIn, j.dg, g4, 1, j.dk, g4)
 		if j.h != nil {
 			gemm(true, false, j.u, g4, j.rows, 1, j.h, j.u, j.dg, g4, 1, j.dk[j.nIn*g4:], g4)
 		}
