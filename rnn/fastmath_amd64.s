@@ -248,79 +248,6 @@ GLOBL expBias<>(SB), RODATA|NOPTR, $32
 	VPSLLD $23, Y1, Y1 \
 	VMULPS Y1, Y2, Y0
 
-// func sigmoid8AVX2(dst, src *float32, n int, bias float32)
-TEXT ·sigmoid8AVX2(SB), NOSPLIT, $0-28
-	MOVQ dst+0(FP), DI
-	MOVQ src+8(FP), SI
-	MOVQ n+16(FP), CX
-	VBROADCASTSS bias+24(FP), Y8
-	VMOVUPS one<>(SB), Y10
-
-sigmoidLoop:
-	CMPQ CX, $8
-	JLT  sigmoidDone
-	VMOVUPS (SI), Y0
-	VADDPS  Y8, Y0, Y0
-	VXORPS  signMask<>(SB), Y0, Y0
-	EXP
-	VADDPS  Y10, Y0, Y0
-	VDIVPS  Y0, Y10, Y0
-	VMOVUPS Y0, (DI)
-	ADDQ    $32, SI
-	ADDQ    $32, DI
-	SUBQ    $8, CX
-	JMP     sigmoidLoop
-
-sigmoidDone:
-	VZEROUPPER
-	RET
-
-// func tanh8AVX2(dst, src *float32, n int)
-TEXT ·tanh8AVX2(SB), NOSPLIT, $0-24
-	MOVQ dst+0(FP), DI
-	MOVQ src+8(FP), SI
-	MOVQ n+16(FP), CX
-	VMOVUPS one<>(SB), Y10
-	VMOVUPS two<>(SB), Y11
-	VMOVUPS tanhLo<>(SB), Y12
-
-tanhLoop:
-	CMPQ CX, $8
-	JLT  tanhDone
-	VMOVUPS (SI), Y5
-	VANDPS  absMask<>(SB), Y5, Y6
-	VANDPS  signMask<>(SB), Y5, Y7
-
-	// Small |x|: x + x·z·P(z) with z = x².
-	VMULPS      Y5, Y5, Y4
-	VMOVUPS     tanhC0<>(SB), Y8
-	VFMADD213PS tanhC1<>(SB), Y4, Y8
-	VFMADD213PS tanhC2<>(SB), Y4, Y8
-	VFMADD213PS tanhC3<>(SB), Y4, Y8
-	VFMADD213PS tanhC4<>(SB), Y4, Y8
-	VMULPS      Y4, Y8, Y8
-	VFMADD213PS Y5, Y5, Y8
-
-	// Large |x|: sign(x)·(1 - 2/(e^(2|x|)+1)).
-	VADDPS  Y6, Y6, Y0
-	EXP
-	VADDPS  Y10, Y0, Y0
-	VDIVPS  Y0, Y11, Y0
-	VSUBPS  Y0, Y10, Y0
-	VORPS   Y7, Y0, Y0
-
-	VCMPPS    $1, Y12, Y6, Y9
-	VBLENDVPS Y9, Y8, Y0, Y0
-	VMOVUPS   Y0, (DI)
-	ADDQ      $32, SI
-	ADDQ      $32, DI
-	SUBQ      $8, CX
-	JMP       tanhLoop
-
-tanhDone:
-	VZEROUPPER
-	RET
-
 // SIGMOID replaces Y0 with 1/(1+e^-Y0); it uses Y1-Y3 and needs one in Y10.
 #define SIGMOID \
 	VXORPS signMask<>(SB), Y0, Y0 \
@@ -349,6 +276,54 @@ tanhDone:
 	VORPS       Y7, Y0, Y0 \
 	VCMPPS      $1, Y12, Y6, Y9 \
 	VBLENDVPS   Y9, Y8, Y0, Y0
+
+// func sigmoid8AVX2(dst, src *float32, n int, bias float32)
+TEXT ·sigmoid8AVX2(SB), NOSPLIT, $0-28
+	MOVQ dst+0(FP), DI
+	MOVQ src+8(FP), SI
+	MOVQ n+16(FP), CX
+	VBROADCASTSS bias+24(FP), Y8
+	VMOVUPS one<>(SB), Y10
+
+sigmoidLoop:
+	CMPQ CX, $8
+	JLT  sigmoidDone
+	VMOVUPS (SI), Y0
+	VADDPS  Y8, Y0, Y0
+	SIGMOID
+	VMOVUPS Y0, (DI)
+	ADDQ    $32, SI
+	ADDQ    $32, DI
+	SUBQ    $8, CX
+	JMP     sigmoidLoop
+
+sigmoidDone:
+	VZEROUPPER
+	RET
+
+// func tanh8AVX2(dst, src *float32, n int)
+TEXT ·tanh8AVX2(SB), NOSPLIT, $0-24
+	MOVQ dst+0(FP), DI
+	MOVQ src+8(FP), SI
+	MOVQ n+16(FP), CX
+	VMOVUPS one<>(SB), Y10
+	VMOVUPS two<>(SB), Y11
+	VMOVUPS tanhLo<>(SB), Y12
+
+tanhLoop:
+	CMPQ CX, $8
+	JLT  tanhDone
+	VMOVUPS (SI), Y5
+	TANH
+	VMOVUPS Y0, (DI)
+	ADDQ    $32, SI
+	ADDQ    $32, DI
+	SUBQ    $8, CX
+	JMP     tanhLoop
+
+tanhDone:
+	VZEROUPPER
+	RET
 
 // func lstmCell8AVX2(gates, bias, cPrev, c, h, tc *float32, u int, forgetBias float32)
 //

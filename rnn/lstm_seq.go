@@ -126,6 +126,12 @@ func (r *seqRun) workerBuf(w int) []float32 {
 // pieces is the number of row pieces of the batch.
 func (r *seqRun) pieces() int { return (r.batch + r.rows - 1) / r.rows }
 
+// rowRange returns the batch rows [r0, r1) of a piece.
+func (r *seqRun) rowRange(piece int) (r0, r1 int) {
+	r0 = piece * r.rows
+	return r0, min(r0+r.rows, r.batch)
+}
+
 // stateRows returns where rows [r0, r1) of step t's c and h go: the
 // node's value when it keeps the step, else buffers of the worker,
 // alternating between steps.
@@ -235,8 +241,7 @@ func (r *seqRun) Do(w, piece int) error {
 func (r *seqRun) forwardPiece(w, piece int) {
 	op := r.op
 	u, g4, nIn, b := op.units, 4*op.units, op.nIn, r.batch
-	r0 := piece * r.rows
-	r1 := min(r0+r.rows, b)
+	r0, r1 := r.rowRange(piece)
 	rows := r1 - r0
 	work := r.workerBuf(w)
 	gates, tcw, states := work[:rows*g4], work[rows*g4:rows*(g4+u)], work[rows*(g4+u):]
@@ -388,8 +393,7 @@ func (r *seqRun) backwardPiece(w, piece int) error {
 func (r *seqRun) backwardRows(w, piece int) {
 	op := r.op
 	u, g4, b, T := op.units, 4*op.units, r.batch, op.steps
-	r0 := piece * r.rows
-	r1 := min(r0+r.rows, b)
+	r0, r1 := r.rowRange(piece)
 	rows := r1 - r0
 	work := r.workerBuf(w)
 	// The gradients reaching c and h from the later steps.

@@ -72,11 +72,7 @@ func SgemmPackedSerial(transA bool, m int, alpha float32, a []float32, lda int, 
 	}
 	checkMatrix("A", rowsA, colsA, len(a), lda)
 	checkMatrix("C", m, n, len(c), ldc)
-	if m == 0 || n == 0 {
-		return
-	}
-	if alpha == 0 || k == 0 {
-		scaleC(m, n, beta, c, ldc)
+	if trivial(m, n, k, alpha, beta, c, ldc) {
 		return
 	}
 	ws := getWorkspace()

@@ -31,11 +31,7 @@ func Sgemm(transA, transB bool, m, n, k int, alpha float32, a []float32, lda int
 func SgemmSerial(transA, transB bool, m, n, k int, alpha float32, a []float32, lda int,
 	b []float32, ldb int, beta float32, c []float32, ldc int) {
 	checkArgs(transA, transB, m, n, k, len(a), lda, len(b), ldb, len(c), ldc)
-	if m == 0 || n == 0 {
-		return
-	}
-	if alpha == 0 || k == 0 {
-		scaleC(m, n, beta, c, ldc)
+	if trivial(m, n, k, alpha, beta, c, ldc) {
 		return
 	}
 	ws := getWorkspace()
@@ -54,11 +50,7 @@ func SgemmSerial(transA, transB bool, m, n, k int, alpha float32, a []float32, l
 func sgemmWith(mk *microKernel, transA, transB bool, m, n, k int, alpha float32, a []float32, lda int,
 	b []float32, ldb int, beta float32, c []float32, ldc int) {
 	checkArgs(transA, transB, m, n, k, len(a), lda, len(b), ldb, len(c), ldc)
-	if m == 0 || n == 0 {
-		return
-	}
-	if alpha == 0 || k == 0 {
-		scaleC(m, n, beta, c, ldc)
+	if trivial(m, n, k, alpha, beta, c, ldc) {
 		return
 	}
 	run(mk, &problem{
@@ -129,6 +121,19 @@ func checkMatrix(name string, rows, cols, length, ld int) {
 
 func lower(name string) string {
 	return string(rune(name[0]) + ('a' - 'A'))
+}
+
+// trivial handles the products that need no multiplication (an empty C,
+// or alpha or k zero: C = beta*C) and reports whether it was one.
+func trivial(m, n, k int, alpha, beta float32, c []float32, ldc int) bool {
+	if m == 0 || n == 0 {
+		return true
+	}
+	if alpha == 0 || k == 0 {
+		scaleC(m, n, beta, c, ldc)
+		return true
+	}
+	return false
 }
 
 // scaleC sets C = beta*C, writing zeros (not beta*C) when beta is zero.
