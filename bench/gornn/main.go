@@ -33,7 +33,9 @@
 //
 // The MNIST files are looked up as rnn/mnist.ReadDataSets does (-data, then
 // $MNIST_DIR, then the GoMNIST module in the Go module cache); nothing is
-// downloaded. GOMAXPROCS limits the cores used, as usual.
+// downloaded. GOMAXPROCS limits the cores used, as usual. The garbage
+// collector runs at -gcpercent (unless GOGC is set), by default the 20%
+// that rnnkernel and rnnrepl set, so that peak memory is the notebook's.
 package main
 
 import (
@@ -44,6 +46,7 @@ import (
 	"io"
 	"os"
 	"runtime"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"time"
@@ -65,7 +68,11 @@ func main() {
 	dataDir := flag.String("data", "", "folder with the MNIST .gz files (default: $MNIST_DIR, then the GoMNIST module)")
 	seed := flag.Int64("seed", 1, "random seed of the initial weights")
 	accuracy := flag.Bool("accuracy", true, "time the accuracy pass over the training and test sets")
+	gcPercent := flag.Int("gcpercent", 20, "garbage collector target, as GOGC (20 is what rnnkernel and rnnrepl use; 100 is Go's default)")
 	flag.Parse()
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(*gcPercent)
+	}
 	if flag.NArg() > 0 {
 		fail(fmt.Errorf("unexpected arguments %q (all options are flags; see -help)", flag.Args()))
 	}
