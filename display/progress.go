@@ -33,6 +33,7 @@ type Progress struct {
 	start    time.Time
 	last     time.Time   // when the notebook display was last sent
 	flush    *time.Timer // sends a throttled state once the interval has passed
+	sent     int         // states sent so far; a flush armed before the last send is stale
 	finished bool
 
 	id  string                   // notebook display id; empty in a terminal
@@ -162,18 +163,21 @@ func (p *Progress) changed() {
 		return
 	}
 	if p.flush == nil {
-		p.flush = time.AfterFunc(wait, p.flushPending)
+		armed := p.sent
+		p.flush = time.AfterFunc(wait, func() { p.flushPending(armed) })
 	}
 }
 
-// flushPending sends the state that was held back by throttling.
-func (p *Progress) flushPending() {
+// flushPending sends the state that was held back by throttling, unless a
+// send since the flush was armed (sent moved on) already showed it: a timer
+// that fires while an Add holds the lock and sends must not send again.
+func (p *Progress) flushPending(armed int) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	p.flush = nil
-	if p.finished {
+	if p.finished || p.sent != armed {
 		return
 	}
+	p.flush = nil
 	p.send(time.Now())
 }
 
@@ -185,6 +189,7 @@ func (p *Progress) send(now time.Time) {
 		p.flush = nil
 	}
 	p.last = now
+	p.sent++
 	d := p.bundle(now)
 	d.ID = p.id
 	d.Update = true
