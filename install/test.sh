@@ -22,6 +22,9 @@ go vet ./...
 say "go test"
 go test -count=1 ./...
 
+say "go test -bench, each benchmark once (so that they keep working; bench/compare.sh times them)"
+go test -count=1 -run '^$' -bench . -benchtime 1x ./rnn/... >/dev/null
+
 say "go test -race (concurrent packages)"
 go test -count=1 -race ./kernel/... ./display/... ./rnn/...
 
