@@ -45,6 +45,9 @@ func analyzeChunks(p *plan, fetches []*Node) *chunkPlan {
 		fetched[f] = true
 	}
 	for _, n := range p.order {
+		if _, ok := n.op.(valueless); ok {
+			return nil // an op with effects (initialization) must run once
+		}
 		if _, ok := n.op.(placeholderOp); ok {
 			if len(n.shape) > 0 && n.shape[0] < 0 {
 				post, ok := knownProduct(n.shape[1:])
@@ -108,7 +111,15 @@ func chunkLayout(c *chunkPlan, n *Node) (batchLayout, bool) {
 		}
 	}
 	switch op := n.op.(type) {
-	case reshapeOp, unaryOp, castOp, softmaxOp:
+	case reshapeOp:
+		// The flat order, and so the layout, stays; the new shape must keep
+		// the examples within its unknown dimension, which then absorbs a
+		// chunk of any size.
+		if _, _, _, ok := axisFactors(n.shape, x); !ok {
+			return batchLayout{}, false
+		}
+		return x, true
+	case unaryOp, castOp, softmaxOp:
 		if _, ok := op.(softmaxOp); ok && !rowsWhole(n.inputs[0].shape, x) {
 			return batchLayout{}, false
 		}
