@@ -111,11 +111,11 @@ type seqRun struct {
 	c0, h0             []float32        // nil for the zero state
 	val                []float32        // the node's value, [2, kept, B, U]
 	acts, tc           []float32        // saved for backward, or acts only when hoisted
-	hoisted            bool             // acts holds every step's input half, bias included
+	hoisted            bool             // acts holds every step's input half (the element-wise pass adds the bias)
 	dVal, dG, dc0, dh0 []float32        // backward
 	dK, dB, dSrc       []float32        // backward; nil when not needed
 	phase              int              // backward: 0 runs the recurrence, 1 the weight products
-	kx, kh             *gemmpkg.PackedB // the kernel's halves packed for forward products
+	kx, kh             *gemmpkg.PackedB // packed kernel halves: forward x and h; backward h transposed
 }
 
 // workerBuf returns worker w's scratch buffer.
