@@ -34,7 +34,7 @@
 // The MNIST files are looked up as rnn/mnist.ReadDataSets does (-data, then
 // $MNIST_DIR, then the GoMNIST module in the Go module cache); nothing is
 // downloaded. GOMAXPROCS limits the cores used, as usual. The garbage
-// collector runs at -gcpercent (unless GOGC is set), by default the 20%
+// collector runs at -gcpercent (unless GOGC is set), by default the 10%
 // that rnnkernel and rnnrepl set, so that peak memory is the notebook's.
 package main
 
@@ -68,7 +68,7 @@ func main() {
 	dataDir := flag.String("data", "", "folder with the MNIST .gz files (default: $MNIST_DIR, then the GoMNIST module)")
 	seed := flag.Int64("seed", 1, "random seed of the initial weights")
 	accuracy := flag.Bool("accuracy", true, "time the accuracy pass over the training and test sets")
-	gcPercent := flag.Int("gcpercent", 20, "garbage collector target, as GOGC (20 is what rnnkernel and rnnrepl use; 100 is Go's default)")
+	gcPercent := flag.Int("gcpercent", 10, "garbage collector target, as GOGC (10 is what rnnkernel and rnnrepl use; 100 is Go's default)")
 	flag.Parse()
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(*gcPercent)
