@@ -8,9 +8,11 @@
 #   ROUNDS         rounds; each runs both implementations, in alternating order (default 3)
 #   STEPS          timed training steps per run (default 1000)
 #   WARMUP         untimed training steps before them (default 20)
-#   TORCH_THREADS  torch.set_num_threads settings for PyTorch, each run every
-#                  round; the table shows the best one per measurement
-#                  (default "1 2")
+#   TORCH_IMPLS    PyTorch implementations: cell (the tutorial's cell step by
+#                  step) and nnlstm (torch.nn.LSTM) (default "cell nnlstm")
+#   TORCH_THREADS  torch.set_num_threads settings (default "1 2"); every
+#                  implementation runs with every setting each round, and
+#                  the table shows the best per measurement
 #   BLAS_THREADS   OPENBLAS_NUM_THREADS for PyTorch (default 1)
 #   PYTHON         interpreter with torch (default /usr/bin/python3)
 #   MNIST_DIR      folder of the four MNIST .gz files (default: the GoMNIST module)
@@ -29,6 +31,7 @@ rounds=${ROUNDS:-3}
 steps=${STEPS:-1000}
 warmup=${WARMUP:-20}
 torch_threads=${TORCH_THREADS:-1 2}
+torch_impls=${TORCH_IMPLS:-cell nnlstm}
 blas_threads=${BLAS_THREADS:-1}
 python=${PYTHON:-/usr/bin/python3}
 
@@ -41,6 +44,12 @@ while [ $# -gt 0 ]; do
 	-h | --help) usage; exit 0 ;;
 	*) echo "compare.sh: unknown argument '$1' (see --help)" >&2; exit 2 ;;
 	esac
+done
+for t in $torch_impls; do
+	if [ "$t" != cell ] && [ "$t" != nnlstm ]; then
+		echo "compare.sh: TORCH_IMPLS must list cell and/or nnlstm, got '$torch_impls'" >&2
+		exit 2
+	fi
 done
 for t in $torch_threads; do
 	if ! [[ $t =~ ^[1-9][0-9]*$ ]]; then
@@ -107,7 +116,7 @@ run() {
 		exit 1
 	fi
 	grep '^# ' "$log" | sed 's/^/    /' || true
-	grep '^RESULT ' "$log" | sed "s/ impl=pytorch / impl=pytorch:${threads:-} /" >>"$results" || {
+	grep '^RESULT ' "$log" | sed "s/ impl=pytorch / impl=pytorch:${config:-} /" >>"$results" || {
 		echo "compare.sh: $name printed no RESULT lines" >&2
 		exit 1
 	}
@@ -121,11 +130,14 @@ for ((round = 1; round <= rounds; round++)); do
 		if [ "$impl" = gornn ]; then
 			run gornn "${gornn_cmd[@]}"
 		elif [ -z "$torch_missing" ]; then
-			for threads in $torch_threads; do
-				run "pytorch ($threads threads)" "${torch_cmd[@]}" --threads "$threads"
-				torch_version=$(sed -n 's/^# pytorch torch=\([^ ]*\).*/\1/p' "$log")
+			for impl_name in $torch_impls; do
+				for threads in $torch_threads; do
+					config="$impl_name,$threads-thr"
+					run "pytorch ($impl_name, $threads threads)" "${torch_cmd[@]}" --impl "$impl_name" --threads "$threads"
+					torch_version=$(sed -n 's/^# pytorch torch=\([^ ]*\).*/\1/p' "$log")
+				done
 			done
-			threads=""
+			config=""
 		fi
 	done
 done
@@ -135,10 +147,10 @@ echo
 echo "## gornn vs PyTorch: the tutorial's LSTM on MNIST"
 echo
 echo "Machine: ${cpu:-unknown CPU}, nproc $(nproc), $(go env GOVERSION), torch ${torch_version:-not available}" \
-	"(torch threads: each of $torch_threads, OpenBLAS threads $blas_threads), GOMAXPROCS ${GOMAXPROCS:-default}"
+	"(implementations: $torch_impls; torch threads: each of $torch_threads; OpenBLAS threads $blas_threads), GOMAXPROCS ${GOMAXPROCS:-default}"
 echo "Command: ROUNDS=$rounds STEPS=$steps $command_line"
 echo "Medians of $rounds round(s); $steps timed steps per run after $warmup warm-up steps."
-echo "PyTorch's column is its best thread setting for each measurement (in brackets)."
+echo "PyTorch's column is its best implementation and thread setting for each measurement (in brackets)."
 if [ -n "$torch_missing" ]; then
 	echo "PyTorch: not measured: $torch_missing"
 fi
@@ -214,7 +226,7 @@ awk '
 				else if (u == "MiB") ratio = sprintf("%.2fx", p / g)
 			}
 			shown = show(p, u)
-			if (p != "" && bestcfg != "") shown = shown " [" bestcfg " thr]"
+			if (p != "" && bestcfg != "") shown = shown " [" bestcfg "]"
 			print "| " w " | " show(g, u) " | " shown " | " ratio " |"
 			if (w ~ /^other_cpu_/) {
 				if (g + 0 > 0.25) warn = warn sprintf("\nWARNING: other processes kept %.2f cores busy during gornn'"'"'s %s phase: its numbers are disturbed.", g, substr(w, 11))

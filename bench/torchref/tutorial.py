@@ -28,10 +28,14 @@ and the cores that other processes kept busy during each phase
 (other_cpu_steps, other_cpu_accuracy), so interference on a shared machine
 shows.
 
+--impl nnlstm runs the same model with its recurrence in torch.nn.LSTM,
+PyTorch's fused LSTM, instead of the tutorial's cell written out step by step.
+
 Threads: --threads sets torch.set_num_threads; --blas-threads sets
-OPENBLAS_NUM_THREADS before torch is imported. For this model on a 2-core
-machine PyTorch is fastest with 2 torch threads and 1 OpenBLAS thread (the
-defaults). Labels are class ids, which gives the same cost as one-hot labels.
+OPENBLAS_NUM_THREADS before torch is imported. On a 2-core machine, 1 or 2
+torch threads with 1 OpenBLAS thread is fastest, depending on the
+measurement; bench/compare.sh tries both. Labels are class ids, which gives
+the same cost as one-hot labels.
 
 Run with /usr/bin/python3 (Debian's python3-torch):
 
@@ -84,6 +88,9 @@ def parse_args():
                    help="torch.set_num_threads (default 2)")
     p.add_argument("--blas-threads", type=positive("--blas-threads", 0), default=1,
                    help="OPENBLAS_NUM_THREADS set before importing torch (0: leave the environment alone; default 1)")
+    p.add_argument("--impl", choices=["cell", "nnlstm"], default="cell",
+                   help="cell: TensorFlow's BasicLSTMCell step by step, as the tutorial; "
+                        "nnlstm: the same model on torch.nn.LSTM, PyTorch's fused LSTM (default cell)")
     p.add_argument("--seed", type=int, default=1, help="seed of the weights and the shuffling")
     p.add_argument("--no-accuracy", action="store_true", help="skip the accuracy pass")
     p.add_argument("--data", default="",
@@ -200,6 +207,39 @@ class TutorialLSTM:
         return h @ self.w_out + self.b_out
 
 
+class FusedLSTM:
+    """The tutorial's model with the recurrence in torch.nn.LSTM.
+
+    nn.LSTM orders its gates i, f, g, o and has no forget bias: the forget
+    gate's bias starts at 1.0 instead, which computes the same function as
+    BasicLSTMCell(forget_bias=1.0). The weights are not the cell's, which
+    does not matter for timing.
+    """
+
+    def __init__(self, gen):
+        def normal(*shape):
+            return torch.randn(*shape, generator=gen)
+        self.w_hidden = normal(COLS, HIDDEN)
+        self.b_hidden = normal(HIDDEN)
+        self.lstm = torch.nn.LSTM(HIDDEN, HIDDEN)
+        with torch.no_grad():
+            self.lstm.bias_hh_l0.zero_()
+            self.lstm.bias_ih_l0.zero_()
+            self.lstm.bias_ih_l0[HIDDEN:2 * HIDDEN] = 1.0
+        self.w_out = normal(HIDDEN, CLASSES)
+        self.b_out = normal(CLASSES)
+        own = [self.w_hidden, self.b_hidden, self.w_out, self.b_out]
+        for t in own:
+            t.requires_grad_(True)
+        self.params = own + list(self.lstm.parameters())
+
+    def logits(self, x):
+        batch = x.shape[0]
+        hidden = x.transpose(0, 1).reshape(-1, COLS) @ self.w_hidden + self.b_hidden
+        out, _ = self.lstm(hidden.reshape(ROWS, batch, HIDDEN))
+        return out[-1] @ self.w_out + self.b_out
+
+
 def peak_rss_mib():
     """VmHWM of this process in MiB, or None where /proc is missing."""
     try:
@@ -269,14 +309,15 @@ def main():
     a = ARGS
     folder = data_dir(a.data)
     train_x, train_y, test_x, test_y = load_mnist(folder)
-    print(f"# pytorch torch={torch.__version__} torch_threads={torch.get_num_threads()} "
+    print(f"# pytorch torch={torch.__version__} impl={a.impl} torch_threads={torch.get_num_threads()} "
           f"OPENBLAS_NUM_THREADS={os.environ.get('OPENBLAS_NUM_THREADS', '-')} "
           f"OMP_NUM_THREADS={os.environ.get('OMP_NUM_THREADS', '-')} "
           f"python={sys.version.split()[0]} numpy={np.__version__}", flush=True)
     print(f"# data {folder}: train {len(train_x)} test {len(test_x)}", flush=True)
 
     torch.manual_seed(a.seed)
-    model = TutorialLSTM(torch.Generator().manual_seed(a.seed))
+    gen = torch.Generator().manual_seed(a.seed)
+    model = TutorialLSTM(gen) if a.impl == "cell" else FusedLSTM(gen)
     opt = torch.optim.SGD(model.params, lr=0.001)
     batches = Batches(train_x, train_y, np.random.default_rng(a.seed))
 
