@@ -122,3 +122,59 @@ func TestChunkedRunStopsOnCancel(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// TestChunkedRunsRandomSizes repeats the comparison of chunked and
+// one-pass runs over random model sizes, batch sizes and chunk sizes
+// (chunks of one example, a last chunk of one, a single step...), with
+// fetches of every kind: reduced, per example, time-major; half of the
+// chunked runs compute the LSTM's gates piece by piece, as for big chunks.
+func TestChunkedRunsRandomSizes(t *testing.T) {
+	saved, savedProject := evalChunkRows, projectMaxForward
+	defer func() { evalChunkRows, projectMaxForward = saved, savedProject }()
+	rng := rand.New(rand.NewPCG(21, 22))
+	for trial := range 40 {
+		steps, in, hidden, classes := 1+rng.IntN(5), 1+rng.IntN(6), 1+rng.IntN(9), 2+rng.IntN(4)
+		batch := 2 + rng.IntN(40)
+		chunk := 1 + rng.IntN(batch-1)
+		name := fmt.Sprintf("trial %d: steps %d, in %d, hidden %d, classes %d, batch %d, chunk %d",
+			trial, steps, in, hidden, classes, batch, chunk)
+		g := NewGraph()
+		g.SetRandomSeed(int64(trial))
+		m := buildTutorial(g, steps, in, hidden, classes, GradientDescentOptimizer(0.1))
+		s := g.NewSession()
+		s.MustRun(g.GlobalVariablesInitializer(), nil)
+		y := NewTensor(batch, classes)
+		for r := range batch {
+			y.Set(1, r, rng.IntN(classes))
+		}
+		feeds := Feeds{m.x: randomTensor(rng, batch, steps, in), m.y: y}
+		outs := m.out["LSTM_O"].([]*Node)
+		fetches := []*Node{m.accr, m.cost, m.pred, ArgMax(m.pred, 1), outs[0], m.out["H"].(*Node),
+			ReduceSum(m.out["X"].(*Node)), m.out["Hsplit"].([]*Node)[steps-1]}
+		evalChunkRows, projectMaxForward = 1<<30, savedProject
+		want, err := s.RunList(fetches, feeds)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		evalChunkRows = chunk
+		projectMaxForward = savedProject
+		if trial%2 == 1 {
+			projectMaxForward = 0
+		}
+		got, err := s.RunList(fetches, feeds)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if s.planFor(fetches).chunks == nil {
+			t.Fatalf("%s: the plan was not chunked", name)
+		}
+		for i := range want {
+			if fmt.Sprint(got[i].Shape()) != fmt.Sprint(want[i].Shape()) {
+				t.Fatalf("%s: fetch %d has shape %v in chunks, %v in one pass", name, i, got[i].Shape(), want[i].Shape())
+			}
+			if k, ok := closeEnough(got[i].Data(), want[i].Data(), 1e-5); !ok {
+				t.Fatalf("%s: fetch %d, element %d: %v in chunks, %v in one pass", name, i, k, got[i].Data()[k], want[i].Data()[k])
+			}
+		}
+	}
+}
