@@ -4,7 +4,6 @@ import (
 	"fmt"
 
 	gemmpkg "github.com/gornn/gornn/rnn/internal/gemm"
-
 	"github.com/gornn/gornn/rnn/internal/parallel"
 )
 

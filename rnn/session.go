@@ -2,12 +2,12 @@ package rnn
 
 import (
 	"context"
-
 	"fmt"
-	gemmpkg "github.com/gornn/gornn/rnn/internal/gemm"
 	"strconv"
 	"strings"
 	"sync"
+
+	gemmpkg "github.com/gornn/gornn/rnn/internal/gemm"
 )
 
 // Feeds maps placeholders to the tensors they take in one Run, like
