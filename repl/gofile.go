@@ -3,8 +3,9 @@ package repl
 import (
 	"go/ast"
 	"go/parser"
-	"go/scanner"
 	"go/token"
+
+	"github.com/gornn/gornn/kernel/eval"
 )
 
 // mainName is what a Go file's func main is renamed to when the file
@@ -24,7 +25,7 @@ type program struct {
 // the caller to call. Code that is not a whole file (no package clause)
 // is returned as it is.
 func asCell(code string) program {
-	start, end, ok := packageClause(code)
+	start, end, ok := eval.PackageClause(code)
 	if !ok {
 		return program{code: code}
 	}
@@ -60,22 +61,4 @@ func mainFunc(code string) (offset int, ok bool) {
 		}
 	}
 	return 0, false
-}
-
-// packageClause finds the byte range of "package NAME" at the start of
-// code, after comments.
-func packageClause(code string) (start, end int, ok bool) {
-	fset := token.NewFileSet()
-	file := fset.AddFile("", -1, len(code))
-	var s scanner.Scanner
-	s.Init(file, []byte(code), nil, 0)
-	pos, tok, _ := s.Scan()
-	if tok != token.PACKAGE {
-		return 0, 0, false
-	}
-	namePos, tok, name := s.Scan()
-	if tok != token.IDENT {
-		return 0, 0, false
-	}
-	return file.Offset(pos), file.Offset(namePos) + len(name), true
 }

@@ -15,24 +15,37 @@ const mainName = "__gornnMain"
 // whole program pasted into a cell runs: its declarations are evaluated
 // and its main function is called. It reports whether there was one.
 func stripPackageClause(code string) (string, bool) {
+	start, end, ok := PackageClause(code)
+	if !ok {
+		return code, false
+	}
+	b := []byte(code)
+	for i := start; i < end; i++ {
+		// The clause may span lines (a comment between the words): keep
+		// them, and one space per byte keeps the columns.
+		if b[i] != '\n' && b[i] != '\r' {
+			b[i] = ' '
+		}
+	}
+	return string(b), true
+}
+
+// PackageClause finds the byte range of "package NAME" at the start of
+// code, after comments, for callers that turn a Go file into a cell.
+func PackageClause(code string) (start, end int, ok bool) {
 	fset := token.NewFileSet()
 	file := fset.AddFile("cell", -1, len(code))
 	var s scanner.Scanner
 	s.Init(file, []byte(code), nil, 0)
 	pos, tok, _ := s.Scan()
 	if tok != token.PACKAGE {
-		return code, false
+		return 0, 0, false
 	}
-	namePos, name, lit := s.Scan()
-	if name != token.IDENT {
-		return code, false
+	namePos, tok, name := s.Scan()
+	if tok != token.IDENT {
+		return 0, 0, false
 	}
-	start, end := file.Offset(pos), file.Offset(namePos)+len(lit)
-	b := []byte(code)
-	for i := start; i < end; i++ {
-		b[i] = ' '
-	}
-	return string(b), true
+	return file.Offset(pos), file.Offset(namePos) + len(name), true
 }
 
 // declaresMain reports whether the pieces declare func main.
