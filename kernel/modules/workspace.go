@@ -1,0 +1,210 @@
+package modules
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+)
+
+// RecordDir is the folder, beside a notebook, that holds the go.mod and
+// go.sum of the modules its cells use.
+const RecordDir = ".gornn"
+
+// recordModule is the module path of the record's go.mod. It is never
+// built or published; it only names the requirements.
+const recordModule = "gornn.local/notebook"
+
+// Workspace is the record of one notebook directory: a go.mod in Dir
+// whose requirements are the modules cells imported, at the versions
+// they got.
+type Workspace struct {
+	// Dir holds go.mod and go.sum.
+	Dir string
+	// GoCmd is the go command to run; "go" finds it on PATH.
+	GoCmd string
+	// Env is added to the process's environment for the go command, so
+	// that a caller (or a test) can set GOPROXY, GOFLAGS and friends.
+	Env []string
+
+	mu   sync.Mutex
+	dirs map[string]string // import path -> its source directory
+}
+
+// Open returns the workspace recorded in dir, creating its go.mod if
+// there is none yet.
+func Open(dir string) (*Workspace, error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, fmt.Errorf("modules: %w", err)
+	}
+	gomod := filepath.Join(dir, "go.mod")
+	if _, err := os.Stat(gomod); errors.Is(err, os.ErrNotExist) {
+		text := "// The modules that this directory's notebooks import, kept by gornn.\n" +
+			"module " + recordModule + "\n"
+		if err := os.WriteFile(gomod, []byte(text), 0o644); err != nil {
+			return nil, fmt.Errorf("modules: %w", err)
+		}
+	} else if err != nil {
+		return nil, fmt.Errorf("modules: %w", err)
+	}
+	return &Workspace{Dir: dir, GoCmd: "go", dirs: map[string]string{}}, nil
+}
+
+// Get adds or changes a requirement, as `go get spec` does in a module:
+// spec is a module or package path with an optional @version
+// ("github.com/google/uuid@v1.6.0", "example.com/m@latest"). It returns
+// what the go command reported (the modules added, upgraded or
+// downgraded). Packages loaded before keep the version they were loaded
+// with until the session restarts.
+func (w *Workspace) Get(ctx context.Context, spec string) (string, error) {
+	if spec == "" || strings.HasPrefix(spec, "-") {
+		return "", fmt.Errorf("modules: %q is not a module path (as in example.com/m@v1.2.3)", spec)
+	}
+	out, err := w.goCmd(ctx, "get", spec)
+	if err != nil {
+		return "", err
+	}
+	return strings.TrimSpace(string(out)), nil
+}
+
+// Load resolves the package importPath and every package it imports,
+// fetching what is missing (a package of a module not yet required gets
+// its module added at the latest version, as `go get` picks it). After
+// Load, FS serves their source. It fails with a clear error for a
+// package that does not exist, or that needs cgo.
+func (w *Workspace) Load(ctx context.Context, importPath string) error {
+	pkgs, err := w.list(ctx, importPath)
+	if err != nil && isMissing(err) {
+		if _, gerr := w.goCmd(ctx, "get", importPath); gerr != nil {
+			return gerr
+		}
+		pkgs, err = w.list(ctx, importPath)
+	}
+	if err != nil {
+		return err
+	}
+	for _, p := range pkgs {
+		if p.Standard {
+			continue
+		}
+		if len(p.CgoFiles) > 0 {
+			return &CgoError{Package: p.ImportPath, Import: importPath}
+		}
+	}
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	for _, p := range pkgs {
+		if !p.Standard {
+			w.dirs[p.ImportPath] = p.Dir
+		}
+	}
+	return nil
+}
+
+// CgoError says that a package cannot be loaded because it needs cgo.
+type CgoError struct {
+	// Package uses cgo; Import is the package the cell imported, which
+	// needs it.
+	Package, Import string
+}
+
+func (e *CgoError) Error() string {
+	if e.Package == e.Import {
+		return fmt.Sprintf("package %s uses cgo (import \"C\"), which the interpreter cannot run", e.Package)
+	}
+	return fmt.Sprintf("package %s imports %s, which uses cgo (import \"C\"), which the interpreter cannot run", e.Import, e.Package)
+}
+
+// listedPackage is the part of `go list -json` that Load reads.
+type listedPackage struct {
+	ImportPath string
+	Dir        string
+	Standard   bool
+	CgoFiles   []string
+	Error      *struct{ Err string }
+}
+
+// list runs `go list -deps` on importPath.
+func (w *Workspace) list(ctx context.Context, importPath string) ([]listedPackage, error) {
+	out, err := w.goCmd(ctx, "list", "-e", "-deps", "-json=ImportPath,Dir,Standard,CgoFiles,Error", importPath)
+	if err != nil {
+		return nil, err
+	}
+	var pkgs []listedPackage
+	dec := json.NewDecoder(bytes.NewReader(out))
+	for {
+		var p listedPackage
+		if err := dec.Decode(&p); err == io.EOF {
+			break
+		} else if err != nil {
+			return nil, fmt.Errorf("modules: reading go list's output: %w", err)
+		}
+		if p.Error != nil {
+			return nil, &GoError{Args: "list " + importPath, Output: p.Error.Err}
+		}
+		pkgs = append(pkgs, p)
+	}
+	return pkgs, nil
+}
+
+// isMissing reports whether err says that no required module provides
+// the package, the case `go get` fixes.
+func isMissing(err error) bool {
+	var g *GoError
+	return errors.As(err, &g) && strings.Contains(g.Output, "no required module provides package")
+}
+
+// GoError is a failure of the go command, with what it printed.
+type GoError struct {
+	Args   string
+	Output string
+}
+
+func (e *GoError) Error() string {
+	return "go " + e.Args + ": " + strings.TrimSpace(e.Output)
+}
+
+// goCmd runs the go command in the workspace and returns its standard
+// output, or a GoError with its standard error.
+func (w *Workspace) goCmd(ctx context.Context, args ...string) ([]byte, error) {
+	goCmd := w.GoCmd
+	if goCmd == "" {
+		goCmd = "go"
+	}
+	path, err := exec.LookPath(goCmd)
+	if err != nil {
+		return nil, fmt.Errorf("modules: the go command is needed to fetch modules and was not found (%v); install Go or put it on PATH", err)
+	}
+	cmd := exec.CommandContext(ctx, path, args...)
+	cmd.Dir = w.Dir
+	// The record is a module of its own, whatever workspace or vendor
+	// directory the notebook sits in; -mod=mod lets go get and go list
+	// update go.mod and go.sum.
+	cmd.Env = append(os.Environ(), "GOWORK=off", "GOFLAGS=-mod=mod "+os.Getenv("GOFLAGS"))
+	cmd.Env = append(cmd.Env, w.Env...)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if ctx.Err() != nil {
+		return nil, ctx.Err()
+	}
+	if err != nil {
+		msg := stderr.String()
+		if msg == "" {
+			msg = err.Error()
+		}
+		return nil, &GoError{Args: strings.Join(args, " "), Output: msg}
+	}
+	if args[0] == "get" {
+		// go get reports what it changed on standard error.
+		out = append(out, stderr.Bytes()...)
+	}
+	return out, nil
+}

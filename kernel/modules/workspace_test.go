@@ -1,0 +1,237 @@
+package modules
+
+import (
+	"context"
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/traefik/yaegi/interp"
+	"github.com/traefik/yaegi/stdlib"
+	"golang.org/x/mod/module"
+	"golang.org/x/mod/zip"
+)
+
+// moduleFiles is a module to publish: its path, version and files.
+type moduleFiles struct {
+	path, version string
+	files         map[string]string
+}
+
+// The modules the tests publish: greet imports words, a module of its
+// own; native needs cgo.
+var testModules = []moduleFiles{
+	{"example.com/words", "v1.0.0", map[string]string{
+		"go.mod":   "module example.com/words\n\ngo 1.21\n",
+		"words.go": "package words\n\n// Hello is a greeting.\nfunc Hello() string { return \"hello\" }\n",
+	}},
+	{"example.com/words", "v1.1.0", map[string]string{
+		"go.mod":   "module example.com/words\n\ngo 1.21\n",
+		"words.go": "package words\n\nfunc Hello() string { return \"hi\" }\n",
+	}},
+	{"example.com/greet", "v0.1.0", map[string]string{
+		"go.mod":     "module example.com/greet\n\ngo 1.21\n\nrequire example.com/words v1.0.0\n",
+		"greet.go":   "package greet\n\nimport (\n\t\"strings\"\n\n\t\"example.com/words\"\n)\n\n// To greets name.\nfunc To(name string) string { return words.Hello() + \", \" + strings.ToUpper(name) }\n",
+		"fib/fib.go": "package fib\n\n// Fib is the n-th Fibonacci number.\nfunc Fib(n int) int {\n\tif n < 2 {\n\t\treturn n\n\t}\n\treturn Fib(n-1) + Fib(n-2)\n}\n",
+	}},
+	{"example.com/native", "v1.0.0", map[string]string{
+		"go.mod":    "module example.com/native\n\ngo 1.21\n",
+		"native.go": "package native\n\n// #include <stdlib.h>\nimport \"C\"\n\nfunc Rand() int { return int(C.rand()) }\n",
+	}},
+}
+
+// publish writes the modules as a file-based GOPROXY and returns the
+// environment that makes the go command use it, offline.
+func publish(t *testing.T) []string {
+	t.Helper()
+	if _, err := exec.LookPath("go"); err != nil {
+		t.Skip("the go command is not on PATH:", err)
+	}
+	proxy := t.TempDir()
+	versions := map[string][]string{}
+	for _, m := range testModules {
+		src := t.TempDir()
+		for name, text := range m.files {
+			p := filepath.Join(src, name)
+			if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		escaped, err := module.EscapePath(m.path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		dir := filepath.Join(proxy, escaped, "@v")
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		base := filepath.Join(dir, m.version)
+		f, err := os.Create(base + ".zip")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := zip.CreateFromDir(f, module.Version{Path: m.path, Version: m.version}, src); err != nil {
+			t.Fatal(err)
+		}
+		f.Close()
+		if err := os.WriteFile(base+".mod", []byte(m.files["go.mod"]), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		info := `{"Version":"` + m.version + `","Time":"2026-01-01T00:00:00Z"}`
+		if err := os.WriteFile(base+".info", []byte(info), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		versions[dir] = append(versions[dir], m.version)
+	}
+	for dir, vs := range versions {
+		if err := os.WriteFile(filepath.Join(dir, "list"), []byte(strings.Join(vs, "\n")+"\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return []string{
+		"GOPROXY=file://" + filepath.ToSlash(proxy),
+		"GOSUMDB=off",
+		"GOMODCACHE=" + t.TempDir(),
+		"GOFLAGS=-mod=mod -modcacherw",
+		"GOTOOLCHAIN=local",
+	}
+}
+
+// newWorkspace opens a workspace that fetches from the test proxy.
+func newWorkspace(t *testing.T, dir string, env []string) *Workspace {
+	t.Helper()
+	w, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.Env = env
+	return w
+}
+
+// interpreter returns a yaegi interpreter that reads imported source
+// through w.
+func interpreter(t *testing.T, w *Workspace) *interp.Interpreter {
+	t.Helper()
+	gopath := t.TempDir()
+	i := interp.New(interp.Options{GoPath: gopath, SourcecodeFilesystem: w.FS(gopath)})
+	if err := i.Use(stdlib.Symbols); err != nil {
+		t.Fatal(err)
+	}
+	return i
+}
+
+func TestLoadFetchesAModuleAndItsDependency(t *testing.T) {
+	env := publish(t)
+	ctx := context.Background()
+	record := filepath.Join(t.TempDir(), RecordDir)
+	w := newWorkspace(t, record, env)
+	if err := w.Load(ctx, "example.com/greet"); err != nil {
+		t.Fatal(err)
+	}
+	i := interpreter(t, w)
+	if _, err := i.Eval(`import "example.com/greet"`); err != nil {
+		t.Fatal(err)
+	}
+	v, err := i.Eval(`greet.To("gopher")`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := v.String(); got != "hello, GOPHER" {
+		t.Errorf("greet.To = %q, want %q", got, "hello, GOPHER")
+	}
+	gomod, err := os.ReadFile(filepath.Join(record, "go.mod"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(gomod), "example.com/greet v0.1.0") {
+		t.Errorf("the record's go.mod does not require greet:\n%s", gomod)
+	}
+	// The dependency's version is pinned by greet's go.mod; go.sum
+	// records the checksums of both.
+	gosum, err := os.ReadFile(filepath.Join(record, "go.sum"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"example.com/greet v0.1.0 h1:", "example.com/words v1.0.0 h1:"} {
+		if !strings.Contains(string(gosum), want) {
+			t.Errorf("the record's go.sum lacks %q:\n%s", want, gosum)
+		}
+	}
+}
+
+// TestRecordKeepsVersions: a pinned version survives in the record, so a
+// new session of the same directory (a restarted kernel) gets it again,
+// without asking the proxy.
+func TestRecordKeepsVersions(t *testing.T) {
+	env := publish(t)
+	ctx := context.Background()
+	record := filepath.Join(t.TempDir(), RecordDir)
+	w := newWorkspace(t, record, env)
+	report, err := w.Get(ctx, "example.com/words@v1.1.0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(report, "example.com/words v1.1.0") {
+		t.Errorf("go get's report %q does not name the version added", report)
+	}
+	if err := w.Load(ctx, "example.com/greet"); err != nil {
+		t.Fatal(err)
+	}
+
+	// A new session of the same record, offline: the proxy is gone.
+	offline := append(append([]string{}, env...), "GOPROXY=off")
+	w2 := newWorkspace(t, record, offline)
+	if err := w2.Load(ctx, "example.com/greet"); err != nil {
+		t.Fatal(err)
+	}
+	i := interpreter(t, w2)
+	if _, err := i.Eval(`import "example.com/greet"`); err != nil {
+		t.Fatal(err)
+	}
+	v, err := i.Eval(`greet.To("x")`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := v.String(); got != "hi, X" {
+		t.Errorf("with words pinned at v1.1.0, greet.To = %q, want %q", got, "hi, X")
+	}
+}
+
+func TestLoadErrors(t *testing.T) {
+	env := publish(t)
+	ctx := context.Background()
+	w := newWorkspace(t, filepath.Join(t.TempDir(), RecordDir), env)
+
+	err := w.Load(ctx, "example.com/native")
+	var cgo *CgoError
+	if !errors.As(err, &cgo) || cgo.Package != "example.com/native" {
+		t.Errorf("loading a cgo package: err = %v, want a CgoError naming it", err)
+	} else if !strings.Contains(err.Error(), "uses cgo") {
+		t.Errorf("the message %q does not say why", err)
+	}
+
+	err = w.Load(ctx, "example.com/nosuch")
+	var goErr *GoError
+	if !errors.As(err, &goErr) || !strings.Contains(err.Error(), "example.com/nosuch") {
+		t.Errorf("loading a missing module: err = %v, want the go command's error naming it", err)
+	}
+
+	if _, err := w.Get(ctx, "-x"); err == nil {
+		t.Error("Get accepted a flag as a module path")
+	}
+}
+
+func TestMissingGoCommand(t *testing.T) {
+	w := newWorkspace(t, t.TempDir(), nil)
+	w.GoCmd = filepath.Join(t.TempDir(), "no-go-here")
+	err := w.Load(context.Background(), "example.com/greet")
+	if err == nil || !strings.Contains(err.Error(), "the go command is needed") {
+		t.Errorf("err = %v, want one that says the go command is needed", err)
+	}
+}
