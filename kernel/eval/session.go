@@ -7,7 +7,6 @@ import (
 	"go/token"
 	"os"
 	"reflect"
-	"regexp"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -265,16 +264,6 @@ func renderValues(values []any) *display.Data {
 	}
 	return &display.Data{Data: map[string]any{"text/plain": strings.Join(texts, " ")}}
 }
-
-// isNoValueError reports whether a compile error says that the trailing
-// expression, wrapped to collect its value, has none.
-func isNoValueError(err error) bool {
-	return noValuePattern.MatchString(err.Error())
-}
-
-// noValuePattern matches the interpreter's complaint about a call without
-// results used as an argument: "cannot use func(bool) as type (...any)".
-var noValuePattern = regexp.MustCompile(`cannot use func\(.*\) as type \(|used as value`)
 
 // groupRuns cuts the pieces into runs of consecutive declarations or
 // statements, evaluated one after the other.
