@@ -36,16 +36,17 @@ func newInterpreter(logger *log.Logger) *interpreter {
 }
 
 // start creates the session in the background and returns at once.
-func (it *interpreter) start(env []string, capture *eval.Capture) {
+// preload, if set, adds the packages cells can import and the hooks that
+// route their rich output to this adapter.
+func (it *interpreter) start(env []string, capture *eval.Capture, preload Preload) {
 	it.capture = capture
 	go func() {
 		defer close(it.ready)
-		it.session, it.initErr = eval.New(eval.Options{
-			Display:     it.display,
-			ClearOutput: it.clearOutput,
-			Input:       it.input,
-			Env:         env,
-		})
+		opts := eval.Options{Input: it.input, Env: env}
+		if preload != nil {
+			opts = preload(opts, display.Frontend{Publish: it.display, ClearOutput: it.clearOutput})
+		}
+		it.session, it.initErr = eval.New(opts)
 		if it.initErr != nil {
 			it.log.Printf("kernel: starting the interpreter: %v", it.initErr)
 		}
