@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/gornn/gornn/kernel/internal/kerneltest"
+	"github.com/gornn/gornn/kernel/preload"
 	"github.com/gornn/gornn/kernel/protocol"
 	"github.com/gornn/gornn/kernel/transport"
 )
@@ -41,7 +42,7 @@ func BenchmarkTrivialCell(b *testing.B) {
 // inside the test process and without output capture, which leaves the
 // cost of the sockets, the dispatcher and the interpreter.
 func BenchmarkInProcessTrivialCell(b *testing.B) {
-	k, err := Start(transport.ConnectionInfo{Transport: "tcp", IP: "127.0.0.1", Key: "k", SignatureScheme: "hmac-sha256"}, Options{})
+	k, err := Start(transport.ConnectionInfo{Transport: "tcp", IP: "127.0.0.1", Key: "k", SignatureScheme: "hmac-sha256"}, Options{Preload: preload.Options})
 	if err != nil {
 		b.Fatal(err)
 	}

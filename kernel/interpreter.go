@@ -36,16 +36,17 @@ func newInterpreter(logger *log.Logger) *interpreter {
 }
 
 // start creates the session in the background and returns at once.
-func (it *interpreter) start(env []string, capture *eval.Capture) {
+// preload, if set, adds the packages cells can import and the hooks that
+// route their rich output to this adapter.
+func (it *interpreter) start(env []string, capture *eval.Capture, preload Preload) {
 	it.capture = capture
 	go func() {
 		defer close(it.ready)
-		it.session, it.initErr = eval.New(eval.Options{
-			Display:     it.display,
-			ClearOutput: it.clearOutput,
-			Input:       it.input,
-			Env:         env,
-		})
+		opts := eval.Options{Input: it.input, Env: env}
+		if preload != nil {
+			opts = preload(opts, display.Frontend{Publish: it.display, ClearOutput: it.clearOutput})
+		}
+		it.session, it.initErr = eval.New(opts)
 		if it.initErr != nil {
 			it.log.Printf("kernel: starting the interpreter: %v", it.initErr)
 		}
@@ -78,7 +79,7 @@ func (it *interpreter) display(d display.Data) {
 		it.capture.Sync()
 	}
 	if out := it.current(); out != nil {
-		out.Display(d)
+		out.Display(toBundle(d))
 	}
 }
 
@@ -108,7 +109,7 @@ func (it *interpreter) emit(stream string, p []byte) {
 }
 
 // Execute implements dispatch.Interpreter.
-func (it *interpreter) Execute(ctx context.Context, code string, out dispatch.Output) (*display.Data, *dispatch.Error) {
+func (it *interpreter) Execute(ctx context.Context, code string, out dispatch.Output) (*dispatch.Bundle, *dispatch.Error) {
 	if err := it.wait(ctx); err != nil {
 		return nil, err
 	}
@@ -128,16 +129,16 @@ func (it *interpreter) Execute(ctx context.Context, code string, out dispatch.Ou
 		it.out = prev
 		it.mu.Unlock()
 	}
-	return res.Value, convertError(res.Err)
+	return toBundlePtr(res.Value), convertError(res.Err)
 }
 
 // Evaluate implements dispatch.Interpreter.
-func (it *interpreter) Evaluate(ctx context.Context, expr string) (*display.Data, *dispatch.Error) {
+func (it *interpreter) Evaluate(ctx context.Context, expr string) (*dispatch.Bundle, *dispatch.Error) {
 	if err := it.wait(ctx); err != nil {
 		return nil, err
 	}
 	v, e := it.session.Evaluate(ctx, expr)
-	return v, convertError(e)
+	return toBundlePtr(v), convertError(e)
 }
 
 // Complete implements dispatch.Interpreter.
@@ -173,4 +174,18 @@ func convertError(e *eval.Error) *dispatch.Error {
 		tb = []string{e.Name + ": " + e.Message}
 	}
 	return &dispatch.Error{Name: e.Name, Value: e.Message, Traceback: tb}
+}
+
+// toBundle converts a rendered output to the dispatcher's own type.
+func toBundle(d display.Data) dispatch.Bundle {
+	return dispatch.Bundle{Data: d.Data, Metadata: d.Metadata, ID: d.ID, Update: d.Update}
+}
+
+// toBundlePtr converts an optional rendered output.
+func toBundlePtr(d *display.Data) *dispatch.Bundle {
+	if d == nil {
+		return nil
+	}
+	b := toBundle(*d)
+	return &b
 }

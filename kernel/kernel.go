@@ -7,6 +7,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/gornn/gornn/display"
 	"github.com/gornn/gornn/kernel/dispatch"
 	"github.com/gornn/gornn/kernel/eval"
 	"github.com/gornn/gornn/kernel/transport"
@@ -28,7 +29,16 @@ type Options struct {
 	CaptureStdio bool
 	// Env is the environment cells see; nil means os.Environ().
 	Env []string
+	// Preload adds to the session's options the compiled packages cells
+	// can import beyond the standard library; nil offers only that.
+	Preload Preload
 }
+
+// Preload completes the options of an evaluation session with compiled
+// packages and their per-cell hook (as package preload does); fe is where
+// the session's rich output must go. The kernel's binary chooses it, so
+// that the kernel depends on no particular library.
+type Preload func(o eval.Options, fe display.Frontend) eval.Options
 
 // Kernel is a running Jupyter kernel.
 type Kernel struct {
@@ -72,7 +82,7 @@ func Start(info transport.ConnectionInfo, opts Options) (*Kernel, error) {
 	}
 	k.srv = srv
 	k.interp.log = k.log
-	k.interp.start(opts.Env, k.capture)
+	k.interp.start(opts.Env, k.capture, opts.Preload)
 	k.history = dispatch.NewMemoryHistory()
 	if opts.HistoryPath != "" {
 		if h, err := dispatch.OpenHistory(opts.HistoryPath, k.log); err != nil {

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/gornn/gornn/kernel/internal/kerneltest"
+	"github.com/gornn/gornn/kernel/preload"
 	"github.com/gornn/gornn/kernel/transport"
 )
 
@@ -42,6 +43,7 @@ func kernelProcess(path string) int {
 	signal.Notify(sigs, syscall.SIGINT, syscall.SIGTERM)
 	restart, err := Serve(info, Options{
 		Version: "test", HistoryPath: os.Getenv("GORNN_KERNEL_TEST_HISTORY"), CaptureStdio: true,
+		Preload: preload.Options,
 	}, sigs)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)

@@ -34,6 +34,11 @@ type Config struct {
 	// Input answers cells reading standard input; nil makes such reads
 	// fail.
 	Input func(prompt string, password bool) (string, error)
+	// Preload adds to the session's options the compiled packages cells
+	// can import beyond the standard library (as package preload does);
+	// fe is where their rich output must go. Nil offers only the
+	// standard library.
+	Preload func(o eval.Options, fe display.Frontend) eval.Options
 }
 
 // Runner runs cells on one evaluation session and shows their results as
@@ -75,13 +80,11 @@ func NewRunner(cfg Config, terminal bool) (*Runner, error) {
 // Reset replaces the session by a new one, forgetting every variable,
 // function and import.
 func (r *Runner) Reset() error {
-	sess, err := eval.New(eval.Options{
-		Display:     r.onDisplay,
-		ClearOutput: r.onClear,
-		Input:       r.cfg.Input,
-		Terminal:    r.terminal,
-		Env:         r.cfg.Env,
-	})
+	opts := eval.Options{Input: r.cfg.Input, Env: r.cfg.Env}
+	if r.cfg.Preload != nil {
+		opts = r.cfg.Preload(opts, display.Frontend{Publish: r.onDisplay, ClearOutput: r.onClear, Terminal: r.terminal})
+	}
+	sess, err := eval.New(opts)
 	if err != nil {
 		return fmt.Errorf("repl: starting the interpreter: %w", err)
 	}

@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/gornn/gornn/kernel/preload"
 )
 
 // newTestRunner returns a runner writing to buffers and images to a
@@ -16,7 +18,7 @@ func newTestRunner(t *testing.T) (r *Runner, out, errOut *bytes.Buffer, images s
 	t.Helper()
 	out, errOut = &bytes.Buffer{}, &bytes.Buffer{}
 	images = filepath.Join(t.TempDir(), "images")
-	r, err := NewRunner(Config{Stdout: out, Stderr: errOut, OutDir: images}, true)
+	r, err := NewRunner(Config{Stdout: out, Stderr: errOut, OutDir: images, Preload: preload.Options}, true)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -92,7 +94,7 @@ func TestRunNotebookInterrupted(t *testing.T) {
 
 func TestUpdatesShowTheirLastState(t *testing.T) {
 	out, errOut := &bytes.Buffer{}, &bytes.Buffer{}
-	r, err := NewRunner(Config{Stdout: out, Stderr: errOut, OutDir: t.TempDir()}, false)
+	r, err := NewRunner(Config{Stdout: out, Stderr: errOut, OutDir: t.TempDir(), Preload: preload.Options}, false)
 	if err != nil {
 		t.Fatal(err)
 	}

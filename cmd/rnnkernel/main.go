@@ -25,6 +25,7 @@ import (
 	"github.com/gornn/gornn/kernel"
 	"github.com/gornn/gornn/kernel/eval"
 	"github.com/gornn/gornn/kernel/kernelspec"
+	"github.com/gornn/gornn/kernel/preload"
 	"github.com/gornn/gornn/kernel/transport"
 )
 
@@ -107,6 +108,7 @@ func serve(args []string, stderr io.Writer) int {
 		Version:      versionString(),
 		HistoryPath:  *history,
 		CaptureStdio: true,
+		Preload:      preload.Options,
 	}, sigs); err != nil {
 		fmt.Fprintf(stderr, "rnnkernel: %v\n", err)
 		return 1

@@ -25,6 +25,7 @@ import (
 	"github.com/chzyer/readline"
 
 	"github.com/gornn/gornn/kernel/eval"
+	"github.com/gornn/gornn/kernel/preload"
 	"github.com/gornn/gornn/repl"
 )
 
@@ -95,7 +96,7 @@ func run(o options) int {
 		// Compiled packages read the process's environment.
 		os.Setenv("GORNN_QUICK", "1")
 	}
-	cfg := repl.Config{OutDir: o.outDir, Env: env, KeepGoing: o.keepGoing}
+	cfg := repl.Config{OutDir: o.outDir, Env: env, KeepGoing: o.keepGoing, Preload: preload.Options}
 
 	if o.file == "" && readline.DefaultIsTerminal() {
 		if err := repl.Interactive(repl.InteractiveConfig{Config: cfg}); err != nil {

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/gornn/gornn/display"
 	"github.com/gornn/gornn/kernel/dispatch"
 	"github.com/gornn/gornn/kernel/protocol"
 )
@@ -13,11 +12,11 @@ import (
 // upper is a toy language: a cell's result is its code in capitals.
 type upper struct{}
 
-func (upper) Execute(ctx context.Context, code string, out dispatch.Output) (*display.Data, *dispatch.Error) {
+func (upper) Execute(ctx context.Context, code string, out dispatch.Output) (*dispatch.Bundle, *dispatch.Error) {
 	out.Stream("stdout", "running\n")
-	return &display.Data{Data: map[string]any{"text/plain": strings.ToUpper(code)}}, nil
+	return &dispatch.Bundle{Data: map[string]any{"text/plain": strings.ToUpper(code)}}, nil
 }
-func (upper) Evaluate(ctx context.Context, expr string) (*display.Data, *dispatch.Error) {
+func (upper) Evaluate(ctx context.Context, expr string) (*dispatch.Bundle, *dispatch.Error) {
 	return nil, nil
 }
 func (upper) Complete(code string, cursor int) ([]string, int, int)  { return nil, cursor, cursor }

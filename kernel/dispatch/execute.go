@@ -4,7 +4,6 @@ import (
 	"context"
 	"time"
 
-	"github.com/gornn/gornn/display"
 	"github.com/gornn/gornn/kernel/protocol"
 )
 
@@ -81,7 +80,7 @@ func (d *Dispatcher) execute(ch protocol.Channel, msg *protocol.Message) {
 
 // runCell runs code, turning a panic of the interpreter into an error so
 // that one broken cell cannot take the kernel down.
-func (d *Dispatcher) runCell(ctx context.Context, code string, out Output) (value *display.Data, failure *Error) {
+func (d *Dispatcher) runCell(ctx context.Context, code string, out Output) (value *Bundle, failure *Error) {
 	defer func() {
 		if r := recover(); r != nil {
 			d.log.Printf("dispatch: interpreter panicked: %v", r)
@@ -109,7 +108,7 @@ func (d *Dispatcher) userExpressions(exprs map[string]string) map[string]any {
 	return out
 }
 
-func (d *Dispatcher) evaluate(expr string) (value *display.Data, failure *Error) {
+func (d *Dispatcher) evaluate(expr string) (value *Bundle, failure *Error) {
 	defer func() {
 		if r := recover(); r != nil {
 			value, failure = nil, &Error{Name: "Panic", Value: panicText(r)}

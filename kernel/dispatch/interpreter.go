@@ -3,7 +3,6 @@ package dispatch
 import (
 	"context"
 
-	"github.com/gornn/gornn/display"
 	"github.com/gornn/gornn/kernel/protocol"
 )
 
@@ -19,9 +18,9 @@ type Interpreter interface {
 	// returns the value to show as the cell's result (nil for none) or
 	// the error that stopped it. When ctx is cancelled the cell must stop
 	// promptly, keeping the state built so far.
-	Execute(ctx context.Context, code string, out Output) (*display.Data, *Error)
+	Execute(ctx context.Context, code string, out Output) (*Bundle, *Error)
 	// Evaluate computes one expression for user_expressions.
-	Evaluate(ctx context.Context, expr string) (*display.Data, *Error)
+	Evaluate(ctx context.Context, expr string) (*Bundle, *Error)
 	// Complete returns the completions at byte offset cursor and the byte
 	// range [start, end) of code they replace.
 	Complete(code string, cursor int) (matches []string, start, end int)
@@ -40,7 +39,7 @@ type Output interface {
 	Stream(name, text string)
 	// Display shows rich output, or updates an earlier display when
 	// d.Update is set.
-	Display(d display.Data)
+	Display(d Bundle)
 	// ClearOutput clears the cell's output, when the next output arrives
 	// if wait is set.
 	ClearOutput(wait bool)

@@ -9,7 +9,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/gornn/gornn/display"
 	"github.com/gornn/gornn/kernel/protocol"
 )
 
@@ -32,11 +31,11 @@ type mockInterpreter struct {
 
 func newMock() *mockInterpreter { return &mockInterpreter{started: make(chan struct{}, 10)} }
 
-func text(s string) *display.Data {
-	return &display.Data{Data: map[string]any{"text/plain": s}}
+func text(s string) *Bundle {
+	return &Bundle{Data: map[string]any{"text/plain": s}}
 }
 
-func (m *mockInterpreter) Execute(ctx context.Context, code string, out Output) (*display.Data, *Error) {
+func (m *mockInterpreter) Execute(ctx context.Context, code string, out Output) (*Bundle, *Error) {
 	cmd, arg, _ := strings.Cut(code, " ")
 	switch cmd {
 	case "value":
@@ -45,8 +44,8 @@ func (m *mockInterpreter) Execute(ctx context.Context, code string, out Output) 
 		out.Stream("stdout", arg)
 		return nil, nil
 	case "show":
-		out.Display(display.Data{Data: map[string]any{"text/plain": "v1"}, ID: "d1"})
-		out.Display(display.Data{Data: map[string]any{"text/plain": "v2"}, ID: "d1", Update: true})
+		out.Display(Bundle{Data: map[string]any{"text/plain": "v1"}, ID: "d1"})
+		out.Display(Bundle{Data: map[string]any{"text/plain": "v2"}, ID: "d1", Update: true})
 		out.ClearOutput(true)
 		return nil, nil
 	case "fail":
@@ -72,7 +71,7 @@ func (m *mockInterpreter) Execute(ctx context.Context, code string, out Output) 
 	return nil, &Error{Name: "SyntaxError", Value: "unknown command " + cmd}
 }
 
-func (m *mockInterpreter) Evaluate(ctx context.Context, expr string) (*display.Data, *Error) {
+func (m *mockInterpreter) Evaluate(ctx context.Context, expr string) (*Bundle, *Error) {
 	if expr == "bad" {
 		return nil, &Error{Name: "EvalError", Value: "bad expression"}
 	}

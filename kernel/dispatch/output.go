@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 
-	"github.com/gornn/gornn/display"
 	"github.com/gornn/gornn/kernel/protocol"
 )
 
@@ -33,7 +32,7 @@ func (o *requestOutput) Stream(name, text string) {
 	o.d.publish(o.parent, "stream", protocol.Stream{Name: name, Text: text})
 }
 
-func (o *requestOutput) Display(data display.Data) {
+func (o *requestOutput) Display(data Bundle) {
 	if o.silent {
 		return
 	}

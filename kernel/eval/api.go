@@ -1,27 +1,37 @@
 package eval
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"strings"
+
+	"github.com/traefik/yaegi/interp"
 
 	"github.com/gornn/gornn/display"
 )
 
 // Options configures a Session.
 type Options struct {
-	// Display receives rich output published while a cell runs. It may
-	// be called from any goroutine. Nil drops rich output.
-	Display func(display.Data)
-	// ClearOutput clears the output of the running cell; with wait set,
-	// the clearing happens when the next output arrives.
-	ClearOutput func(wait bool)
+	// Packages are the symbol tables of the compiled packages that cells
+	// can import besides the standard library, as `yaegi extract` writes
+	// them. A "." entry may hold the interpreter's MapTypes.
+	Packages interp.Exports
+	// Doc returns the documentation of name in the package with import
+	// path (the package's own for an empty name, the builtin package's
+	// for path "builtin"), for Inspect. Nil, or a miss, falls back to
+	// the symbol's type.
+	Doc func(path, name string) (doc string, found bool)
+	// CellHook, when set, is called as each cell (or Evaluate's
+	// expression) starts, with the context that is cancelled when the
+	// cell is interrupted, and the function it returns, if any, as the
+	// cell ends. It is how compiled packages with process-wide state (a
+	// default context for long calls, where rich output goes) are told
+	// which cell is running; the session sets no process globals itself.
+	CellHook func(ctx context.Context) (end func())
 	// Input answers reads of standard input by cells. With nil, such
 	// reads fail with ErrNoStdin.
 	Input func(prompt string, password bool) (string, error)
-	// Terminal says that rich output is shown on a text terminal, where
-	// progress bars are drawn in place.
-	Terminal bool
 	// Env is the environment cells see through os.Getenv and friends;
 	// nil means os.Environ().
 	Env []string

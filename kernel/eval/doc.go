@@ -3,9 +3,11 @@
 // source and returns its value, its error, completions, documentation and
 // whether the cell is complete.
 //
-// The package knows nothing of Jupyter or ZeroMQ. Front ends drive a
-// Session and receive rich output through the callbacks in Options, and
-// standard output and error through CaptureStdio.
+// The package knows nothing of Jupyter or ZeroMQ, nor of the compiled
+// packages cells import beyond the standard library: front ends drive a
+// Session, give it symbol tables, documentation and a per-cell hook
+// through Options, and receive standard output and error through
+// CaptureStdio.
 //
 // # Cells
 //
@@ -53,7 +55,8 @@
 //     methods; the session shows them through their String or Error
 //     method, but HTML or PNG methods of cell types are not seen.
 //   - An interrupt stops interpreted code within milliseconds; compiled
-//     code stops when it checks its context (package rnn's graph runs do,
-//     through rnn.SetDefaultContext, and so does time.Sleep in cells). The
-//     next cell waits for an interrupted one to finish, up to a bound.
+//     code stops when it checks its context, which Options.CellHook hands
+//     to compiled packages (time.Sleep in cells is stopped by the session
+//     itself). The next cell waits for an interrupted one to finish, up to
+//     a bound.
 package eval

@@ -5,16 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"go/scanner"
-	"regexp"
-	"strconv"
 	"strings"
 
 	"github.com/traefik/yaegi/interp"
 )
-
-// positioned matches the interpreter's "L:C: message" errors, with or
-// without the "_.go:" file name parse errors carry.
-var positioned = regexp.MustCompile(`^(?:_\.go:)?(\d+):(\d+): ((?s).*)$`)
 
 // convertError turns an error of the interpreter, for a source built by
 // runSource from rw, into an Error at the cell's own line and column.
@@ -44,11 +38,9 @@ func (s *Session) convertError(ctx context.Context, err error, code string, rw r
 		return newError("ParseError", list[0].Msg, code, line, col)
 	}
 	msg := err.Error()
-	if m := positioned.FindStringSubmatch(msg); m != nil {
-		l, _ := strconv.Atoi(m[1])
-		c, _ := strconv.Atoi(m[2])
+	if l, c, text, ok := splitPosition(msg); ok {
 		line, col := toCell(l, c)
-		return newError("CompileError", m[3]+hint(m[3], code), code, line, col)
+		return newError("CompileError", text+hint(text, code), code, line, col)
 	}
 	return newError("CompileError", msg+hint(msg, code), code, 0, 0)
 }
@@ -56,10 +48,10 @@ func (s *Session) convertError(ctx context.Context, err error, code string, rw r
 // hint adds advice to interpreter messages that do not explain
 // themselves.
 func hint(msg, code string) string {
-	if strings.Contains(msg, "nil type") && strings.Contains(code, "range") {
+	if strings.Contains(msg, crashNilType) && strings.Contains(code, "range") {
 		return " (if this is a range over an integer whose type cannot be seen in the cell, write `range int(n)`)"
 	}
-	if strings.Contains(msg, "nil reflect type") && (strings.Contains(code, "min(") || strings.Contains(code, "max(")) {
+	if strings.Contains(msg, crashNilReflectType) && (strings.Contains(code, "min(") || strings.Contains(code, "max(")) {
 		return " (the interpreter cannot give a cell-level variable the result of a generic call, which min and max are here: declare the variable with its type first, as in `var m int; m = min(a, b)`)"
 	}
 	return ""

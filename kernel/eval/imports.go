@@ -33,7 +33,7 @@ func (s *Session) importDecl(ctx context.Context, code string, p *piece) *Error 
 			return newError("CompileError", fmt.Sprintf("%s is already the name of the imported package %q", local, prev), code, line, col)
 		}
 		if _, ok := s.exports[path+"/"+s.packageName(path)]; !ok {
-			return newError("CompileError", fmt.Sprintf("package %q is not available: cells can import the standard library and the preloaded packages (see the documentation of kernel/symbols)", path), code, line, col)
+			return newError("CompileError", fmt.Sprintf("package %q is not available: cells can import the standard library and the preloaded packages", path), code, line, col)
 		}
 		src := "import " + name + " " + is.Path.Value
 		if err := s.evalStoppable(ctx, src, interruptGrace); err != nil {

@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"reflect"
 	"strings"
-
-	"github.com/gornn/gornn/kernel/symbols"
 )
 
 // Inspect returns plain-text documentation for the name at byte offset
@@ -45,12 +43,12 @@ func (s *Session) Inspect(code string, cursor int) (doc string, found bool) {
 			return d, true
 		}
 		if _, isGlobal := s.globalValue(chain); !isGlobal && !isDeclaredIn(code, chain[0]) {
-			if d, ok := symbols.Doc("builtin", chain[0]); ok {
+			if d, ok := s.doc("builtin", chain[0]); ok {
 				return d, true
 			}
 		}
 		if path, ok := s.importPath(chain[0]); ok {
-			if d, ok := symbols.Doc(path, ""); ok {
+			if d, ok := s.doc(path, ""); ok {
 				return "package " + chain[0] + " // import \"" + path + "\"\n\n" + d, true
 			}
 			return "package " + chain[0] + " // import \"" + path + "\"", true
@@ -100,7 +98,7 @@ func (s *Session) methodDoc(v reflect.Value, name string) (string, bool) {
 		t = t.Elem()
 	}
 	if t.PkgPath() != "" {
-		if d, ok := symbols.Doc(t.PkgPath(), t.Name()+"."+name); ok {
+		if d, ok := s.doc(t.PkgPath(), t.Name()+"."+name); ok {
 			return d, true
 		}
 	}
@@ -113,7 +111,7 @@ func (s *Session) methodDoc(v reflect.Value, name string) (string, bool) {
 // packageDoc documents name of the preloaded package path, from the
 // generated doc table or else from the symbol's type.
 func (s *Session) packageDoc(path, name string) (string, bool) {
-	if d, ok := symbols.Doc(path, name); ok {
+	if d, ok := s.doc(path, name); ok {
 		return d, true
 	}
 	v, ok := s.exports[path+"/"+s.packageName(path)][name]
@@ -166,4 +164,12 @@ func isDeclaredIn(code, name string) bool {
 		}
 	}
 	return false
+}
+
+// doc looks name of package path up in Options.Doc.
+func (s *Session) doc(path, name string) (string, bool) {
+	if s.opts.Doc == nil {
+		return "", false
+	}
+	return s.opts.Doc(path, name)
 }

@@ -2,8 +2,6 @@ package eval
 
 import (
 	"io"
-	"regexp"
-	"strconv"
 	"sync"
 )
 
@@ -15,8 +13,6 @@ type panicFrame struct {
 	Func         string // "main.g", "main", "main.func1", ...
 }
 
-var framePattern = regexp.MustCompile(`^(\d+):(\d+): panic: (.*)\(\.\.\.\)\n?$`)
-
 // panicSniffer is the interpreter's stderr: it keeps the frame lines the
 // interpreter writes while a panic unwinds and passes everything else (log
 // output of cells) on to the process's stderr.
@@ -27,12 +23,10 @@ type panicSniffer struct {
 }
 
 func (s *panicSniffer) Write(p []byte) (int, error) {
-	if m := framePattern.FindSubmatch(p); m != nil {
-		line, _ := strconv.Atoi(string(m[1]))
-		col, _ := strconv.Atoi(string(m[2]))
+	if f, ok := parsePanicFrame(p); ok {
 		s.mu.Lock()
 		if len(s.frames) < 1000 {
-			s.frames = append(s.frames, panicFrame{Line: line, Column: col, Func: string(m[3])})
+			s.frames = append(s.frames, f)
 		}
 		s.mu.Unlock()
 		return len(p), nil

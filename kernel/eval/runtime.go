@@ -7,8 +7,6 @@ import (
 	"sync"
 
 	"github.com/traefik/yaegi/interp"
-
-	"github.com/gornn/gornn/kernel/symbols"
 )
 
 // rtPath is the import path of the compiled helpers the rewrites call.
@@ -37,6 +35,16 @@ func __gornnMax[__gornnT ~int | ~int8 | ~int16 | ~int32 | ~int64 | ~uint | ~uint
 	return __gornnA
 }
 `
+
+// shownInterfaces are the interfaces through which a value of a type
+// declared by a cell reaches the result collector with its methods: the
+// interpreter wraps such values in the first of these they implement, as
+// it does for fmt.Print, and the standard library's tables hold the
+// wrapper types it needs for these two.
+var shownInterfaces = []reflect.Type{
+	reflect.TypeOf((*error)(nil)).Elem(),
+	reflect.TypeOf((*fmt.Stringer)(nil)).Elem(),
+}
 
 // collector receives the values of a cell's trailing expression.
 type collector struct {
@@ -69,7 +77,7 @@ func runtimeExports(c *collector) interp.Exports {
 		// Values of types declared by cells reach compiled code without
 		// their methods, unless the interpreter wraps them in one of these
 		// interfaces, as it does for fmt.Print.
-		".": {"MapTypes": reflect.ValueOf(map[reflect.Value][]reflect.Type{result: symbols.ShownInterfaces})},
+		".": {"MapTypes": reflect.ValueOf(map[reflect.Value][]reflect.Type{result: shownInterfaces})},
 		rtPath + "/rt": {
 			"Result": result,
 			"GoPanic": reflect.ValueOf(func(r any) {

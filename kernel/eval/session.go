@@ -7,7 +7,6 @@ import (
 	"go/token"
 	"os"
 	"reflect"
-	"regexp"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -17,7 +16,6 @@ import (
 	"github.com/traefik/yaegi/stdlib"
 
 	"github.com/gornn/gornn/display"
-	"github.com/gornn/gornn/kernel/symbols"
 )
 
 // Session is one interpreter with the state of all cells run so far.
@@ -63,9 +61,9 @@ type funcDef struct {
 // before the interrupt is reported anyway.
 const interruptGrace = 500 * time.Millisecond
 
-// New starts a session with the standard library and gornn's preloaded
-// packages importable, and installs a display.Frontend that routes rich
-// output to opts.
+// New starts a session with the standard library and opts.Packages
+// importable. Sessions are independent: several may run cells at the
+// same time, each with its own state.
 func New(opts Options) (*Session, error) {
 	env := opts.Env
 	if env == nil {
@@ -85,7 +83,7 @@ func New(opts Options) (*Session, error) {
 	}
 	s.in = interp.New(interp.Options{Stdin: s.stdin, Stderr: s.sniff, Env: env})
 	s.exports = interp.Exports{}
-	for _, tables := range []interp.Exports{stdlib.Symbols, symbols.Symbols} {
+	for _, tables := range []interp.Exports{stdlib.Symbols, opts.Packages} {
 		for k, v := range tables {
 			s.exports[k] = v
 		}
@@ -93,7 +91,7 @@ func New(opts Options) (*Session, error) {
 	var stdinVar interface{ Read([]byte) (int, error) } = s.stdin
 	for _, tables := range []interp.Exports{
 		stdlib.Symbols,
-		symbols.Symbols,
+		opts.Packages,
 		runtimeExports(s.coll),
 		// Reads of os.Stdin by cells go to the front end. The variable
 		// becomes an io.Reader, which is what cells pass it to.
@@ -113,24 +111,21 @@ func New(opts Options) (*Session, error) {
 		return nil, fmt.Errorf("eval: declaring the builtin helpers: %w", err)
 	}
 	s.globals = s.safeGlobals()
-	display.SetFrontend(display.Frontend{
-		Publish:     opts.Display,
-		ClearOutput: opts.ClearOutput,
-		Terminal:    opts.Terminal,
-	})
 	return s, nil
 }
 
 // Execute runs one cell. Cancelling ctx interrupts the cell; the session
 // keeps its state and stays usable.
 func (s *Session) Execute(ctx context.Context, code string) (res *Result) {
+	var endHook func()
 	defer func() {
-		// Between cells, goroutines that cells started sleep and run
-		// graphs without a deadline: the caller may cancel ctx once the
-		// cell is done.
+		// Between cells, goroutines that cells started sleep without a
+		// deadline: the caller may cancel ctx once the cell is done.
 		background := context.Background()
 		s.cellCtx.Store(&background)
-		setDefaultContext(background)
+		if endHook != nil {
+			endHook()
+		}
 		g := s.safeGlobals()
 		s.mu.Lock()
 		s.globals = g
@@ -146,7 +141,9 @@ func (s *Session) Execute(ctx context.Context, code string) (res *Result) {
 	s.cells++
 	s.mu.Unlock()
 	s.settle(2 * time.Second)
-	setDefaultContext(ctx)
+	if s.opts.CellHook != nil {
+		endHook = s.opts.CellHook(ctx)
+	}
 	s.cellCtx.Store(&ctx)
 	code, program := stripPackageClause(code)
 	fset := token.NewFileSet()
@@ -265,16 +262,6 @@ func renderValues(values []any) *display.Data {
 	}
 	return &display.Data{Data: map[string]any{"text/plain": strings.Join(texts, " ")}}
 }
-
-// isNoValueError reports whether a compile error says that the trailing
-// expression, wrapped to collect its value, has none.
-func isNoValueError(err error) bool {
-	return noValuePattern.MatchString(err.Error())
-}
-
-// noValuePattern matches the interpreter's complaint about a call without
-// results used as an argument: "cannot use func(bool) as type (...any)".
-var noValuePattern = regexp.MustCompile(`cannot use func\(.*\) as type \(|used as value`)
 
 // groupRuns cuts the pieces into runs of consecutive declarations or
 // statements, evaluated one after the other.

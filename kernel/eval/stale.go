@@ -2,12 +2,7 @@ package eval
 
 import (
 	"context"
-	"reflect"
-	"sync"
 	"time"
-	"unsafe" // for go:linkname and the interpreter's mutex
-
-	"github.com/traefik/yaegi/interp"
 )
 
 // The interpreter's EvalWithContext returns as soon as its context is
@@ -16,16 +11,9 @@ import (
 // read) first has to return. Starting the next cell meanwhile would put two
 // goroutines in the interpreter's frames. So each evaluation runs on a
 // goroutine of ours, under a context that is never cancelled, and an
-// interrupt stops the interpreter directly; the session then knows when
-// the cell's goroutine has really finished, and waits for it (for a
-// bounded time) before it touches the interpreter again.
-
-// interpStop is the interpreter's own stop: it ends the current run id,
-// so that every interpreted goroutine stops at its next step, and
-// releases channel operations.
-//
-//go:linkname interpStop github.com/traefik/yaegi/interp.(*Interpreter).stop
-func interpStop(*interp.Interpreter)
+// interrupt stops the interpreter directly (stopInterpreter); the session
+// then knows when the cell's goroutine has really finished, and waits for
+// it (for a bounded time) before it touches the interpreter again.
 
 // evalStoppable evaluates src; cancelling ctx stops the evaluation. It
 // returns once the evaluation has finished, or, after an interrupt, once
@@ -47,7 +35,7 @@ func (s *Session) evalStoppable(ctx context.Context, src string, grace time.Dura
 	// evaluation has set up its run is repeated.
 	deadline := time.Now().Add(grace)
 	for {
-		s.stopInterp()
+		stopInterpreter(s.in)
 		select {
 		case <-done:
 			return ctx.Err()
@@ -58,24 +46,6 @@ func (s *Session) evalStoppable(ctx context.Context, src string, grace time.Dura
 			return ctx.Err()
 		}
 	}
-}
-
-// stopInterp calls the interpreter's stop under the interpreter's mutex,
-// which guards the channel stop closes; stop panics when an earlier stop
-// of the same run already closed it.
-func (s *Session) stopInterp() {
-	mu := interpMutex(s.in)
-	mu.Lock()
-	defer mu.Unlock()
-	defer func() { recover() }()
-	interpStop(s.in)
-}
-
-// interpMutex returns the interpreter's own mutex, which EvalWithContext
-// holds while it sets up the channel that stop closes.
-func interpMutex(in *interp.Interpreter) *sync.RWMutex {
-	f := reflect.ValueOf(in).Elem().FieldByName("mutex")
-	return (*sync.RWMutex)(unsafe.Pointer(f.UnsafeAddr()))
 }
 
 // settle waits, up to max, for an interrupted evaluation that was still
