@@ -25,6 +25,8 @@ type Server struct {
 	info   ConnectionInfo
 	signer *protocol.Signer
 	log    *log.Logger
+	// digests drops replayed requests, on every channel.
+	digests *protocol.DigestHistory
 
 	ctx    context.Context
 	cancel context.CancelFunc
@@ -55,6 +57,7 @@ func Listen(info ConnectionInfo, logger *log.Logger) (*Server, error) {
 	ctx, cancel := context.WithCancel(context.Background())
 	s := &Server{
 		info: info, signer: signer, log: logger, ctx: ctx, cancel: cancel,
+		digests: protocol.NewDigestHistory(protocol.DefaultDigestHistory),
 		sockets: map[protocol.Channel]*socket{},
 	}
 	opts := []zmq4.Option{zmq4.WithLogger(logger), zmq4.WithTimeout(10 * time.Second)}
@@ -108,7 +111,8 @@ func (s *Server) Serve(h Handler) {
 // readLoop reads the messages of channel ch as they arrive, stamping each
 // with its arrival time, and hands them to h in order on a second
 // goroutine, so that messages queue up while h is busy with an earlier
-// one (the dispatcher tells queued requests apart by that time).
+// one (the dispatcher tells queued requests apart by that time). Messages
+// that are malformed, wrongly signed or replayed are dropped.
 func (s *Server) readLoop(ch protocol.Channel, h Handler) {
 	defer s.wg.Done()
 	queue := make(chan *protocol.Message, 1024)
@@ -138,6 +142,10 @@ func (s *Server) readLoop(ch protocol.Channel, h Handler) {
 			} else {
 				s.log.Printf("transport: %s: dropped a malformed message: %v", ch, err)
 			}
+			continue
+		}
+		if s.digests.Seen(msg.Signature) {
+			s.log.Printf("transport: %s: dropped a replayed %s (its signature was seen before)", ch, msg.Type())
 			continue
 		}
 		msg.Received = received
