@@ -57,7 +57,9 @@ func (m *Message) DecodeContent(v any) error {
 }
 
 // NewReply builds a message of type msgType answering parent: it carries
-// parent's identities and header, and content encoded as JSON.
+// parent's identities and header, and content encoded as JSON. Its
+// header's session is left empty: the spec makes it the sender's own
+// session, not the requester's, and the sender fills it in.
 func NewReply(parent *Message, msgType string, content any) (*Message, error) {
 	raw, err := json.Marshal(content)
 	if err != nil {
@@ -71,7 +73,6 @@ func NewReply(parent *Message, msgType string, content any) (*Message, error) {
 	if parent != nil {
 		m.Identities = parent.Identities
 		m.ParentHeader = parent.Header
-		m.Header.Session = parent.Header.Session
 	}
 	return m, nil
 }

@@ -25,6 +25,10 @@ type Server struct {
 	info   ConnectionInfo
 	signer *protocol.Signer
 	log    *log.Logger
+	// session is the kernel's own session id, new for every Server (so
+	// at every start of the kernel), sent in the header of every
+	// message as the spec asks of a sender.
+	session string
 	// digests drops replayed requests, on every channel.
 	digests *protocol.DigestHistory
 
@@ -57,6 +61,7 @@ func Listen(info ConnectionInfo, logger *log.Logger) (*Server, error) {
 	ctx, cancel := context.WithCancel(context.Background())
 	s := &Server{
 		info: info, signer: signer, log: logger, ctx: ctx, cancel: cancel,
+		session: protocol.NewID(),
 		digests: protocol.NewDigestHistory(protocol.DefaultDigestHistory),
 		sockets: map[protocol.Channel]*socket{},
 	}
@@ -96,6 +101,10 @@ func Listen(info ConnectionInfo, logger *log.Logger) (*Server, error) {
 
 // Info returns the connection information with the ports actually bound.
 func (s *Server) Info() ConnectionInfo { return s.info }
+
+// Session returns the kernel's session id, which Send writes into the
+// header of every message.
+func (s *Server) Session() string { return s.session }
 
 // Serve starts reading the sockets and answering heartbeats in background
 // goroutines, handing messages to h. It returns at once.
@@ -174,20 +183,23 @@ func (s *Server) heartbeat() {
 	}
 }
 
-// Send signs msg and sends it on channel ch. On shell, control and stdin
-// the message goes to the client named by msg.Identities; on iopub it is
-// published to every subscriber. Send may be called from any goroutine.
+// Send signs msg and sends it on channel ch, with the kernel's session id
+// in its header (msg itself is left unchanged). On shell, control and
+// stdin the message goes to the client named by msg.Identities; on iopub
+// it is published to every subscriber. Send may be called from any
+// goroutine.
 func (s *Server) Send(ch protocol.Channel, msg *protocol.Message) error {
 	sck, ok := s.sockets[ch]
 	if !ok {
 		return fmt.Errorf("transport: no %q channel", ch)
 	}
+	cp := *msg
+	cp.Header.Session = s.session
+	msg = &cp
 	if ch == protocol.IOPub {
 		// A published message starts with a topic instead of the
 		// requester's routing identity.
-		cp := *msg
-		cp.Identities = [][]byte{[]byte("kernel." + msg.Header.MsgType)}
-		msg = &cp
+		msg.Identities = [][]byte{[]byte("kernel." + msg.Header.MsgType)}
 	} else if len(msg.Identities) == 0 {
 		return fmt.Errorf("transport: %s %s has no recipient identity", ch, msg.Header.MsgType)
 	}

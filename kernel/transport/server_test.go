@@ -240,3 +240,31 @@ func TestReplayedRequestsAreDropped(t *testing.T) {
 		t.Errorf("%d replays logged, want 3:\n%s", n, logs)
 	}
 }
+
+func TestRepliesCarryTheKernelsSession(t *testing.T) {
+	var sessions []string
+	for range 2 {
+		srv, _ := echoServer(t, "a-key")
+		c := kerneltest.Dial(t, srv.Info())
+		c.WaitReady() // the iopub subscription is live
+		own := srv.Session()
+		if own == "" || own == c.Session {
+			t.Fatalf("kernel session %q, client session %q", own, c.Session)
+		}
+		id := c.Send(protocol.Shell, "ping_request", map[string]string{})
+		r := c.Reply(protocol.Shell, id)
+		pub := c.Reply(protocol.IOPub, id)
+		for _, m := range []*protocol.Message{r, pub} {
+			if m.Header.Session != own {
+				t.Errorf("%s header session %q, want the kernel's %q", m.Type(), m.Header.Session, own)
+			}
+			if m.ParentHeader.Session != c.Session {
+				t.Errorf("%s parent session %q, want the client's %q", m.Type(), m.ParentHeader.Session, c.Session)
+			}
+		}
+		sessions = append(sessions, own)
+	}
+	if sessions[0] == sessions[1] {
+		t.Errorf("two servers share session %q", sessions[0])
+	}
+}
