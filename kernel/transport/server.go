@@ -38,6 +38,9 @@ type Server struct {
 	sockets map[protocol.Channel]*socket
 	hb      zmq4.Socket
 	wg      sync.WaitGroup
+	// sleep, if set, replaces the timer of the read loops' backoff
+	// (tests record the pauses instead of waiting them out).
+	sleep func(d time.Duration, cancel <-chan struct{}) bool
 
 	closeOnce sync.Once
 }
@@ -46,6 +49,11 @@ type Server struct {
 type socket struct {
 	mu sync.Mutex
 	zmq4.Socket
+}
+
+// receiver is what a read loop needs of a socket.
+type receiver interface {
+	Recv() (zmq4.Msg, error)
 }
 
 // Listen binds the sockets named by info. Ports given as 0 are chosen by
@@ -111,7 +119,7 @@ func (s *Server) Session() string { return s.session }
 func (s *Server) Serve(h Handler) {
 	for _, ch := range []protocol.Channel{protocol.Shell, protocol.Control, protocol.Stdin} {
 		s.wg.Add(1)
-		go s.readLoop(ch, h)
+		go s.readLoop(ch, s.sockets[ch], h)
 	}
 	s.wg.Add(1)
 	go s.heartbeat()
@@ -122,7 +130,7 @@ func (s *Server) Serve(h Handler) {
 // goroutine, so that messages queue up while h is busy with an earlier
 // one (the dispatcher tells queued requests apart by that time). Messages
 // that are malformed, wrongly signed or replayed are dropped.
-func (s *Server) readLoop(ch protocol.Channel, h Handler) {
+func (s *Server) readLoop(ch protocol.Channel, sck receiver, h Handler) {
 	defer s.wg.Done()
 	queue := make(chan *protocol.Message, 1024)
 	// The handler goroutine is not waited for by Close: it may be
@@ -133,16 +141,22 @@ func (s *Server) readLoop(ch protocol.Channel, h Handler) {
 		}
 	}()
 	defer close(queue)
-	sck := s.sockets[ch]
+	backoff := retryBackoff{sleep: s.sleep}
+	errs := errorLog{log: s.log, prefix: fmt.Sprintf("transport: %s: receive", ch)}
 	for {
 		raw, err := sck.Recv()
 		if err != nil {
 			if s.ctx.Err() != nil {
 				return
 			}
-			s.log.Printf("transport: %s: receive: %v", ch, err)
+			errs.failed(err)
+			if !backoff.wait(s.ctx.Done()) {
+				return
+			}
 			continue
 		}
+		backoff.reset()
+		errs.succeeded()
 		received := time.Now()
 		msg, err := protocol.Decode(raw.Frames, s.signer)
 		if err != nil {
@@ -168,15 +182,22 @@ func (s *Server) readLoop(ch protocol.Channel, h Handler) {
 
 func (s *Server) heartbeat() {
 	defer s.wg.Done()
+	backoff := retryBackoff{sleep: s.sleep}
+	errs := errorLog{log: s.log, prefix: "transport: heartbeat: receive"}
 	for {
 		msg, err := s.hb.Recv()
 		if err != nil {
 			if s.ctx.Err() != nil {
 				return
 			}
-			s.log.Printf("transport: heartbeat: receive: %v", err)
+			errs.failed(err)
+			if !backoff.wait(s.ctx.Done()) {
+				return
+			}
 			continue
 		}
+		backoff.reset()
+		errs.succeeded()
 		if err := s.hb.Send(msg); err != nil && s.ctx.Err() == nil {
 			s.log.Printf("transport: heartbeat: send: %v", err)
 		}
