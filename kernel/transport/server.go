@@ -35,7 +35,9 @@ type Server struct {
 	ctx    context.Context
 	cancel context.CancelFunc
 
+	// sockets holds the ROUTER sockets: shell, control and stdin.
 	sockets map[protocol.Channel]*socket
+	iopub   *publisher
 	hb      zmq4.Socket
 	wg      sync.WaitGroup
 	// sleep, if set, replaces the timer of the read loops' backoff
@@ -91,13 +93,21 @@ func Listen(info ConnectionInfo, logger *log.Logger) (*Server, error) {
 		{protocol.Shell, zmq4.NewRouter(ctx, opts...), &s.info.ShellPort},
 		{protocol.Control, zmq4.NewRouter(ctx, opts...), &s.info.ControlPort},
 		{protocol.Stdin, zmq4.NewRouter(ctx, opts...), &s.info.StdinPort},
-		{protocol.IOPub, zmq4.NewPub(ctx, opts...), &s.info.IOPubPort},
 	} {
 		s.sockets[c.ch] = &socket{Socket: c.sck}
 		if err := bind(string(c.ch), c.sck, c.port); err != nil {
 			s.Close()
 			return nil, err
 		}
+	}
+	pub, err := listenPub(info.endpoint(info.IOPubPort), pubOptions{log: logger})
+	if err != nil {
+		s.Close()
+		return nil, fmt.Errorf("transport: iopub socket on %s: %w", info.endpoint(info.IOPubPort), err)
+	}
+	s.iopub = pub
+	if a, ok := pub.Addr().(*net.TCPAddr); ok {
+		s.info.IOPubPort = a.Port
 	}
 	s.hb = zmq4.NewRep(ctx, opts...)
 	if err := bind("heartbeat", s.hb, &s.info.HBPort); err != nil {
@@ -207,11 +217,11 @@ func (s *Server) heartbeat() {
 // Send signs msg and sends it on channel ch, with the kernel's session id
 // in its header (msg itself is left unchanged). On shell, control and
 // stdin the message goes to the client named by msg.Identities; on iopub
-// it is published to every subscriber. Send may be called from any
-// goroutine.
+// it is published to every subscriber, except those too far behind to
+// take it (see publisher). Send may be called from any goroutine.
 func (s *Server) Send(ch protocol.Channel, msg *protocol.Message) error {
 	sck, ok := s.sockets[ch]
-	if !ok {
+	if !ok && ch != protocol.IOPub {
 		return fmt.Errorf("transport: no %q channel", ch)
 	}
 	cp := *msg
@@ -228,6 +238,12 @@ func (s *Server) Send(ch protocol.Channel, msg *protocol.Message) error {
 	if err != nil {
 		return fmt.Errorf("transport: %s: %w", ch, err)
 	}
+	if ch == protocol.IOPub {
+		if err := s.iopub.publish(frames); err != nil {
+			return fmt.Errorf("transport: iopub: publishing %s: %w", msg.Header.MsgType, err)
+		}
+		return nil
+	}
 	sck.mu.Lock()
 	defer sck.mu.Unlock()
 	if err := sck.SendMulti(zmq4.NewMsgFrom(frames...)); err != nil {
@@ -236,10 +252,15 @@ func (s *Server) Send(ch protocol.Channel, msg *protocol.Message) error {
 	return nil
 }
 
-// Close stops the background goroutines and closes every socket.
+// Close stops the background goroutines and closes every socket. Messages
+// already published go out first to the subscribers that are reading, for
+// up to two seconds.
 func (s *Server) Close() error {
 	var first error
 	s.closeOnce.Do(func() {
+		if s.iopub != nil {
+			first = s.iopub.close()
+		}
 		s.cancel()
 		for _, sck := range s.sockets {
 			if err := sck.Close(); err != nil && first == nil {
