@@ -9,10 +9,7 @@ func (d *Dispatcher) kernelInfo(ch protocol.Channel, msg *protocol.Message) {
 }
 
 func (d *Dispatcher) complete(ch protocol.Channel, msg *protocol.Message) {
-	var req struct {
-		Code      string `json:"code"`
-		CursorPos *int   `json:"cursor_pos"`
-	}
+	var req protocol.CompleteRequest
 	if err := msg.DecodeContent(&req); err != nil {
 		d.badRequest(msg, err)
 		d.reply(ch, msg, "complete_reply", errorReply(err))
@@ -39,11 +36,7 @@ func (d *Dispatcher) complete(ch protocol.Channel, msg *protocol.Message) {
 }
 
 func (d *Dispatcher) inspect(ch protocol.Channel, msg *protocol.Message) {
-	var req struct {
-		Code        string `json:"code"`
-		CursorPos   *int   `json:"cursor_pos"`
-		DetailLevel int    `json:"detail_level"`
-	}
+	var req protocol.InspectRequest
 	if err := msg.DecodeContent(&req); err != nil {
 		d.badRequest(msg, err)
 		d.reply(ch, msg, "inspect_reply", errorReply(err))

@@ -98,10 +98,11 @@ type HelpLink struct {
 }
 
 // CompleteRequest is the content of complete_request. CursorPos counts
-// Unicode code points.
+// Unicode code points; nil (a client that left it out) means the end of
+// Code.
 type CompleteRequest struct {
 	Code      string `json:"code"`
-	CursorPos int    `json:"cursor_pos"`
+	CursorPos *int   `json:"cursor_pos"`
 }
 
 // CompleteReply is the content of complete_reply.
@@ -113,10 +114,11 @@ type CompleteReply struct {
 	Metadata    map[string]any `json:"metadata"`
 }
 
-// InspectRequest is the content of inspect_request.
+// InspectRequest is the content of inspect_request. CursorPos is as in
+// CompleteRequest.
 type InspectRequest struct {
 	Code        string `json:"code"`
-	CursorPos   int    `json:"cursor_pos"`
+	CursorPos   *int   `json:"cursor_pos"`
 	DetailLevel int    `json:"detail_level"`
 }
 
@@ -133,11 +135,24 @@ type IsCompleteRequest struct {
 	Code string `json:"code"`
 }
 
-// IsCompleteReply is the content of is_complete_reply. Indent is sent only
-// with status "incomplete".
+// IsCompleteReply is the content of is_complete_reply. Indent is sent
+// with status "incomplete", even when empty, since the spec makes it part
+// of that reply; with any other status it is left out.
 type IsCompleteReply struct {
 	Status string `json:"status"`
 	Indent string `json:"indent,omitempty"`
+}
+
+// MarshalJSON writes Indent whenever Status is "incomplete".
+func (r IsCompleteReply) MarshalJSON() ([]byte, error) {
+	if r.Status != "incomplete" {
+		type plain IsCompleteReply
+		return json.Marshal(plain(r))
+	}
+	return json.Marshal(struct {
+		Status string `json:"status"`
+		Indent string `json:"indent"`
+	}{r.Status, r.Indent})
 }
 
 // HistoryRequest is the content of history_request.

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 )
 
@@ -32,6 +33,11 @@ type Message struct {
 	// Received is when the transport read the message (zero for messages
 	// built by the kernel).
 	Received time.Time
+	// Signature is the signature a received message carried, as
+	// lower-case hex (empty when signing is off, and for messages built
+	// by the kernel), for recognising replays with a DigestHistory.
+	// Encode ignores it.
+	Signature string
 }
 
 // Type returns the message type from the header.
@@ -51,7 +57,9 @@ func (m *Message) DecodeContent(v any) error {
 }
 
 // NewReply builds a message of type msgType answering parent: it carries
-// parent's identities and header, and content encoded as JSON.
+// parent's identities and header, and content encoded as JSON. Its
+// header's session is left empty: the spec makes it the sender's own
+// session, not the requester's, and the sender fills it in.
 func NewReply(parent *Message, msgType string, content any) (*Message, error) {
 	raw, err := json.Marshal(content)
 	if err != nil {
@@ -65,7 +73,6 @@ func NewReply(parent *Message, msgType string, content any) (*Message, error) {
 	if parent != nil {
 		m.Identities = parent.Identities
 		m.ParentHeader = parent.Header
-		m.Header.Session = parent.Header.Session
 	}
 	return m, nil
 }
@@ -122,7 +129,9 @@ func Decode(frames [][]byte, s *Signer) (*Message, error) {
 	if !s.Verify(sig, signed...) {
 		return nil, ErrBadSignature
 	}
-	m := &Message{Identities: cloneFrames(frames[:delim])}
+	// Hex digits may come in either case; one spelling per digest keeps
+	// a replay in upper case from passing for a new message.
+	m := &Message{Identities: cloneFrames(frames[:delim]), Signature: strings.ToLower(string(sig))}
 	if err := decodeObject(signed[0], &m.Header, "header"); err != nil {
 		return nil, err
 	}

@@ -18,6 +18,7 @@ import tempfile
 import time
 import unittest
 
+import zmq
 from jupyter_client.manager import KernelManager
 
 TIMEOUT = 30
@@ -151,6 +152,55 @@ class KernelTest(unittest.TestCase):
         _, outputs = run(self.kc, "keptValue")
         self.assertEqual(result_text(outputs), "5")
 
+    def test_replayed_request_runs_once(self):
+        run(self.kc, "replays := 0")
+        # A socket of its own: the client's channels run on another thread.
+        sock = self.km.connect_shell()
+        try:
+            msg = self.km.session.msg("execute_request", {"code": "replays++", "silent": False})
+            frames = self.km.session.serialize(msg)
+            sock.send_multipart(frames)
+            sock.send_multipart(frames)
+            info = self.km.session.msg("kernel_info_request", {})
+            sock.send_multipart(self.km.session.serialize(info))
+            answered = []
+            while not answered or answered[-1] != info["header"]["msg_id"]:
+                self.assertTrue(sock.poll(TIMEOUT * 1000), "no reply")
+                _, reply = self.km.session.feed_identities(sock.recv_multipart())
+                answered.append(self.km.session.deserialize(reply)["parent_header"]["msg_id"])
+            # The shell is served in order: a run of the replay would have
+            # been answered before the kernel info.
+            self.assertEqual(answered, [msg["header"]["msg_id"], info["header"]["msg_id"]])
+        finally:
+            sock.close()
+        _, outputs = run(self.kc, "replays")
+        self.assertEqual(result_text(outputs), "1")
+
+    def test_stalled_subscriber_does_not_freeze_output(self):
+        # A suspended `jupyter console --existing`: a SUB that takes one
+        # message and then reads no more. Its own queue and receive buffer
+        # are small, so that libzmq stops reading the socket for it soon.
+        sub = zmq.Context.instance().socket(zmq.SUB)
+        sub.setsockopt(zmq.RCVHWM, 1)
+        sub.setsockopt(zmq.RCVBUF, 64 << 10)
+        sub.setsockopt(zmq.SUBSCRIBE, b"")
+        sub.connect("tcp://%s:%d" % (self.km.ip, self.km.iopub_port))
+        try:
+            while not sub.poll(200):  # its subscription is live once it gets something
+                self.kc.kernel_info(reply=True, timeout=TIMEOUT)
+            sub.recv_multipart()
+            mib = 20
+            started = time.time()
+            reply, outputs = run(self.kc, 'import "fmt"\nimport "strings"\nline := strings.Repeat("x", 1023) + "\\n"\n'
+                                 'for i := 0; i < %d*1024; i++ { fmt.Print(line) }' % mib)
+            elapsed = time.time() - started
+            self.assertEqual(reply["status"], "ok")
+            text = sum(len(m["content"]["text"]) for m in outputs if m["msg_type"] == "stream")
+            self.assertEqual(text, mib << 20)
+            print("\n%d MiB past a stalled subscriber in %.2f s" % (mib, elapsed), file=sys.stderr)
+        finally:
+            sub.close(linger=0)
+
 
 class RestartTest(unittest.TestCase):
     def test_restart_keeps_history_and_clears_state(self):
@@ -164,6 +214,24 @@ class RestartTest(unittest.TestCase):
             r = kc.history(hist_access_type="range", session=-1, start=1, stop=0, raw=True, output=False,
                            reply=True, timeout=TIMEOUT)
             self.assertIn("beforeRestart := 1", [e[2] for e in r["content"]["history"]])
+        finally:
+            kc.stop_channels()
+            km.shutdown_kernel(now=False)
+
+    def test_each_start_has_its_own_session(self):
+        # Spec 5.3: header.session is the sender's session; the kernel's
+        # own, not the client's, and new at each start.
+        km, kc = start()
+        try:
+            sessions = []
+            for restart in (False, True):
+                if restart:
+                    km.restart_kernel(now=False)
+                    kc.wait_for_ready(timeout=TIMEOUT)
+                reply = kc.kernel_info(reply=True, timeout=TIMEOUT)
+                self.assertNotEqual(reply["header"]["session"], kc.session.session)
+                sessions.append(reply["header"]["session"])
+            self.assertNotEqual(sessions[0], sessions[1])
         finally:
             kc.stop_channels()
             km.shutdown_kernel(now=False)

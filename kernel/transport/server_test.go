@@ -3,6 +3,7 @@ package transport_test
 import (
 	"bytes"
 	"log"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -193,5 +194,77 @@ func TestIPCTransport(t *testing.T) {
 	id := c.Send(protocol.Shell, "ping_request", map[string]any{})
 	if r := c.Reply(protocol.Shell, id); r.Type() != "pong_reply" {
 		t.Errorf("reply %s", r.Type())
+	}
+}
+
+func TestReplayedRequestsAreDropped(t *testing.T) {
+	srv, logs := echoServer(t, "a-key")
+	c := kerneltest.Dial(t, srv.Info())
+	first := c.Request("execute_request", map[string]string{"code": "once"})
+	frames, err := protocol.Encode(first, c.Signer)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The same signature in upper-case hex verifies too; it is the same
+	// digest and must not pass for a new message.
+	upper := slices.Clone(frames)
+	upper[1] = bytes.ToUpper(frames[1])
+
+	c.SendFrames(protocol.Shell, frames)
+	if r := c.Reply(protocol.Shell, first.Header.MsgID); r.Type() != "echo_reply" {
+		t.Fatalf("reply %s", r.Type())
+	}
+	c.SendFrames(protocol.Shell, frames)
+	c.SendFrames(protocol.Control, frames) // one history for every channel
+	c.SendFrames(protocol.Shell, upper)
+	// Messages of a channel are handled in order: once the reply to a
+	// later request has come, a reply to the replays would have too.
+	id := c.Send(protocol.Shell, "ping_request", map[string]string{})
+	for {
+		r := c.Next(protocol.Shell, kerneltest.Timeout)
+		if r == nil {
+			t.Fatal("no reply to a request sent after the replays")
+		}
+		if r.ParentHeader.MsgID == first.Header.MsgID {
+			t.Fatal("a replayed request was answered")
+		}
+		if r.ParentHeader.MsgID == id {
+			break
+		}
+	}
+	ctl := c.Send(protocol.Control, "ping_request", map[string]string{})
+	if r := c.Reply(protocol.Control, ctl); r == nil {
+		t.Fatal("no reply on control")
+	}
+	if n := strings.Count(logs.String(), "dropped a replayed execute_request"); n != 3 {
+		t.Errorf("%d replays logged, want 3:\n%s", n, logs)
+	}
+}
+
+func TestRepliesCarryTheKernelsSession(t *testing.T) {
+	var sessions []string
+	for range 2 {
+		srv, _ := echoServer(t, "a-key")
+		c := kerneltest.Dial(t, srv.Info())
+		c.WaitReady() // the iopub subscription is live
+		own := srv.Session()
+		if own == "" || own == c.Session {
+			t.Fatalf("kernel session %q, client session %q", own, c.Session)
+		}
+		id := c.Send(protocol.Shell, "ping_request", map[string]string{})
+		r := c.Reply(protocol.Shell, id)
+		pub := c.Reply(protocol.IOPub, id)
+		for _, m := range []*protocol.Message{r, pub} {
+			if m.Header.Session != own {
+				t.Errorf("%s header session %q, want the kernel's %q", m.Type(), m.Header.Session, own)
+			}
+			if m.ParentHeader.Session != c.Session {
+				t.Errorf("%s parent session %q, want the client's %q", m.Type(), m.ParentHeader.Session, c.Session)
+			}
+		}
+		sessions = append(sessions, own)
+	}
+	if sessions[0] == sessions[1] {
+		t.Errorf("two servers share session %q", sessions[0])
 	}
 }
