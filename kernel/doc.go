@@ -18,8 +18,9 @@
 // cell's stream output, and log lines go to the stderr the process had
 // before.
 //
-// Executed cells are appended to a history file (DefaultHistoryPath), one
-// JSON object per line, so that history_request sees earlier sessions.
+// Executed cells are recorded in an SQLite database shared by all kernels
+// (DefaultHistoryPath, kernel/history), so that history_request sees
+// earlier sessions.
 //
 // kernel/testdata holds two scripts for Debian's jupyter_client:
 // jupyter_client_test.py drives an installed kernel as front ends do, and

@@ -2,6 +2,7 @@ package kernel
 
 import (
 	"fmt"
+	"io"
 	"log"
 	"os"
 	"sync"
@@ -10,6 +11,7 @@ import (
 	"github.com/gornn/gornn/display"
 	"github.com/gornn/gornn/kernel/dispatch"
 	"github.com/gornn/gornn/kernel/eval"
+	"github.com/gornn/gornn/kernel/history"
 	"github.com/gornn/gornn/kernel/transport"
 )
 
@@ -20,8 +22,8 @@ type Options struct {
 	// Logger receives log lines. Nil means the process's standard error
 	// as it was before output capture.
 	Logger *log.Logger
-	// HistoryPath is the file that keeps executed cells across restarts;
-	// empty keeps history in memory only.
+	// HistoryPath is the SQLite database that keeps executed cells across
+	// restarts (see kernel/history); empty keeps history in memory only.
 	HistoryPath string
 	// CaptureStdio redirects the process's stdout and stderr to the
 	// running cell's output. A kernel process sets it; tests that run a
@@ -45,7 +47,7 @@ type Kernel struct {
 	srv     *transport.Server
 	disp    *dispatch.Dispatcher
 	interp  *interpreter
-	history *dispatch.History
+	history io.Closer // the history database, if any
 	capture *eval.Capture
 	log     *log.Logger
 
@@ -83,12 +85,12 @@ func Start(info transport.ConnectionInfo, opts Options) (*Kernel, error) {
 	k.srv = srv
 	k.interp.log = k.log
 	k.interp.start(opts.Env, k.capture, opts.Preload)
-	k.history = dispatch.NewMemoryHistory()
+	hist := dispatch.NewMemoryHistory()
 	if opts.HistoryPath != "" {
-		if h, err := dispatch.OpenHistory(opts.HistoryPath, k.log); err != nil {
+		if h, err := history.Open(opts.HistoryPath, history.Options{Logger: k.log}); err != nil {
 			k.log.Printf("kernel: history kept in memory only: %v", err)
 		} else {
-			k.history = h
+			hist, k.history = h, h
 		}
 	}
 	version := opts.Version
@@ -99,7 +101,7 @@ func Start(info transport.ConnectionInfo, opts Options) (*Kernel, error) {
 		Sender:      srv,
 		Interpreter: k.interp,
 		Info:        kernelInfo(version),
-		History:     k.history,
+		History:     hist,
 		Logger:      k.log,
 		Shutdown:    k.shutdown,
 	})
@@ -140,8 +142,10 @@ func (k *Kernel) Close() error {
 		// (the idle status after a shutdown reply) time to go out.
 		time.Sleep(50 * time.Millisecond)
 		err = k.srv.Close()
-		if herr := k.history.Close(); herr != nil && err == nil {
-			err = herr
+		if k.history != nil {
+			if herr := k.history.Close(); herr != nil && err == nil {
+				err = herr
+			}
 		}
 		k.closeCapture()
 	})

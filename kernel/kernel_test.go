@@ -331,7 +331,7 @@ func TestSilentUserExpressionsAndStdin(t *testing.T) {
 }
 
 func TestHistoryAcrossRestarts(t *testing.T) {
-	history := t.TempDir() + "/history.jsonl"
+	history := t.TempDir() + "/history.sqlite"
 	run := func(codes ...string) *kerneltest.Client {
 		p := startProcess(t, history)
 		c := kerneltest.Dial(t, p.info)

@@ -145,7 +145,7 @@ func (p *process) waitExit(t testing.TB, d time.Duration) int {
 // startKernel starts a kernel process and a client connected to it.
 func startKernel(t testing.TB) (*process, *kerneltest.Client) {
 	t.Helper()
-	p := startProcess(t, filepath.Join(t.TempDir(), "history.jsonl"))
+	p := startProcess(t, filepath.Join(t.TempDir(), "history.sqlite"))
 	c := kerneltest.Dial(t, p.info)
 	c.WaitReady()
 	return p, c

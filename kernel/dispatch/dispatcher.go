@@ -19,7 +19,7 @@ type Options struct {
 	// are filled in by the dispatcher.
 	Info protocol.KernelInfoReply
 	// History records executed cells; nil keeps them in memory only.
-	History *History
+	History History
 	// Logger receives log lines; nil means the standard logger.
 	Logger *log.Logger
 	// Shutdown is called once a shutdown_request has been answered. The
@@ -36,7 +36,7 @@ type Dispatcher struct {
 	send    Sender
 	interp  Interpreter
 	info    protocol.KernelInfoReply
-	history *History
+	history History
 	log     *log.Logger
 	onExit  func(restart bool)
 

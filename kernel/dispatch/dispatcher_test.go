@@ -84,8 +84,8 @@ func TestSilentAndStoreHistory(t *testing.T) {
 	if h.d.ExecutionCount() != 0 {
 		t.Errorf("count %d after silent and store_history false, want 0", h.d.ExecutionCount())
 	}
-	if n := len(h.d.history.Tail(0, false)); n != 0 {
-		t.Errorf("%d history entries, want 0", n)
+	if entries, err := h.d.history.Tail(0, false); err != nil || len(entries) != 0 {
+		t.Errorf("history %v, %v; want no entries", entries, err)
 	}
 	_, out = h.do(protocol.Shell, "execute_request", map[string]any{"code": "value 1"})
 	if r := replyOf(t, out, protocol.Shell); r["execution_count"] != float64(1) {

@@ -25,7 +25,11 @@ func (d *Dispatcher) execute(ch protocol.Channel, msg *protocol.Message) {
 	storeHistory := !req.Silent && (req.StoreHistory == nil || *req.StoreHistory)
 	if storeHistory {
 		d.executionCount++
-		d.history.Append(d.executionCount, req.Code)
+		if err := d.history.Append(d.executionCount, req.Code); err != nil {
+			// The cell still runs: losing its history entry is not worth
+			// failing the request the user is waiting for.
+			d.log.Printf("dispatch: history: %v", err)
+		}
 	}
 	count := d.executionCount
 	if !req.Silent {

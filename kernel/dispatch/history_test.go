@@ -3,8 +3,6 @@ package dispatch
 import (
 	"encoding/json"
 	"fmt"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -20,70 +18,29 @@ func inputs(entries []HistoryEntry) []string {
 	return out
 }
 
-func TestHistoryPersistsAcrossSessions(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "sub", "history.jsonl")
-	h1, err := OpenHistory(path, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if h1.Session() != 1 {
-		t.Errorf("first session %d, want 1", h1.Session())
-	}
-	h1.Append(1, "a := 1")
-	h1.Append(2, "fmt.Println(a)")
-	h1.Close()
-
-	// A corrupt line and a truncated one are skipped.
-	f, _ := os.OpenFile(path, os.O_APPEND|os.O_WRONLY, 0)
-	f.WriteString("this is not json\n{\"session\":\"x\"}\n{\"session\":1,\"line\":3,\"input\":\"a++\"}\n{\"sess")
-	f.Close()
-
-	h2, err := OpenHistory(path, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if h2.Session() != 2 {
-		t.Errorf("second session %d, want 2", h2.Session())
-	}
-	h2.Append(1, "a := 1")
-	want := []string{"1/1:a := 1", "1/2:fmt.Println(a)", "1/3:a++", "2/1:a := 1"}
-	if got := inputs(h2.Tail(0, false)); !slices.Equal(got, want) {
-		t.Errorf("tail = %v, want %v", got, want)
-	}
-	h2.Close()
-
-	// The entry written after the cut-short line was saved on a line of its own.
-	h3, err := OpenHistory(path, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer h3.Close()
-	if got := inputs(h3.Tail(0, false)); !slices.Equal(got, want) {
-		t.Errorf("after reopening: %v, want %v", got, want)
-	}
-	if h3.Session() != 3 {
-		t.Errorf("third session %d, want 3", h3.Session())
-	}
-}
-
 func TestHistoryQueries(t *testing.T) {
-	h := NewMemoryHistory()
-	h.session = 3
-	h.entries = []HistoryEntry{
+	h := &memoryHistory{session: 3, entries: []HistoryEntry{
 		{1, 1, "x := 1"}, {1, 2, "print(x)"}, {2, 1, "x := 1"}, {2, 2, "y := [2]int{}"},
 		{3, 1, "print(x)"}, {3, 2, "z := x*2"}, {3, 3, "print(x)"},
+	}}
+	must := func(e []HistoryEntry, err error) []HistoryEntry {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return e
 	}
 	tests := []struct {
 		name string
 		got  []HistoryEntry
 		want []string
 	}{
-		{"tail 2", h.Tail(2, false), []string{"3/2:z := x*2", "3/3:print(x)"}},
-		{"tail unique", h.Tail(3, true), []string{"2/2:y := [2]int{}", "3/2:z := x*2", "3/3:print(x)"}},
-		{"range current", h.Range(0, 2, 0), []string{"3/2:z := x*2", "3/3:print(x)"}},
-		{"range bounded", h.Range(3, 1, 3), []string{"3/1:print(x)", "3/2:z := x*2"}},
-		{"range previous", h.Range(-1, 1, 0), []string{"2/1:x := 1", "2/2:y := [2]int{}"}},
-		{"range absolute", h.Range(1, 2, 3), []string{"1/2:print(x)"}},
+		{"tail 2", must(h.Tail(2, false)), []string{"3/2:z := x*2", "3/3:print(x)"}},
+		{"tail unique", must(h.Tail(3, true)), []string{"2/2:y := [2]int{}", "3/2:z := x*2", "3/3:print(x)"}},
+		{"range current", must(h.Range(0, 2, 0)), []string{"3/2:z := x*2", "3/3:print(x)"}},
+		{"range bounded", must(h.Range(3, 1, 3)), []string{"3/1:print(x)", "3/2:z := x*2"}},
+		{"range previous", must(h.Range(-1, 1, 0)), []string{"2/1:x := 1", "2/2:y := [2]int{}"}},
+		{"range absolute", must(h.Range(1, 2, 3)), []string{"1/2:print(x)"}},
 	}
 	for _, tt := range tests {
 		if got := inputs(tt.got); !slices.Equal(got, tt.want) {

@@ -77,20 +77,23 @@ func (d *Dispatcher) historyRequest(ch protocol.Channel, msg *protocol.Message) 
 		d.reply(ch, msg, "history_reply", errorReply(err))
 		return
 	}
-	var entries []HistoryEntry
+	var (
+		entries []HistoryEntry
+		err     error
+	)
 	switch req.HistAccessType {
 	case "tail", "":
-		entries = d.history.Tail(req.N, req.Unique)
+		entries, err = d.history.Tail(req.N, req.Unique)
 	case "range":
-		entries = d.history.Range(req.Session, req.Start, req.Stop)
+		entries, err = d.history.Range(req.Session, req.Start, req.Stop)
 	case "search":
-		var err error
-		if entries, err = d.history.Search(req.Pattern, req.N, req.Unique); err != nil {
-			d.reply(ch, msg, "history_reply", errorReply(err))
-			return
-		}
+		entries, err = d.history.Search(req.Pattern, req.N, req.Unique)
 	default:
 		d.log.Printf("dispatch: history_request: unknown hist_access_type %q", req.HistAccessType)
+	}
+	if err != nil {
+		d.reply(ch, msg, "history_reply", errorReply(err))
+		return
 	}
 	out := make([][]any, len(entries))
 	for i, e := range entries {

@@ -45,7 +45,7 @@ var testModules = []moduleFiles{
 
 // publish writes the modules as a file-based GOPROXY and returns the
 // environment that makes the go command use it, offline.
-func publish(t *testing.T) []string {
+func publish(t testing.TB) []string {
 	t.Helper()
 	if _, err := exec.LookPath("go"); err != nil {
 		t.Skip("the go command is not on PATH:", err)
@@ -116,7 +116,7 @@ func newWorkspace(t *testing.T, dir string, env []string) *Workspace {
 
 // interpreter returns a yaegi interpreter that reads imported source
 // through w.
-func interpreter(t *testing.T, w *Workspace) *interp.Interpreter {
+func interpreter(t testing.TB, w *Workspace) *interp.Interpreter {
 	t.Helper()
 	gopath := t.TempDir()
 	i := interp.New(interp.Options{GoPath: gopath, SourcecodeFilesystem: w.FS(gopath)})
