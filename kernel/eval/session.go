@@ -14,7 +14,6 @@ import (
 	"time"
 
 	"github.com/traefik/yaegi/interp"
-	"github.com/traefik/yaegi/stdlib"
 
 	"github.com/gornn/gornn/display"
 	"github.com/gornn/gornn/kernel/symbols"
@@ -85,14 +84,14 @@ func New(opts Options) (*Session, error) {
 	}
 	s.in = interp.New(interp.Options{Stdin: s.stdin, Stderr: s.sniff, Env: env})
 	s.exports = interp.Exports{}
-	for _, tables := range []interp.Exports{stdlib.Symbols, symbols.Symbols} {
+	for _, tables := range []interp.Exports{symbols.Stdlib, symbols.Symbols} {
 		for k, v := range tables {
 			s.exports[k] = v
 		}
 	}
 	var stdinVar interface{ Read([]byte) (int, error) } = s.stdin
 	for _, tables := range []interp.Exports{
-		stdlib.Symbols,
+		symbols.Stdlib,
 		symbols.Symbols,
 		runtimeExports(s.coll),
 		// Reads of os.Stdin by cells go to the front end. The variable
