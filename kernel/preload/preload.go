@@ -11,6 +11,9 @@ package preload
 
 import (
 	"context"
+	"reflect"
+
+	"github.com/traefik/yaegi/interp"
 
 	"github.com/gornn/gornn/display"
 	"github.com/gornn/gornn/kernel/eval"
@@ -18,12 +21,29 @@ import (
 	"github.com/gornn/gornn/rnn"
 )
 
+// packages holds the whole standard library (yaegi's tables and the
+// packages they leave out) and gornn's preloaded packages, merged once.
+var packages = func() interp.Exports {
+	all := interp.Exports{}
+	for _, tables := range []interp.Exports{symbols.Stdlib, symbols.Symbols} {
+		for path, table := range tables {
+			if all[path] == nil {
+				all[path] = map[string]reflect.Value{}
+			}
+			for name, v := range table {
+				all[path][name] = v
+			}
+		}
+	}
+	return all
+}()
+
 // Options returns o with gornn's preloaded packages and their
 // documentation, and a CellHook (run after o's own, if any) through which
 // each cell's rich output goes to fe and its interrupt stops rnn's graph
 // runs.
 func Options(o eval.Options, fe display.Frontend) eval.Options {
-	o.Packages = symbols.Symbols
+	o.Packages = packages
 	o.Doc = symbols.Doc
 	inner := o.CellHook
 	o.CellHook = func(ctx context.Context) func() {

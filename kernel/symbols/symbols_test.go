@@ -3,25 +3,14 @@ package symbols
 import (
 	"strings"
 	"testing"
+
+	"github.com/gornn/gornn/kernel/symbols/internal/preload"
 )
 
 // Every package cells are promised can be imported has a symbol table
 // and documentation.
 func TestPreloadedPackages(t *testing.T) {
-	for _, path := range []string{
-		"github.com/gornn/gornn/rnn",
-		"github.com/gornn/gornn/rnn/mnist",
-		"github.com/gornn/gornn/display",
-		"gonum.org/v1/gonum/mat",
-		"gonum.org/v1/gonum/stat",
-		"gonum.org/v1/gonum/floats",
-		"gonum.org/v1/plot",
-		"gonum.org/v1/plot/plotter",
-		"gonum.org/v1/plot/vg",
-		"gonum.org/v1/plot/vg/draw",
-		"gonum.org/v1/plot/vg/vgimg",
-		"gonum.org/v1/plot/vg/vgsvg",
-	} {
+	for _, path := range append(append([]string{}, preload.Own...), preload.ThirdParty...) {
 		name := path[strings.LastIndexByte(path, '/')+1:]
 		if len(Symbols[path+"/"+name]) == 0 {
 			t.Errorf("no symbols for %s", path)

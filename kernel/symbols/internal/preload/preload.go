@@ -1,0 +1,95 @@
+// Package preload is the one list of the packages kernel/symbols carries:
+// the generators of the symbol tables (internal/extract) and of the
+// documentation (internal/gendoc) read it, and the tests of kernel/symbols
+// check the committed files against it. Adding a package here and running
+// `go generate ./kernel/symbols` makes it importable by cells.
+package preload
+
+import "strings"
+
+// Own lists gornn's own packages. Their tables follow every change of
+// their exported API, so they form a set of their own that is quick to
+// regenerate.
+var Own = []string{
+	"github.com/gornn/gornn/rnn",
+	"github.com/gornn/gornn/rnn/mnist",
+	"github.com/gornn/gornn/display",
+}
+
+// ThirdParty lists the packages of other modules. Extracting them takes
+// about a minute: regenerate them when those modules are upgraded.
+var ThirdParty = []string{
+	"gonum.org/v1/gonum/mat",
+	"gonum.org/v1/gonum/stat",
+	"gonum.org/v1/gonum/floats",
+	"gonum.org/v1/plot",
+	"gonum.org/v1/plot/plotter",
+	"gonum.org/v1/plot/vg",
+	"gonum.org/v1/plot/vg/draw",
+	"gonum.org/v1/plot/vg/vgimg",
+	"gonum.org/v1/plot/vg/vgsvg",
+}
+
+// Stdlib lists the standard-library packages whose tables kernel/symbols
+// extracts itself, because yaegi's stdlib package, which provides the
+// rest, was extracted from Go 1.22 or leaves them out on purpose (os/exec
+// is in yaegi's "unrestricted" set only, and incomplete there). Packages
+// whose whole API is generic (iter, unique, weak, crypto/hkdf,
+// crypto/pbkdf2) are absent: their tables would be empty. The
+// documentation of kernel/symbols lists what cannot be imported and why.
+var Stdlib = []string{
+	"crypto/fips140",
+	"crypto/hpke",
+	"crypto/mlkem",
+	"crypto/sha3",
+	"embed",
+	"os/exec",
+	"structs",
+}
+
+// DocumentedStdlib lists the standard-library packages whose
+// documentation the kernel carries for inspection requests: the
+// predeclared names (package builtin), then the packages notebooks use
+// most. Documenting the whole standard library would multiply the size of
+// the table for little use.
+var DocumentedStdlib = []string{
+	"builtin",
+	"bufio", "bytes", "context", "encoding/csv", "encoding/json", "errors", "fmt", "image",
+	"image/color", "image/png", "io", "math", "math/rand", "os", "os/exec", "path/filepath", "regexp",
+	"sort", "strconv", "strings", "sync", "time", "unicode",
+}
+
+// Sets names the groups of Own, ThirdParty and Stdlib, for
+// `go generate -run`.
+var Sets = map[string][]string{
+	"own":        Own,
+	"thirdparty": ThirdParty,
+	"stdlib":     Stdlib,
+}
+
+// Documented lists every package whose documentation the kernel carries,
+// in a fixed order.
+func Documented() []string {
+	var all []string
+	all = append(all, Own...)
+	all = append(all, ThirdParty...)
+	return append(all, DocumentedStdlib...)
+}
+
+// Folder returns where the tables of a set live, relative to
+// kernel/symbols, and the name of their package. The standard library's
+// tables stay apart from the Symbols of kernel/symbols, which lists only
+// what gornn preloads on top of the standard library.
+func Folder(set string) (dir, pkg string) {
+	if set == "stdlib" {
+		return "internal/stdlib", "stdlib"
+	}
+	return ".", "symbols"
+}
+
+// TableFile is the name of the file that holds the symbol table of the
+// package at path: the name `yaegi extract` gives it, so that tables
+// written by either tool replace each other.
+func TableFile(path string) string {
+	return strings.NewReplacer("/", "-", ".", "_", "~", "_").Replace(path) + ".go"
+}
