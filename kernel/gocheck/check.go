@@ -9,6 +9,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/gornn/gornn/kernel/autoimport"
 )
 
 // Kind says how the kernel runs a part of a cell.
@@ -48,6 +50,10 @@ type Result struct {
 	// such a cell declares become unknown to the Checker, and later cells
 	// that mention them are undecided too.
 	Undecided string
+	// Imports are the packages the cell uses without importing them,
+	// whatever the verdict: the Checker knows them from now on, and the
+	// kernel must import them before it runs this or any later cell.
+	Imports []autoimport.Import
 }
 
 // Checker type-checks cells with go/types against the declarations of the
@@ -67,25 +73,43 @@ type Checker struct {
 	pkg     *types.Package
 	imp     types.Importer
 	partial func(path string) bool
+	index   *autoimport.Index
 	opaque  map[string]bool
 }
 
-// New returns a Checker for cells that import packages through imp.
-// partial reports the packages whose symbols may be incomplete (those of
-// symbol tables, which lack generic functions and types): a name missing
-// from one of them leaves the cell undecided instead of being an error.
-// A nil partial means every package is complete.
-func New(imp types.Importer, partial func(path string) bool) *Checker {
-	if partial == nil {
-		partial = func(string) bool { return false }
+// Options configures a Checker.
+type Options struct {
+	// Importer provides the packages cells import.
+	Importer types.Importer
+	// Partial reports the packages whose symbols may be incomplete (those
+	// of symbol tables, which lack generic functions and types): a name
+	// missing from one of them leaves the cell undecided instead of being
+	// an error. Nil means every package is complete.
+	Partial func(path string) bool
+	// Index, when set, adds the imports a cell lacks (see Result.Imports).
+	Index *autoimport.Index
+}
+
+// New returns a Checker.
+func New(opts Options) *Checker {
+	if opts.Partial == nil {
+		opts.Partial = func(string) bool { return false }
 	}
 	return &Checker{
 		fset:    token.NewFileSet(),
 		pkg:     types.NewPackage("main", "main"),
-		imp:     imp,
-		partial: partial,
+		imp:     opts.Importer,
+		partial: opts.Partial,
+		index:   opts.Index,
 		opaque:  map[string]bool{},
 	}
+}
+
+// ForTables returns a Checker for cells that import the packages of
+// yaegi symbol tables, with imports that add themselves.
+func ForTables(tables Tables) *Checker {
+	imp := NewTableImporter(tables)
+	return New(Options{Importer: imp, Partial: imp.Has, Index: autoimport.NewIndex(tables)})
 }
 
 // Import makes the package path known to later cells as name, for
@@ -130,6 +154,7 @@ func (c *Checker) Check(src string, parts []Part) (res Result) {
 		if p := recover(); p != nil {
 			res = Result{Undecided: fmt.Sprintf("go/types failed: %v", p)}
 		}
+		res.Imports = cs.imports
 		switch {
 		case res.Undecided != "":
 			cs.tx.rollback()
@@ -159,8 +184,9 @@ type cellCheck struct {
 	src   string
 	parts []Part
 	tx    *txn
-	runs  []*run
-	specs []*ast.ImportSpec
+	runs    []*run
+	specs   []*ast.ImportSpec
+	imports []autoimport.Import
 }
 
 // run is a maximal sequence of declarations or statements, parsed as one
@@ -187,6 +213,9 @@ func (cs *cellCheck) check() Result {
 		if r := cs.importSpec(is); r.Undecided != "" {
 			return r
 		}
+	}
+	if r := cs.autoImport(); len(r.Errors) > 0 {
+		return r
 	}
 	for i, r := range cs.runs {
 		var res Result
@@ -257,6 +286,46 @@ func (cs *cellCheck) mentionsOpaque() string {
 		})
 	}
 	return found
+}
+
+// autoImport imports the packages the cell uses without importing them.
+// They stay imported whatever becomes of the cell, as they do in the
+// interpreter.
+func (cs *cellCheck) autoImport() Result {
+	if cs.index == nil {
+		return Result{}
+	}
+	nodes := make([]ast.Node, len(cs.runs))
+	for i, r := range cs.runs {
+		nodes[i] = r.file
+	}
+	var res Result
+	for _, ref := range cs.index.Refs(nodes, cs.Known) {
+		imp, ok, err := cs.index.Resolve(ref)
+		if err != nil {
+			res.Errors = append(res.Errors, cs.errorAt(ref.Pos, err.Error()))
+			continue
+		}
+		if !ok {
+			continue
+		}
+		p, err := cs.imp.Import(imp.Path)
+		if err != nil {
+			continue
+		}
+		cs.pkg.Scope().Insert(types.NewPkgName(token.NoPos, cs.pkg, imp.Name, p))
+		cs.imports = append(cs.imports, imp)
+	}
+	return res
+}
+
+// errorAt returns an error at pos of a run's file.
+func (cs *cellCheck) errorAt(pos token.Pos, msg string) Error {
+	e := Error{Msg: msg}
+	if p := cs.fset.Position(pos); p.Line > 1 {
+		e.Line, e.Column = p.Line-1, p.Column
+	}
+	return e
 }
 
 // importSpec makes an import of the cell visible to its runs.
@@ -382,12 +451,7 @@ func (cs *cellCheck) filter(errs []types.Error, trailing ast.Expr) Result {
 				return Result{Undecided: e.Msg + " (the interpreter's tables lack generic functions)"}
 			}
 		}
-		pos := e.Fset.Position(e.Pos)
-		ce := Error{Msg: e.Msg}
-		if pos.Line > 1 {
-			ce.Line, ce.Column = pos.Line-1, pos.Column
-		}
-		res.Errors = append(res.Errors, ce)
+		res.Errors = append(res.Errors, cs.errorAt(e.Pos, e.Msg))
 	}
 	return res
 }

@@ -29,9 +29,11 @@ func kernelTables() Tables {
 	return allTables
 }
 
+// newChecker returns a Checker without imports that add themselves, to
+// test the checking on its own.
 func newChecker() *Checker {
 	imp := NewTableImporter(kernelTables())
-	return New(imp, imp.Has)
+	return New(Options{Importer: imp, Partial: imp.Has})
 }
 
 // testParts cuts a test cell into parts the way the kernel does for the
@@ -119,15 +121,7 @@ func TestCheck(t *testing.T) {
 			c := newChecker()
 			for i, s := range tt.cells {
 				res := c.Check(s.cell, testParts(s.cell))
-				got := ""
-				switch {
-				case res.Undecided != "":
-					got = "?"
-				case len(res.Errors) > 0:
-					e := res.Errors[0]
-					got = strings.Join([]string{itoa(e.Line), itoa(e.Column), " " + e.Msg}, ":")
-				}
-				if got != s.want {
+				if got := verdict(res); got != s.want {
 					t.Fatalf("cell %d %q: got %q (%+v), want %q", i+1, s.cell, got, res, s.want)
 				}
 			}
@@ -135,4 +129,14 @@ func TestCheck(t *testing.T) {
 	}
 }
 
-func itoa(i int) string { return strconv.Itoa(i) }
+// verdict renders a Result as steps want it.
+func verdict(res Result) string {
+	switch {
+	case res.Undecided != "":
+		return "?"
+	case len(res.Errors) > 0:
+		e := res.Errors[0]
+		return strconv.Itoa(e.Line) + ":" + strconv.Itoa(e.Column) + ": " + e.Msg
+	}
+	return ""
+}
