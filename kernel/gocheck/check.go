@@ -181,9 +181,9 @@ func (c *Checker) forget(name string) {
 // cellCheck is the state of one Check.
 type cellCheck struct {
 	*Checker
-	src   string
-	parts []Part
-	tx    *txn
+	src     string
+	parts   []Part
+	tx      *txn
 	runs    []*run
 	specs   []*ast.ImportSpec
 	imports []autoimport.Import
