@@ -17,6 +17,7 @@ import (
 	"github.com/traefik/yaegi/stdlib"
 
 	"github.com/gornn/gornn/display"
+	"github.com/gornn/gornn/kernel/gocheck"
 	"github.com/gornn/gornn/kernel/symbols"
 )
 
@@ -30,6 +31,7 @@ type Session struct {
 	sniff   *panicSniffer
 	stdin   *stdinReader
 	exports interp.Exports // every preloaded package, for completion and docs
+	check   *gocheck.Checker
 
 	cellCtx atomic.Pointer[context.Context] // the running cell's context, for sleeps
 	running chan struct{}                   // closed when an interrupted evaluation still running ends
@@ -175,6 +177,9 @@ func (s *Session) Execute(ctx context.Context, code string) (res *Result) {
 		if e := s.importDecl(ctx, code, p); e != nil {
 			return &Result{Err: e}
 		}
+	}
+	if e := s.checkCell(ctx, code, pieces); e != nil {
+		return &Result{Err: e}
 	}
 	if len(rest) == 0 {
 		return &Result{}
