@@ -16,6 +16,7 @@ import (
 	"github.com/traefik/yaegi/stdlib"
 
 	"github.com/gornn/gornn/display"
+	"github.com/gornn/gornn/kernel/gocheck"
 )
 
 // Session is one interpreter with the state of all cells run so far.
@@ -28,6 +29,7 @@ type Session struct {
 	sniff   *panicSniffer
 	stdin   *stdinReader
 	exports interp.Exports // every preloaded package, for completion and docs
+	check   *gocheck.Checker
 
 	cellCtx atomic.Pointer[context.Context] // the running cell's context, for sleeps
 	running chan struct{}                   // closed when an interrupted evaluation still running ends
@@ -172,6 +174,9 @@ func (s *Session) Execute(ctx context.Context, code string) (res *Result) {
 		if e := s.importDecl(ctx, code, p); e != nil {
 			return &Result{Err: e}
 		}
+	}
+	if e := s.checkCell(ctx, code, pieces); e != nil {
+		return &Result{Err: e}
 	}
 	if len(rest) == 0 {
 		return &Result{}

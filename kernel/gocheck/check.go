@@ -1,0 +1,718 @@
+package gocheck
+
+import (
+	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"go/types"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/gornn/gornn/kernel/autoimport"
+)
+
+// Kind says how the kernel runs a part of a cell.
+type Kind int
+
+const (
+	// Import is an import declaration; imports are done first.
+	Import Kind = iota
+	// Decl is a func, method, type, var or const declaration at package
+	// level.
+	Decl
+	// Stmt is a statement of the cell's body.
+	Stmt
+)
+
+// Part is one top-level import, declaration or statement of a cell, as
+// the byte range [Start, End) of the cell's text, in the cell's order.
+type Part struct {
+	Kind       Kind
+	Start, End int
+}
+
+// Error is one of Go's compile errors at a 1-based line and column (in
+// bytes) of the cell; 0 when go/types gives no position.
+type Error struct {
+	Line, Column int
+	Msg          string
+}
+
+// Result is the outcome of checking a cell.
+type Result struct {
+	// Errors are Go's errors about the cell, in the order go/types found
+	// them. A cell with errors changes nothing in the Checker.
+	Errors []Error
+	// Undecided is set, to the reason, when the cell uses something the
+	// Checker does not model; the interpreter should decide. The names
+	// such a cell declares become unknown to the Checker, and later cells
+	// that mention them are undecided too.
+	Undecided string
+	// Imports are the packages the cell uses without importing them,
+	// whatever the verdict: the Checker knows them from now on, and the
+	// kernel must import them before it runs this or any later cell.
+	Imports []autoimport.Import
+}
+
+// Checker type-checks cells with go/types against the declarations of the
+// cells it checked before and the packages of its importer.
+//
+// A cell is modelled as the kernel runs it: imports first, then runs of
+// consecutive declarations or statements in order. Declarations are
+// package-level declarations of one package "main" that all cells share;
+// statements are the body of a function, and the variables and constants
+// they define at its top level become package-level names for the next
+// runs and cells. A cell may redefine any name. Go's rules for notebooks'
+// sake are relaxed in two ways: unused variables and imports are not
+// errors, and the cell's last statement may be an expression whose value
+// is unused (the kernel shows it).
+type Checker struct {
+	fset    *token.FileSet
+	pkg     *types.Package
+	imp     types.Importer
+	partial func(path string) bool
+	index   *autoimport.Index
+	opaque  map[string]bool
+}
+
+// Options configures a Checker.
+type Options struct {
+	// Importer provides the packages cells import.
+	Importer types.Importer
+	// Partial reports the packages whose symbols may be incomplete (those
+	// of symbol tables, which lack generic functions and types): a name
+	// missing from one of them leaves the cell undecided instead of being
+	// an error. Nil means every package is complete.
+	Partial func(path string) bool
+	// Index, when set, adds the imports a cell lacks (see Result.Imports).
+	Index *autoimport.Index
+}
+
+// New returns a Checker.
+func New(opts Options) *Checker {
+	if opts.Partial == nil {
+		opts.Partial = func(string) bool { return false }
+	}
+	return &Checker{
+		fset:    token.NewFileSet(),
+		pkg:     types.NewPackage("main", "main"),
+		imp:     opts.Importer,
+		partial: opts.Partial,
+		index:   opts.Index,
+		opaque:  map[string]bool{},
+	}
+}
+
+// ForTables returns a Checker for cells that import the packages of
+// yaegi symbol tables, with imports that add themselves.
+func ForTables(tables Tables) *Checker {
+	imp := NewTableImporter(tables)
+	return New(Options{Importer: imp, Partial: imp.Has, Index: autoimport.NewIndex(tables)})
+}
+
+// Import makes the package path known to later cells as name, for
+// imports that the kernel does without an import declaration in a cell.
+func (c *Checker) Import(name, path string) error {
+	p, err := c.imp.Import(path)
+	if err != nil {
+		return err
+	}
+	if name == "" {
+		name = p.Name()
+	}
+	tx := c.begin()
+	if !tx.replace(name, types.NewPkgName(token.NoPos, c.pkg, name, p)) {
+		tx.rollback()
+		c.opaque[name] = true
+		return nil
+	}
+	delete(c.opaque, name)
+	return nil
+}
+
+// Lookup returns the object a cell would see as name, or nil.
+func (c *Checker) Lookup(name string) types.Object {
+	if c.opaque[name] {
+		return nil
+	}
+	return c.pkg.Scope().Lookup(name)
+}
+
+// Known reports whether name is declared by an earlier cell, even one the
+// Checker could not model, or imported.
+func (c *Checker) Known(name string) bool {
+	return c.opaque[name] || c.pkg.Scope().Lookup(name) != nil
+}
+
+// Check type-checks the cell src, cut into parts, and, when it has no
+// errors, records what it declares for later cells.
+func (c *Checker) Check(src string, parts []Part) (res Result) {
+	cs := &cellCheck{Checker: c, src: src, parts: parts, tx: c.begin()}
+	defer func() {
+		if p := recover(); p != nil {
+			res = Result{Undecided: fmt.Sprintf("go/types failed: %v", p)}
+		}
+		res.Imports = cs.imports
+		switch {
+		case res.Undecided != "":
+			cs.tx.rollback()
+			for _, name := range cs.declared() {
+				c.forget(name)
+			}
+		case len(res.Errors) > 0:
+			cs.tx.rollback()
+		default:
+			for name := range cs.tx.saved {
+				delete(c.opaque, name)
+			}
+		}
+	}()
+	return cs.check()
+}
+
+// forget makes name unknown: cells that mention it are undecided.
+func (c *Checker) forget(name string) {
+	scopeDelete(c.pkg.Scope(), name)
+	c.opaque[name] = true
+}
+
+// cellCheck is the state of one Check.
+type cellCheck struct {
+	*Checker
+	src     string
+	parts   []Part
+	tx      *txn
+	runs    []*run
+	specs   []*ast.ImportSpec
+	imports []autoimport.Import
+}
+
+// run is a maximal sequence of declarations or statements, parsed as one
+// file whose lines are the cell's lines plus one.
+type run struct {
+	kind  Kind
+	parts []Part
+	file  *ast.File
+}
+
+const (
+	declPrefix = "package main\n"
+	stmtPrefix = "package main; func _() {\n"
+)
+
+func (cs *cellCheck) check() Result {
+	if r := cs.parse(); r.Undecided != "" {
+		return r
+	}
+	if name := cs.mentionsOpaque(); name != "" {
+		return Result{Undecided: name + " was declared by a cell the checker could not follow"}
+	}
+	for _, is := range cs.specs {
+		if r := cs.importSpec(is); r.Undecided != "" {
+			return r
+		}
+	}
+	if r := cs.autoImport(); len(r.Errors) > 0 {
+		return r
+	}
+	for i, r := range cs.runs {
+		var res Result
+		if r.kind == Decl {
+			res = cs.checkDecls(r)
+		} else {
+			res = cs.checkStmts(r, i == len(cs.runs)-1)
+		}
+		if res.Undecided != "" || len(res.Errors) > 0 {
+			return res
+		}
+	}
+	return Result{}
+}
+
+// parse groups the parts into runs and parses them.
+func (cs *cellCheck) parse() Result {
+	var imports []Part
+	for _, p := range cs.parts {
+		if p.Kind == Import {
+			imports = append(imports, p)
+			continue
+		}
+		if n := len(cs.runs); n > 0 && cs.runs[n-1].kind == p.Kind {
+			cs.runs[n-1].parts = append(cs.runs[n-1].parts, p)
+			continue
+		}
+		cs.runs = append(cs.runs, &run{kind: p.Kind, parts: []Part{p}})
+	}
+	if len(imports) > 0 {
+		f, err := parser.ParseFile(cs.fset, "cell", declPrefix+blankOutside(cs.src, imports), parser.SkipObjectResolution)
+		if err != nil {
+			return Result{Undecided: "imports: " + err.Error()}
+		}
+		for _, d := range f.Decls {
+			for _, s := range d.(*ast.GenDecl).Specs {
+				cs.specs = append(cs.specs, s.(*ast.ImportSpec))
+			}
+		}
+	}
+	for _, r := range cs.runs {
+		text := declPrefix + blankOutside(cs.src, r.parts)
+		if r.kind == Stmt {
+			text = stmtPrefix + blankOutside(cs.src, r.parts) + "\n}"
+		}
+		f, err := parser.ParseFile(cs.fset, "cell", text, parser.SkipObjectResolution)
+		if err != nil {
+			return Result{Undecided: err.Error()}
+		}
+		r.file = f
+	}
+	return Result{}
+}
+
+// mentionsOpaque returns a name the cell mentions that the Checker does
+// not know the type of.
+func (cs *cellCheck) mentionsOpaque() string {
+	if len(cs.opaque) == 0 {
+		return ""
+	}
+	found := ""
+	for _, r := range cs.runs {
+		ast.Inspect(r.file, func(n ast.Node) bool {
+			if id, ok := n.(*ast.Ident); ok && cs.opaque[id.Name] && found == "" {
+				found = id.Name
+			}
+			return found == ""
+		})
+	}
+	return found
+}
+
+// autoImport imports the packages the cell uses without importing them.
+// They stay imported whatever becomes of the cell, as they do in the
+// interpreter.
+func (cs *cellCheck) autoImport() Result {
+	if cs.index == nil {
+		return Result{}
+	}
+	nodes := make([]ast.Node, len(cs.runs))
+	for i, r := range cs.runs {
+		nodes[i] = r.file
+	}
+	var res Result
+	for _, ref := range cs.index.Refs(nodes, cs.Known) {
+		imp, ok, err := cs.index.Resolve(ref)
+		if err != nil {
+			res.Errors = append(res.Errors, cs.errorAt(ref.Pos, err.Error()))
+			continue
+		}
+		if !ok {
+			continue
+		}
+		p, err := cs.imp.Import(imp.Path)
+		if err != nil {
+			continue
+		}
+		cs.pkg.Scope().Insert(types.NewPkgName(token.NoPos, cs.pkg, imp.Name, p))
+		cs.imports = append(cs.imports, imp)
+	}
+	return res
+}
+
+// errorAt returns an error at pos of a run's file.
+func (cs *cellCheck) errorAt(pos token.Pos, msg string) Error {
+	e := Error{Msg: msg}
+	if p := cs.fset.Position(pos); p.Line > 1 {
+		e.Line, e.Column = p.Line-1, p.Column
+	}
+	return e
+}
+
+// importSpec makes an import of the cell visible to its runs.
+func (cs *cellCheck) importSpec(is *ast.ImportSpec) Result {
+	path, err := strconv.Unquote(is.Path.Value)
+	if err != nil {
+		return Result{Undecided: "import path " + is.Path.Value}
+	}
+	p, err := cs.imp.Import(path)
+	if err != nil {
+		return Result{Undecided: err.Error()}
+	}
+	name := p.Name()
+	if is.Name != nil {
+		name = is.Name.Name
+	}
+	switch name {
+	case "_":
+		return Result{}
+	case ".":
+		return Result{Undecided: "dot import"}
+	}
+	if !cs.tx.replace(name, types.NewPkgName(is.Pos(), cs.pkg, name, p)) {
+		return Result{Undecided: "cannot redefine " + name}
+	}
+	return Result{}
+}
+
+// checkDecls checks a run of declarations in the shared package, after
+// removing the earlier definitions of the names it declares.
+func (cs *cellCheck) checkDecls(r *run) Result {
+	local := map[string]bool{}
+	for _, d := range r.file.Decls {
+		if gd, ok := d.(*ast.GenDecl); ok && gd.Tok == token.TYPE {
+			for _, s := range gd.Specs {
+				local[s.(*ast.TypeSpec).Name.Name] = true
+			}
+		}
+	}
+	for _, d := range r.file.Decls {
+		fd, ok := d.(*ast.FuncDecl)
+		if !ok || fd.Recv == nil || len(fd.Recv.List) == 0 {
+			continue
+		}
+		base := receiverBase(fd.Recv.List[0].Type)
+		if base != "" && !local[base] && cs.Lookup(base) != nil {
+			// go/types declares methods only with their type; a method
+			// added later is left to the interpreter, and everything whose
+			// type involves the receiver's type becomes unknown.
+			cs.taint(base)
+			return Result{Undecided: "a method of " + base + ", a type declared by an earlier cell"}
+		}
+	}
+	for _, name := range declNames(r.file) {
+		if !cs.tx.remove(name) {
+			return Result{Undecided: "cannot redefine " + name}
+		}
+	}
+	errs, _ := cs.typeCheck(r.file, nil)
+	return cs.filter(errs, nil)
+}
+
+// checkStmts checks a run of statements as a function body, then makes
+// the variables and constants it defines at top level package-level names.
+func (cs *cellCheck) checkStmts(r *run, last bool) Result {
+	info := &types.Info{Defs: map[*ast.Ident]types.Object{}}
+	errs, _ := cs.typeCheck(r.file, info)
+	body := r.file.Decls[0].(*ast.FuncDecl).Body.List
+	var trailing ast.Expr
+	if es, ok := body[len(body)-1].(*ast.ExprStmt); ok && last && len(body) > 0 {
+		trailing = es.X
+	}
+	if res := cs.filter(errs, trailing); res.Undecided != "" || len(res.Errors) > 0 {
+		return res
+	}
+	for _, st := range body {
+		for _, id := range definedAtTop(st) {
+			obj := info.Defs[id]
+			var g types.Object
+			switch obj := obj.(type) {
+			case *types.Var:
+				g = types.NewVar(id.Pos(), cs.pkg, id.Name, obj.Type())
+			case *types.Const:
+				g = types.NewConst(id.Pos(), cs.pkg, id.Name, obj.Type(), obj.Val())
+			default:
+				continue
+			}
+			if !cs.tx.replace(id.Name, g) {
+				return Result{Undecided: "cannot redefine " + id.Name}
+			}
+		}
+	}
+	return Result{}
+}
+
+// typeCheck runs go/types on one file of the shared package.
+func (cs *cellCheck) typeCheck(f *ast.File, info *types.Info) ([]types.Error, error) {
+	var errs []types.Error
+	conf := types.Config{
+		Importer:                 cs.imp,
+		DisableUnusedImportCheck: true,
+		Error:                    func(err error) { errs = append(errs, err.(types.Error)) },
+	}
+	err := types.NewChecker(&conf, cs.fset, cs.pkg, info).Files([]*ast.File{f})
+	return errs, err
+}
+
+// filter turns go/types errors into the cell's errors: unused variables
+// and an unused trailing expression are fine in a notebook, and a name
+// missing from a partial package is for the interpreter to judge.
+func (cs *cellCheck) filter(errs []types.Error, trailing ast.Expr) Result {
+	var res Result
+	for _, e := range errs {
+		switch errorCode(e) {
+		case codeUnusedVar:
+			continue
+		case codeUnusedExpr:
+			if trailing != nil && e.Pos == trailing.Pos() {
+				continue
+			}
+		case codeUndeclaredImportedName:
+			if cs.partialSelector(e.Pos) {
+				return Result{Undecided: e.Msg + " (the interpreter's tables lack generic functions)"}
+			}
+		}
+		res.Errors = append(res.Errors, cs.errorAt(e.Pos, e.Msg))
+	}
+	return res
+}
+
+// partialSelector reports whether the selector at pos selects from a
+// package that may lack names.
+func (cs *cellCheck) partialSelector(pos token.Pos) bool {
+	partial := false
+	for _, r := range cs.runs {
+		ast.Inspect(r.file, func(n ast.Node) bool {
+			sel, ok := n.(*ast.SelectorExpr)
+			if !ok || sel.Sel.Pos() != pos {
+				return !partial
+			}
+			if id, ok := sel.X.(*ast.Ident); ok {
+				if pn, ok := cs.pkg.Scope().Lookup(id.Name).(*types.PkgName); ok {
+					partial = cs.partial(pn.Imported().Path())
+				}
+			}
+			return false
+		})
+	}
+	return partial
+}
+
+// declared returns the names the cell declares at top level, found
+// syntactically.
+func (cs *cellCheck) declared() []string {
+	var names []string
+	for _, is := range cs.specs {
+		if is.Name != nil {
+			names = append(names, is.Name.Name)
+		} else if path, err := strconv.Unquote(is.Path.Value); err == nil {
+			names = append(names, path[strings.LastIndexByte(path, '/')+1:])
+		}
+	}
+	for _, r := range cs.runs {
+		if r.file == nil {
+			continue
+		}
+		if r.kind == Decl {
+			names = append(names, declNames(r.file)...)
+			continue
+		}
+		for _, st := range r.file.Decls[0].(*ast.FuncDecl).Body.List {
+			for _, id := range definedAtTop(st) {
+				names = append(names, id.Name)
+			}
+		}
+	}
+	return names
+}
+
+// taint makes the type name and every name whose type involves it
+// unknown.
+func (cs *cellCheck) taint(name string) {
+	tn, ok := cs.pkg.Scope().Lookup(name).(*types.TypeName)
+	if !ok {
+		return
+	}
+	scope := cs.pkg.Scope()
+	for _, n := range scope.Names() {
+		obj := scope.Lookup(n)
+		if obj == tn || (obj.Type() != nil && mentions(obj.Type(), tn, map[types.Type]bool{})) {
+			cs.forget(n)
+		}
+	}
+}
+
+// mentions reports whether t refers to the type named by tn.
+func mentions(t types.Type, tn *types.TypeName, seen map[types.Type]bool) bool {
+	if seen[t] {
+		return false
+	}
+	seen[t] = true
+	switch t := t.(type) {
+	case *types.Named:
+		if t.Obj() == tn {
+			return true
+		}
+		if t.Obj().Pkg() != tn.Pkg() {
+			return false // another package cannot refer to a cell's type
+		}
+		if mentions(t.Underlying(), tn, seen) {
+			return true
+		}
+		for i := 0; i < t.NumMethods(); i++ {
+			if mentions(t.Method(i).Type(), tn, seen) {
+				return true
+			}
+		}
+	case *types.Pointer:
+		return mentions(t.Elem(), tn, seen)
+	case *types.Slice:
+		return mentions(t.Elem(), tn, seen)
+	case *types.Array:
+		return mentions(t.Elem(), tn, seen)
+	case *types.Map:
+		return mentions(t.Key(), tn, seen) || mentions(t.Elem(), tn, seen)
+	case *types.Chan:
+		return mentions(t.Elem(), tn, seen)
+	case *types.Struct:
+		for i := 0; i < t.NumFields(); i++ {
+			if mentions(t.Field(i).Type(), tn, seen) {
+				return true
+			}
+		}
+	case *types.Tuple:
+		for i := 0; i < t.Len(); i++ {
+			if mentions(t.At(i).Type(), tn, seen) {
+				return true
+			}
+		}
+	case *types.Signature:
+		return mentions(t.Params(), tn, seen) || mentions(t.Results(), tn, seen)
+	case *types.Interface:
+		for i := 0; i < t.NumMethods(); i++ {
+			if mentions(t.Method(i).Type(), tn, seen) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// declNames returns the package-level names a file of declarations
+// declares (methods, init and blank names declare none).
+func declNames(f *ast.File) []string {
+	var names []string
+	add := func(id *ast.Ident) {
+		if id.Name != "_" {
+			names = append(names, id.Name)
+		}
+	}
+	for _, d := range f.Decls {
+		switch d := d.(type) {
+		case *ast.FuncDecl:
+			if d.Recv == nil && d.Name.Name != "init" {
+				add(d.Name)
+			}
+		case *ast.GenDecl:
+			for _, s := range d.Specs {
+				switch s := s.(type) {
+				case *ast.TypeSpec:
+					add(s.Name)
+				case *ast.ValueSpec:
+					for _, id := range s.Names {
+						add(id)
+					}
+				}
+			}
+		}
+	}
+	return names
+}
+
+// definedAtTop returns the identifiers a top-level statement defines.
+func definedAtTop(st ast.Stmt) []*ast.Ident {
+	var ids []*ast.Ident
+	switch st := st.(type) {
+	case *ast.AssignStmt:
+		if st.Tok == token.DEFINE {
+			for _, l := range st.Lhs {
+				if id, ok := l.(*ast.Ident); ok && id.Name != "_" {
+					ids = append(ids, id)
+				}
+			}
+		}
+	case *ast.DeclStmt:
+		for _, s := range st.Decl.(*ast.GenDecl).Specs {
+			if vs, ok := s.(*ast.ValueSpec); ok {
+				for _, id := range vs.Names {
+					if id.Name != "_" {
+						ids = append(ids, id)
+					}
+				}
+			}
+		}
+	}
+	return ids
+}
+
+// receiverBase returns the name of a method's receiver base type.
+func receiverBase(t ast.Expr) string {
+	for {
+		switch x := t.(type) {
+		case *ast.StarExpr:
+			t = x.X
+		case *ast.ParenExpr:
+			t = x.X
+		case *ast.IndexExpr:
+			t = x.X
+		case *ast.IndexListExpr:
+			t = x.X
+		case *ast.Ident:
+			return x.Name
+		default:
+			return ""
+		}
+	}
+}
+
+// blankOutside returns src with every byte outside the parts replaced by
+// a space, newlines kept, so that the parts keep their lines and columns.
+func blankOutside(src string, parts []Part) string {
+	b := []byte(src)
+	sort.Slice(parts, func(i, j int) bool { return parts[i].Start < parts[j].Start })
+	next := 0
+	for _, p := range parts {
+		blank(b[next:min(p.Start, len(b))])
+		next = max(next, min(p.End, len(b)))
+	}
+	blank(b[next:])
+	return string(b)
+}
+
+func blank(b []byte) {
+	for i, c := range b {
+		if c != '\n' {
+			b[i] = ' '
+		}
+	}
+}
+
+// txn records the package-scope names a cell replaced, to undo a cell
+// that fails.
+type txn struct {
+	scope *types.Scope
+	saved map[string]types.Object // nil: the name was not defined
+}
+
+func (c *Checker) begin() *txn {
+	return &txn{scope: c.pkg.Scope(), saved: map[string]types.Object{}}
+}
+
+// remove deletes name, remembering its first definition.
+func (t *txn) remove(name string) bool {
+	if _, ok := t.saved[name]; !ok {
+		t.saved[name] = t.scope.Lookup(name)
+	}
+	if t.scope.Lookup(name) == nil {
+		return true
+	}
+	return scopeDelete(t.scope, name)
+}
+
+// replace defines name as obj.
+func (t *txn) replace(name string, obj types.Object) bool {
+	if !t.remove(name) {
+		return false
+	}
+	t.scope.Insert(obj)
+	return true
+}
+
+// rollback restores the names as they were before the cell.
+func (t *txn) rollback() {
+	for name, old := range t.saved {
+		scopeDelete(t.scope, name)
+		if old != nil {
+			t.scope.Insert(old)
+		}
+	}
+}

@@ -1,0 +1,19 @@
+// Package gocheck type-checks notebook cells with go/types before the
+// interpreter runs them, so that a cell's mistakes are reported in Go's own
+// words (`undefined: time`, `assignment mismatch: 1 variable but
+// strconv.Atoi returns 2 values`) at the cell's own line and column, and so
+// that what the interpreter would wrongly accept is refused.
+//
+// A Checker keeps one package, "main", that grows with every cell it
+// accepts: declarations, the variables and constants a cell's statements
+// define at top level, and imports. Packages come from an importer;
+// TableImporter builds them from the interpreter's symbol tables by
+// reflection, so that cells are checked against exactly what the kernel
+// can load, with no Go toolchain or sources at run time.
+//
+// The Checker never blocks a cell it cannot judge: a cell that uses
+// something it does not model (a method added to a type of an earlier
+// cell, a name missing from a symbol table that lacks generics, a name
+// from such a cell) is Undecided, and the interpreter's own verdict
+// stands.
+package gocheck
