@@ -13,6 +13,11 @@ import (
 
 // Options configures a Session.
 type Options struct {
+	// Stdlib holds the symbol tables of the standard library; nil means
+	// yaegi's own (github.com/traefik/yaegi/stdlib). It is loaded once:
+	// loading a table with "fmt/fmt" also declares yaegi's interpreted
+	// generic packages (cmp, maps, slices), which cannot be declared twice.
+	Stdlib interp.Exports
 	// Packages are the symbol tables of the compiled packages that cells
 	// can import besides the standard library, as `yaegi extract` writes
 	// them. A "." entry may hold the interpreter's MapTypes.

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/gornn/gornn/kernel/symbols"
 )
 
 // TestGoErrorsAndImports runs the examples of issue 11 that type checking
@@ -41,7 +43,8 @@ func TestGoErrorsAndImports(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			s := newSession(t, Options{})
+			// gornn's packages, as the binaries preload them.
+			s := newSession(t, Options{Packages: symbols.Symbols})
 			r := run(t, s, tt.cells...)
 			got := text(r)
 			if r.Err != nil {

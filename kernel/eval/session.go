@@ -85,14 +85,18 @@ func New(opts Options) (*Session, error) {
 	}
 	s.in = interp.New(interp.Options{Stdin: s.stdin, Stderr: s.sniff, Env: env})
 	s.exports = interp.Exports{}
-	for _, tables := range []interp.Exports{stdlib.Symbols, opts.Packages} {
+	std := opts.Stdlib
+	if std == nil {
+		std = stdlib.Symbols
+	}
+	for _, tables := range []interp.Exports{std, opts.Packages} {
 		for k, v := range tables {
 			s.exports[k] = v
 		}
 	}
 	var stdinVar interface{ Read([]byte) (int, error) } = s.stdin
 	for _, tables := range []interp.Exports{
-		stdlib.Symbols,
+		std,
 		opts.Packages,
 		runtimeExports(s.coll),
 		// Reads of os.Stdin by cells go to the front end. The variable

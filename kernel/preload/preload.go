@@ -1,5 +1,5 @@
 // Package preload connects gornn's own packages to evaluation sessions:
-// the symbol tables and documentation of kernel/symbols (rnn, rnn/mnist,
+// the whole standard library, the symbol tables and documentation of kernel/symbols (rnn, rnn/mnist,
 // display, gonum and its plot packages), and a per-cell hook that hands
 // rnn the running cell's context and display the session's front end.
 //
@@ -11,9 +11,6 @@ package preload
 
 import (
 	"context"
-	"reflect"
-
-	"github.com/traefik/yaegi/interp"
 
 	"github.com/gornn/gornn/display"
 	"github.com/gornn/gornn/kernel/eval"
@@ -21,29 +18,13 @@ import (
 	"github.com/gornn/gornn/rnn"
 )
 
-// packages holds the whole standard library (yaegi's tables and the
-// packages they leave out) and gornn's preloaded packages, merged once.
-var packages = func() interp.Exports {
-	all := interp.Exports{}
-	for _, tables := range []interp.Exports{symbols.Stdlib, symbols.Symbols} {
-		for path, table := range tables {
-			if all[path] == nil {
-				all[path] = map[string]reflect.Value{}
-			}
-			for name, v := range table {
-				all[path][name] = v
-			}
-		}
-	}
-	return all
-}()
-
 // Options returns o with gornn's preloaded packages and their
 // documentation, and a CellHook (run after o's own, if any) through which
 // each cell's rich output goes to fe and its interrupt stops rnn's graph
 // runs.
 func Options(o eval.Options, fe display.Frontend) eval.Options {
-	o.Packages = packages
+	o.Stdlib = symbols.Stdlib
+	o.Packages = symbols.Symbols
 	o.Doc = symbols.Doc
 	inner := o.CellHook
 	o.CellHook = func(ctx context.Context) func() {
