@@ -10,13 +10,19 @@ import "golang.org/x/sys/cpu"
 // accumulators, two registers for a row of the B panel and the broadcast
 // elements of A use half of the thirty-two ZMM registers, and each step
 // issues sixteen FMAs against ten loads. Eight rows divide the batch of 16,
-// 32 columns divide 128, 256 and 512. Packing of A is plain Go (its vector
-// packer is for 4-row panels); the transposer and the dot-product kernel
-// are the AVX2 ones, which every AVX-512 CPU also runs.
+// 32 columns divide 128, 256 and 512. The packers and the dot-product
+// kernel are the AVX2 ones, which every AVX-512 CPU also runs: an 8-row
+// panel of A is a column of 8×8 blocks transposed.
 var avx512Kernel = microKernel{
 	name: "avx512 8x32", mr: 8, nr: 32, tile: tile8x32, dot: dot4x3,
 	narrow:     []narrowTile{{16, tile8x16}},
+	packA8:     packPanel8,
 	transpose8: transpose8Checked,
+}
+
+// packPanel8 implements microKernel.packA8 for mr = 8.
+func packPanel8(dst, src []float32, lds, blocks int) {
+	transpose8Checked(dst, src, lds, blocks, 8)
 }
 
 // hasAVX512 reports whether the AVX-512 kernel can run: AVX-512F for the
