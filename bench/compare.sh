@@ -14,12 +14,22 @@
 #                  implementation runs with every setting each round, and
 #                  the table shows the best per measurement
 #   BLAS_THREADS   OPENBLAS_NUM_THREADS for PyTorch (default 1)
+#   CORETYPES      OpenBLAS kernel choices PyTorch runs with: "set" (the
+#                  environment's OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE) and
+#                  "unset" (both removed, so OpenBLAS picks the kernels for
+#                  this CPU); default both when either variable is set
+#   ACCURACY       1 (default): time the accuracy pass too; 0: training steps only
+#   INSTALL_BLAS   1 (default): install libopenblas0-pthread with apt when
+#                  PyTorch is there and it is missing; 0: never install
 #   PYTHON         interpreter with torch (default /usr/bin/python3)
 #   MNIST_DIR      folder of the four MNIST .gz files (default: the GoMNIST module)
 #
 # It builds build/bench-gornn from ./bench/gornn, runs it and
 # bench/torchref/tutorial.py ROUNDS times each, and prints a Markdown table of
 # the medians. If PyTorch is missing it says why and reports gornn alone.
+# Before the rounds it checks which BLAS PyTorch's matrix products run on;
+# on the reference BLAS it prints PyTorch's figures without ratios, says so,
+# and exits with status 3.
 set -euo pipefail
 
 usage() {
@@ -34,6 +44,13 @@ torch_threads=${TORCH_THREADS:-1 2}
 torch_impls=${TORCH_IMPLS:-cell nnlstm}
 blas_threads=${BLAS_THREADS:-1}
 python=${PYTHON:-/usr/bin/python3}
+install_blas=${INSTALL_BLAS:-1}
+accuracy=${ACCURACY:-1}
+if [ -n "${OPENBLAS_CORETYPE:-}${OPENBLAS_L2_SIZE:-}" ]; then
+	coretypes=${CORETYPES:-set unset}
+else
+	coretypes=${CORETYPES:-set}
+fi
 
 while [ $# -gt 0 ]; do
 	case "$1" in
@@ -61,6 +78,18 @@ for pair in "ROUNDS:$rounds" "STEPS:$steps" "BLAS_THREADS:$blas_threads"; do
 	name=${pair%%:*} value=${pair#*:}
 	if ! [[ $value =~ ^[1-9][0-9]*$ ]]; then
 		echo "compare.sh: $name must be a positive integer, got '$value'" >&2
+		exit 2
+	fi
+done
+for c in $coretypes; do
+	if [ "$c" != set ] && [ "$c" != unset ]; then
+		echo "compare.sh: CORETYPES must list set and/or unset, got '$coretypes'" >&2
+		exit 2
+	fi
+done
+for pair in "INSTALL_BLAS:$install_blas" "ACCURACY:$accuracy"; do
+	if [ "${pair#*:}" != 0 ] && [ "${pair#*:}" != 1 ]; then
+		echo "compare.sh: ${pair%%:*} must be 0 or 1, got '${pair#*:}'" >&2
 		exit 2
 	fi
 done
@@ -97,6 +126,68 @@ if [ -n "$torch_missing" ]; then
 	echo "NOTE: PyTorch side skipped: $torch_missing"
 fi
 
+# An optimised BLAS behind PyTorch: Debian's python3-torch calls whatever
+# libblas.so.3 is, the reference BLAS unless OpenBLAS is installed.
+if [ -z "$torch_missing" ] && [ "$install_blas" = 1 ] && command -v dpkg-query >/dev/null; then
+	# shellcheck source=../install/lib.sh
+	. "$root/install/lib.sh"
+	if ! apt_ensure "${TORCH_BLAS_PACKAGES[@]}"; then
+		echo "WARNING: could not install ${TORCH_BLAS_PACKAGES[*]}; PyTorch keeps the BLAS it has" >&2
+	fi
+fi
+
+# coretype_env VARIANT: the env(1) arguments that run PyTorch with OpenBLAS's
+# kernel choice as the environment sets it, or with the choice left to
+# OpenBLAS (OPENBLAS_L2_SIZE goes too: it describes the core set by name).
+coretype_env() {
+	if [ "$1" = unset ]; then echo "-u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE"; fi
+}
+
+# The BLAS under each kernel choice, from the library PyTorch has mapped.
+declare -A core_label
+reference_blas=""
+blas_summary=""
+if [ -z "$torch_missing" ]; then
+	for c in $coretypes; do
+		# shellcheck disable=SC2046 # coretype_env's words are separate arguments
+		if ! probe=$(env $(coretype_env "$c") "$python" bench/torchref/tutorial.py --blas-info \
+			--threads 1 --blas-threads 1 2>&1); then
+			printf '%s\n' "$probe" >&2
+			echo "compare.sh: the BLAS probe failed (CORETYPES $c)" >&2
+			exit 1
+		fi
+		line=$(printf '%s\n' "$probe" | grep '^BLAS ' | head -n 1)
+		field() { printf '%s\n' "$line" | tr ' ' '\n' | sed -n "s/^$1=//p"; }
+		kind=$(field kind) core=$(field openblas_core) lib=$(field lib)
+		# The table's labels name the core; no spaces or "=", which the
+		# RESULT lines use as separators.
+		if [ "$c" = set ] && [ -n "${OPENBLAS_CORETYPE:-}" ]; then
+			label="core:$OPENBLAS_CORETYPE"
+		else
+			label="core:auto"
+			[ "$core" != - ] && label="core:auto-$core"
+		fi
+		core_label[$c]=${label//[= ]/_}
+		echo "PyTorch's BLAS with OPENBLAS_CORETYPE $c: $kind ($lib; torch built with BLAS_INFO=$(field torch_blas_info); OpenBLAS core $core)"
+		printf '%s\n' "$probe" | grep '^# sgemm' | sed 's/^# /    /'
+		blas_summary="$blas_summary${blas_summary:+; }$kind $lib, core $core with CORETYPE $c"
+		if [ "$(field optimised)" != yes ]; then
+			reference_blas="PyTorch runs on the $kind BLAS ($lib, BLAS_INFO=$(field torch_blas_info)), not an optimised one"
+		fi
+	done
+	if [ -n "$reference_blas" ]; then
+		cat <<-EOF
+
+		################################################################################
+		WARNING: $reference_blas.
+		Its figures are not PyTorch at its best, and no ratios will be printed.
+		Install OpenBLAS (apt-get install libopenblas0-pthread) and run again.
+		################################################################################
+
+		EOF
+	fi
+fi
+
 results=$(mktemp)
 log=$(mktemp)
 trap 'rm -f "$results" "$log"' EXIT
@@ -104,6 +195,10 @@ trap 'rm -f "$results" "$log"' EXIT
 gornn_cmd=(build/bench-gornn -steps "$steps" -warmup "$warmup" -data "$data")
 torch_cmd=("$python" bench/torchref/tutorial.py --steps "$steps" --warmup "$warmup"
 	--blas-threads "$blas_threads" --data "$data")
+if [ "$accuracy" = 0 ]; then
+	gornn_cmd+=(-accuracy=false)
+	torch_cmd+=(--no-accuracy)
+fi
 
 # run NAME CMD...: runs one benchmark, keeps its RESULT lines, shows its notes.
 run() {
@@ -116,7 +211,8 @@ run() {
 		exit 1
 	fi
 	grep '^# ' "$log" | sed 's/^/    /' || true
-	grep '^RESULT ' "$log" | sed "s/ impl=pytorch / impl=pytorch:${config:-} /" >>"$results" || {
+	grep '^BLAS .* optimised=no' "$log" | sed 's/^/    WARNING: /' || true
+	grep '^RESULT ' "$log" | sed "s| impl=pytorch | impl=pytorch:${config:-} |" >>"$results" || {
 		echo "compare.sh: $name printed no RESULT lines" >&2
 		exit 1
 	}
@@ -132,9 +228,13 @@ for ((round = 1; round <= rounds; round++)); do
 		elif [ -z "$torch_missing" ]; then
 			for impl_name in $torch_impls; do
 				for threads in $torch_threads; do
-					config="$impl_name,$threads-thr"
-					run "pytorch ($impl_name, $threads threads)" "${torch_cmd[@]}" --impl "$impl_name" --threads "$threads"
-					torch_version=$(sed -n 's/^# pytorch torch=\([^ ]*\).*/\1/p' "$log")
+					for c in $coretypes; do
+						config="$impl_name,$threads-thr,${core_label[$c]}"
+						# shellcheck disable=SC2046 # coretype_env's words are separate arguments
+						run "pytorch ($impl_name, $threads threads, OPENBLAS_CORETYPE $c)" \
+							env $(coretype_env "$c") "${torch_cmd[@]}" --impl "$impl_name" --threads "$threads"
+						torch_version=$(sed -n 's/^# pytorch torch=\([^ ]*\).*/\1/p' "$log")
+					done
 				done
 			done
 			config=""
@@ -143,14 +243,25 @@ for ((round = 1; round <= rounds; round++)); do
 done
 
 cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo 2>/dev/null | head -n 1)
+# The vector extensions, widest last, as the kernels on both sides choose by them.
+vector=$(sed -n 's/^flags[[:space:]]*: //p' /proc/cpuinfo 2>/dev/null | head -n 1 | tr ' ' '\n' |
+	awk '{ have[$1] = 1 }
+		END {
+			n = split("sse4_2 avx avx2 fma f16c avx_vnni avx512f avx512cd avx512bw avx512dq avx512vl", order, " ")
+			for (i = 1; i <= n; i++) if (order[i] in have) { out = out " " order[i]; delete have[order[i]] }
+			for (f in have) if (f ~ /^(avx512|amx)/) rest = rest " " f
+			print substr(out, 2) rest
+		}')
 echo
 echo "## gornn vs PyTorch: the tutorial's LSTM on MNIST"
 echo
 echo "Machine: ${cpu:-unknown CPU}, nproc $(nproc), $(go env GOVERSION), torch ${torch_version:-not available}" \
 	"(implementations: $torch_impls; torch threads: each of $torch_threads; OpenBLAS threads $blas_threads), GOMAXPROCS ${GOMAXPROCS:-default}"
-echo "Command: ROUNDS=$rounds STEPS=$steps $command_line"
+echo "Vector extensions: ${vector:-unknown}"
+echo "PyTorch's BLAS: ${blas_summary:-not checked}"
+echo "Command: ROUNDS=$rounds STEPS=$steps CORETYPES=\"$coretypes\" $command_line"
 echo "Medians of $rounds round(s); $steps timed steps per run after $warmup warm-up steps."
-echo "PyTorch's column is its best implementation and thread setting for each measurement (in brackets)."
+echo "PyTorch's column is its best implementation, thread setting and OpenBLAS core for each measurement (in brackets)."
 if [ -n "$torch_missing" ]; then
 	echo "PyTorch: not measured: $torch_missing"
 fi
@@ -158,7 +269,7 @@ echo
 # The table: medians per (impl, measurement); the ratio says how much better
 # gornn is (>1: gornn faster, or smaller), for throughput as gornn/pytorch and
 # for seconds and memory as pytorch/gornn.
-awk '
+awk -v refuse="$reference_blas" '
 	{
 		impl = what = value = unit = ""
 		for (i = 2; i <= NF; i++) {
@@ -225,6 +336,7 @@ awk '
 				else if (u == "s") ratio = sprintf("%.2fx", p / g)
 				else if (u == "MiB") ratio = sprintf("%.2fx", p / g)
 			}
+			if (refuse != "" && ratio != "n/a") ratio = "none: reference BLAS"
 			shown = show(p, u)
 			if (p != "" && bestcfg != "") shown = shown " [" bestcfg "]"
 			print "| " w " | " show(g, u) " | " shown " | " ratio " |"
@@ -239,3 +351,8 @@ awk '
 echo
 echo "peak_rss_* is the process peak (VmHWM); PyTorch's includes the interpreter and libtorch."
 echo "other_cpu_* is the CPU other processes used meanwhile (from /proc/stat); near 0 on a quiet machine."
+if [ -n "$reference_blas" ]; then
+	echo
+	echo "WARNING: no ratios: $reference_blas. Install libopenblas0-pthread and run again."
+	exit 3
+fi

@@ -24,9 +24,17 @@ apt_ensure() {
 			return 1
 		fi
 	fi
-	$sudo apt-get update -qq
-	DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+	# Another apt run may hold the lock for minutes: wait for it rather than fail.
+	$sudo apt-get -o DPkg::Lock::Timeout=600 update -qq
+	DEBIAN_FRONTEND=noninteractive $sudo apt-get -o DPkg::Lock::Timeout=600 install -y -qq \
+		--no-install-recommends "${missing[@]}" >/dev/null
 }
+
+# TORCH_BLAS_PACKAGES give Debian's python3-torch an optimised BLAS: it calls
+# whatever libblas.so.3 is, and with --no-install-recommends that is the
+# reference BLAS, 10-20 times slower. Installing OpenBLAS switches the
+# libblas.so.3 alternative to it.
+TORCH_BLAS_PACKAGES=(libopenblas0-pthread)
 
 # The Jupyter front ends the project runs against.
 JUPYTER_PACKAGES=(jupyter-notebook jupyter-nbconvert jupyter-console python3-nbclient

@@ -6,43 +6,26 @@ import (
 	"testing"
 )
 
-// tutorialModel builds the tutorial's graph on g, as the notebook does.
+// tutorialModel is the tutorial's graph (internal/tutorial's Model) as
+// this package's tests use it.
 type tutorialModel struct {
 	x, y, pred, cost, optm, accr *Node
 	weights, biases              map[string]*Node
 	out                          map[string]any
 }
 
+// BuildTutorial is internal/tutorial's Build with its result spread out,
+// set by tutorial_ext_test.go: the external test package can import
+// internal/tutorial, which imports this package, and this one cannot.
+var BuildTutorial func(g *Graph, nsteps, diminput, dimhidden, dimoutput int, opt *Optimizer) (
+	x, y, pred, cost, optm, accr *Node, weights, biases map[string]*Node, out map[string]any)
+
+// buildTutorial builds the tutorial's graph on g, with the one definition
+// that examples/tutorial and bench/gornn use too.
 func buildTutorial(g *Graph, nsteps, diminput, dimhidden, dimoutput int, opt *Optimizer) *tutorialModel {
 	m := &tutorialModel{}
-	m.x = g.Placeholder(Float32, None, nsteps, diminput)
-	m.y = g.Placeholder(Float32, None, dimoutput)
-	weights := map[string]*Node{
-		"hidden": g.Variable(RandomNormal(diminput, dimhidden)),
-		"out":    g.Variable(RandomNormal(dimhidden, dimoutput)),
-	}
-	biases := map[string]*Node{
-		"hidden": g.Variable(RandomNormal(dimhidden)),
-		"out":    g.Variable(RandomNormal(dimoutput)),
-	}
-	m.weights, m.biases = weights, biases
-	X := Transpose(m.x, 1, 0, 2)
-	X = Reshape(X, -1, diminput)
-	H := Add(MatMul(X, weights["hidden"]), biases["hidden"])
-	Hsplit := Split(H, nsteps, 0)
-	var outputs []*Node
-	var state LSTMState
-	g.VariableScope("basic", func() {
-		cell := BasicLSTMCell(dimhidden, 1.0)
-		outputs, state = StaticRNN(cell, Hsplit)
-	})
-	O := Add(MatMul(outputs[len(outputs)-1], weights["out"]), biases["out"])
-	m.out = map[string]any{"X": X, "H": H, "Hsplit": Hsplit, "LSTM_O": outputs, "LSTM_S": state, "O": O}
-	m.pred = O
-	m.cost = ReduceMean(SoftmaxCrossEntropyWithLogits(m.y, m.pred))
-	m.optm = opt.Minimize(m.cost)
-	corr := Equal(ArgMax(m.pred, 1), ArgMax(m.y, 1))
-	m.accr = ReduceMean(Cast(corr, Float32))
+	m.x, m.y, m.pred, m.cost, m.optm, m.accr, m.weights, m.biases, m.out =
+		BuildTutorial(g, nsteps, diminput, dimhidden, dimoutput, opt)
 	return m
 }
 

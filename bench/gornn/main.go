@@ -2,9 +2,9 @@
 // package rnn, for bench/compare.sh, which sets it side by side with the
 // PyTorch script bench/torchref/tutorial.py.
 //
-// The graph is the one examples/tutorial builds: 28 steps of 28 pixels, a
-// BasicLSTMCell of 128 units, batch 16, gradient descent at 0.001. It
-// measures, and prints one line each as
+// The graph is internal/tutorial's, which examples/tutorial builds too:
+// 28 steps of 28 pixels, a BasicLSTMCell of 128 units, batch 16, gradient
+// descent at 0.001. It measures, and prints one line each as
 //
 //	RESULT impl=gornn what=<measurement> value=<number> unit=<unit>
 //
@@ -51,20 +51,18 @@ import (
 	"strings"
 	"time"
 
+	"github.com/gornn/gornn/internal/tutorial"
 	"github.com/gornn/gornn/rnn"
 	"github.com/gornn/gornn/rnn/mnist"
 )
 
-const (
-	diminput  = 28
-	nsteps    = 28
-	dimhidden = 128
-)
+// The input's shape: an image's rows are the steps.
+var nsteps, diminput = tutorial.MNIST.Steps, tutorial.MNIST.Inputs
 
 func main() {
 	steps := flag.Int("steps", 1000, "timed training steps")
 	warmup := flag.Int("warmup", 20, "untimed training steps before the timed ones")
-	batch := flag.Int("batch", 16, "training batch size (the tutorial's is 16)")
+	batch := flag.Int("batch", tutorial.BatchSize, "training batch size (the tutorial's is 16)")
 	dataDir := flag.String("data", "", "folder with the MNIST .gz files (default: $MNIST_DIR, then the GoMNIST module)")
 	seed := flag.Int64("seed", 1, "random seed of the initial weights")
 	accuracy := flag.Bool("accuracy", true, "time the accuracy pass over the training and test sets")
@@ -86,41 +84,17 @@ func fail(err error) {
 	os.Exit(1)
 }
 
-// model holds the tutorial's graph nodes that the benchmark runs.
-type model struct {
-	x, y, cost, optm, accr *rnn.Node
-}
-
-// build adds the tutorial's graph to the default graph, as
-// examples/tutorial/main.go does.
-func build(dimoutput int, seed int64) (*model, error) {
+// build adds the tutorial's graph, internal/tutorial's, to the default
+// graph, as examples/tutorial does.
+func build(dimoutput int, seed int64) (*tutorial.Model, error) {
 	rnn.SetRandomSeed(seed)
-	x := rnn.Placeholder(rnn.Float32, rnn.None, nsteps, diminput)
-	y := rnn.Placeholder(rnn.Float32, rnn.None, dimoutput)
-	wHidden := rnn.Variable(rnn.RandomNormal(diminput, dimhidden))
-	wOut := rnn.Variable(rnn.RandomNormal(dimhidden, dimoutput))
-	bHidden := rnn.Variable(rnn.RandomNormal(dimhidden))
-	bOut := rnn.Variable(rnn.RandomNormal(dimoutput))
-
-	X := rnn.Transpose(x, 1, 0, 2)
-	X = rnn.Reshape(X, -1, diminput)
-	H := rnn.Add(rnn.MatMul(X, wHidden), bHidden)
-	Hsplit := rnn.Split(H, nsteps, 0)
-	var outputs []*rnn.Node
-	rnn.VariableScope("basic", func() {
-		cell := rnn.BasicLSTMCell(dimhidden, 1.0)
-		outputs, _ = rnn.StaticRNN(cell, Hsplit)
-	})
-	pred := rnn.Add(rnn.MatMul(outputs[len(outputs)-1], wOut), bOut)
-
-	cost := rnn.ReduceMean(rnn.SoftmaxCrossEntropyWithLogits(y, pred))
-	optm := rnn.GradientDescentOptimizer(0.001).Minimize(cost)
-	corr := rnn.Equal(rnn.ArgMax(pred, 1), rnn.ArgMax(y, 1))
-	accr := rnn.ReduceMean(rnn.Cast(corr, rnn.Float32))
+	shape := tutorial.MNIST
+	shape.Classes = dimoutput
+	m := tutorial.Build(rnn.DefaultGraph(), shape, rnn.GradientDescentOptimizer(tutorial.LearningRate))
 	if err := rnn.DefaultGraph().Err(); err != nil {
 		return nil, fmt.Errorf("building the tutorial's graph: %w", err)
 	}
-	return &model{x: x, y: y, cost: cost, optm: optm, accr: accr}, nil
+	return m, nil
 }
 
 func run(out io.Writer, steps, warmup, batchSize int, dataDir string, seed int64, accuracy bool) error {
@@ -157,11 +131,11 @@ func run(out io.Writer, steps, warmup, batchSize int, dataDir string, seed int64
 
 	step := func() (float64, error) {
 		batchXs, batchYs := data.Train.NextBatch(batchSize)
-		feeds := rnn.Feeds{m.x: batchXs.Reshape(batchSize, nsteps, diminput), m.y: batchYs}
-		if _, err := sess.Run(m.optm, feeds); err != nil {
+		feeds := rnn.Feeds{m.X: batchXs.Reshape(batchSize, nsteps, diminput), m.Y: batchYs}
+		if _, err := sess.Run(m.Optm, feeds); err != nil {
 			return 0, err
 		}
-		c, err := sess.Run(m.cost, feeds)
+		c, err := sess.Run(m.Cost, feeds)
 		if err != nil {
 			return 0, err
 		}
@@ -200,15 +174,15 @@ func run(out io.Writer, steps, warmup, batchSize int, dataDir string, seed int64
 	}
 	trainImgs, testImgs := data.Train.Images, data.Test.Images
 	ntrain, ntest := trainImgs.Dim(0), testImgs.Dim(0)
-	trainFeeds := rnn.Feeds{m.x: trainImgs.Reshape(ntrain, nsteps, diminput), m.y: data.Train.Labels}
-	testFeeds := rnn.Feeds{m.x: testImgs.Reshape(ntest, nsteps, diminput), m.y: data.Test.Labels}
+	trainFeeds := rnn.Feeds{m.X: trainImgs.Reshape(ntrain, nsteps, diminput), m.Y: data.Train.Labels}
+	testFeeds := rnn.Feeds{m.X: testImgs.Reshape(ntest, nsteps, diminput), m.Y: data.Test.Labels}
 	meter = startCPUMeter()
 	start = time.Now()
-	trainAcc, err := sess.Run(m.accr, trainFeeds)
+	trainAcc, err := sess.Run(m.Accr, trainFeeds)
 	if err != nil {
 		return fmt.Errorf("accuracy on the training set: %w", err)
 	}
-	testAcc, err := sess.Run(m.accr, testFeeds)
+	testAcc, err := sess.Run(m.Accr, testFeeds)
 	if err != nil {
 		return fmt.Errorf("accuracy on the test set: %w", err)
 	}

@@ -28,6 +28,18 @@ and the cores that other processes kept busy during each phase
 (other_cpu_steps, other_cpu_accuracy), so interference on a shared machine
 shows.
 
+Before anything else it prints which BLAS PyTorch's matrix products run on
+(what torch.__config__.show() says, and the BLAS library the process has
+mapped: OpenBLAS, with the core its kernels were picked for, MKL, BLIS, or
+the reference BLAS), as a line compare.sh parses:
+
+    BLAS kind=<openblas|mkl|blis|reference|unknown> optimised=<yes|no> ...
+
+--blas-info prints only that, with the library's speed at two matrix shapes,
+and exits: Debian's python3-torch runs on whatever libblas.so.3 is, which
+is the reference BLAS (10-20 times slower) unless libopenblas0-pthread is
+installed.
+
 --impl nnlstm runs the same model with its recurrence in torch.nn.LSTM,
 PyTorch's fused LSTM, instead of the tutorial's cell written out step by step.
 
@@ -42,8 +54,10 @@ Run with /usr/bin/python3 (Debian's python3-torch):
     /usr/bin/python3 bench/torchref/tutorial.py [--steps 1000] [--data DIR]
 """
 import argparse
+import ctypes
 import gzip
 import os
+import re
 import subprocess
 import sys
 import time
@@ -93,6 +107,8 @@ def parse_args():
                         "nnlstm: the same model on torch.nn.LSTM, PyTorch's fused LSTM (default cell)")
     p.add_argument("--seed", type=int, default=1, help="seed of the weights and the shuffling")
     p.add_argument("--no-accuracy", action="store_true", help="skip the accuracy pass")
+    p.add_argument("--blas-info", action="store_true",
+                   help="print the BLAS that torch runs on and its single-thread sgemm speed, then exit")
     p.add_argument("--data", default="",
                    help="folder with the four MNIST idx .gz files (default: $MNIST_DIR, "
                         "else the GoMNIST module in the Go module cache)")
@@ -110,6 +126,80 @@ import torch  # noqa: E402
 import torch.nn.functional as F  # noqa: E402
 
 torch.set_num_threads(ARGS.threads)
+
+# Where the BLAS library comes from, judged by its file's path; the order
+# matters, as OpenBLAS's Debian path also holds "blas".
+BLAS_KINDS = [("openblas", "openblas", True), ("mkl", "mkl", True),
+              ("blis", "blis", True), ("atlas", "atlas", True),
+              ("/blas/", "reference", False), ("libblas", "reference", False)]
+
+
+def blas_info():
+    """What torch's float32 matrix products run on, as a dict of strings.
+
+    torch.__config__.show() names the BLAS torch was built against, which
+    for Debian's package is "generic": the libblas.so.3 that the dynamic
+    linker finds at run time, which may be any implementation. So the
+    libraries the process has mapped after a matrix product decide, and
+    OpenBLAS is asked which core its kernels are for (OPENBLAS_CORETYPE
+    overrides its own choice).
+    """
+    a = torch.ones(64, 64)
+    (a @ a).sum().item()  # make sure the BLAS is loaded
+    config = torch.__config__.show()
+    found = re.search(r"\bBLAS_INFO=([\w-]+)", config)
+    built = found.group(1) if found else "-"
+    info = {"kind": "unknown", "optimised": "no", "lib": "-", "torch_blas_info": built,
+            "openblas_core": "-", "openblas_config": "-"}
+    if built in ("mkl", "open", "openblas", "blis", "accelerate", "flexi"):
+        # Linked into libtorch itself (the PyPI wheels): nothing to map.
+        info["kind"], info["optimised"] = {"open": "openblas", "flexi": "flexiblas"}.get(built, built), "yes"
+    libs = []
+    try:
+        with open("/proc/self/maps") as f:
+            for line in f:
+                path = line.split()[-1] if len(line.split()) >= 6 else ""
+                name = os.path.basename(path)
+                if ("blas" in name or "mkl" in name or "blis" in name) and path not in libs:
+                    libs.append(path)
+    except OSError:
+        pass
+    for path in libs:
+        real = os.path.realpath(path)
+        for needle, kind, fast in BLAS_KINDS:
+            if needle in real:
+                break
+        else:
+            kind, fast = "unknown", False
+        try:
+            lib = ctypes.CDLL(path)
+            lib.openblas_get_config.restype = ctypes.c_char_p
+            lib.openblas_get_corename.restype = ctypes.c_char_p
+            info["openblas_config"] = lib.openblas_get_config().decode().replace(" ", "_")
+            info["openblas_core"] = lib.openblas_get_corename().decode()
+            kind, fast = "openblas", True
+        except (OSError, AttributeError):
+            pass
+        if info["kind"] in ("unknown", "reference") or kind == "openblas":
+            info["kind"], info["optimised"], info["lib"] = kind, "yes" if fast else "no", real
+    return info
+
+
+def print_blas(info):
+    print("BLAS " + " ".join(f"{k}={v}" for k, v in info.items()), flush=True)
+
+
+def sgemm_gflops(m, k, n):
+    """torch's float32 matrix product [m,k]x[k,n], GFLOP/s, best of a few tries."""
+    a, b = torch.randn(m, k), torch.randn(k, n)
+    reps = max(1, int(2e8 // (2 * m * k * n)))
+    best = 0.0
+    for _ in range(5):
+        start = time.perf_counter()
+        for _ in range(reps):
+            torch.mm(a, b)
+        best = max(best, 2 * m * k * n * reps / (time.perf_counter() - start) / 1e9)
+    return best
 
 
 def data_dir(flag):
@@ -307,11 +397,19 @@ def correct(model, images, labels, chunk):
 
 def main():
     a = ARGS
+    print_blas(blas_info())
+    if a.blas_info:
+        for m, k, n in ((16, 256, 512), (512, 512, 512)):
+            print(f"# sgemm [{m}x{k}]x[{k}x{n}]: {sgemm_gflops(m, k, n):.1f} GFLOP/s "
+                  f"({torch.get_num_threads()} torch threads)", flush=True)
+        return
     folder = data_dir(a.data)
     train_x, train_y, test_x, test_y = load_mnist(folder)
     print(f"# pytorch torch={torch.__version__} impl={a.impl} torch_threads={torch.get_num_threads()} "
           f"OPENBLAS_NUM_THREADS={os.environ.get('OPENBLAS_NUM_THREADS', '-')} "
           f"OMP_NUM_THREADS={os.environ.get('OMP_NUM_THREADS', '-')} "
+          f"OPENBLAS_CORETYPE={os.environ.get('OPENBLAS_CORETYPE', '-')} "
+          f"OPENBLAS_L2_SIZE={os.environ.get('OPENBLAS_L2_SIZE', '-')} "
           f"python={sys.version.split()[0]} numpy={np.__version__}", flush=True)
     print(f"# data {folder}: train {len(train_x)} test {len(test_x)}", flush=True)
 

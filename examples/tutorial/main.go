@@ -1,6 +1,7 @@
 // Command tutorial trains the TensorFlow tutorial's LSTM on MNIST with
 // package rnn, in the tutorial's exact configuration (28 steps of 28
-// pixels, 128 hidden units, batch 16, gradient descent at 0.001), and
+// pixels, 128 hidden units, batch 16, gradient descent at 0.001; the model
+// is internal/tutorial's, which the notebook's cells write out), and
 // prints the tutorial's lines:
 //
 //	Epoch: 001/005 cost: 0.573300335
@@ -26,6 +27,7 @@ import (
 	"os/signal"
 	"time"
 
+	"github.com/gornn/gornn/internal/tutorial"
 	"github.com/gornn/gornn/rnn"
 	input_data "github.com/gornn/gornn/rnn/mnist"
 )
@@ -59,48 +61,21 @@ func run(trainingEpochs, limit int, dataDir string, seed int64, timing bool) err
 	ntrain, ntest := trainimgs.Dim(0), testimgs.Dim(0)
 	fmt.Println("MNIST DATA READY")
 
-	const diminput, dimhidden, nsteps = 28, 128, 28
-	dimoutput := trainlabels.Dim(1)
+	shape := tutorial.MNIST
+	shape.Classes = trainlabels.Dim(1)
+	nsteps, diminput := shape.Steps, shape.Inputs
 	rnn.SetRandomSeed(seed)
-	x := rnn.Placeholder(rnn.Float32, rnn.None, nsteps, diminput)
-	y := rnn.Placeholder(rnn.Float32, rnn.None, dimoutput)
-	weights := map[string]*rnn.Node{
-		"hidden": rnn.Variable(rnn.RandomNormal(diminput, dimhidden)),
-		"out":    rnn.Variable(rnn.RandomNormal(dimhidden, dimoutput)),
-	}
-	biases := map[string]*rnn.Node{
-		"hidden": rnn.Variable(rnn.RandomNormal(dimhidden)),
-		"out":    rnn.Variable(rnn.RandomNormal(dimoutput)),
-	}
-	fmt.Println("NETWORK READY")
-
-	RNN := func(X *rnn.Node, W, b map[string]*rnn.Node, nsteps int, name string) map[string]any {
-		X = rnn.Transpose(X, 1, 0, 2)
-		X = rnn.Reshape(X, -1, diminput)
-		H := rnn.Add(rnn.MatMul(X, W["hidden"]), b["hidden"])
-		Hsplit := rnn.Split(H, nsteps, 0)
-		var outputs []*rnn.Node
-		var state rnn.LSTMState
-		rnn.VariableScope(name, func() {
-			cell := rnn.BasicLSTMCell(dimhidden, 1.0)
-			outputs, state = rnn.StaticRNN(cell, Hsplit)
-		})
-		O := rnn.Add(rnn.MatMul(outputs[len(outputs)-1], W["out"]), b["out"])
-		return map[string]any{"X": X, "H": H, "Hsplit": Hsplit, "LSTM_O": outputs, "LSTM_S": state, "O": O}
-	}
-	fmt.Println("RNN READY")
-
-	pred := RNN(x, weights, biases, nsteps, "basic")["O"].(*rnn.Node)
-	cost := rnn.ReduceMean(rnn.SoftmaxCrossEntropyWithLogits(y, pred))
-	optm := rnn.GradientDescentOptimizer(0.001).Minimize(cost)
-	corr := rnn.Equal(rnn.ArgMax(pred, 1), rnn.ArgMax(y, 1))
-	accr := rnn.ReduceMean(rnn.Cast(corr, rnn.Float32))
+	// The graph is internal/tutorial's, the notebook's cells in one function.
+	m := tutorial.Build(rnn.DefaultGraph(), shape, rnn.GradientDescentOptimizer(tutorial.LearningRate))
+	x, y, cost, optm, accr := m.X, m.Y, m.Cost, m.Optm, m.Accr
 	if err := rnn.DefaultGraph().Err(); err != nil {
 		return err
 	}
+	fmt.Println("NETWORK READY")
+	fmt.Println("RNN READY")
 	fmt.Println("FUNCTION READY")
 
-	const batchSize, displayStep = 16, 1
+	const batchSize, displayStep = tutorial.BatchSize, 1
 	sess := rnn.NewSession()
 	if _, err := sess.Run(rnn.GlobalVariablesInitializer(), nil); err != nil {
 		return err

@@ -14,10 +14,15 @@ var avx2Kernel = microKernel{
 	packA8: interleave4Checked, copyB: copyPanel24Checked, transpose8: transpose8Checked,
 }
 
-func init() {
-	if cpu.X86.HasAVX2 && cpu.X86.HasFMA {
-		active = &avx2Kernel
-	}
+// hasAVX2 reports whether the AVX2 kernel can run.
+var hasAVX2 = cpu.X86.HasAVX2 && cpu.X86.HasFMA
+
+// paths lists the kernels from the widest vectors down, each with whether
+// this CPU runs it; the first that runs is the default.
+var paths = []kernelPath{
+	{&avx512Kernel, "AVX-512F (with AVX2 and FMA)", hasAVX512},
+	{&avx2Kernel, "AVX2 and FMA", hasAVX2},
+	{&genericKernel, "", true},
 }
 
 // tile4x24 implements tileFunc with tile4x24AVX2. The slice expressions

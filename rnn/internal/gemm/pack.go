@@ -21,6 +21,14 @@ func packA(k *microKernel, dst []float32, transA bool, a []float32, lda, i0, p0,
 				}
 				continue
 			}
+			if rows == 8 && mr == 8 {
+				// An array copy, not copy(): a call to memmove per eight
+				// values would cost more than the values.
+				for p := range kc {
+					*(*[8]float32)(panel[p*8:]) = *(*[8]float32)(a[(p0+p)*lda+i0+ir:])
+				}
+				continue
+			}
 			for p := range kc {
 				src := a[(p0+p)*lda+i0+ir:]
 				out := panel[p*mr : p*mr+mr]

@@ -8,14 +8,46 @@ import (
 	"testing"
 )
 
-// testKernels lists every micro-kernel this machine can run, so the
-// portable one is tested even where a SIMD kernel is selected.
+// testKernels lists every micro-kernel this machine can run, so that each
+// path (the portable one too) is checked where a wider one is selected.
 func testKernels() []*microKernel {
-	ks := []*microKernel{&genericKernel}
-	if active != &genericKernel {
-		ks = append(ks, active)
+	var ks []*microKernel
+	for _, p := range paths {
+		if p.runs {
+			ks = append(ks, p.kernel)
+		}
 	}
 	return ks
+}
+
+// TestKernelPaths says which kernels this machine could check against the
+// reference, and checks each one's tiles on their own, with a subtest per
+// kernel of the build that is skipped where the CPU lacks its features.
+func TestKernelPaths(t *testing.T) {
+	t.Logf("kernel in use: %s", Kernel())
+	rng := rand.New(rand.NewPCG(9, 10))
+	for _, p := range paths {
+		t.Run(p.kernel.name, func(t *testing.T) {
+			if !p.runs {
+				t.Skipf("not checked: this CPU lacks %s", p.needs)
+			}
+			t.Logf("checked against the reference on this CPU")
+			mk := p.kernel
+			// Whole tiles, several per call, with and without beta, and
+			// every narrow kernel at the right edge.
+			widths := []int{mk.nr, 3 * mk.nr}
+			for _, nt := range mk.narrow {
+				widths = append(widths, mk.nr+nt.cols)
+			}
+			for _, n := range widths {
+				for _, k := range []int{1, 3, 4, 5, 17, 256} {
+					for _, beta := range []float32{0, 0.5} {
+						checkCase(t, mk, testCase{m: 3 * mk.mr, n: n, k: k, alpha: 1.5, beta: beta, padC: 1}, rng)
+					}
+				}
+			}
+		})
+	}
 }
 
 // heuristic is a setting of the thresholds that choose between code paths.

@@ -1,4 +1,0 @@
-package gemm
-
-// active is the micro-kernel Sgemm uses.
-var active = &genericKernel
