@@ -48,6 +48,9 @@ func analyzeChunks(p *plan, fetches []*Node) *chunkPlan {
 		if _, ok := n.op.(valueless); ok {
 			return nil // an op with effects (initialization) must run once
 		}
+		if n.unknownRank {
+			return nil // static shapes cannot say where the examples are
+		}
 		if _, ok := n.op.(placeholderOp); ok {
 			if len(n.shape) > 0 && n.shape[0] < 0 {
 				post, ok := knownProduct(n.shape[1:])

@@ -409,8 +409,9 @@ func (op concatOp) backward(e *execution, n *Node) error {
 	return nil
 }
 
-// Cast converts x to dtype, like tf.cast: Bool and Int64 values become
-// float32 0/1 and whole numbers; to Int64 rounds toward zero; to Bool is 1
+// Cast converts x to dtype, like tf.cast: Bool, Int64 and Int32 values
+// become float32 0/1 and whole numbers; to Int64 or Int32 rounds toward
+// zero; to Bool is 1
 // for every non-zero value. Gradients pass through casts between float32
 // types.
 func Cast(x *Node, dtype DType) *Node {
@@ -421,8 +422,8 @@ func Cast(x *Node, dtype DType) *Node {
 	if !dtype.valid() {
 		return failedf(g, "Cast", []*Node{x}, "invalid dtype %d", int(dtype))
 	}
-	convert := (dtype == Int64 && x.dtype == Float32) || (dtype == Bool && x.dtype != Bool)
-	return newOp(g, "Cast", castOp{to: dtype, convert: convert}, []*Node{x}, append([]int(nil), x.shape...), dtype, nil)
+	convert := (dtype.integer() && x.dtype == Float32) || (dtype == Bool && x.dtype != Bool)
+	return derived(newOp(g, "Cast", castOp{to: dtype, convert: convert}, []*Node{x}, append([]int(nil), x.shape...), dtype, nil), x)
 }
 
 type castOp struct {
@@ -441,7 +442,7 @@ func (op castOp) forward(e *execution, n *Node) error {
 	out := e.output(n, x.shape...)
 	for i, v := range x.data {
 		switch op.to {
-		case Int64:
+		case Int64, Int32:
 			out.data[i] = float32(int64(v))
 		case Bool:
 			out.data[i] = 0

@@ -3,6 +3,7 @@ package rnn
 import (
 	"fmt"
 	"math"
+	"slices"
 )
 
 // optimizerKind selects an Optimizer's update rule.
@@ -121,11 +122,7 @@ func trainableAncestors(cost *Node) []*Node {
 		}
 		stack = append(stack, n.inputs...)
 	}
-	for i := 1; i < len(vars); i++ {
-		for j := i; j > 0 && vars[j].id < vars[j-1].id; j-- {
-			vars[j], vars[j-1] = vars[j-1], vars[j]
-		}
-	}
+	slices.SortFunc(vars, func(a, b *Node) int { return a.id - b.id })
 	return vars
 }
 

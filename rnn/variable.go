@@ -13,8 +13,11 @@ type constOp struct{ value *Tensor }
 
 // Placeholder adds an input to the graph whose value is fed at each Run,
 // like tf.placeholder(dtype, shape). Use None for dimensions not known in
-// advance (the batch size).
+// advance (the batch size). Without a shape, like tf.placeholder(dtype),
+// it takes a tensor of any shape, scalars included; a placeholder for
+// scalars only is Placeholder(dtype, []int{}...).
 func (g *Graph) Placeholder(dtype DType, shape ...int) *Node {
+	anyShape := shape == nil
 	shape = append([]int(nil), shape...)
 	for _, d := range shape {
 		if d < None {
@@ -24,7 +27,7 @@ func (g *Graph) Placeholder(dtype DType, shape ...int) *Node {
 	if !dtype.valid() {
 		return failedf(g, "Placeholder", nil, "invalid dtype %d", int(dtype))
 	}
-	return g.add(&Node{opType: "Placeholder", op: placeholderOp{}, shape: shape, dtype: dtype})
+	return g.add(&Node{opType: "Placeholder", op: placeholderOp{}, shape: shape, dtype: dtype, unknownRank: anyShape})
 }
 
 // Placeholder adds a placeholder to the default graph; see
@@ -99,7 +102,7 @@ func Const(t *Tensor) *Node { return DefaultGraph().Const(t) }
 func (placeholderOp) forward(e *execution, n *Node) error {
 	t, ok := e.feeds[n]
 	if !ok {
-		return fmt.Errorf("placeholder of shape %s was not fed (add it to Feeds)", formatShape(n.shape))
+		return fmt.Errorf("placeholder of shape %s was not fed (add it to Feeds)", nodeShape(n))
 	}
 	e.alias(n, t.data, t.shape)
 	return nil
