@@ -122,7 +122,7 @@ func chunkLayout(c *chunkPlan, n *Node) (batchLayout, bool) {
 			return batchLayout{}, false
 		}
 		return x, true
-	case unaryOp, castOp, softmaxOp:
+	case unaryOp, castOp, softmaxOp, mathOp:
 		if _, ok := op.(softmaxOp); ok && !rowsWhole(n.inputs[0].shape, x) {
 			return batchLayout{}, false
 		}
@@ -154,9 +154,9 @@ func chunkLayout(c *chunkPlan, n *Node) (batchLayout, bool) {
 				return x, true
 			}
 		case xDep:
-			return x, broadcastsWithin(a.shape, b.shape, x)
+			return x, sameShape(n.shape, a.shape) && broadcastsWithin(a.shape, b.shape, x)
 		case yDep:
-			return y, broadcastsWithin(b.shape, a.shape, y)
+			return y, sameShape(n.shape, b.shape) && broadcastsWithin(b.shape, a.shape, y)
 		}
 	case argMaxOp:
 		return reduceAxisLayout(n.inputs[0].shape, op.axis, x)

@@ -77,6 +77,26 @@ func gradCases() []gradCase {
 		{name: "ArgMax Equal (no gradient)", shapes: [][]int{{3, 4}, {3, 4}}, build: func(in []*Node) *Node {
 			return Add(Cast(Equal(ArgMax(in[0], 1), ArgMax(in[1], 1)), Float32), ReduceSumAxis(in[1], 1))
 		}},
+		{name: "Log", shapes: [][]int{{3, 4}}, positive: []bool{true}, build: func(in []*Node) *Node { return Log(in[0]) }},
+		{name: "Exp", shapes: [][]int{{3, 4}}, build: func(in []*Node) *Node { return Exp(in[0]) }},
+		{name: "Neg", shapes: [][]int{{3, 4}}, build: func(in []*Node) *Node { return Neg(in[0]) }},
+		{name: "Square", shapes: [][]int{{3, 4}}, build: func(in []*Node) *Node { return Square(in[0]) }},
+		{name: "Sqrt", shapes: [][]int{{3, 4}}, positive: []bool{true}, build: func(in []*Node) *Node { return Sqrt(in[0]) }},
+		{name: "Abs", shapes: [][]int{{3, 4}}, build: func(in []*Node) *Node { return Abs(in[0]) }},
+		{name: "Pow 3", shapes: [][]int{{3, 4}}, build: func(in []*Node) *Node { return Pow(in[0], 3) }},
+		{name: "Pow 2.5", shapes: [][]int{{3, 4}}, positive: []bool{true}, build: func(in []*Node) *Node { return Pow(in[0], 2.5) }},
+		{name: "Div", shapes: [][]int{{3, 4}, {3, 4}}, build: func(in []*Node) *Node { return Div(in[0], in[1]) }},
+		{name: "Div bias", shapes: [][]int{{3, 4}, {4}}, build: func(in []*Node) *Node { return Div(in[0], in[1]) }},
+		{name: "Div by scalar first", shapes: [][]int{{}, {3, 4}}, build: func(in []*Node) *Node { return Div(in[0], in[1]) }},
+		{name: "Add column", shapes: [][]int{{3, 1}, {3, 4}}, build: func(in []*Node) *Node { return Add(in[0], in[1]) }},
+		{name: "Sub both broadcast", shapes: [][]int{{2, 1, 4}, {3, 1}}, build: func(in []*Node) *Node { return Sub(in[0], in[1]) }},
+		{name: "Mul column", shapes: [][]int{{3, 4}, {3, 1}}, build: func(in []*Node) *Node { return Mul(in[0], in[1]) }},
+		{name: "Div column", shapes: [][]int{{3, 4}, {1, 4}, {3, 1}}, positive: []bool{false, true, true}, build: func(in []*Node) *Node {
+			return Div(Mul(in[0], in[1]), Add(Square(in[2]), in[1]))
+		}},
+		{name: "cross entropy by hand", shapes: [][]int{{3, 5}, {3, 5}}, positive: []bool{true, false}, build: func(in []*Node) *Node {
+			return Neg(ReduceSumAxis(Mul(in[0], Log(Softmax(in[1]))), 1))
+		}},
 		{name: "LSTM steps", shapes: [][]int{{2, 3}, {2, 3}, {2, 3}}, build: func(in []*Node) *Node {
 			var out []*Node
 			var st LSTMState

@@ -7,6 +7,9 @@ import "fmt"
 // dimensions are reversed.
 func Transpose(x *Node, perm ...int) *Node {
 	g, err := operands("Transpose", x)
+	if err == nil {
+		err = requireRank("Transpose", x)
+	}
 	if err != nil {
 		return failed(g, "Transpose", err, x)
 	}
@@ -154,7 +157,9 @@ func Reshape(x *Node, shape ...int) *Node {
 		return failedf(g, "Reshape", []*Node{x}, "shape %v has more than one -1", shape)
 	}
 	static := append([]int(nil), target...)
-	if shapeKnown(x.shape) {
+	if x.unknownRank {
+		// Checked when the graph runs.
+	} else if shapeKnown(x.shape) {
 		s, err := resolveShape(target, shapeSize(x.shape))
 		if err != nil {
 			return failedf(g, "Reshape", []*Node{x}, "cannot reshape %s: %v", formatShape(x.shape), err)
@@ -206,6 +211,9 @@ func (reshapeOp) backward(e *execution, n *Node) error {
 // axis). Parts along axis 0 share x's storage.
 func Split(x *Node, num, axis int) []*Node {
 	g, err := operands("Split", x)
+	if err == nil {
+		err = requireRank("Split", x)
+	}
 	if err != nil {
 		return []*Node{failed(g, "Split", err, x)}
 	}
@@ -305,6 +313,9 @@ func Concat(nodes []*Node, axis int) *Node {
 		return failedf(DefaultGraph(), "Concat", nil, "no inputs")
 	}
 	g, err := operands("Concat", nodes...)
+	if err == nil {
+		err = requireRank("Concat", nodes...)
+	}
 	if err != nil {
 		return failed(g, "Concat", err, nodes...)
 	}
