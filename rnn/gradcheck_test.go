@@ -97,6 +97,33 @@ func gradCases() []gradCase {
 		{name: "cross entropy by hand", shapes: [][]int{{3, 5}, {3, 5}}, positive: []bool{true, false}, build: func(in []*Node) *Node {
 			return Neg(ReduceSumAxis(Mul(in[0], Log(Softmax(in[1]))), 1))
 		}},
+		{name: "ReduceMax", shapes: [][]int{{3, 4}}, build: func(in []*Node) *Node { return ReduceMax(in[0]) }},
+		{name: "ReduceMaxAxis 1", shapes: [][]int{{2, 3, 4}}, build: func(in []*Node) *Node { return ReduceMaxAxis(in[0], 1) }},
+		{name: "ReduceMax ties", shapes: [][]int{{3}}, build: func(in []*Node) *Node {
+			// The maximum, taken twice, shares its gradient between the copies.
+			return ReduceMax(Concat([]*Node{in[0], in[0]}, 0))
+		}},
+		{name: "Unstack axis 0", shapes: [][]int{{3, 2}}, build: func(in []*Node) *Node {
+			p := Unstack(in[0], 3, 0)
+			return Sub(p[0], Mul(p[1], p[2]))
+		}},
+		{name: "Unstack axis 1", shapes: [][]int{{2, 3, 4}}, build: func(in []*Node) *Node {
+			p := Unstack(in[0], 3, 1)
+			return Add(Mul(p[0], p[2]), p[1])
+		}},
+		{name: "Unstack last axis", shapes: [][]int{{2, 3}}, build: func(in []*Node) *Node {
+			p := Unstack(in[0], 3, -1)
+			return Mul(p[0], Tanh(p[2]))
+		}},
+		{name: "Stack axis 0", shapes: [][]int{{2, 3}, {2, 3}}, build: func(in []*Node) *Node {
+			return Stack([]*Node{in[0], Tanh(in[1]), in[0]}, 0)
+		}},
+		{name: "Stack axis 1", shapes: [][]int{{2, 3}, {2, 3}}, build: func(in []*Node) *Node {
+			return Stack([]*Node{in[1], Mul(in[0], in[1])}, 1)
+		}},
+		{name: "Stack last axis of Unstack", shapes: [][]int{{2, 3, 4}}, build: func(in []*Node) *Node {
+			return Stack(Unstack(Square(in[0]), 3, 1), -1)
+		}},
 		{name: "LSTM steps", shapes: [][]int{{2, 3}, {2, 3}, {2, 3}}, build: func(in []*Node) *Node {
 			var out []*Node
 			var st LSTMState
