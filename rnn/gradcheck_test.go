@@ -124,6 +124,14 @@ func gradCases() []gradCase {
 		{name: "Stack last axis of Unstack", shapes: [][]int{{2, 3, 4}}, build: func(in []*Node) *Node {
 			return Stack(Unstack(Square(in[0]), 3, 1), -1)
 		}},
+		{name: "Gather with repeats", shapes: [][]int{{3, 4}}, build: func(in []*Node) *Node {
+			ids := Cast(in[0].g.Const(TensorFrom([]float32{2, 0, 2, 1}, 2, 2)), Int32)
+			return Gather(in[0], ids)
+		}},
+		{name: "EmbeddingLookup of a 3-D table", shapes: [][]int{{4, 2, 3}}, build: func(in []*Node) *Node {
+			ids := Cast(in[0].g.Const(TensorFrom([]float32{3, 3, 1})), Int64)
+			return EmbeddingLookup(Tanh(in[0]), ids)
+		}},
 		{name: "LSTM steps", shapes: [][]int{{2, 3}, {2, 3}, {2, 3}}, build: func(in []*Node) *Node {
 			var out []*Node
 			var st LSTMState
