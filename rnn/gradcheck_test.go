@@ -21,6 +21,18 @@ func randomTensor(rng *rand.Rand, shape ...int) *Tensor {
 	return t
 }
 
+// spread returns distinct values 3 apart in a scrambled order: added to
+// inputs within ±1.2 it decides which element of a window is the largest,
+// far from ties that would break finite differences.
+func spread(shape ...int) *Tensor {
+	t := NewTensor(shape...)
+	n := len(t.data)
+	for i := range t.data {
+		t.data[i] = 3 * float32((i*7919)%n)
+	}
+	return t
+}
+
 // gradCase is one op under a gradient check: inputs are placeholders of
 // the given shapes, build makes the op's output from them.
 type gradCase struct {
@@ -131,6 +143,22 @@ func gradCases() []gradCase {
 		{name: "EmbeddingLookup of a 3-D table", shapes: [][]int{{4, 2, 3}}, build: func(in []*Node) *Node {
 			ids := Cast(in[0].g.Const(TensorFrom([]float32{3, 3, 1})), Int64)
 			return EmbeddingLookup(Tanh(in[0]), ids)
+		}},
+		{name: "BiasAdd", shapes: [][]int{{2, 2, 3, 4}, {4}}, build: func(in []*Node) *Node { return BiasAdd(in[0], in[1]) }},
+		{name: "Conv2D SAME", shapes: [][]int{{2, 4, 5, 3}, {3, 3, 3, 2}}, build: func(in []*Node) *Node {
+			return Conv2D(in[0], in[1], []int{1, 1, 1, 1}, "SAME")
+		}},
+		{name: "Conv2D SAME stride 2", shapes: [][]int{{2, 5, 6, 2}, {2, 3, 2, 3}}, build: func(in []*Node) *Node {
+			return Conv2D(in[0], in[1], []int{1, 2, 2, 1}, "SAME")
+		}},
+		{name: "Conv2D VALID strides 2,1", shapes: [][]int{{1, 5, 4, 2}, {3, 2, 2, 2}}, build: func(in []*Node) *Node {
+			return Conv2D(in[0], in[1], []int{2, 1}, "VALID")
+		}},
+		{name: "MaxPool SAME", shapes: [][]int{{2, 5, 5, 2}}, build: func(in []*Node) *Node {
+			return MaxPool(Add(in[0], in[0].g.Const(spread(2, 5, 5, 2))), []int{1, 2, 2, 1}, []int{1, 2, 2, 1}, "SAME")
+		}},
+		{name: "MaxPool VALID overlapping", shapes: [][]int{{1, 5, 6, 3}}, build: func(in []*Node) *Node {
+			return MaxPool(Add(in[0], in[0].g.Const(spread(1, 5, 6, 3))), []int{1, 3, 3, 1}, []int{1, 2, 1, 1}, "VALID")
 		}},
 		{name: "LSTM steps", shapes: [][]int{{2, 3}, {2, 3}, {2, 3}}, build: func(in []*Node) *Node {
 			var out []*Node
