@@ -160,6 +160,9 @@ func gradCases() []gradCase {
 		{name: "MaxPool VALID overlapping", shapes: [][]int{{1, 5, 6, 3}}, build: func(in []*Node) *Node {
 			return MaxPool(Add(in[0], in[0].g.Const(spread(1, 5, 6, 3))), []int{1, 3, 3, 1}, []int{1, 2, 1, 1}, "VALID")
 		}},
+		{name: "Dropout keep 1 (masks: TestDropout)", shapes: [][]int{{3, 4}}, build: func(in []*Node) *Node {
+			return Dropout(Tanh(in[0]), in[0].g.Const(Scalar(1)))
+		}},
 		{name: "LSTM steps", shapes: [][]int{{2, 3}, {2, 3}, {2, 3}}, build: func(in []*Node) *Node {
 			var out []*Node
 			var st LSTMState
