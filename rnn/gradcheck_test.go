@@ -163,6 +163,14 @@ func gradCases() []gradCase {
 		{name: "Dropout keep 1 (masks: TestDropout)", shapes: [][]int{{3, 4}}, build: func(in []*Node) *Node {
 			return Dropout(Tanh(in[0]), in[0].g.Const(Scalar(1)))
 		}},
+		{name: "ClipByGlobalNorm clipping", shapes: [][]int{{3, 4}, {3, 4}}, build: func(in []*Node) *Node {
+			c, norm := ClipByGlobalNorm([]*Node{in[0], in[1]}, 1)
+			return Add(c[0], Mul(c[1], norm))
+		}},
+		{name: "ClipByGlobalNorm within the norm", shapes: [][]int{{3, 4}, {2}}, build: func(in []*Node) *Node {
+			c, norm := ClipByGlobalNorm([]*Node{in[0], in[1]}, 100)
+			return Mul(Add(c[0], ReduceSum(c[1])), norm)
+		}},
 		{name: "LSTM steps", shapes: [][]int{{2, 3}, {2, 3}, {2, 3}}, build: func(in []*Node) *Node {
 			var out []*Node
 			var st LSTMState

@@ -217,10 +217,11 @@ const (
 	mathSqrt
 	mathAbs
 	mathPow
+	mathFloor
 )
 
 var mathNames = [...]string{mathLog: "Log", mathExp: "Exp", mathNeg: "Neg", mathSquare: "Square",
-	mathSqrt: "Sqrt", mathAbs: "Abs", mathPow: "Pow"}
+	mathSqrt: "Sqrt", mathAbs: "Abs", mathPow: "Pow", mathFloor: "Floor"}
 
 // mathOp is an element-wise function of one operand; p is Pow's exponent.
 type mathOp struct {
@@ -264,6 +265,10 @@ func Abs(x *Node) *Node { return newMath(mathAbs, 0, x) }
 // constant exponent.
 func Pow(x *Node, p float64) *Node { return newMath(mathPow, p, x) }
 
+// Floor returns the largest integer not above x element-wise, like
+// tf.floor; its gradient is zero.
+func Floor(x *Node) *Node { return newMath(mathFloor, 0, x) }
+
 func (op mathOp) forward(e *execution, n *Node) error {
 	x := e.value(n.inputs[0])
 	o := e.output(n, x.shape...).data
@@ -295,6 +300,10 @@ func (op mathOp) forward(e *execution, n *Node) error {
 	case mathPow:
 		for i, v := range x.data {
 			o[i] = float32(math.Pow(float64(v), op.p))
+		}
+	case mathFloor:
+		for i, v := range x.data {
+			o[i] = float32(math.Floor(float64(v)))
 		}
 	}
 	return nil
