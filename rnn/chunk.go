@@ -48,9 +48,6 @@ func analyzeChunks(p *plan, fetches []*Node) *chunkPlan {
 		if _, ok := n.op.(valueless); ok {
 			return nil // an op with effects (initialization) must run once
 		}
-		if n.unknownRank {
-			return nil // static shapes cannot say where the examples are
-		}
 		if _, ok := n.op.(placeholderOp); ok {
 			if len(n.shape) > 0 && n.shape[0] < 0 {
 				post, ok := knownProduct(n.shape[1:])
@@ -75,6 +72,13 @@ func analyzeChunks(p *plan, fetches []*Node) *chunkPlan {
 		}
 		if !dependent {
 			continue
+		}
+		if n.unknownRank {
+			// A placeholder without a shape was combined with the batch:
+			// static shapes cannot say where its examples would be. (Such
+			// a placeholder alone, a keep probability say, is not
+			// batch-dependent: it is not among c.inputs.)
+			return nil
 		}
 		if r, ok := n.op.(reduceOp); ok && r.all {
 			if !fetched[n] || deps[0].opaque {
@@ -122,6 +126,16 @@ func chunkLayout(c *chunkPlan, n *Node) (batchLayout, bool) {
 			return batchLayout{}, false
 		}
 		return x, true
+	case *convOp, poolOp:
+		// Each image is computed on its own; filters are weights.
+		if xDep && x.pre == 1 && batchAxis(n.inputs[0].shape) == 0 && !c.dependsAny(n.inputs[1:]) {
+			if post, ok := knownProduct(n.shape[1:]); ok {
+				return batchLayout{pre: 1, post: post}, true
+			}
+		}
+	case dropoutOp:
+		// Element-wise with one keep probability for the whole batch.
+		return x, xDep && !c.dependsAny(n.inputs[1:])
 	case unaryOp, castOp, softmaxOp, mathOp:
 		if _, ok := op.(softmaxOp); ok && !rowsWhole(n.inputs[0].shape, x) {
 			return batchLayout{}, false
