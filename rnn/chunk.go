@@ -184,6 +184,13 @@ func chunkLayout(c *chunkPlan, n *Node) (batchLayout, bool) {
 		}
 	case splitOp:
 		return splitLayout(n.inputs[0].shape, op, x)
+	case unstackOp:
+		// In the flat data a slice is a split into num parts, whose axis
+		// then goes; slicing the batch itself mixes examples with chunks.
+		if batchAxis(n.inputs[0].shape) == op.axis {
+			return batchLayout{}, false
+		}
+		return splitLayout(n.inputs[0].shape, splitOp{index: op.index, num: op.num, axis: op.axis}, x)
 	case lstmSeqOp:
 		// src holds steps·batch rows; kernel and bias are weights; the
 		// initial state, when given, holds batch rows.

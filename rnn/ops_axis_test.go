@@ -110,3 +110,40 @@ func TestAxisOpErrors(t *testing.T) {
 		t.Errorf("Unstack of 3 fed [2,4]: %v", err)
 	}
 }
+
+// TestUnstackRunsInChunks evaluates a model that reads its input as
+// Unstack'ed steps over a batch larger than a chunk.
+func TestUnstackRunsInChunks(t *testing.T) {
+	defer func(n int) { evalChunkRows = n }(evalChunkRows)
+	g := NewGraph()
+	g.SetRandomSeed(4)
+	x := g.Placeholder(Float32, None, 5, 3)
+	w := g.Variable(RandomNormal(3, 2))
+	var outs []*Node
+	for _, step := range Unstack(x, 5, 1) {
+		outs = append(outs, Tanh(MatMul(step, w)))
+	}
+	last, sum := outs[4], ReduceSum(outs[2])
+	xs := NewTensor(19, 5, 3)
+	for i := range xs.data {
+		xs.data[i] = float32(i%11) / 7
+	}
+	s := g.NewSession()
+	s.MustRun(g.GlobalVariablesInitializer(), nil)
+	fetches := []*Node{last, sum}
+	feeds := Feeds{x: xs}
+	evalChunkRows = 1 << 20
+	whole := s.MustRunList(fetches, feeds)
+	evalChunkRows = 4
+	if s.planFor(fetches).chunks == nil {
+		t.Fatal("the evaluation does not run in chunks")
+	}
+	chunked := s.MustRunList(fetches, feeds)
+	for i := range fetches {
+		for k, v := range whole[i].data {
+			if d := chunked[i].data[k] - v; d > 1e-5 || d < -1e-5 {
+				t.Fatalf("fetch %d value %d: %g in chunks, %g in one pass", i, k, chunked[i].data[k], v)
+			}
+		}
+	}
+}
