@@ -73,6 +73,13 @@ func analyzeChunks(p *plan, fetches []*Node) *chunkPlan {
 		if !dependent {
 			continue
 		}
+		if n.unknownRank {
+			// A placeholder without a shape was combined with the batch:
+			// static shapes cannot say where its examples would be. (Such
+			// a placeholder alone, a keep probability say, is not
+			// batch-dependent: it is not among c.inputs.)
+			return nil
+		}
 		if r, ok := n.op.(reduceOp); ok && r.all {
 			if !fetched[n] || deps[0].opaque {
 				return nil
@@ -119,7 +126,17 @@ func chunkLayout(c *chunkPlan, n *Node) (batchLayout, bool) {
 			return batchLayout{}, false
 		}
 		return x, true
-	case unaryOp, castOp, softmaxOp:
+	case *convOp, poolOp:
+		// Each image is computed on its own; filters are weights.
+		if xDep && x.pre == 1 && batchAxis(n.inputs[0].shape) == 0 && !c.dependsAny(n.inputs[1:]) {
+			if post, ok := knownProduct(n.shape[1:]); ok {
+				return batchLayout{pre: 1, post: post}, true
+			}
+		}
+	case dropoutOp:
+		// Element-wise with one keep probability for the whole batch.
+		return x, xDep && !c.dependsAny(n.inputs[1:])
+	case unaryOp, castOp, softmaxOp, mathOp:
 		if _, ok := op.(softmaxOp); ok && !rowsWhole(n.inputs[0].shape, x) {
 			return batchLayout{}, false
 		}
@@ -151,9 +168,9 @@ func chunkLayout(c *chunkPlan, n *Node) (batchLayout, bool) {
 				return x, true
 			}
 		case xDep:
-			return x, broadcastsWithin(a.shape, b.shape, x)
+			return x, sameShape(n.shape, a.shape) && broadcastsWithin(a.shape, b.shape, x)
 		case yDep:
-			return y, broadcastsWithin(b.shape, a.shape, y)
+			return y, sameShape(n.shape, b.shape) && broadcastsWithin(b.shape, a.shape, y)
 		}
 	case argMaxOp:
 		return reduceAxisLayout(n.inputs[0].shape, op.axis, x)
@@ -167,6 +184,13 @@ func chunkLayout(c *chunkPlan, n *Node) (batchLayout, bool) {
 		}
 	case splitOp:
 		return splitLayout(n.inputs[0].shape, op, x)
+	case unstackOp:
+		// In the flat data a slice is a split into num parts, whose axis
+		// then goes; slicing the batch itself mixes examples with chunks.
+		if batchAxis(n.inputs[0].shape) == op.axis {
+			return batchLayout{}, false
+		}
+		return splitLayout(n.inputs[0].shape, splitOp{index: op.index, num: op.num, axis: op.axis}, x)
 	case lstmSeqOp:
 		// src holds steps·batch rows; kernel and bias are weights; the
 		// initial state, when given, holds batch rows.

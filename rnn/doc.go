@@ -37,11 +37,38 @@
 //	mnist.train.next_batch(16)                     mnist.Train.NextBatch(16)
 //	batch_xs.reshape((16, 28, 28))                 batch_xs.Reshape(16, 28, 28)
 //
+// Beyond the tutorial, for TensorFlow's other example programs:
+//
+//	TensorFlow                                     rnn
+//	tf.placeholder(tf.float32) (any shape)         rnn.Placeholder(rnn.Float32)
+//	tf.placeholder(tf.int32, [None])               rnn.Placeholder(rnn.Int32, rnn.None)
+//	tf.log, tf.exp, -x, tf.square, tf.sqrt, tf.abs rnn.Log, rnn.Exp, rnn.Neg, rnn.Square, rnn.Sqrt, rnn.Abs
+//	tf.pow(x, 2), x / y, tf.floor(x)               rnn.Pow(x, 2), rnn.Div(x, y), rnn.Floor(x)
+//	tf.reduce_max(x), tf.reduce_max(x, 1)          rnn.ReduceMax(x), rnn.ReduceMaxAxis(x, 1)
+//	tf.reduce_sum(x, 1), tf.reduce_mean(x, 1)      rnn.ReduceSumAxis(x, 1), rnn.ReduceMeanAxis(x, 1)
+//	tf.unstack(x, n, axis), tf.stack(xs, axis)     rnn.Unstack(x, n, axis), rnn.Stack(xs, axis)
+//	tf.gather(p, ids)                              rnn.Gather(p, ids)
+//	tf.nn.embedding_lookup(p, ids)                 rnn.EmbeddingLookup(p, ids)
+//	tf.nn.bias_add(x, b)                           rnn.BiasAdd(x, b)
+//	tf.nn.conv2d(x, w, [1,s,s,1], 'SAME')          rnn.Conv2D(x, w, []int{1, s, s, 1}, "SAME")
+//	tf.nn.max_pool(x, [1,k,k,1], [1,s,s,1], 'SAME') rnn.MaxPool(x, []int{1, k, k, 1}, []int{1, s, s, 1}, "SAME")
+//	tf.nn.dropout(x, keep_prob)                    rnn.Dropout(x, keepProb)
+//	tf.Variable(init, trainable=False)             rnn.Variable(init, rnn.Trainable(false))
+//	GradientDescentOptimizer(lr_tensor)            opt.LearningRateNode = lr (before Minimize)
+//	opt.minimize(cost, global_step=step)           opt.GlobalStep = step (before Minimize)
+//	tf.train.exponential_decay(lr, step, n, r)     rnn.ExponentialDecay(lr, step, n, r, false)
+//	tf.clip_by_global_norm(grads, 5.0)             grads, norm := rnn.ClipByGlobalNorm(grads, 5)
+//	opt.apply_gradients(zip(grads, vars))          opt.ApplyGradients(grads, vars)
+//
+// Binary ops (Add, Sub, Mul, Div, Equal) broadcast as NumPy and TensorFlow
+// do: a scalar goes with anything, a bias [n] with every row of [batch,n],
+// [batch,1] with [batch,n]. A training op reads its optimizer's
+// LearningRate at each step, so changing it after Minimize takes effect.
+//
 // Other ops: Sub, Mul, Concat, Sigmoid, Tanh, Relu, Softmax, ReduceSum,
-// ReduceMeanAxis, ReduceSumAxis, Const, GetVariable. Other optimizers:
-// MomentumOptimizer, AdamOptimizer, RMSPropOptimizer, with TensorFlow's
-// update rules and defaults. Initializers: RandomNormal, GlorotUniform,
-// Zeros, Constant, TensorInit.
+// Const, GetVariable. Other optimizers: MomentumOptimizer, AdamOptimizer,
+// RMSPropOptimizer, with TensorFlow's update rules and defaults.
+// Initializers: RandomNormal, GlorotUniform, Zeros, Constant, TensorInit.
 //
 // # Graphs
 //
@@ -53,11 +80,19 @@
 //
 // # Errors
 //
-// Nothing a user does should panic out of this package (except MustRun and
-// MustRunList, which exist to panic). An op built from incompatible
-// operands — MatMul of [?,28] and [64,128], say — returns a node carrying
-// an *OpError that names the op and both shapes; every node built from it
-// carries the same error, and Session.Run and Graph.Err return it. Feeding
+// An op built from incompatible operands — MatMul of [?,28] and [64,128],
+// say — is an error where it is built, with an *OpError that names the op
+// and both shapes. By default the op returns a node carrying the error:
+// Node.Err, Graph.Err and Err report it at once, every node built from it
+// carries the same error, and Session.Run returns it. With
+// SetPanicOnBuildError(true), which the notebook kernel and rnnrepl set,
+// the op also panics with the *OpError, as TensorFlow raises at graph
+// construction, so that the cell that made the mistake stops there and
+// shows it. Apart from that mode, MustRun and MustRunList (which exist to
+// panic) and Tensor methods given impossible arguments (a Reshape that
+// does not fit, an index out of range: they panic with the method, the
+// arguments and the shape, as slices do), nothing a user does panics out
+// of this package. Feeding
 // a tensor of the wrong shape, leaving a placeholder unfed or running
 // before the variables are initialized are errors of Run. A Run stops
 // promptly when its context (RunContext, or SetDefaultContext for Run) is

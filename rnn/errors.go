@@ -1,6 +1,9 @@
 package rnn
 
-import "fmt"
+import (
+	"fmt"
+	"sync/atomic"
+)
 
 // OpError reports a failure of one node, either when the graph is built
 // (incompatible shapes, a bad axis) or when it runs (an unfed placeholder,
@@ -29,3 +32,23 @@ func (e *OpError) Unwrap() error { return e.Err }
 func opErrorf(op, node string, format string, args ...any) *OpError {
 	return &OpError{Op: op, Node: node, Err: fmt.Errorf(format, args...)}
 }
+
+// panicOnBuildError is the mode set by SetPanicOnBuildError.
+var panicOnBuildError atomic.Bool
+
+// SetPanicOnBuildError chooses how a graph-building mistake surfaces. Off
+// (the default for Go programs), the op returns a node that carries the
+// *OpError: Node.Err, Graph.Err and Err report it at once, and every node
+// built from it, and every Run that needs it, returns it again. On, the op
+// also panics with that *OpError where it is built, as TensorFlow raises
+// at graph construction: the notebook kernel and rnnrepl turn it on, so
+// that the cell that made the mistake stops there and shows the op's name
+// and shapes. The graph records the error either way.
+func SetPanicOnBuildError(on bool) { panicOnBuildError.Store(on) }
+
+// PanicOnBuildError reports the mode set by SetPanicOnBuildError.
+func PanicOnBuildError() bool { return panicOnBuildError.Load() }
+
+// Err returns the first error recorded while building the default graph,
+// or nil; see Graph.Err.
+func Err() error { return DefaultGraph().Err() }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math/rand/v2"
 )
 
 // nodeState is what a session keeps for one node between runs: its value,
@@ -15,8 +16,9 @@ type nodeState struct {
 	gbuf []float32 // storage of grad
 	aux  [][]float32
 
-	initialized bool // variables: has a value
-	step        int  // train ops: number of updates applied (Adam's t)
+	initialized bool       // variables: has a value
+	step        int        // train ops: number of updates applied (Adam's t)
+	rng         *rand.Rand // random ops: the stream, which goes on between runs
 }
 
 // execution carries one Run: the session, the context, the feeds and the

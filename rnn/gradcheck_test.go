@@ -21,6 +21,18 @@ func randomTensor(rng *rand.Rand, shape ...int) *Tensor {
 	return t
 }
 
+// spread returns distinct values 3 apart in a scrambled order: added to
+// inputs within ±1.2 it decides which element of a window is the largest,
+// far from ties that would break finite differences.
+func spread(shape ...int) *Tensor {
+	t := NewTensor(shape...)
+	n := len(t.data)
+	for i := range t.data {
+		t.data[i] = 3 * float32((i*7919)%n)
+	}
+	return t
+}
+
 // gradCase is one op under a gradient check: inputs are placeholders of
 // the given shapes, build makes the op's output from them.
 type gradCase struct {
@@ -76,6 +88,88 @@ func gradCases() []gradCase {
 		{name: "Cast", shapes: [][]int{{3, 4}}, build: func(in []*Node) *Node { return Tanh(Cast(in[0], Float32)) }},
 		{name: "ArgMax Equal (no gradient)", shapes: [][]int{{3, 4}, {3, 4}}, build: func(in []*Node) *Node {
 			return Add(Cast(Equal(ArgMax(in[0], 1), ArgMax(in[1], 1)), Float32), ReduceSumAxis(in[1], 1))
+		}},
+		{name: "Log", shapes: [][]int{{3, 4}}, positive: []bool{true}, build: func(in []*Node) *Node { return Log(in[0]) }},
+		{name: "Exp", shapes: [][]int{{3, 4}}, build: func(in []*Node) *Node { return Exp(in[0]) }},
+		{name: "Neg", shapes: [][]int{{3, 4}}, build: func(in []*Node) *Node { return Neg(in[0]) }},
+		{name: "Square", shapes: [][]int{{3, 4}}, build: func(in []*Node) *Node { return Square(in[0]) }},
+		{name: "Sqrt", shapes: [][]int{{3, 4}}, positive: []bool{true}, build: func(in []*Node) *Node { return Sqrt(in[0]) }},
+		{name: "Abs", shapes: [][]int{{3, 4}}, build: func(in []*Node) *Node { return Abs(in[0]) }},
+		{name: "Pow 3", shapes: [][]int{{3, 4}}, build: func(in []*Node) *Node { return Pow(in[0], 3) }},
+		{name: "Pow 2.5", shapes: [][]int{{3, 4}}, positive: []bool{true}, build: func(in []*Node) *Node { return Pow(in[0], 2.5) }},
+		{name: "Div", shapes: [][]int{{3, 4}, {3, 4}}, build: func(in []*Node) *Node { return Div(in[0], in[1]) }},
+		{name: "Div bias", shapes: [][]int{{3, 4}, {4}}, build: func(in []*Node) *Node { return Div(in[0], in[1]) }},
+		{name: "Div by scalar first", shapes: [][]int{{}, {3, 4}}, build: func(in []*Node) *Node { return Div(in[0], in[1]) }},
+		{name: "Add column", shapes: [][]int{{3, 1}, {3, 4}}, build: func(in []*Node) *Node { return Add(in[0], in[1]) }},
+		{name: "Sub both broadcast", shapes: [][]int{{2, 1, 4}, {3, 1}}, build: func(in []*Node) *Node { return Sub(in[0], in[1]) }},
+		{name: "Mul column", shapes: [][]int{{3, 4}, {3, 1}}, build: func(in []*Node) *Node { return Mul(in[0], in[1]) }},
+		{name: "Div column", shapes: [][]int{{3, 4}, {1, 4}, {3, 1}}, positive: []bool{false, true, true}, build: func(in []*Node) *Node {
+			return Div(Mul(in[0], in[1]), Add(Square(in[2]), in[1]))
+		}},
+		{name: "cross entropy by hand", shapes: [][]int{{3, 5}, {3, 5}}, positive: []bool{true, false}, build: func(in []*Node) *Node {
+			return Neg(ReduceSumAxis(Mul(in[0], Log(Softmax(in[1]))), 1))
+		}},
+		{name: "ReduceMax", shapes: [][]int{{3, 4}}, build: func(in []*Node) *Node { return ReduceMax(in[0]) }},
+		{name: "ReduceMaxAxis 1", shapes: [][]int{{2, 3, 4}}, build: func(in []*Node) *Node { return ReduceMaxAxis(in[0], 1) }},
+		{name: "ReduceMax ties", shapes: [][]int{{3}}, build: func(in []*Node) *Node {
+			// The maximum, taken twice, shares its gradient between the copies.
+			return ReduceMax(Concat([]*Node{in[0], in[0]}, 0))
+		}},
+		{name: "Unstack axis 0", shapes: [][]int{{3, 2}}, build: func(in []*Node) *Node {
+			p := Unstack(in[0], 3, 0)
+			return Sub(p[0], Mul(p[1], p[2]))
+		}},
+		{name: "Unstack axis 1", shapes: [][]int{{2, 3, 4}}, build: func(in []*Node) *Node {
+			p := Unstack(in[0], 3, 1)
+			return Add(Mul(p[0], p[2]), p[1])
+		}},
+		{name: "Unstack last axis", shapes: [][]int{{2, 3}}, build: func(in []*Node) *Node {
+			p := Unstack(in[0], 3, -1)
+			return Mul(p[0], Tanh(p[2]))
+		}},
+		{name: "Stack axis 0", shapes: [][]int{{2, 3}, {2, 3}}, build: func(in []*Node) *Node {
+			return Stack([]*Node{in[0], Tanh(in[1]), in[0]}, 0)
+		}},
+		{name: "Stack axis 1", shapes: [][]int{{2, 3}, {2, 3}}, build: func(in []*Node) *Node {
+			return Stack([]*Node{in[1], Mul(in[0], in[1])}, 1)
+		}},
+		{name: "Stack last axis of Unstack", shapes: [][]int{{2, 3, 4}}, build: func(in []*Node) *Node {
+			return Stack(Unstack(Square(in[0]), 3, 1), -1)
+		}},
+		{name: "Gather with repeats", shapes: [][]int{{3, 4}}, build: func(in []*Node) *Node {
+			ids := Cast(in[0].g.Const(TensorFrom([]float32{2, 0, 2, 1}, 2, 2)), Int32)
+			return Gather(in[0], ids)
+		}},
+		{name: "EmbeddingLookup of a 3-D table", shapes: [][]int{{4, 2, 3}}, build: func(in []*Node) *Node {
+			ids := Cast(in[0].g.Const(TensorFrom([]float32{3, 3, 1})), Int64)
+			return EmbeddingLookup(Tanh(in[0]), ids)
+		}},
+		{name: "BiasAdd", shapes: [][]int{{2, 2, 3, 4}, {4}}, build: func(in []*Node) *Node { return BiasAdd(in[0], in[1]) }},
+		{name: "Conv2D SAME", shapes: [][]int{{2, 4, 5, 3}, {3, 3, 3, 2}}, build: func(in []*Node) *Node {
+			return Conv2D(in[0], in[1], []int{1, 1, 1, 1}, "SAME")
+		}},
+		{name: "Conv2D SAME stride 2", shapes: [][]int{{2, 5, 6, 2}, {2, 3, 2, 3}}, build: func(in []*Node) *Node {
+			return Conv2D(in[0], in[1], []int{1, 2, 2, 1}, "SAME")
+		}},
+		{name: "Conv2D VALID strides 2,1", shapes: [][]int{{1, 5, 4, 2}, {3, 2, 2, 2}}, build: func(in []*Node) *Node {
+			return Conv2D(in[0], in[1], []int{2, 1}, "VALID")
+		}},
+		{name: "MaxPool SAME", shapes: [][]int{{2, 5, 5, 2}}, build: func(in []*Node) *Node {
+			return MaxPool(Add(in[0], in[0].g.Const(spread(2, 5, 5, 2))), []int{1, 2, 2, 1}, []int{1, 2, 2, 1}, "SAME")
+		}},
+		{name: "MaxPool VALID overlapping", shapes: [][]int{{1, 5, 6, 3}}, build: func(in []*Node) *Node {
+			return MaxPool(Add(in[0], in[0].g.Const(spread(1, 5, 6, 3))), []int{1, 3, 3, 1}, []int{1, 2, 1, 1}, "VALID")
+		}},
+		{name: "Dropout keep 1 (masks: TestDropout)", shapes: [][]int{{3, 4}}, build: func(in []*Node) *Node {
+			return Dropout(Tanh(in[0]), in[0].g.Const(Scalar(1)))
+		}},
+		{name: "ClipByGlobalNorm clipping", shapes: [][]int{{3, 4}, {3, 4}}, build: func(in []*Node) *Node {
+			c, norm := ClipByGlobalNorm([]*Node{in[0], in[1]}, 1)
+			return Add(c[0], Mul(c[1], norm))
+		}},
+		{name: "ClipByGlobalNorm within the norm", shapes: [][]int{{3, 4}, {2}}, build: func(in []*Node) *Node {
+			c, norm := ClipByGlobalNorm([]*Node{in[0], in[1]}, 100)
+			return Mul(Add(c[0], ReduceSum(c[1])), norm)
 		}},
 		{name: "LSTM steps", shapes: [][]int{{2, 3}, {2, 3}, {2, 3}}, build: func(in []*Node) *Node {
 			var out []*Node

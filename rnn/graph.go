@@ -126,7 +126,18 @@ func (g *Graph) uniqueNameLocked(base string) string {
 }
 
 // add appends a node to the graph, naming it and recording its error.
+// A node whose own op failed (not one that inherits an input's error)
+// panics with the error in the mode set by SetPanicOnBuildError.
 func (g *Graph) add(n *Node) *Node {
+	if g.addLocked(n) && panicOnBuildError.Load() {
+		panic(n.err)
+	}
+	return n
+}
+
+// addLocked is add without the panic; it reports whether the node's error
+// was made by its own op.
+func (g *Graph) addLocked(n *Node) (fresh bool) {
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	n.g = g
@@ -138,13 +149,15 @@ func (g *Graph) add(n *Node) *Node {
 		var oe *OpError
 		if !errors.As(n.err, &oe) {
 			n.err = &OpError{Op: n.opType, Node: n.name, Err: n.err}
+			fresh = true
 		} else if oe.Node == "" {
 			oe.Node = n.name
+			fresh = true
 		}
 		if g.firstErr == nil {
 			g.firstErr = n.err
 		}
 	}
 	g.nodes = append(g.nodes, n)
-	return n
+	return fresh
 }

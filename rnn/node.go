@@ -18,6 +18,10 @@ type Node struct {
 	shape  []int // static shape; None (-1) for dimensions known only at run time
 	dtype  DType
 	err    error
+	// unknownRank marks a node whose rank is only known at run time (a
+	// placeholder made without a shape, and what is computed from it);
+	// shape is then nil.
+	unknownRank bool
 
 	// Variables only.
 	init      Initializer
@@ -54,13 +58,19 @@ func (n *Node) Op() string {
 }
 
 // Shape returns the node's static shape; None (-1) marks dimensions that
-// are only known when the graph runs.
+// are only known when the graph runs. It is nil when even the rank is
+// unknown (see HasRank), as it is for a scalar.
 func (n *Node) Shape() []int {
-	if n == nil {
+	if n == nil || n.unknownRank {
 		return nil
 	}
 	return append([]int(nil), n.shape...)
 }
+
+// HasRank reports whether the node's number of dimensions is known before
+// the graph runs: it is not for a placeholder made without a shape, which
+// takes a tensor of any shape, nor for the ops computed from it.
+func (n *Node) HasRank() bool { return n != nil && !n.unknownRank }
 
 // DType returns the element type of the node's values.
 func (n *Node) DType() DType {
@@ -101,7 +111,7 @@ func (n *Node) String() string {
 	if n == nil {
 		return "<nil node>"
 	}
-	s := fmt.Sprintf("Node(%q, op=%s, shape=%s, dtype=%s)", n.name, n.opType, formatShape(n.shape), n.dtype)
+	s := fmt.Sprintf("Node(%q, op=%s, shape=%s, dtype=%s)", n.name, n.opType, nodeShape(n), n.dtype)
 	if n.err != nil {
 		s += " error: " + n.err.Error()
 	}
@@ -163,6 +173,45 @@ func failed(g *Graph, opType string, err error, inputs ...*Node) *Node {
 // failedf returns an error node for op with a formatted message.
 func failedf(g *Graph, opType string, inputs []*Node, format string, args ...any) *Node {
 	return failed(g, opType, fmt.Errorf(format, args...), inputs...)
+}
+
+// derived marks n as of unknown rank when one of the nodes it is computed
+// from is, for ops whose result has the rank of their inputs.
+func derived(n *Node, from ...*Node) *Node {
+	if n.err == nil && anyUnknownRank(from...) {
+		n.unknownRank = true
+		n.shape = nil
+	}
+	return n
+}
+
+// anyUnknownRank reports whether one of nodes has an unknown rank.
+func anyUnknownRank(nodes ...*Node) bool {
+	for _, n := range nodes {
+		if n != nil && n.unknownRank {
+			return true
+		}
+	}
+	return false
+}
+
+// nodeShape formats n's static shape, "[?,28]", or "<unknown rank>".
+func nodeShape(n *Node) string {
+	if n.unknownRank {
+		return "<unknown rank>"
+	}
+	return formatShape(n.shape)
+}
+
+// requireRank reports an error when an op that works on dimensions is
+// given an input of unknown rank.
+func requireRank(op string, inputs ...*Node) error {
+	for i, in := range inputs {
+		if in.unknownRank {
+			return fmt.Errorf("input %d (%s) has an unknown rank: give its placeholder a shape", i, in.name)
+		}
+	}
+	return nil
 }
 
 // requireFloat reports an error when a node does not hold float32 values,

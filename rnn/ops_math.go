@@ -10,33 +10,17 @@ const (
 	binSub
 	binMul
 	binEqual
+	binDiv
 )
 
-var binaryNames = [...]string{binAdd: "Add", binSub: "Sub", binMul: "Mul", binEqual: "Equal"}
+var binaryNames = [...]string{binAdd: "Add", binSub: "Sub", binMul: "Mul", binEqual: "Equal", binDiv: "Div"}
 
-// binaryOp is an element-wise op of two operands. The operands have the
-// same shape, or one of them (the small one) has the shape of the other's
-// trailing dimensions and is repeated, as a bias is added to every row.
+// binaryOp is an element-wise op of two operands, broadcast as NumPy and
+// TensorFlow do (see broadcastShape). The common case, where the small
+// operand has the shape of the other's trailing dimensions and is
+// repeated (a bias added to every row), has loops of its own.
 type binaryOp struct {
 	kind binaryKind
-}
-
-// broadcastShape works out the static shape of an element-wise op.
-func broadcastShape(a, b []int) ([]int, error) {
-	big, small := a, b
-	if len(b) > len(a) {
-		big, small = b, a
-	}
-	off := len(big) - len(small)
-	out := append([]int(nil), big...)
-	for i, d := range small {
-		if !dimsCompatible(big[off+i], d) {
-			return nil, fmt.Errorf("shapes %s and %s are incompatible: dimension %d is %d in one and %d in the other (the smaller shape must match the trailing dimensions of the larger)",
-				formatShape(a), formatShape(b), off+i, big[off+i], d)
-		}
-		out[off+i] = mergeDim(big[off+i], d)
-	}
-	return out, nil
 }
 
 func newBinary(kind binaryKind, a, b *Node) *Node {
@@ -52,26 +36,37 @@ func newBinary(kind binaryKind, a, b *Node) *Node {
 	} else if err := requireFloat(name, a, b); err != nil {
 		return failed(g, name, err, a, b)
 	}
-	shape, err := broadcastShape(a.shape, b.shape)
-	if err != nil {
-		return failed(g, name, err, a, b)
-	}
 	dtype := Float32
 	if kind == binEqual {
 		dtype = Bool
 	}
+	if anyUnknownRank(a, b) {
+		return derived(newOp(g, name, binaryOp{kind: kind}, []*Node{a, b}, nil, dtype, nil), a, b)
+	}
+	shape, err := broadcastShape(a.shape, b.shape)
+	if err != nil {
+		return failed(g, name, err, a, b)
+	}
 	return newOp(g, name, binaryOp{kind: kind}, []*Node{a, b}, shape, dtype, nil)
 }
 
-// Add returns a + b element-wise; b may be a bias repeated over a's rows
-// (its shape equal to a's trailing dimensions), like a + b in TensorFlow.
+// Add returns a + b element-wise, like a + b in TensorFlow. The shapes
+// broadcast as in NumPy: aligned at their last dimensions, each pair of
+// dimensions must be equal or one of them 1 (or missing), so a scalar
+// goes with anything, a bias [n] is added to every row of [batch,n], and
+// [batch,1] goes with [batch,n].
 func Add(a, b *Node) *Node { return newBinary(binAdd, a, b) }
 
 // Sub returns a - b element-wise, with Add's broadcasting.
 func Sub(a, b *Node) *Node { return newBinary(binSub, a, b) }
 
-// Mul returns a * b element-wise, with Add's broadcasting.
+// Mul returns a * b element-wise, with Add's broadcasting, like
+// tf.multiply.
 func Mul(a, b *Node) *Node { return newBinary(binMul, a, b) }
+
+// Div returns a / b element-wise, with Add's broadcasting, like a / b or
+// tf.divide on floats.
+func Div(a, b *Node) *Node { return newBinary(binDiv, a, b) }
 
 // Equal returns 1 where a and b are equal and 0 elsewhere, as a Bool node,
 // like tf.equal.
@@ -96,7 +91,7 @@ func broadcastValues(a, b *Tensor) (big, small *Tensor, swapped bool, err error)
 func (op binaryOp) forward(e *execution, n *Node) error {
 	big, small, swapped, err := broadcastValues(e.value(n.inputs[0]), e.value(n.inputs[1]))
 	if err != nil {
-		return err
+		return op.forwardGeneral(e, n)
 	}
 	out := e.output(n, big.shape...)
 	bd, sd, od := big.data, small.data, out.data
@@ -152,6 +147,20 @@ func (op binaryOp) apply(swapped bool, bd, sd, od []float32) {
 				o[j] = x[j] - v
 			}
 		}
+	case op.kind == binDiv && swapped:
+		for base := 0; base < len(bd); base += m {
+			x, o := bd[base:base+m], od[base:base+m]
+			for j, v := range sd {
+				o[j] = v / x[j]
+			}
+		}
+	case op.kind == binDiv:
+		for base := 0; base < len(bd); base += m {
+			x, o := bd[base:base+m], od[base:base+m]
+			for j, v := range sd {
+				o[j] = x[j] / v
+			}
+		}
 	case op.kind == binEqual:
 		for base := 0; base < len(bd); base += m {
 			x, o := bd[base:base+m], od[base:base+m]
@@ -171,6 +180,9 @@ func (op binaryOp) backward(e *execution, n *Node) error {
 	}
 	a, b := n.inputs[0], n.inputs[1]
 	av, bv := e.value(a), e.value(b)
+	if _, _, _, err := broadcastValues(av, bv); err != nil || op.kind == binDiv {
+		return op.backwardGeneral(e, n)
+	}
 	g := e.grad(n).data
 	for side, in := range n.inputs {
 		if !e.needsGrad(in) {
@@ -229,15 +241,25 @@ func MatMul(a, b *Node) *Node {
 	if err := requireFloat("MatMul", a, b); err != nil {
 		return failed(g, "MatMul", err, a, b)
 	}
-	if len(a.shape) != 2 || len(b.shape) != 2 {
+	as, bs := matrixShape(a), matrixShape(b)
+	if len(as) != 2 || len(bs) != 2 {
 		return failedf(g, "MatMul", []*Node{a, b}, "operands must be matrices, got shapes %s and %s",
-			formatShape(a.shape), formatShape(b.shape))
+			nodeShape(a), nodeShape(b))
 	}
-	if !dimsCompatible(a.shape[1], b.shape[0]) {
+	if !dimsCompatible(as[1], bs[0]) {
 		return failedf(g, "MatMul", []*Node{a, b}, "shapes %s x %s: inner dimensions %d and %d differ",
-			formatShape(a.shape), formatShape(b.shape), a.shape[1], b.shape[0])
+			formatShape(as), formatShape(bs), as[1], bs[0])
 	}
-	return newOp(g, "MatMul", matMulOp{}, []*Node{a, b}, []int{a.shape[0], b.shape[1]}, Float32, nil)
+	return newOp(g, "MatMul", matMulOp{}, []*Node{a, b}, []int{as[0], bs[1]}, Float32, nil)
+}
+
+// matrixShape is n's static shape, taken as [?,?] when its rank is
+// unknown, since MatMul's result is a matrix in any case.
+func matrixShape(n *Node) []int {
+	if n.unknownRank {
+		return []int{None, None}
+	}
+	return n.shape
 }
 
 type matMulOp struct{}
@@ -292,7 +314,7 @@ func unary(kind unaryKind, x *Node) *Node {
 	if err := requireFloat(name, x); err != nil {
 		return failed(g, name, err, x)
 	}
-	return newOp(g, name, unaryOp{kind}, []*Node{x}, append([]int(nil), x.shape...), Float32, nil)
+	return derived(newOp(g, name, unaryOp{kind}, []*Node{x}, append([]int(nil), x.shape...), Float32, nil), x)
 }
 
 // Sigmoid returns 1/(1+exp(-x)) element-wise, like tf.sigmoid.

@@ -23,6 +23,9 @@ func reduce(name string, x *Node, mean, all bool, axis int) *Node {
 	if all {
 		return newOp(g, name, reduceOp{mean: mean, all: true}, []*Node{x}, []int{}, Float32, nil)
 	}
+	if err := requireRank(name, x); err != nil {
+		return failed(g, name, err, x)
+	}
 	ax, ok := normAxis(axis, len(x.shape))
 	if !ok {
 		return failedf(g, name, []*Node{x}, "axis %d out of range for shape %s", axis, formatShape(x.shape))
@@ -141,6 +144,9 @@ func (op reduceOp) backward(e *execution, n *Node) error {
 // on ties), as an Int64 node, like tf.argmax(x, axis).
 func ArgMax(x *Node, axis int) *Node {
 	g, err := operands("ArgMax", x)
+	if err == nil {
+		err = requireRank("ArgMax", x)
+	}
 	if err != nil {
 		return failed(g, "ArgMax", err, x)
 	}
@@ -188,10 +194,10 @@ func Softmax(x *Node) *Node {
 	if err := requireFloat("Softmax", x); err != nil {
 		return failed(g, "Softmax", err, x)
 	}
-	if len(x.shape) == 0 {
+	if len(x.shape) == 0 && !x.unknownRank {
 		return failedf(g, "Softmax", []*Node{x}, "input must have at least one dimension")
 	}
-	return newOp(g, "Softmax", softmaxOp{}, []*Node{x}, append([]int(nil), x.shape...), Float32, nil)
+	return derived(newOp(g, "Softmax", softmaxOp{}, []*Node{x}, append([]int(nil), x.shape...), Float32, nil), x)
 }
 
 type softmaxOp struct{}
@@ -217,6 +223,9 @@ func softmaxRow(z, p []float32) float64 {
 
 func (softmaxOp) forward(e *execution, n *Node) error {
 	x := e.value(n.inputs[0])
+	if len(x.shape) == 0 {
+		return fmt.Errorf("input must have at least one dimension, got a scalar")
+	}
 	out := e.output(n, x.shape...)
 	c := x.shape[len(x.shape)-1]
 	if c == 0 {
@@ -261,6 +270,9 @@ func SoftmaxCrossEntropyWithLogits(labels, logits *Node) *Node {
 	if err := requireFloat(name, labels, logits); err != nil {
 		return failed(g, name, err, labels, logits)
 	}
+	if anyUnknownRank(labels, logits) {
+		return derived(newOp(g, name, xentOp{}, []*Node{labels, logits}, nil, Float32, nil), labels, logits)
+	}
 	if len(logits.shape) == 0 || len(labels.shape) != len(logits.shape) {
 		return failedf(g, name, []*Node{labels, logits}, "labels %s and logits %s must have the same shape of rank >= 1",
 			formatShape(labels.shape), formatShape(logits.shape))
@@ -283,8 +295,8 @@ type xentOp struct{}
 
 func (xentOp) forward(e *execution, n *Node) error {
 	y, z := e.value(n.inputs[0]), e.value(n.inputs[1])
-	if !sameShape(y.shape, z.shape) {
-		return fmt.Errorf("labels %s and logits %s differ", formatShape(y.shape), formatShape(z.shape))
+	if !sameShape(y.shape, z.shape) || len(z.shape) == 0 {
+		return fmt.Errorf("labels %s and logits %s must have the same shape of rank >= 1", formatShape(y.shape), formatShape(z.shape))
 	}
 	c := z.shape[len(z.shape)-1]
 	out := e.output(n, z.shape[:len(z.shape)-1]...)

@@ -7,6 +7,9 @@ import "fmt"
 // dimensions are reversed.
 func Transpose(x *Node, perm ...int) *Node {
 	g, err := operands("Transpose", x)
+	if err == nil {
+		err = requireRank("Transpose", x)
+	}
 	if err != nil {
 		return failed(g, "Transpose", err, x)
 	}
@@ -154,7 +157,9 @@ func Reshape(x *Node, shape ...int) *Node {
 		return failedf(g, "Reshape", []*Node{x}, "shape %v has more than one -1", shape)
 	}
 	static := append([]int(nil), target...)
-	if shapeKnown(x.shape) {
+	if x.unknownRank {
+		// Checked when the graph runs.
+	} else if shapeKnown(x.shape) {
 		s, err := resolveShape(target, shapeSize(x.shape))
 		if err != nil {
 			return failedf(g, "Reshape", []*Node{x}, "cannot reshape %s: %v", formatShape(x.shape), err)
@@ -206,6 +211,9 @@ func (reshapeOp) backward(e *execution, n *Node) error {
 // axis). Parts along axis 0 share x's storage.
 func Split(x *Node, num, axis int) []*Node {
 	g, err := operands("Split", x)
+	if err == nil {
+		err = requireRank("Split", x)
+	}
 	if err != nil {
 		return []*Node{failed(g, "Split", err, x)}
 	}
@@ -305,6 +313,9 @@ func Concat(nodes []*Node, axis int) *Node {
 		return failedf(DefaultGraph(), "Concat", nil, "no inputs")
 	}
 	g, err := operands("Concat", nodes...)
+	if err == nil {
+		err = requireRank("Concat", nodes...)
+	}
 	if err != nil {
 		return failed(g, "Concat", err, nodes...)
 	}
@@ -409,8 +420,9 @@ func (op concatOp) backward(e *execution, n *Node) error {
 	return nil
 }
 
-// Cast converts x to dtype, like tf.cast: Bool and Int64 values become
-// float32 0/1 and whole numbers; to Int64 rounds toward zero; to Bool is 1
+// Cast converts x to dtype, like tf.cast: Bool, Int64 and Int32 values
+// become float32 0/1 and whole numbers; to Int64 or Int32 rounds toward
+// zero; to Bool is 1
 // for every non-zero value. Gradients pass through casts between float32
 // types.
 func Cast(x *Node, dtype DType) *Node {
@@ -421,8 +433,8 @@ func Cast(x *Node, dtype DType) *Node {
 	if !dtype.valid() {
 		return failedf(g, "Cast", []*Node{x}, "invalid dtype %d", int(dtype))
 	}
-	convert := (dtype == Int64 && x.dtype == Float32) || (dtype == Bool && x.dtype != Bool)
-	return newOp(g, "Cast", castOp{to: dtype, convert: convert}, []*Node{x}, append([]int(nil), x.shape...), dtype, nil)
+	convert := (dtype.integer() && x.dtype == Float32) || (dtype == Bool && x.dtype != Bool)
+	return derived(newOp(g, "Cast", castOp{to: dtype, convert: convert}, []*Node{x}, append([]int(nil), x.shape...), dtype, nil), x)
 }
 
 type castOp struct {
@@ -441,7 +453,7 @@ func (op castOp) forward(e *execution, n *Node) error {
 	out := e.output(n, x.shape...)
 	for i, v := range x.data {
 		switch op.to {
-		case Int64:
+		case Int64, Int32:
 			out.data[i] = float32(int64(v))
 		case Bool:
 			out.data[i] = 0

@@ -3,6 +3,7 @@ package rnn
 import (
 	"fmt"
 	"math"
+	"slices"
 )
 
 // optimizerKind selects an Optimizer's update rule.
@@ -20,6 +21,13 @@ var optimizerNames = [...]string{optGD: "GradientDescent", optMomentum: "Momentu
 // Optimizer holds an update rule and its hyper-parameters, like the
 // tf.train optimizers. Its state (momentum, Adam's moments) lives in the
 // session that runs the training op.
+//
+// A training op reads the optimizer's fields each time it runs, so a rate
+// changed after Minimize applies from the next step on. For a schedule
+// computed in the graph, set LearningRateNode before Minimize: a
+// placeholder fed each step, or an expression of GlobalStep such as
+// ExponentialDecay. Setting LearningRateNode or GlobalStep after Minimize
+// makes that training op fail, since its graph does not compute them.
 type Optimizer struct {
 	kind         optimizerKind
 	LearningRate float64
@@ -27,6 +35,15 @@ type Optimizer struct {
 	Beta1, Beta2 float64 // Adam
 	Decay        float64 // RMSProp
 	Epsilon      float64 // Adam and RMSProp
+
+	// LearningRateNode, when not nil, is the learning rate instead of
+	// LearningRate: a node holding one value, computed (or fed) at each
+	// step, like passing a tensor as TensorFlow's learning_rate.
+	LearningRateNode *Node
+	// GlobalStep, when not nil, is a variable holding one value that each
+	// step of the training op increments after the update, like
+	// minimize(cost, global_step=step); make it with Trainable(false).
+	GlobalStep *Node
 }
 
 // GradientDescentOptimizer updates var -= lr·grad, like
@@ -87,20 +104,86 @@ func (o *Optimizer) MinimizeVars(cost *Node, vars []*Node) *Node {
 	if o == nil {
 		return failedf(g, name, all, "nil optimizer")
 	}
-	for _, v := range vars {
-		if _, ok := v.op.(variableOp); !ok {
-			return failedf(g, name, all, "%s is a %s, not a variable", v.name, v.opType)
-		}
-	}
-	if !(o.LearningRate > 0) {
-		return failedf(g, name, all, "learning rate must be positive, got %g", o.LearningRate)
+	if err := checkVariables(vars); err != nil {
+		return failed(g, name, err, all...)
 	}
 	bp, err := backprop(g, cost, vars)
 	if err != nil {
 		return failed(g, name, err, all...)
 	}
-	op := &trainOp{opt: *o, vars: append([]*Node(nil), vars...)}
-	return newOp(g, name, op, []*Node{bp}, nil, Float32, nil)
+	return o.trainNode(g, name, []*Node{bp}, vars, nil, all)
+}
+
+// ApplyGradients returns a training op that applies one update to each
+// variable from the value of its gradient node, like
+// optimizer.apply_gradients(zip(grads, vars)). It is the second half of
+// Minimize, for gradients changed in between, as by ClipByGlobalNorm:
+//
+//	grads, _ := rnn.ClipByGlobalNorm(rnn.Gradients(cost, vars), 5)
+//	train := opt.ApplyGradients(grads, vars)
+func (o *Optimizer) ApplyGradients(grads, vars []*Node) *Node {
+	name := "ApplyGradients"
+	if o != nil {
+		name = optimizerNames[o.kind]
+	}
+	all := append(append([]*Node(nil), grads...), vars...)
+	if len(all) == 0 {
+		return failedf(DefaultGraph(), name, nil, "no gradients and variables")
+	}
+	g, err := operands(name, all...)
+	if err != nil {
+		return failed(g, name, err, all...)
+	}
+	if o == nil {
+		return failedf(g, name, all, "nil optimizer")
+	}
+	if len(grads) != len(vars) {
+		return failedf(g, name, all, "%d gradients for %d variables", len(grads), len(vars))
+	}
+	if err := checkVariables(vars); err != nil {
+		return failed(g, name, err, all...)
+	}
+	for i, gr := range grads {
+		if !gr.unknownRank && shapeKnown(gr.shape) && !sameShape(gr.shape, vars[i].shape) {
+			return failedf(g, name, all, "gradient %d (%s) has shape %s, variable %s has %s",
+				i, gr.name, formatShape(gr.shape), vars[i].name, formatShape(vars[i].shape))
+		}
+	}
+	return o.trainNode(g, name, append([]*Node(nil), grads...), vars, grads, all)
+}
+
+// checkVariables reports a node that is not a variable.
+func checkVariables(vars []*Node) error {
+	for _, v := range vars {
+		if _, ok := v.op.(variableOp); !ok {
+			return fmt.Errorf("%s is a %s, not a variable", v.name, v.opType)
+		}
+	}
+	return nil
+}
+
+// trainNode adds the training op over inputs (the backward pass, or the
+// gradient nodes), with the optimizer's rate node and step variable.
+func (o *Optimizer) trainNode(g *Graph, name string, inputs, vars, grads, all []*Node) *Node {
+	op := &trainOp{opt: o, vars: append([]*Node(nil), vars...), grads: grads, rate: o.LearningRateNode, step: o.GlobalStep}
+	if op.rate == nil && !(o.LearningRate > 0) {
+		return failedf(g, name, all, "learning rate must be positive, got %g", o.LearningRate)
+	}
+	for _, extra := range []*Node{op.rate, op.step} {
+		if extra == nil {
+			continue
+		}
+		if _, err := operands(name, append(all, extra)...); err != nil {
+			return failed(g, name, err, append(all, extra)...)
+		}
+		inputs = append(inputs, extra)
+	}
+	if op.step != nil {
+		if _, ok := op.step.op.(variableOp); !ok || shapeSize(op.step.shape) != 1 {
+			return failedf(g, name, all, "GlobalStep %s must be a variable holding one value", op.step.name)
+		}
+	}
+	return newOp(g, name, op, inputs, nil, Float32, nil)
 }
 
 // trainableAncestors lists the trainable variables cost depends on, in
@@ -121,31 +204,60 @@ func trainableAncestors(cost *Node) []*Node {
 		}
 		stack = append(stack, n.inputs...)
 	}
-	for i := 1; i < len(vars); i++ {
-		for j := i; j > 0 && vars[j].id < vars[j-1].id; j-- {
-			vars[j], vars[j-1] = vars[j-1], vars[j]
-		}
-	}
+	slices.SortFunc(vars, func(a, b *Node) int { return a.id - b.id })
 	return vars
 }
 
 // trainOp applies an optimizer's update to its variables from the
-// gradients its backprop input computed.
+// gradients its backprop input computed, or from gradient nodes.
 type trainOp struct {
-	opt  Optimizer
-	vars []*Node
+	opt   *Optimizer // read at each step
+	vars  []*Node
+	grads []*Node // nil: the backward pass's gradients of vars
+	rate  *Node   // the optimizer's LearningRateNode when it was built
+	step  *Node   // its GlobalStep
 }
 
 func (*trainOp) valueless() {}
 
+// learningRate returns the rate of this step.
+func (op *trainOp) learningRate(e *execution) (float64, error) {
+	o := op.opt
+	if o.LearningRateNode != op.rate || o.GlobalStep != op.step {
+		return 0, fmt.Errorf("the optimizer's LearningRateNode or GlobalStep changed after this training op was built: build it again with Minimize")
+	}
+	lr := o.LearningRate
+	if op.rate != nil {
+		v := e.value(op.rate)
+		if len(v.data) != 1 {
+			return 0, fmt.Errorf("learning rate %s holds %d values (shape %s), want one", op.rate.name, len(v.data), formatShape(v.shape))
+		}
+		lr = float64(v.data[0])
+	}
+	if !(lr > 0) || math.IsInf(lr, 0) {
+		return 0, fmt.Errorf("learning rate must be positive and finite, got %g", lr)
+	}
+	return lr, nil
+}
+
 func (op *trainOp) forward(e *execution, n *Node) error {
+	lr64, err := op.learningRate(e)
+	if err != nil {
+		return err
+	}
 	st := e.s.state(n)
 	st.step++
-	o := op.opt
-	lr := float32(o.LearningRate)
+	o := *op.opt
+	o.LearningRate = lr64
+	lr := float32(lr64)
 	for i, v := range op.vars {
 		w := e.value(v).data
-		g := e.grad(v).data
+		var g []float32
+		if op.grads != nil {
+			g = e.value(op.grads[i]).data
+		} else {
+			g = e.grad(v).data
+		}
 		if len(g) != len(w) {
 			return fmt.Errorf("variable %s: gradient has %d values for %d", v.name, len(g), len(w))
 		}
@@ -182,6 +294,9 @@ func (op *trainOp) forward(e *execution, n *Node) error {
 				w[j] -= mom[j]
 			}
 		}
+	}
+	if op.step != nil {
+		e.value(op.step).data[0]++
 	}
 	return nil
 }

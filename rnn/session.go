@@ -242,6 +242,12 @@ func (s *Session) checkFeeds(feeds Feeds) error {
 		if t == nil {
 			return opErrorf("Placeholder", n.name, "fed a nil tensor")
 		}
+		if len(t.data) != shapeSize(t.shape) {
+			return opErrorf("Placeholder", n.name, "fed tensor has %d values for shape %s", len(t.data), formatShape(t.shape))
+		}
+		if n.unknownRank {
+			continue
+		}
 		if len(t.shape) != len(n.shape) {
 			return opErrorf("Placeholder", n.name, "fed a tensor of shape %s (rank %d), want rank %d shape %s",
 				formatShape(t.shape), len(t.shape), len(n.shape), formatShape(n.shape))
@@ -251,9 +257,6 @@ func (s *Session) checkFeeds(feeds Feeds) error {
 				return opErrorf("Placeholder", n.name, "fed a tensor of shape %s, want %s (dimension %d differs)",
 					formatShape(t.shape), formatShape(n.shape), i)
 			}
-		}
-		if len(t.data) != shapeSize(t.shape) {
-			return opErrorf("Placeholder", n.name, "fed tensor has %d values for shape %s", len(t.data), formatShape(t.shape))
 		}
 	}
 	return nil

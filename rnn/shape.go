@@ -1,6 +1,7 @@
 package rnn
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -47,17 +48,7 @@ func shapeSize(s []int) int {
 }
 
 // sameShape reports whether two concrete shapes are equal.
-func sameShape(a, b []int) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
-}
+func sameShape(a, b []int) bool { return slices.Equal(a, b) }
 
 // mergeDim returns the more specific of two compatible static dimensions.
 func mergeDim(a, b int) int {

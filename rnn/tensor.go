@@ -80,6 +80,7 @@ func (t *Tensor) Data() []float32 { return t.data }
 
 // Dim returns the size of dimension i; negative i counts from the end.
 func (t *Tensor) Dim(i int) int {
+	t.notNil("Dim")
 	if i < 0 {
 		i += len(t.shape)
 	}
@@ -89,8 +90,17 @@ func (t *Tensor) Dim(i int) int {
 	return t.shape[i]
 }
 
+// notNil panics with a message naming the method when t is nil, rather
+// than with a bare nil dereference deep inside it.
+func (t *Tensor) notNil(op string) {
+	if t == nil {
+		panic(fmt.Sprintf("rnn: %s: nil tensor (make one with NewTensor, TensorFrom or Scalar, or check the error of Run)", op))
+	}
+}
+
 // offset converts a multi-index to a position in data.
 func (t *Tensor) offset(op string, idx []int) int {
+	t.notNil(op)
 	if len(idx) != len(t.shape) {
 		panic(fmt.Sprintf("rnn: %s: %d indices for shape %v", op, len(idx), t.shape))
 	}
@@ -113,6 +123,7 @@ func (t *Tensor) Set(v float32, idx ...int) { t.data[t.offset("Set", idx)] = v }
 // Value returns the single element of a tensor with one element (a scalar,
 // or any shape of size 1) as a float64. It panics for other sizes.
 func (t *Tensor) Value() float64 {
+	t.notNil("Value")
 	if len(t.data) != 1 {
 		panic(fmt.Sprintf("rnn: Value: tensor of shape %v has %d elements, want 1", t.shape, len(t.data)))
 	}
@@ -123,6 +134,7 @@ func (t *Tensor) Value() float64 {
 // dimension may be -1: it is inferred from the others. It panics if the
 // shape does not fit the number of elements.
 func (t *Tensor) Reshape(shape ...int) *Tensor {
+	t.notNil("Reshape")
 	s, err := resolveShape(shape, len(t.data))
 	if err != nil {
 		panic(fmt.Sprintf("rnn: Reshape: %v (tensor shape %v)", err, t.shape))
@@ -171,6 +183,7 @@ func resolveShapeInto(dst, shape []int, n int) ([]int, error) {
 // Slice returns rows [start, end) along the first dimension as a view
 // sharing t's data.
 func (t *Tensor) Slice(start, end int) *Tensor {
+	t.notNil("Slice")
 	if len(t.shape) == 0 || start < 0 || end < start || end > t.shape[0] {
 		panic(fmt.Sprintf("rnn: Slice: rows [%d, %d) out of range for shape %v", start, end, t.shape))
 	}
@@ -184,6 +197,7 @@ func (t *Tensor) Slice(start, end int) *Tensor {
 
 // Clone returns a deep copy of t.
 func (t *Tensor) Clone() *Tensor {
+	t.notNil("Clone")
 	return &Tensor{shape: t.Shape(), data: append([]float32(nil), t.data...)}
 }
 

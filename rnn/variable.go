@@ -13,8 +13,11 @@ type constOp struct{ value *Tensor }
 
 // Placeholder adds an input to the graph whose value is fed at each Run,
 // like tf.placeholder(dtype, shape). Use None for dimensions not known in
-// advance (the batch size).
+// advance (the batch size). Without a shape, like tf.placeholder(dtype),
+// it takes a tensor of any shape, scalars included; a placeholder for
+// scalars only is Placeholder(dtype, []int{}...).
 func (g *Graph) Placeholder(dtype DType, shape ...int) *Node {
+	anyShape := shape == nil
 	shape = append([]int(nil), shape...)
 	for _, d := range shape {
 		if d < None {
@@ -24,21 +27,51 @@ func (g *Graph) Placeholder(dtype DType, shape ...int) *Node {
 	if !dtype.valid() {
 		return failedf(g, "Placeholder", nil, "invalid dtype %d", int(dtype))
 	}
-	return g.add(&Node{opType: "Placeholder", op: placeholderOp{}, shape: shape, dtype: dtype})
+	return g.add(&Node{opType: "Placeholder", op: placeholderOp{}, shape: shape, dtype: dtype, unknownRank: anyShape})
 }
 
 // Placeholder adds a placeholder to the default graph; see
 // Graph.Placeholder.
 func Placeholder(dtype DType, shape ...int) *Node { return DefaultGraph().Placeholder(dtype, shape...) }
 
-// Variable adds a trainable variable named "Variable", "Variable_1", ...
-// (inside the current scope) that starts from init when the session runs
-// GlobalVariablesInitializer, like tf.Variable(init).
-func (g *Graph) Variable(init Initializer) *Node {
+// VariableOption changes how Variable and GetVariable make a variable.
+type VariableOption struct {
+	notTrainable bool
+}
+
+// Trainable(false) makes a variable that Minimize leaves alone, like
+// tf.Variable(init, trainable=False): a global step, a running average.
+// Variables are trainable by default.
+func Trainable(on bool) VariableOption { return VariableOption{notTrainable: !on} }
+
+// trainable reports whether opts leave a variable trainable.
+func trainable(opts []VariableOption) bool {
+	for _, o := range opts {
+		if o.notTrainable {
+			return false
+		}
+	}
+	return true
+}
+
+// Trainable reports whether n is a variable that Minimize updates.
+func (n *Node) Trainable() bool {
+	if n == nil {
+		return false
+	}
+	_, isVar := n.op.(variableOp)
+	return isVar && n.trainable
+}
+
+// Variable adds a variable named "Variable", "Variable_1", ... (inside the
+// current scope) that starts from init when the session runs
+// GlobalVariablesInitializer, like tf.Variable(init). It is trainable
+// unless made with Trainable(false).
+func (g *Graph) Variable(init Initializer, opts ...VariableOption) *Node {
 	if err := init.check(); err != nil {
 		return failed(g, "Variable", err)
 	}
-	n := &Node{opType: "Variable", op: variableOp{}, shape: init.Shape(), dtype: Float32, init: init, trainable: true}
+	n := &Node{opType: "Variable", op: variableOp{}, shape: init.Shape(), dtype: Float32, init: init, trainable: trainable(opts)}
 	g.mu.Lock()
 	n.name = g.uniqueNameLocked("Variable")
 	g.registerVariableLocked(n)
@@ -47,13 +80,15 @@ func (g *Graph) Variable(init Initializer) *Node {
 }
 
 // Variable adds a variable to the default graph; see Graph.Variable.
-func Variable(init Initializer) *Node { return DefaultGraph().Variable(init) }
+func Variable(init Initializer, opts ...VariableOption) *Node {
+	return DefaultGraph().Variable(init, opts...)
+}
 
 // GetVariable returns the variable called name inside the current variable
 // scope, creating it from init the first time, like tf.get_variable under
 // reuse=tf.AUTO_REUSE. Asking again for an existing variable with another
-// shape is an error.
-func (g *Graph) GetVariable(name string, init Initializer) *Node {
+// shape is an error. Options apply when the variable is created.
+func (g *Graph) GetVariable(name string, init Initializer, opts ...VariableOption) *Node {
 	if err := init.check(); err != nil {
 		return failed(g, "Variable", fmt.Errorf("%s: %w", name, err))
 	}
@@ -67,7 +102,7 @@ func (g *Graph) GetVariable(name string, init Initializer) *Node {
 		}
 		return v
 	}
-	n := &Node{opType: "Variable", op: variableOp{}, shape: init.Shape(), dtype: Float32, init: init, trainable: true, name: full}
+	n := &Node{opType: "Variable", op: variableOp{}, shape: init.Shape(), dtype: Float32, init: init, trainable: trainable(opts), name: full}
 	g.names[full]++
 	g.registerVariableLocked(n)
 	g.mu.Unlock()
@@ -76,7 +111,9 @@ func (g *Graph) GetVariable(name string, init Initializer) *Node {
 
 // GetVariable gets or creates a variable of the default graph; see
 // Graph.GetVariable.
-func GetVariable(name string, init Initializer) *Node { return DefaultGraph().GetVariable(name, init) }
+func GetVariable(name string, init Initializer, opts ...VariableOption) *Node {
+	return DefaultGraph().GetVariable(name, init, opts...)
+}
 
 func (g *Graph) registerVariableLocked(n *Node) {
 	n.varIndex = len(g.variables)
@@ -99,7 +136,7 @@ func Const(t *Tensor) *Node { return DefaultGraph().Const(t) }
 func (placeholderOp) forward(e *execution, n *Node) error {
 	t, ok := e.feeds[n]
 	if !ok {
-		return fmt.Errorf("placeholder of shape %s was not fed (add it to Feeds)", formatShape(n.shape))
+		return fmt.Errorf("placeholder of shape %s was not fed (add it to Feeds)", nodeShape(n))
 	}
 	e.alias(n, t.data, t.shape)
 	return nil

@@ -23,6 +23,11 @@ import (
 // each cell's rich output goes to fe and its interrupt stops rnn's graph
 // runs.
 func Options(o eval.Options, fe display.Frontend) eval.Options {
+	// A cell that builds an op from incompatible operands stops there,
+	// with the op's name and shapes, as TensorFlow raises at graph
+	// construction; compiled Go programs that import rnn keep the errors
+	// on the nodes.
+	rnn.SetPanicOnBuildError(true)
 	o.Stdlib = symbols.Stdlib
 	o.Packages = symbols.Symbols
 	o.Doc = symbols.Doc

@@ -7,6 +7,9 @@ inputs, 16 hidden units, 10 classes. The weights and inputs are drawn here from 
 fixed seed and written out with the results, so the Go test needs no PyTorch.
 Everything is computed in float64; the Go side computes in float32.
 
+It also writes conv_reference.json: Conv2D and MaxPool in TensorFlow's NHWC layout
+and padding rules (see conv_main), computed by PyTorch's NCHW conv2d and max_pool2d.
+
 Run: /usr/bin/python3 rnn/testdata/gen_reference.py  (from the repository root,
 or anywhere: the JSON goes next to this script).
 """
@@ -99,5 +102,79 @@ def main():
     print("wrote", path, "cost", float(cost))
 
 
+def tf_same_pad(size, k, stride):
+    """TensorFlow's SAME padding of one dimension: (before, after)."""
+    out = -(-size // stride)
+    total = max((out - 1) * stride + k - size, 0)
+    return total // 2, total - total // 2
+
+
+def conv_main():
+    """Conv2D and MaxPool cases in NHWC, with the gradients of sum(out * r)."""
+    gen = torch.Generator().manual_seed(20180106)
+    d = torch.float64
+    F = torch.nn.functional
+
+    def rand(*shape):
+        return (torch.rand(*shape, generator=gen, dtype=d) * 2 - 1).float().double()
+
+    def flat(t):
+        return [float(v) for v in t.detach().reshape(-1)]
+
+    def tensor(t):
+        return {"shape": list(t.shape), "data": flat(t)}
+
+    def conv(x, w, stride, padding):
+        xc = x.permute(0, 3, 1, 2)                 # NHWC -> NCHW
+        wc = w.permute(3, 2, 0, 1)                 # HWIO -> OIHW
+        if padding == "SAME":
+            top, bottom = tf_same_pad(xc.shape[2], wc.shape[2], stride[0])
+            left, right = tf_same_pad(xc.shape[3], wc.shape[3], stride[1])
+            xc = F.pad(xc, (left, right, top, bottom))
+        return F.conv2d(xc, wc, stride=stride).permute(0, 2, 3, 1)
+
+    def pool(x, k, stride, padding):
+        xc = x.permute(0, 3, 1, 2)
+        if padding == "SAME":
+            top, bottom = tf_same_pad(xc.shape[2], k[0], stride[0])
+            left, right = tf_same_pad(xc.shape[3], k[1], stride[1])
+            xc = F.pad(xc, (left, right, top, bottom), value=float("-inf"))
+        return F.max_pool2d(xc, k, stride=stride).permute(0, 2, 3, 1)
+
+    cases = []
+    for name, xs, ws, stride, padding in [
+        ("conv same stride 1", (2, 7, 6, 3), (3, 3, 3, 4), (1, 1), "SAME"),
+        ("conv same stride 2", (2, 7, 6, 3), (5, 5, 3, 2), (2, 2), "SAME"),
+        ("conv valid stride 2", (2, 7, 6, 3), (3, 2, 3, 4), (2, 2), "VALID"),
+        ("conv valid strides 1,2", (1, 8, 9, 2), (4, 3, 2, 3), (1, 2), "VALID"),
+    ]:
+        x, w = rand(*xs).requires_grad_(True), rand(*ws).requires_grad_(True)
+        out = conv(x, w, stride, padding)
+        r = rand(*out.shape)
+        (out * r).sum().backward()
+        cases.append({"name": name, "op": "conv2d", "strides": [1, stride[0], stride[1], 1], "padding": padding,
+                      "x": tensor(x), "w": tensor(w), "r": tensor(r), "out": tensor(out),
+                      "grad_x": flat(x.grad), "grad_w": flat(w.grad)})
+    for name, xs, k, stride, padding in [
+        ("pool same 2x2 stride 2", (2, 7, 5, 3), (2, 2), (2, 2), "SAME"),
+        ("pool same 3x3 stride 2", (2, 7, 6, 2), (3, 3), (2, 2), "SAME"),
+        ("pool valid 3x2 stride 2,1", (1, 7, 6, 2), (3, 2), (2, 1), "VALID"),
+    ]:
+        x = rand(*xs).requires_grad_(True)
+        out = pool(x, k, stride, padding)
+        r = rand(*out.shape)
+        (out * r).sum().backward()
+        cases.append({"name": name, "op": "max_pool", "ksize": [1, k[0], k[1], 1],
+                      "strides": [1, stride[0], stride[1], 1], "padding": padding,
+                      "x": tensor(x), "r": tensor(r), "out": tensor(out), "grad_x": flat(x.grad)})
+    out = {"about": conv_main.__doc__, "torch_version": torch.__version__, "cases": cases}
+    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "conv_reference.json")
+    with open(path, "w") as f:
+        json.dump(out, f, indent=1)
+        f.write("\n")
+    print("wrote", path, len(cases), "cases")
+
+
 if __name__ == "__main__":
     main()
+    conv_main()
