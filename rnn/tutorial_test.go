@@ -31,7 +31,7 @@ func buildTutorial(g *Graph, nsteps, diminput, dimhidden, dimoutput int, opt *Op
 	H := Add(MatMul(X, weights["hidden"]), biases["hidden"])
 	Hsplit := Split(H, nsteps, 0)
 	var outputs []*Node
-	var state LSTMState
+	var state State
 	g.VariableScope("basic", func() {
 		cell := BasicLSTMCell(dimhidden, 1.0)
 		outputs, state = StaticRNN(cell, Hsplit)

@@ -80,7 +80,7 @@ func run(trainingEpochs, limit int, dataDir string, seed int64, timing bool) err
 		H := rnn.Add(rnn.MatMul(X, W["hidden"]), b["hidden"])
 		Hsplit := rnn.Split(H, nsteps, 0)
 		var outputs []*rnn.Node
-		var state rnn.LSTMState
+		var state rnn.State
 		rnn.VariableScope(name, func() {
 			cell := rnn.BasicLSTMCell(dimhidden, 1.0)
 			outputs, state = rnn.StaticRNN(cell, Hsplit)

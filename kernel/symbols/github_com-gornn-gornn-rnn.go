@@ -15,6 +15,7 @@ func init() {
 		"AdamOptimizer":                 reflect.ValueOf(rnn.AdamOptimizer),
 		"Add":                           reflect.ValueOf(rnn.Add),
 		"ArgMax":                        reflect.ValueOf(rnn.ArgMax),
+		"BackwardInitialState":          reflect.ValueOf(rnn.BackwardInitialState),
 		"BasicLSTMCell":                 reflect.ValueOf(rnn.BasicLSTMCell),
 		"Bool":                          reflect.ValueOf(rnn.Bool),
 		"Cast":                          reflect.ValueOf(rnn.Cast),
@@ -23,6 +24,7 @@ func init() {
 		"Constant":                      reflect.ValueOf(rnn.Constant),
 		"DefaultContext":                reflect.ValueOf(rnn.DefaultContext),
 		"DefaultGraph":                  reflect.ValueOf(rnn.DefaultGraph),
+		"DynamicRNN":                    reflect.ValueOf(rnn.DynamicRNN),
 		"Equal":                         reflect.ValueOf(rnn.Equal),
 		"Float32":                       reflect.ValueOf(rnn.Float32),
 		"FromDense":                     reflect.ValueOf(rnn.FromDense),
@@ -31,10 +33,12 @@ func init() {
 		"GlorotUniform":                 reflect.ValueOf(rnn.GlorotUniform),
 		"GradientDescentOptimizer":      reflect.ValueOf(rnn.GradientDescentOptimizer),
 		"Gradients":                     reflect.ValueOf(rnn.Gradients),
+		"InitialState":                  reflect.ValueOf(rnn.InitialState),
 		"Int64":                         reflect.ValueOf(rnn.Int64),
 		"MatMul":                        reflect.ValueOf(rnn.MatMul),
 		"MomentumOptimizer":             reflect.ValueOf(rnn.MomentumOptimizer),
 		"Mul":                           reflect.ValueOf(rnn.Mul),
+		"MultiRNNCell":                  reflect.ValueOf(rnn.MultiRNNCell),
 		"NewGraph":                      reflect.ValueOf(rnn.NewGraph),
 		"NewSession":                    reflect.ValueOf(rnn.NewSession),
 		"NewTensor":                     reflect.ValueOf(rnn.NewTensor),
@@ -54,12 +58,14 @@ func init() {
 		"ResetDefaultGraph":             reflect.ValueOf(rnn.ResetDefaultGraph),
 		"Reshape":                       reflect.ValueOf(rnn.Reshape),
 		"Scalar":                        reflect.ValueOf(rnn.Scalar),
+		"SequenceLength":                reflect.ValueOf(rnn.SequenceLength),
 		"SetDefaultContext":             reflect.ValueOf(rnn.SetDefaultContext),
 		"SetRandomSeed":                 reflect.ValueOf(rnn.SetRandomSeed),
 		"Sigmoid":                       reflect.ValueOf(rnn.Sigmoid),
 		"Softmax":                       reflect.ValueOf(rnn.Softmax),
 		"SoftmaxCrossEntropyWithLogits": reflect.ValueOf(rnn.SoftmaxCrossEntropyWithLogits),
 		"Split":                         reflect.ValueOf(rnn.Split),
+		"StaticBidirectionalRNN":        reflect.ValueOf(rnn.StaticBidirectionalRNN),
 		"StaticRNN":                     reflect.ValueOf(rnn.StaticRNN),
 		"StaticRNNWithState":            reflect.ValueOf(rnn.StaticRNNWithState),
 		"Sub":                           reflect.ValueOf(rnn.Sub),
@@ -78,10 +84,34 @@ func init() {
 		"Initializer": reflect.ValueOf((*rnn.Initializer)(nil)),
 		"LSTMCell":    reflect.ValueOf((*rnn.LSTMCell)(nil)),
 		"LSTMState":   reflect.ValueOf((*rnn.LSTMState)(nil)),
+		"MultiCell":   reflect.ValueOf((*rnn.MultiCell)(nil)),
+		"MultiState":  reflect.ValueOf((*rnn.MultiState)(nil)),
 		"Node":        reflect.ValueOf((*rnn.Node)(nil)),
 		"OpError":     reflect.ValueOf((*rnn.OpError)(nil)),
 		"Optimizer":   reflect.ValueOf((*rnn.Optimizer)(nil)),
+		"RNNCell":     reflect.ValueOf((*rnn.RNNCell)(nil)),
+		"RNNOption":   reflect.ValueOf((*rnn.RNNOption)(nil)),
 		"Session":     reflect.ValueOf((*rnn.Session)(nil)),
+		"State":       reflect.ValueOf((*rnn.State)(nil)),
 		"Tensor":      reflect.ValueOf((*rnn.Tensor)(nil)),
+
+		// interface wrapper definitions
+		"_RNNCell": reflect.ValueOf((*_github_com_gornn_gornn_rnn_RNNCell)(nil)),
+		"_State":   reflect.ValueOf((*_github_com_gornn_gornn_rnn_State)(nil)),
 	}
+}
+
+// _github_com_gornn_gornn_rnn_RNNCell is an interface wrapper for RNNCell type
+type _github_com_gornn_gornn_rnn_RNNCell struct {
+	IValue interface{}
+	WCall  func(x *rnn.Node, state rnn.State) (*rnn.Node, rnn.State)
+}
+
+func (W _github_com_gornn_gornn_rnn_RNNCell) Call(x *rnn.Node, state rnn.State) (*rnn.Node, rnn.State) {
+	return W.WCall(x, state)
+}
+
+// _github_com_gornn_gornn_rnn_State is an interface wrapper for State type
+type _github_com_gornn_gornn_rnn_State struct {
+	IValue interface{}
 }
