@@ -170,6 +170,8 @@ func fusedSteps(cell RNNCell, xs []*Node, initial State) ([]*Node, []State, bool
 		return c.sequence(src, len(xs), init)
 	case *MultiCell:
 		return c.layerwise(xs, initial)
+	case *DropoutCell:
+		return c.sequence(xs, initial)
 	}
 	return nil, nil, false
 }

@@ -448,3 +448,106 @@ func TestDynamicRNNShapes(t *testing.T) {
 		}
 	}
 }
+
+// TestDropoutWrapper checks the wrapper's dropout: with keep 1 the
+// wrapped cell's values, with keep 0.5 each output element either zero
+// or twice the unwrapped one, about half of each, and gradients that go
+// through the same mask as the values.
+func TestDropoutWrapper(t *testing.T) {
+	g := NewGraph()
+	g.SetRandomSeed(4)
+	const batch, steps, nIn, units = 64, 3, 5, 8
+	x := g.Placeholder(Float32, None, nIn)
+	keep := g.Placeholder(Float32)
+	xs := Split(x, steps, 0)
+	var plain, wrapped []*Node
+	g.VariableScope("s", func() {
+		cell := BasicLSTMCell(units, 1)
+		plain, _ = StaticRNN(cell, xs)
+		wrapped, _ = StaticRNN(DropoutWrapper(cell, nil, keep), xs)
+	})
+	dx := Gradients(ReduceSum(wrapped[steps-1]), []*Node{x})[0]
+	if err := g.Err(); err != nil {
+		t.Fatal(err)
+	}
+	s := g.NewSession()
+	s.MustRun(g.GlobalVariablesInitializer(), nil)
+	rng := rand.New(rand.NewPCG(4, 4))
+	in := randomTensor(rng, steps*batch, nIn)
+	for _, k := range []float32{1, 0.5} {
+		vals, err := s.RunList([]*Node{plain[steps-1], wrapped[steps-1], dx}, Feeds{x: in, keep: Scalar(k)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		zeros := 0
+		for i, w := range vals[1].data {
+			p := vals[0].data[i]
+			switch {
+			case w == 0 && k < 1:
+				zeros++
+			case math.Abs(float64(w-p/k)) > 1e-6:
+				t.Fatalf("keep %g: element %d is %g, unwrapped %g", k, i, w, p)
+			}
+		}
+		if frac := float64(zeros) / float64(len(vals[1].data)); k < 1 && (frac < 0.4 || frac > 0.6) {
+			t.Errorf("keep %g: %.2f of the outputs dropped", k, frac)
+		}
+	}
+	// A unit dropped from the output has no gradient through it.
+	y := cellDropout(x, keep)
+	dy := Gradients(ReduceSum(Mul(y, y)), []*Node{x})[0]
+	vals, err := s.RunList([]*Node{y, dy}, Feeds{x: in, keep: Scalar(0.5)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, v := range vals[0].data {
+		// d(y²)/dx = 2·y·mask, mask = y/x.
+		want := 2 * v * v / in.data[i]
+		if math.Abs(float64(vals[1].data[i]-want)) > 1e-4*(1+math.Abs(float64(want))) {
+			t.Fatalf("gradient %d is %g, want %g", i, vals[1].data[i], want)
+		}
+	}
+	if _, err := s.Run(y, Feeds{x: in, keep: Scalar(0)}); err == nil || !contains(err.Error(), "(0, 1]") {
+		t.Errorf("keep 0: error %v, want one about its range", err)
+	}
+}
+
+// TestLayersRunAsSequences checks that StaticRNN runs every LSTM layer
+// of a MultiRNNCell as one sequence op, dropout wrappers included, over
+// split and over unstacked inputs.
+func TestLayersRunAsSequences(t *testing.T) {
+	for _, how := range []string{"split", "unstack", "dynamic"} {
+		t.Run(how, func(t *testing.T) {
+			g := NewGraph()
+			keep := g.Placeholder(Float32)
+			cell := MultiRNNCell([]RNNCell{
+				DropoutWrapper(BasicLSTMCell(8, 1), keep, keep),
+				BasicLSTMCell(8, 1),
+				DropoutWrapper(BasicLSTMCell(4, 1), nil, keep),
+			})
+			switch how {
+			case "split":
+				StaticRNN(cell, Split(g.Placeholder(Float32, None, 3), 5, 0))
+			case "unstack":
+				StaticRNN(cell, unstackNodes(g.Placeholder(Float32, None, 5, 3), 5, 1))
+			case "dynamic":
+				DynamicRNN(cell, g.Placeholder(Float32, None, 5, 3))
+			}
+			if err := g.Err(); err != nil {
+				t.Fatal(err)
+			}
+			seqs, steps := 0, 0
+			for _, n := range g.Nodes() {
+				switch n.op.(type) {
+				case lstmSeqOp:
+					seqs++
+				case lstmStepOp:
+					steps++
+				}
+			}
+			if seqs != 3 || steps != 0 {
+				t.Errorf("%d sequence ops and %d step ops, want 3 and 0", seqs, steps)
+			}
+		})
+	}
+}
