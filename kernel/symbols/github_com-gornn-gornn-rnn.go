@@ -24,10 +24,12 @@ func init() {
 		"Constant":                      reflect.ValueOf(rnn.Constant),
 		"DefaultContext":                reflect.ValueOf(rnn.DefaultContext),
 		"DefaultGraph":                  reflect.ValueOf(rnn.DefaultGraph),
+		"DropoutWrapper":                reflect.ValueOf(rnn.DropoutWrapper),
 		"DynamicRNN":                    reflect.ValueOf(rnn.DynamicRNN),
 		"Equal":                         reflect.ValueOf(rnn.Equal),
 		"Float32":                       reflect.ValueOf(rnn.Float32),
 		"FromDense":                     reflect.ValueOf(rnn.FromDense),
+		"GRUCell":                       reflect.ValueOf(rnn.GRUCell),
 		"GetVariable":                   reflect.ValueOf(rnn.GetVariable),
 		"GlobalVariablesInitializer":    reflect.ValueOf(rnn.GlobalVariablesInitializer),
 		"GlorotUniform":                 reflect.ValueOf(rnn.GlorotUniform),
@@ -79,7 +81,9 @@ func init() {
 
 		// type definitions
 		"DType":       reflect.ValueOf((*rnn.DType)(nil)),
+		"DropoutCell": reflect.ValueOf((*rnn.DropoutCell)(nil)),
 		"Feeds":       reflect.ValueOf((*rnn.Feeds)(nil)),
+		"GRU":         reflect.ValueOf((*rnn.GRU)(nil)),
 		"Graph":       reflect.ValueOf((*rnn.Graph)(nil)),
 		"Initializer": reflect.ValueOf((*rnn.Initializer)(nil)),
 		"LSTMCell":    reflect.ValueOf((*rnn.LSTMCell)(nil)),
