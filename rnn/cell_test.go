@@ -73,6 +73,13 @@ func cellGradCases() []gradCase {
 				return Concat([]*Node{out[0], out[1], out[2], fw.(*Node), bw.(*Node)}, 1)
 			})
 		}},
+		{name: "bidirectional LSTM over split inputs with sequence lengths", shapes: [][]int{{9, 2}}, build: func(in []*Node) *Node {
+			return scoped(in, func() *Node {
+				out, fw, bw := StaticBidirectionalRNN(BasicLSTMCell(3, 1), BasicLSTMCell(2, 1), Split(in[0], 3, 0),
+					SequenceLength(lengths(in, 3, 1, 2)))
+				return Concat(append(append([]*Node{out[0], out[1], out[2]}, lstmState(fw)...), lstmState(bw)...), 1)
+			})
+		}},
 		{name: "DynamicRNN LSTM with sequence lengths", shapes: [][]int{{2, 3, 2}}, build: func(in []*Node) *Node {
 			return scoped(in, func() *Node {
 				out, st := DynamicRNN(BasicLSTMCell(3, 1), in[0], SequenceLength(lengths(in, 2, 3)))
@@ -516,7 +523,7 @@ func TestDropoutWrapper(t *testing.T) {
 // of a MultiRNNCell as one sequence op, dropout wrappers included, over
 // split and over unstacked inputs.
 func TestLayersRunAsSequences(t *testing.T) {
-	for _, how := range []string{"split", "unstack", "dynamic"} {
+	for _, how := range []string{"split", "unstack", "dynamic", "bidirectional"} {
 		t.Run(how, func(t *testing.T) {
 			g := NewGraph()
 			keep := g.Placeholder(Float32)
@@ -532,6 +539,10 @@ func TestLayersRunAsSequences(t *testing.T) {
 				StaticRNN(cell, unstackNodes(g.Placeholder(Float32, None, 5, 3), 5, 1))
 			case "dynamic":
 				DynamicRNN(cell, g.Placeholder(Float32, None, 5, 3))
+			case "bidirectional":
+				// Three layers forward, one backward.
+				StaticBidirectionalRNN(cell, BasicLSTMCell(3, 1), Split(g.Placeholder(Float32, None, 3), 5, 0),
+					SequenceLength(g.Placeholder(Float32, None)))
 			}
 			if err := g.Err(); err != nil {
 				t.Fatal(err)
@@ -545,8 +556,12 @@ func TestLayersRunAsSequences(t *testing.T) {
 					steps++
 				}
 			}
-			if seqs != 3 || steps != 0 {
-				t.Errorf("%d sequence ops and %d step ops, want 3 and 0", seqs, steps)
+			want := 3
+			if how == "bidirectional" {
+				want = 4
+			}
+			if seqs != want || steps != 0 {
+				t.Errorf("%d sequence ops and %d step ops, want %d and 0", seqs, steps, want)
 			}
 		})
 	}

@@ -381,6 +381,21 @@ func (op selectRowsOp) backward(e *execution, n *Node) error {
 // for t < l, and steps at or past l stay where they are.
 func reverseSteps(xs []*Node, length *Node) ([]*Node, error) {
 	out := make([]*Node, len(xs))
+	if src, ok := sequenceSource(xs); ok {
+		// Reverse the matrix the steps are views of, so that the reversed
+		// steps are views of one matrix too and an LSTM over them still
+		// runs as one sequence op.
+		in := []*Node{src}
+		if length != nil {
+			in = append(in, length)
+		}
+		g, err := operands("ReverseSequence", in...)
+		if err != nil {
+			return nil, err
+		}
+		rev := newOp(g, "ReverseSequence", reverseRowsOp{steps: len(xs)}, in, src.Shape(), src.dtype, nil)
+		return Split(rev, len(xs), 0), nil
+	}
 	if length == nil {
 		for t, x := range xs {
 			out[len(xs)-1-t] = x
@@ -541,4 +556,71 @@ func DynamicRNN(cell RNNCell, x *Node, opts ...RNNOption) (*Node, State) {
 		all = Concat(outputs, 0)
 	}
 	return Transpose(Reshape(all, steps, -1, u), 1, 0, 2), state
+}
+
+// reverseRowsOp reverses the steps of a matrix [steps·batch, features]
+// whose row blocks are the steps, within each example's length when the
+// lengths are given (tf.reverse_sequence). Inputs: the matrix, then the
+// lengths [batch] when given.
+type reverseRowsOp struct{ steps int }
+
+// source returns the step whose row b step t takes.
+func (op reverseRowsOp) source(lengths []float32, t, b int) int {
+	n := op.steps
+	if lengths != nil {
+		n = min(int(lengths[b]), op.steps)
+	}
+	if t < n {
+		return n - 1 - t
+	}
+	return t
+}
+
+func (op reverseRowsOp) geometry(e *execution, n *Node) (lengths []float32, batch, width int, err error) {
+	x := e.value(n.inputs[0])
+	if len(x.shape) != 2 || x.shape[0]%op.steps != 0 {
+		return nil, 0, 0, fmt.Errorf("input has shape %s, want [%d·batch, features]", formatShape(x.shape), op.steps)
+	}
+	batch, width = x.shape[0]/op.steps, x.shape[1]
+	if len(n.inputs) == 2 {
+		if lengths, err = readLengths(e.value(n.inputs[1]), batch); err != nil {
+			return nil, 0, 0, err
+		}
+	}
+	return lengths, batch, width, nil
+}
+
+func (op reverseRowsOp) forward(e *execution, n *Node) error {
+	lengths, batch, w, err := op.geometry(e, n)
+	if err != nil {
+		return err
+	}
+	x := e.value(n.inputs[0])
+	out := e.output(n, x.shape...)
+	for t := range op.steps {
+		for b := range batch {
+			src := (op.source(lengths, t, b)*batch + b) * w
+			copy(out.data[(t*batch+b)*w:(t*batch+b+1)*w], x.data[src:src+w])
+		}
+	}
+	return nil
+}
+
+func (op reverseRowsOp) backward(e *execution, n *Node) error {
+	x := n.inputs[0]
+	if !e.needsGrad(x) {
+		return nil
+	}
+	lengths, batch, w, err := op.geometry(e, n)
+	if err != nil {
+		return err
+	}
+	g, dx := e.grad(n).data, e.grad(x).data
+	for t := range op.steps {
+		for b := range batch {
+			src := (op.source(lengths, t, b)*batch + b) * w
+			addTo(dx[src:src+w], g[(t*batch+b)*w:(t*batch+b+1)*w])
+		}
+	}
+	return nil
 }
