@@ -113,7 +113,9 @@ func chunkLayout(c *chunkPlan, n *Node) (batchLayout, bool) {
 	}
 	x, xDep := in(0)
 	if xDep && x.opaque {
-		if _, ok := n.op.(lstmSeqPartOp); !ok {
+		switch n.op.(type) {
+		case lstmSeqPartOp, lstmSeqOutputsOp:
+		default:
 			return batchLayout{}, false
 		}
 	}
@@ -205,6 +207,18 @@ func chunkLayout(c *chunkPlan, n *Node) (batchLayout, bool) {
 		return batchLayout{opaque: true}, true
 	case lstmSeqPartOp:
 		return batchLayout{pre: 1, post: n.shape[1]}, xDep && x.opaque
+	case lstmSeqOutputsOp:
+		return batchLayout{pre: op.steps, post: n.shape[1]}, xDep && x.opaque
+	case gruStepOp:
+		if !xDep || x != (batchLayout{pre: 1, post: op.nIn}) || c.dependsAny(n.inputs[1:5]) {
+			return batchLayout{}, false
+		}
+		for _, s := range n.inputs[5:] {
+			if l, ok := c.layouts[s]; !ok || l != (batchLayout{pre: 1, post: op.units}) {
+				return batchLayout{}, false
+			}
+		}
+		return batchLayout{pre: 1, post: op.units}, true
 	case lstmStepOp:
 		if !xDep || x != (batchLayout{pre: 1, post: op.nIn}) || c.dependsAny(n.inputs[1:3]) {
 			return batchLayout{}, false

@@ -26,7 +26,7 @@ func TestChunkedRunsMatchOnePass(t *testing.T) {
 	outs := m.out["LSTM_O"].([]*Node)
 	// The same cell called step by step, on the tutorial's time-major inputs.
 	var byStep []*Node
-	var st LSTMState
+	var st State
 	g.VariableScope("basic", func() {
 		cell := BasicLSTMCell(hidden, 1.0)
 		for _, x := range m.out["Hsplit"].([]*Node) {
@@ -35,7 +35,7 @@ func TestChunkedRunsMatchOnePass(t *testing.T) {
 			byStep = append(byStep, h)
 		}
 	})
-	byStep = append(byStep, st.C)
+	byStep = append(byStep, st.(LSTMState).C)
 	state := m.out["LSTM_S"].(LSTMState)
 	tests := []struct {
 		name    string

@@ -18,6 +18,16 @@
 //	with tf.variable_scope(name, reuse=AUTO_REUSE) rnn.VariableScope(name, func() { ... })
 //	tf.contrib.rnn.BasicLSTMCell(128, 1.0)         rnn.BasicLSTMCell(128, 1.0)
 //	tf.contrib.rnn.static_rnn(cell, xs)            outputs, state := rnn.StaticRNN(cell, xs)
+//	state.h of an LSTM's final state               state.(rnn.LSTMState).H
+//	tf.contrib.rnn.GRUCell(64)                     rnn.GRUCell(64)
+//	tf.contrib.rnn.MultiRNNCell([c1, c2])          rnn.MultiRNNCell([]rnn.RNNCell{c1, c2})
+//	tf.contrib.rnn.DropoutWrapper(cell,            rnn.DropoutWrapper(cell, inKeep, outKeep)
+//	    input_keep_prob=a, output_keep_prob=b)         (scalar nodes; nil: no dropout)
+//	class MyCell(tf.nn.rnn_cell.RNNCell)           any type with Call(x *rnn.Node, s rnn.State) (*rnn.Node, rnn.State)
+//	static_rnn(cell, xs, sequence_length=l,        rnn.StaticRNN(cell, xs, rnn.SequenceLength(l),
+//	    initial_state=s)                               rnn.InitialState(s))
+//	static_bidirectional_rnn(fw, bw, xs)           outputs, fwState, bwState := rnn.StaticBidirectionalRNN(fw, bw, xs)
+//	tf.nn.dynamic_rnn(cell, x, sequence_length=l)  outputs, state := rnn.DynamicRNN(cell, x, rnn.SequenceLength(l))
 //	tf.nn.softmax_cross_entropy_with_logits(       rnn.SoftmaxCrossEntropyWithLogits(y, pred)
 //	    labels=y, logits=pred)
 //	tf.reduce_mean(x)                              rnn.ReduceMean(x)
@@ -70,6 +80,18 @@
 // RMSPropOptimizer, with TensorFlow's update rules and defaults.
 // Initializers: RandomNormal, GlorotUniform, Zeros, Constant, TensorInit.
 //
+// # Recurrent cells
+//
+// StaticRNN, StaticBidirectionalRNN and DynamicRNN take any RNNCell:
+// BasicLSTMCell (state LSTMState), GRUCell (state *Node, its output),
+// MultiRNNCell (state MultiState, one per layer), DropoutWrapper (the
+// wrapped cell's state), or a type of one's own, even one defined in a
+// notebook cell. A nil State is a cell's zero state. With SequenceLength,
+// states must be made of *Node, LSTMState, MultiState or []*Node, so that
+// each example's last valid state can be picked. GRUCell is TensorFlow's
+// GRU, which applies its reset gate before the recurrent product;
+// PyTorch's nn.GRU applies it after, so it is a different cell (see GRU).
+//
 // # Graphs
 //
 // The package-level Placeholder, Variable, VariableScope,
@@ -104,9 +126,12 @@
 // forward pass keeps each node's value, the backward pass walks the nodes
 // between the variables and the cost in reverse order. The LSTM time step
 // is a single fused op (the four gates from one pass of matrix products,
-// then one element-wise pass, keeping what backward needs). When the
-// steps' inputs are the parts of one Split, as in the tutorial, StaticRNN
-// runs the whole sequence as one op: the input half of every step's gates
+// then one element-wise pass, keeping what backward needs), and so is the
+// GRU's. When the steps' inputs are views of one matrix — the parts of one
+// Split, as in the tutorial, an unstack along the time axis as
+// DynamicRNN makes, or the outputs of the LSTM layer below in a
+// MultiRNNCell, dropout wrappers included — StaticRNN runs an LSTM's
+// whole sequence as one op: the input half of every step's gates
 // is one large product, the batch is cut into row pieces that go through
 // all the steps on their own core with no hand-off between steps, and
 // backward leaves the gates' gradients of all steps in one buffer, from
@@ -127,6 +152,8 @@
 // all cores by worker goroutines that stay ready between the parallel
 // parts of a step.
 //
-// The package has no exported generic types or functions and no exported
-// interfaces, so that the Go interpreter yaegi can use all of it.
+// The package has no exported generic types or functions, and its one
+// exported interface, RNNCell, has only exported methods, so that the Go
+// interpreter yaegi can use all of it and interpreted types can implement
+// RNNCell.
 package rnn

@@ -136,7 +136,7 @@ func ExampleStaticRNN() {
 	x1 := g.Placeholder(rnn.Float32, rnn.None, 3)
 	x2 := g.Placeholder(rnn.Float32, rnn.None, 3)
 	var outputs []*rnn.Node
-	var state rnn.LSTMState
+	var state rnn.State
 	g.VariableScope("basic", func() {
 		outputs, state = rnn.StaticRNN(rnn.BasicLSTMCell(5, 1.0), []*rnn.Node{x1, x2})
 	})
@@ -146,7 +146,7 @@ func ExampleStaticRNN() {
 	for _, v := range g.Variables() {
 		fmt.Println(v.Name(), v.Shape())
 	}
-	fmt.Println(len(outputs), state.H.Shape())
+	fmt.Println(len(outputs), state.(rnn.LSTMState).H.Shape())
 	// Output:
 	// basic/basic_lstm_cell/kernel [8 20]
 	// basic/basic_lstm_cell/bias [20]

@@ -167,7 +167,7 @@ func makePlan(fetches []*Node) *plan {
 		if _, isBP := n.op.(*backpropOp); isBP {
 			p.backward = true
 		}
-		if part, ok := n.op.(lstmSeqPartOp); ok && part.step < part.steps-1 {
+		if keepsSteps(n.op) {
 			if p.keepSteps == nil {
 				p.keepSteps = map[*Node]bool{}
 			}
@@ -179,6 +179,18 @@ func makePlan(fetches []*Node) *plan {
 		p.chunks = analyzeChunks(p, fetches)
 	}
 	return p
+}
+
+// keepsSteps reports whether op reads early steps of the LSTM sequence
+// that is its input.
+func keepsSteps(op operation) bool {
+	switch op := op.(type) {
+	case lstmSeqPartOp:
+		return op.step < op.steps-1
+	case lstmSeqOutputsOp:
+		return true
+	}
+	return false
 }
 
 // releaseSchedule finds, for a forward-only run, after which node each

@@ -173,19 +173,19 @@ func gradCases() []gradCase {
 		}},
 		{name: "LSTM steps", shapes: [][]int{{2, 3}, {2, 3}, {2, 3}}, build: func(in []*Node) *Node {
 			var out []*Node
-			var st LSTMState
+			var st State
 			in[0].g.VariableScope("gradcheck", func() {
 				out, st = StaticRNN(BasicLSTMCell(4, 1.0), in)
 			})
-			return Concat([]*Node{out[1], st.C, st.H}, 1)
+			return Concat([]*Node{out[1], st.(LSTMState).C, st.(LSTMState).H}, 1)
 		}},
 		{name: "LSTM over inputs split from one matrix", shapes: [][]int{{6, 3}}, build: func(in []*Node) *Node {
 			var out []*Node
-			var st LSTMState
+			var st State
 			in[0].g.VariableScope("gradcheck", func() {
 				out, st = StaticRNN(BasicLSTMCell(4, 1.0), Split(in[0], 3, 0))
 			})
-			return Concat([]*Node{out[0], out[2], st.C}, 1)
+			return Concat([]*Node{out[0], out[2], st.(LSTMState).C}, 1)
 		}},
 		{name: "LSTM from a given state", shapes: [][]int{{2, 3}, {2, 4}, {2, 4}}, build: func(in []*Node) *Node {
 			var out []*Node
@@ -205,7 +205,7 @@ func gradCases() []gradCase {
 // 1e-2 in float32: rounding of the cost is about 1e-4 and the truncation
 // error O(step²); a wrong factor or a missing term is far outside.
 func TestGradients(t *testing.T) {
-	for ci, tc := range gradCases() {
+	for ci, tc := range append(gradCases(), cellGradCases()...) {
 		t.Run(tc.name, func(t *testing.T) {
 			rng := rand.New(rand.NewPCG(uint64(ci), 7))
 			g := NewGraph()
@@ -359,7 +359,7 @@ func testFusedLSTM(t *testing.T, batch int, fromSplit bool) {
 		}
 		return sum
 	}
-	fusedCost := costOf(fusedOut, fusedState.C)
+	fusedCost := costOf(fusedOut, fusedState.(LSTMState).C)
 	unfusedCost := costOf(unfusedOut, c)
 	wrt := append([]*Node{kernel, bias}, inputs...)
 	fetch := append(append([]*Node{fusedCost, unfusedCost, fusedOut[steps-1], unfusedOut[steps-1]},

@@ -32,19 +32,24 @@ func BasicLSTMCell(units int, forgetBias float64) *LSTMCell {
 // call.
 func (c *LSTMCell) Variables() (kernel, bias *Node) { return c.kernel, c.bias }
 
-// Call runs one time step on x [batch, inputs] from state (the zero state
-// when state.C and state.H are nil) and returns the output h' and the new
-// state. The step is one fused op: one pass of matrix products for all
-// four gates and one pass of element-wise work.
-func (c *LSTMCell) Call(x *Node, state LSTMState) (*Node, LSTMState) {
+// Call runs one time step on x [batch, inputs] from state, an LSTMState
+// (nil, or C and H nil, for the zero state), and returns the output h' and
+// the new LSTMState. The step is one fused op: one pass of matrix products
+// for all four gates and one pass of element-wise work.
+func (c *LSTMCell) Call(x *Node, st State) (*Node, State) {
 	const name = "BasicLSTMCell"
-	errOut := func(g *Graph, err error, in ...*Node) (*Node, LSTMState) {
+	errOut := func(g *Graph, err error, in ...*Node) (*Node, State) {
 		n := failed(g, name, err, in...)
 		return n, LSTMState{C: n, H: n}
 	}
 	if c == nil {
 		g, _ := operands(name, x)
 		return errOut(g, fmt.Errorf("nil cell"), x)
+	}
+	state, ok := lstmStateOf(st)
+	if !ok {
+		g, _ := operands(name, x)
+		return errOut(g, fmt.Errorf("state is a %T, want an LSTMState", st), x)
 	}
 	inputs := []*Node{x}
 	if state.C != nil || state.H != nil {
@@ -140,37 +145,6 @@ func splitSource(inputs []*Node) (*Node, bool) {
 // piece of the batch multiplies its own inputs step by step, so that the
 // gates of all steps never sit in memory at once.
 var projectMaxForward = 1 << 22
-
-// StaticRNN runs cell over the time steps in inputs (each [batch,
-// features]) from the zero state, like tf.contrib.rnn.static_rnn. It
-// returns every step's output and the final state.
-func StaticRNN(cell *LSTMCell, inputs []*Node) ([]*Node, LSTMState) {
-	return StaticRNNWithState(cell, inputs, LSTMState{})
-}
-
-// StaticRNNWithState is StaticRNN from a given initial state.
-//
-// When the inputs are the parts of one Split along the first axis (as in
-// the tutorial), the steps run as one op over the whole sequence (see
-// lstmSeqOp); the outputs and states are still one node per step, and the
-// results are those of the steps built one by one with Call.
-func StaticRNNWithState(cell *LSTMCell, inputs []*Node, initial LSTMState) ([]*Node, LSTMState) {
-	if len(inputs) == 0 {
-		n := failedf(DefaultGraph(), "StaticRNN", nil, "no time steps in inputs")
-		return []*Node{n}, LSTMState{C: n, H: n}
-	}
-	if src, ok := splitSource(inputs); ok {
-		if outputs, state, ok := cell.sequence(src, len(inputs), initial); ok {
-			return outputs, state
-		}
-	}
-	outputs := make([]*Node, len(inputs))
-	state := initial
-	for t, x := range inputs {
-		outputs[t], state = cell.Call(x, state)
-	}
-	return outputs, state
-}
 
 // lstmStepOp is one fused LSTM step. Inputs: x [B,in], kernel, bias,
 // then c and h [B,U] when hasState. Value: [2,B,U] holding c' then h'. It

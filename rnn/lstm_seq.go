@@ -56,12 +56,12 @@ func (lstmSeqPartOp) aliasesInput() bool { return true }
 // sequence builds the op over src for steps steps from initial (zero when
 // its nodes are nil). It returns false when it cannot, and the caller
 // builds the steps one by one instead, which reports any error.
-func (c *LSTMCell) sequence(src *Node, steps int, initial LSTMState) ([]*Node, LSTMState, bool) {
+func (c *LSTMCell) sequence(src *Node, steps int, initial LSTMState) ([]*Node, []State, bool) {
 	if c == nil || c.Units <= 0 || src.err != nil || src.dtype != Float32 || steps <= 0 {
-		return nil, LSTMState{}, false
+		return nil, nil, false
 	}
 	if src.shape[0] >= 0 && src.shape[0]%steps != 0 {
-		return nil, LSTMState{}, false
+		return nil, nil, false
 	}
 	u, nIn := c.Units, src.shape[1]
 	batch := None
@@ -74,13 +74,13 @@ func (c *LSTMCell) sequence(src *Node, steps int, initial LSTMState) ([]*Node, L
 		for _, s := range []*Node{initial.C, initial.H} {
 			if s == nil || s.err != nil || s.g != src.g || s.dtype != Float32 ||
 				len(s.shape) != 2 || !dimsCompatible(s.shape[1], u) || !dimsCompatible(s.shape[0], batch) {
-				return nil, LSTMState{}, false
+				return nil, nil, false
 			}
 			batch = mergeDim(batch, s.shape[0])
 		}
 	}
 	if err := c.makeVariables(src.g, nIn); err != nil {
-		return nil, LSTMState{}, false
+		return nil, nil, false
 	}
 	inputs = append(inputs, c.kernel, c.bias)
 	if hasState {
@@ -89,13 +89,14 @@ func (c *LSTMCell) sequence(src *Node, steps int, initial LSTMState) ([]*Node, L
 	op := lstmSeqOp{steps: steps, nIn: nIn, units: u, forgetBias: float32(c.ForgetBias), hasState: hasState}
 	seq := newOp(src.g, "LSTMSequence", op, inputs, []int{2, steps, batch, u}, Float32, nil)
 	outputs := make([]*Node, steps)
-	var state LSTMState
+	states := make([]State, steps)
 	for t := range steps {
+		var state LSTMState
 		state.C = newOp(src.g, "LSTMState", lstmSeqPartOp{step: t, steps: steps, part: 0}, []*Node{seq}, []int{batch, u}, Float32, nil)
 		state.H = newOp(src.g, "LSTMOutput", lstmSeqPartOp{step: t, steps: steps, part: 1}, []*Node{seq}, []int{batch, u}, Float32, nil)
-		outputs[t] = state.H
+		outputs[t], states[t] = state.H, state
 	}
-	return outputs, state, true
+	return outputs, states, true
 }
 
 // seqRun is the data of one forward or backward pass of a sequence node,

@@ -33,12 +33,15 @@ func buildSeqModel(steps, batch, nIn, units int, withState, byStep bool) *seqMod
 	cell := BasicLSTMCell(units, 1.0)
 	if byStep {
 		m.outputs = make([]*Node, steps)
-		m.state = initial
+		var state State = initial
 		for t, x := range parts {
-			m.outputs[t], m.state = cell.Call(x, m.state)
+			m.outputs[t], state = cell.Call(x, state)
 		}
+		m.state = state.(LSTMState)
 	} else {
-		m.outputs, m.state = StaticRNNWithState(cell, parts, initial)
+		var state State
+		m.outputs, state = StaticRNNWithState(cell, parts, initial)
+		m.state = state.(LSTMState)
 	}
 	// Weight the steps differently so that a mix-up of steps shows.
 	var terms []*Node

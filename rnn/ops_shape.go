@@ -356,12 +356,17 @@ func Concat(nodes []*Node, axis int) *Node {
 type concatOp struct{ axis int }
 
 // layout checks the inputs' run-time shapes and returns the output shape,
-// the number of outer blocks and each input's block length.
-func (op concatOp) layout(e *execution, n *Node) ([]int, int, []int, error) {
+// the number of outer blocks and each input's block length, in shapeBuf's
+// and lenBuf's storage when they are large enough (so that a step does not
+// allocate).
+func (op concatOp) layout(e *execution, n *Node, shapeBuf, lenBuf []int) ([]int, int, []int, error) {
 	first := e.value(n.inputs[0])
-	shape := append([]int(nil), first.shape...)
+	shape := append(shapeBuf[:0], first.shape...)
 	shape[op.axis] = 0
-	lengths := make([]int, len(n.inputs))
+	lengths := lenBuf[:0]
+	for range n.inputs {
+		lengths = append(lengths, 0)
+	}
 	outer := 1
 	for _, d := range first.shape[:op.axis] {
 		outer *= d
@@ -382,7 +387,9 @@ func (op concatOp) layout(e *execution, n *Node) ([]int, int, []int, error) {
 }
 
 func (op concatOp) forward(e *execution, n *Node) error {
-	shape, outer, lengths, err := op.layout(e, n)
+	var sb [maxStackRank]int
+	var lb [8]int
+	shape, outer, lengths, err := op.layout(e, n, sb[:], lb[:])
 	if err != nil {
 		return err
 	}
@@ -399,7 +406,9 @@ func (op concatOp) forward(e *execution, n *Node) error {
 }
 
 func (op concatOp) backward(e *execution, n *Node) error {
-	_, outer, lengths, err := op.layout(e, n)
+	var sb [maxStackRank]int
+	var lb [8]int
+	_, outer, lengths, err := op.layout(e, n, sb[:], lb[:])
 	if err != nil {
 		return err
 	}

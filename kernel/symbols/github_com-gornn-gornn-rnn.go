@@ -16,6 +16,7 @@ func init() {
 		"AdamOptimizer":                 reflect.ValueOf(rnn.AdamOptimizer),
 		"Add":                           reflect.ValueOf(rnn.Add),
 		"ArgMax":                        reflect.ValueOf(rnn.ArgMax),
+		"BackwardInitialState":          reflect.ValueOf(rnn.BackwardInitialState),
 		"BasicLSTMCell":                 reflect.ValueOf(rnn.BasicLSTMCell),
 		"BiasAdd":                       reflect.ValueOf(rnn.BiasAdd),
 		"Bool":                          reflect.ValueOf(rnn.Bool),
@@ -29,6 +30,8 @@ func init() {
 		"DefaultGraph":                  reflect.ValueOf(rnn.DefaultGraph),
 		"Div":                           reflect.ValueOf(rnn.Div),
 		"Dropout":                       reflect.ValueOf(rnn.Dropout),
+		"DropoutWrapper":                reflect.ValueOf(rnn.DropoutWrapper),
+		"DynamicRNN":                    reflect.ValueOf(rnn.DynamicRNN),
 		"EmbeddingLookup":               reflect.ValueOf(rnn.EmbeddingLookup),
 		"Equal":                         reflect.ValueOf(rnn.Equal),
 		"Err":                           reflect.ValueOf(rnn.Err),
@@ -37,12 +40,14 @@ func init() {
 		"Float32":                       reflect.ValueOf(rnn.Float32),
 		"Floor":                         reflect.ValueOf(rnn.Floor),
 		"FromDense":                     reflect.ValueOf(rnn.FromDense),
+		"GRUCell":                       reflect.ValueOf(rnn.GRUCell),
 		"Gather":                        reflect.ValueOf(rnn.Gather),
 		"GetVariable":                   reflect.ValueOf(rnn.GetVariable),
 		"GlobalVariablesInitializer":    reflect.ValueOf(rnn.GlobalVariablesInitializer),
 		"GlorotUniform":                 reflect.ValueOf(rnn.GlorotUniform),
 		"GradientDescentOptimizer":      reflect.ValueOf(rnn.GradientDescentOptimizer),
 		"Gradients":                     reflect.ValueOf(rnn.Gradients),
+		"InitialState":                  reflect.ValueOf(rnn.InitialState),
 		"Int32":                         reflect.ValueOf(rnn.Int32),
 		"Int64":                         reflect.ValueOf(rnn.Int64),
 		"Log":                           reflect.ValueOf(rnn.Log),
@@ -50,6 +55,7 @@ func init() {
 		"MaxPool":                       reflect.ValueOf(rnn.MaxPool),
 		"MomentumOptimizer":             reflect.ValueOf(rnn.MomentumOptimizer),
 		"Mul":                           reflect.ValueOf(rnn.Mul),
+		"MultiRNNCell":                  reflect.ValueOf(rnn.MultiRNNCell),
 		"Neg":                           reflect.ValueOf(rnn.Neg),
 		"NewGraph":                      reflect.ValueOf(rnn.NewGraph),
 		"NewSession":                    reflect.ValueOf(rnn.NewSession),
@@ -74,6 +80,7 @@ func init() {
 		"ResetDefaultGraph":             reflect.ValueOf(rnn.ResetDefaultGraph),
 		"Reshape":                       reflect.ValueOf(rnn.Reshape),
 		"Scalar":                        reflect.ValueOf(rnn.Scalar),
+		"SequenceLength":                reflect.ValueOf(rnn.SequenceLength),
 		"SetDefaultContext":             reflect.ValueOf(rnn.SetDefaultContext),
 		"SetPanicOnBuildError":          reflect.ValueOf(rnn.SetPanicOnBuildError),
 		"SetRandomSeed":                 reflect.ValueOf(rnn.SetRandomSeed),
@@ -84,6 +91,7 @@ func init() {
 		"Sqrt":                          reflect.ValueOf(rnn.Sqrt),
 		"Square":                        reflect.ValueOf(rnn.Square),
 		"Stack":                         reflect.ValueOf(rnn.Stack),
+		"StaticBidirectionalRNN":        reflect.ValueOf(rnn.StaticBidirectionalRNN),
 		"StaticRNN":                     reflect.ValueOf(rnn.StaticRNN),
 		"StaticRNNWithState":            reflect.ValueOf(rnn.StaticRNNWithState),
 		"Sub":                           reflect.ValueOf(rnn.Sub),
@@ -99,16 +107,42 @@ func init() {
 
 		// type definitions
 		"DType":          reflect.ValueOf((*rnn.DType)(nil)),
+		"DropoutCell":    reflect.ValueOf((*rnn.DropoutCell)(nil)),
 		"Feeds":          reflect.ValueOf((*rnn.Feeds)(nil)),
+		"GRU":            reflect.ValueOf((*rnn.GRU)(nil)),
 		"Graph":          reflect.ValueOf((*rnn.Graph)(nil)),
 		"Initializer":    reflect.ValueOf((*rnn.Initializer)(nil)),
 		"LSTMCell":       reflect.ValueOf((*rnn.LSTMCell)(nil)),
 		"LSTMState":      reflect.ValueOf((*rnn.LSTMState)(nil)),
+		"MultiCell":      reflect.ValueOf((*rnn.MultiCell)(nil)),
+		"MultiState":     reflect.ValueOf((*rnn.MultiState)(nil)),
 		"Node":           reflect.ValueOf((*rnn.Node)(nil)),
 		"OpError":        reflect.ValueOf((*rnn.OpError)(nil)),
 		"Optimizer":      reflect.ValueOf((*rnn.Optimizer)(nil)),
+		"RNNCell":        reflect.ValueOf((*rnn.RNNCell)(nil)),
+		"RNNOption":      reflect.ValueOf((*rnn.RNNOption)(nil)),
 		"Session":        reflect.ValueOf((*rnn.Session)(nil)),
+		"State":          reflect.ValueOf((*rnn.State)(nil)),
 		"Tensor":         reflect.ValueOf((*rnn.Tensor)(nil)),
 		"VariableOption": reflect.ValueOf((*rnn.VariableOption)(nil)),
+
+		// interface wrapper definitions
+		"_RNNCell": reflect.ValueOf((*_github_com_gornn_gornn_rnn_RNNCell)(nil)),
+		"_State":   reflect.ValueOf((*_github_com_gornn_gornn_rnn_State)(nil)),
 	}
+}
+
+// _github_com_gornn_gornn_rnn_RNNCell is an interface wrapper for RNNCell type
+type _github_com_gornn_gornn_rnn_RNNCell struct {
+	IValue interface{}
+	WCall  func(x *rnn.Node, state rnn.State) (*rnn.Node, rnn.State)
+}
+
+func (W _github_com_gornn_gornn_rnn_RNNCell) Call(x *rnn.Node, state rnn.State) (*rnn.Node, rnn.State) {
+	return W.WCall(x, state)
+}
+
+// _github_com_gornn_gornn_rnn_State is an interface wrapper for State type
+type _github_com_gornn_gornn_rnn_State struct {
+	IValue interface{}
 }

@@ -10,6 +10,9 @@ Everything is computed in float64; the Go side computes in float32.
 It also writes conv_reference.json: Conv2D and MaxPool in TensorFlow's NHWC layout
 and padding rules (see conv_main), computed by PyTorch's NCHW conv2d and max_pool2d.
 
+It also writes cells.json: TensorFlow's GRUCell, sequence lengths and a
+bidirectional run (see cells_main).
+
 Run: /usr/bin/python3 rnn/testdata/gen_reference.py  (from the repository root,
 or anywhere: the JSON goes next to this script).
 """
@@ -175,6 +178,202 @@ def conv_main():
     print("wrote", path, len(cases), "cases")
 
 
+# TensorFlow's GRUCell and static_rnn/static_bidirectional_rnn semantics,
+# written out in torch ops, in float64.
+#
+# torch.nn.GRU is not TensorFlow's GRU: it applies the reset gate after the
+# recurrent product, n = tanh(W_in x + b_in + r * (W_hn h + b_hn)), where
+# TensorFlow's GRUCell computes c = tanh([x, r * h] @ candidate_kernel + b).
+# Gate layouts differ too (torch: rows r, z, n of weight_ih and weight_hh;
+# TensorFlow: columns r, u of gates/kernel over [x, h], and a separate
+# candidate kernel). So the GRU below is written out, as the tutorial's LSTM
+# is above. The LSTM with sequence lengths and the bidirectional LSTM are
+# also checked here against torch.nn.LSTM over packed sequences, with the
+# weights mapped (TensorFlow's columns i, j, f, o are torch's rows i, g, f,
+# o; TensorFlow's forget bias goes into torch's bias of f).
+
+C_BATCH, C_STEPS, C_NIN, C_UNITS = 3, 5, 4, 6
+C_LENGTHS = [5, 2, 3]        # each at least 1, as torch's packed sequences need
+C_LENGTHS_ZERO = [4, 0, 5]   # with an empty sequence, for the GRU
+
+
+def lstm_step(p, x, c, h):
+    gates = torch.cat([x, h], 1) @ p["kernel"] + p["bias"]
+    i, j, f, o = gates.chunk(4, 1)
+    c = c * torch.sigmoid(f + FORGET_BIAS) + torch.sigmoid(i) * torch.tanh(j)
+    return torch.tanh(c) * torch.sigmoid(o), (c, torch.tanh(c) * torch.sigmoid(o))
+
+
+def gru_step(p, x, h):
+    ru = torch.sigmoid(torch.cat([x, h], 1) @ p["gates_kernel"] + p["gates_bias"])
+    r, u = ru.chunk(2, 1)
+    c = torch.tanh(torch.cat([x, r * h], 1) @ p["candidate_kernel"] + p["candidate_bias"])
+    h = u * h + (1 - u) * c
+    return h, h
+
+
+def static_rnn(step, p, xs, state, lengths):
+    """static_rnn with sequence_length: past an example's length the output
+    is zero and the state is copied through."""
+    outputs = []
+    for t, x in enumerate(xs):
+        out, new = step(p, x, *state) if isinstance(state, tuple) else step(p, x, state)
+        valid = torch.tensor([[1.0 if t < l else 0.0] for l in lengths], dtype=x.dtype)
+        outputs.append(out * valid)
+        if isinstance(state, tuple):
+            state = tuple(n * valid + s * (1 - valid) for n, s in zip(new, state))
+        else:
+            state = new * valid + state * (1 - valid)
+    return outputs, state
+
+
+def reverse_sequence(xs, lengths):
+    """tf.reverse_sequence on a list of [batch, ...] steps."""
+    out = []
+    for t in range(len(xs)):
+        rows = []
+        for b, l in enumerate(lengths):
+            src = l - 1 - t if t < l else t
+            rows.append(xs[src][b])
+        out.append(torch.stack(rows))
+    return out
+
+
+def rand_params(gen, shapes, scale=0.5):
+    return {k: (torch.randn(*s, generator=gen, dtype=torch.float64) * scale).float().double().requires_grad_(True)
+            for k, s in shapes.items()}
+
+
+def torch_lstm_from_tf(p_fw, p_bw=None):
+    """torch.nn.LSTM with TensorFlow BasicLSTMCell weights."""
+    lstm = torch.nn.LSTM(C_NIN, C_UNITS, bidirectional=p_bw is not None).double()
+
+    def load(p, suffix):
+        k, b = p["kernel"].detach(), p["bias"].detach().clone()
+        b[2 * C_UNITS:3 * C_UNITS] += FORGET_BIAS
+        i, j, f, o = k.chunk(4, 1)
+        bi, bj, bf, bo = b.chunk(4)
+        kt = torch.cat([i, f, j, o], 1)  # torch's order i, f, g, o
+        getattr(lstm, "weight_ih_l0" + suffix).data.copy_(kt[:C_NIN].t())
+        getattr(lstm, "weight_hh_l0" + suffix).data.copy_(kt[C_NIN:].t())
+        getattr(lstm, "bias_ih_l0" + suffix).data.copy_(torch.cat([bi, bf, bj, bo]))
+        getattr(lstm, "bias_hh_l0" + suffix).data.zero_()
+    load(p_fw, "")
+    if p_bw is not None:
+        load(p_bw, "_reverse")
+    return lstm
+
+
+def cells_main():
+    gen = torch.Generator().manual_seed(20260127)
+    d = torch.float64
+    lstm_shapes = {"kernel": (C_NIN + C_UNITS, 4 * C_UNITS), "bias": (4 * C_UNITS,)}
+    gru_shapes = {"gates_kernel": (C_NIN + C_UNITS, 2 * C_UNITS), "gates_bias": (2 * C_UNITS,),
+                  "candidate_kernel": (C_NIN + C_UNITS, C_UNITS), "candidate_bias": (C_UNITS,)}
+
+    def inputs():
+        x = torch.randn(C_STEPS, C_BATCH, C_NIN, generator=gen, dtype=d).float().double().requires_grad_(True)
+        return x
+
+    def weights(shape):
+        return torch.randn(*shape, generator=gen, dtype=d).float().double()
+
+    def flat(t):
+        return [float(v) for v in t.detach().reshape(-1)]
+
+    def tensor(t):
+        return {"shape": list(t.shape), "data": flat(t)}
+
+    cases = {}
+
+    def record(name, params, x, extra_inputs, outputs, states, lengths):
+        # A cost that weights every output and final state element
+        # differently, so that any mix-up shows in the gradients.
+        r_out = [weights(o.shape) for o in outputs]
+        r_st = [weights(s.shape) for s in states]
+        cost = sum((o * r).sum() for o, r in zip(outputs, r_out)) + sum((s * r).sum() for s, r in zip(states, r_st))
+        wrt = list(params.values()) + [x] + list(extra_inputs.values())
+        grads = torch.autograd.grad(cost, wrt)
+        names = list(params) + ["x"] + list(extra_inputs)
+        cases[name] = {
+            "lengths": lengths,
+            "params": {k: tensor(v) for k, v in params.items()},
+            "x": tensor(x),
+            "inputs": {k: tensor(v) for k, v in extra_inputs.items()},
+            "outputs": [flat(o) for o in outputs],
+            "states": [flat(s) for s in states],
+            "r_outputs": [tensor(r) for r in r_out],
+            "r_states": [tensor(r) for r in r_st],
+            "cost": float(cost),
+            "grads": {n: flat(g) for n, g in zip(names, grads)},
+        }
+
+    # GRU, from a given state, with an empty sequence among the lengths.
+    p = rand_params(gen, gru_shapes)
+    x = inputs()
+    h0 = torch.randn(C_BATCH, C_UNITS, generator=gen, dtype=d).float().double().requires_grad_(True)
+    outs, h = static_rnn(gru_step, p, list(x), h0, C_LENGTHS_ZERO)
+    record("gru_lengths", p, x, {"h0": h0}, outs, [h], C_LENGTHS_ZERO)
+
+    # GRU, no lengths, from the zero state.
+    p = rand_params(gen, gru_shapes)
+    x = inputs()
+    outs, h = static_rnn(gru_step, p, list(x), torch.zeros(C_BATCH, C_UNITS, dtype=d), [C_STEPS] * C_BATCH)
+    record("gru", p, x, {}, outs, [h], None)
+
+    # LSTM with sequence lengths, checked against torch.nn.LSTM.
+    p = rand_params(gen, lstm_shapes)
+    x = inputs()
+    zero = torch.zeros(C_BATCH, C_UNITS, dtype=d)
+    outs, (c, h) = static_rnn(lstm_step, p, list(x), (zero, zero), C_LENGTHS)
+    packed = torch.nn.utils.rnn.pack_padded_sequence(x, torch.tensor(C_LENGTHS), enforce_sorted=False)
+    out_t, (h_t, c_t) = torch_lstm_from_tf(p)(packed)
+    out_t, _ = torch.nn.utils.rnn.pad_packed_sequence(out_t, total_length=C_STEPS)
+    assert torch.allclose(torch.stack(outs), out_t, atol=1e-12), "LSTM with lengths differs from torch.nn.LSTM"
+    assert torch.allclose(h, h_t[0], atol=1e-12) and torch.allclose(c, c_t[0], atol=1e-12)
+    record("lstm_lengths", p, x, {}, outs, [c, h], C_LENGTHS)
+
+    # Bidirectional LSTM with sequence lengths, checked against
+    # torch.nn.LSTM(bidirectional=True) over packed sequences.
+    pf, pb = rand_params(gen, lstm_shapes), rand_params(gen, lstm_shapes)
+    params = {"fw_kernel": pf["kernel"], "fw_bias": pf["bias"], "bw_kernel": pb["kernel"], "bw_bias": pb["bias"]}
+    x = inputs()
+    outs_f, (cf, hf) = static_rnn(lstm_step, pf, list(x), (zero, zero), C_LENGTHS)
+    outs_b, (cb, hb) = static_rnn(lstm_step, pb, reverse_sequence(list(x), C_LENGTHS), (zero, zero), C_LENGTHS)
+    outs_b = reverse_sequence(outs_b, C_LENGTHS)
+    outs = [torch.cat([f, b], 1) for f, b in zip(outs_f, outs_b)]
+    packed = torch.nn.utils.rnn.pack_padded_sequence(x, torch.tensor(C_LENGTHS), enforce_sorted=False)
+    out_t, (h_t, c_t) = torch_lstm_from_tf(pf, pb)(packed)
+    out_t, _ = torch.nn.utils.rnn.pad_packed_sequence(out_t, total_length=C_STEPS)
+    assert torch.allclose(torch.stack(outs), out_t, atol=1e-12), "bidirectional LSTM differs from torch.nn.LSTM"
+    assert torch.allclose(hb, h_t[1], atol=1e-12) and torch.allclose(cb, c_t[1], atol=1e-12)
+    record("bidirectional_lstm_lengths", params, x, {}, outs, [cf, hf, cb, hb], C_LENGTHS)
+
+    # Bidirectional GRU over LSTM, no lengths.
+    pf, pb = rand_params(gen, lstm_shapes), rand_params(gen, gru_shapes)
+    params = {"fw_kernel": pf["kernel"], "fw_bias": pf["bias"]}
+    params.update({"bw_" + k: v for k, v in pb.items()})
+    x = inputs()
+    outs_f, (cf, hf) = static_rnn(lstm_step, pf, list(x), (zero, zero), [C_STEPS] * C_BATCH)
+    outs_b, hb = static_rnn(gru_step, pb, list(x)[::-1], zero, [C_STEPS] * C_BATCH)
+    outs = [torch.cat([f, b], 1) for f, b in zip(outs_f, outs_b[::-1])]
+    record("bidirectional_lstm_gru", params, x, {}, outs, [cf, hf, hb], None)
+
+    out = {
+        "about": "cells.json: TensorFlow's GRUCell, sequence lengths and bidirectional runs computed by PyTorch "
+                 "(gen_reference.py); x is time-major [steps, batch, inputs]",
+        "torch_version": torch.__version__,
+        "batch": C_BATCH, "steps": C_STEPS, "inputs": C_NIN, "units": C_UNITS, "forget_bias": FORGET_BIAS,
+        "cases": cases,
+    }
+    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "cells.json")
+    with open(path, "w") as f:
+        json.dump(out, f, indent=1)
+        f.write("\n")
+    print("wrote", path, {k: round(v["cost"], 6) for k, v in cases.items()})
+
+
 if __name__ == "__main__":
     main()
     conv_main()
+    cells_main()
