@@ -218,7 +218,7 @@ func (s *Server) heartbeat() {
 // in its header (msg itself is left unchanged). On shell, control and
 // stdin the message goes to the client named by msg.Identities; on iopub
 // it is published to every subscriber except those that have stopped
-// reading (see publisher): it may wait, up to a few seconds once per
+// reading (pub.go says how): it may wait, up to a few seconds once per
 // stall, for a subscriber that is behind. Send may be called from any
 // goroutine.
 func (s *Server) Send(ch protocol.Channel, msg *protocol.Message) error {
