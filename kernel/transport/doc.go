@@ -12,7 +12,7 @@
 //   - A request whose signature was seen before (a replay) is dropped.
 //   - IOPub is a publisher of its own on zmq4's ZMTP connections, with a
 //     queue per subscriber: a subscriber that stops reading loses
-//     messages instead of holding up every other one (see publisher).
+//     messages instead of holding up every other one (pub.go says how).
 //   - A socket that keeps failing is retried with a bounded backoff, and
 //     each kind of error is logged once.
 package transport
