@@ -95,6 +95,7 @@ type publisher struct {
 	handshaking map[net.Conn]struct{}
 	closed      bool
 	quit        chan struct{} // closed by close
+	quitOnce    sync.Once
 
 	wg sync.WaitGroup // the accept loop and every subscriber's goroutines
 }
@@ -308,11 +309,13 @@ func (p *publisher) write(s *subscriber) {
 
 // remove forgets a subscriber whose connection has ended.
 func (p *publisher) remove(s *subscriber) {
+	// done first: a publisher waiting for room in s's queue holds p.mu
+	// and lets go of it on done.
+	s.doneOnce.Do(func() { close(s.done) })
+	s.raw.Close()
 	p.mu.Lock()
 	delete(p.subs, s)
 	p.mu.Unlock()
-	s.doneOnce.Do(func() { close(s.done) })
-	s.raw.Close()
 }
 
 // publish queues frames for every subscriber whose subscriptions match the
@@ -338,14 +341,14 @@ func (p *publisher) publish(frames [][]byte) error {
 		return nil
 	}
 	for s := range p.subs {
-		s.deliver(msg, topic, size, p.opts)
+		s.deliver(msg, topic, size, p.opts, p.quit)
 	}
 	return nil
 }
 
 // deliver queues msg for s if s subscribes to topic, waiting for room if
-// s's queue is full, unless s is or becomes stalled.
-func (s *subscriber) deliver(msg zmq4.Msg, topic string, size int, opts pubOptions) {
+// s's queue is full, unless s is or becomes stalled or quit is closed.
+func (s *subscriber) deliver(msg zmq4.Msg, topic string, size int, opts pubOptions, quit <-chan struct{}) {
 	var timeout <-chan time.Time
 	for {
 		s.mu.Lock()
@@ -379,6 +382,8 @@ func (s *subscriber) deliver(msg zmq4.Msg, topic string, size int, opts pubOptio
 		case <-s.sent:
 		case <-s.done:
 			return
+		case <-quit:
+			return
 		case <-timeout:
 			s.mu.Lock()
 			s.stalled = true
@@ -408,13 +413,15 @@ func (s *subscriber) subscribedLocked(topic string) bool {
 // receive what is queued for it (the last status messages of a kernel
 // that is shutting down), then closes every connection.
 func (p *publisher) close() error {
+	// quit first: a publisher waiting for room in a queue holds p.mu
+	// and lets go of it on quit.
+	p.quitOnce.Do(func() { close(p.quit) })
 	p.mu.Lock()
 	if p.closed {
 		p.mu.Unlock()
 		return nil
 	}
 	p.closed = true
-	close(p.quit)
 	err := p.ln.Close()
 	for raw := range p.handshaking {
 		raw.Close()

@@ -6,6 +6,7 @@ import (
 	"log"
 	"net"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -238,6 +239,49 @@ func TestSlowSubscriberLosesNothing(t *testing.T) {
 	}
 }
 
+// TestWaitEndsWithSubscriberOrClose checks that a publisher waiting for
+// room in a stalled subscriber's queue lets go at once when that
+// subscriber disconnects or the publisher closes, not at the stall
+// timeout.
+func TestWaitEndsWithSubscriberOrClose(t *testing.T) {
+	for _, end := range []string{"disconnect", "close"} {
+		t.Run(end, func(t *testing.T) {
+			waiting := make(chan struct{})
+			var once sync.Once
+			p, subscribed, _ := testPub(t, pubOptions{
+				hwm: 1, stall: 2 * failAfter, // beyond the failure guard
+				waiting: func() { once.Do(func() { close(waiting) }) },
+			})
+			conn := stalledSub(t, p, subscribed)
+			returned := make(chan struct{})
+			go func() {
+				defer close(returned)
+				for i := 0; ; i++ {
+					p.publish(numbered("kernel.stream", i, 1<<20))
+					select {
+					case <-waiting: // that publish waited, and is over
+						return
+					default:
+					}
+				}
+			}()
+			wait(t, waiting, "the publisher to wait for room")
+			closed := make(chan error, 1)
+			if end == "disconnect" {
+				conn.Close()
+			} else {
+				go func() { closed <- p.close() }()
+			}
+			wait(t, returned, "publish to return")
+			if end == "close" {
+				if err := wait(t, closed, "close to return"); err != nil {
+					t.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
 // TestTopicPrefixes checks that a subscriber gets only the topics it asked
 // for: the first message it receives is the first one that matches.
 func TestTopicPrefixes(t *testing.T) {
@@ -320,7 +364,7 @@ func TestDeliverLimits(t *testing.T) {
 			opts := pubOptions{hwm: tt.hwm, maxBytes: tt.maxBytes, stall: time.Nanosecond, log: log.New(&lockedBuffer{}, "", 0)}
 			for _, n := range tt.sizes {
 				msg := zmq4.NewMsgFrom([]byte("t"), make([]byte, n-1))
-				s.deliver(msg, "t", n, opts)
+				s.deliver(msg, "t", n, opts, nil)
 			}
 			if len(s.queue) != tt.queued {
 				t.Errorf("queued %d, want %d", len(s.queue), tt.queued)
