@@ -409,9 +409,8 @@ func (s *subscriber) subscribedLocked(topic string) bool {
 }
 
 // close stops accepting subscribers, gives them together up to the drain
-// timeout to
-// receive what is queued for it (the last status messages of a kernel
-// that is shutting down), then closes every connection.
+// timeout to receive what is queued for them (the last status messages of
+// a kernel that is shutting down), then closes every connection.
 func (p *publisher) close() error {
 	// quit first: a publisher waiting for room in a queue holds p.mu
 	// and lets go of it on quit.
