@@ -10,6 +10,7 @@ import (
 	"github.com/go-zeromq/zmq4"
 	"github.com/go-zeromq/zmq4/security/null"
 
+	"github.com/gornn/gornn/kernel/internal/kerneltest"
 	"github.com/gornn/gornn/kernel/protocol"
 )
 
@@ -117,4 +118,24 @@ for i := 0; i < %d*1024; i++ { fmt.Print(line) }`, mib), nil)
 		t.Errorf("%d bytes of output reached the live client, want %d", n, mib<<20)
 	}
 	t.Logf("%d MiB of output reached the live client past a stalled subscriber in %v", n>>20, elapsed)
+}
+
+func TestIncompleteAlwaysCarriesIndent(t *testing.T) {
+	_, c := startKernel(t)
+	tests := []struct {
+		code, status string
+		indent       any // nil: no indent key
+	}{
+		{"func f() {", "incomplete", "\t"},
+		{"x := 1 +", "incomplete", ""}, // empty, but present
+		{"x := 1", "complete", nil},
+	}
+	for _, tt := range tests {
+		id := c.Send(protocol.Shell, "is_complete_request", map[string]any{"code": tt.code})
+		r := kerneltest.Content(t, c.Reply(protocol.Shell, id))
+		indent, has := r["indent"]
+		if r["status"] != tt.status || has != (tt.indent != nil) || has && indent != tt.indent {
+			t.Errorf("is_complete(%q) = %v, want status %s and indent %q", tt.code, r, tt.status, tt.indent)
+		}
+	}
 }

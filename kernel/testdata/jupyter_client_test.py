@@ -114,6 +114,9 @@ class KernelTest(unittest.TestCase):
         self.assertEqual(r["status"], "incomplete")
         r = shell_reply(self.kc, self.kc.is_complete("x := 1"))["content"]
         self.assertEqual(r["status"], "complete")
+        # An incomplete reply carries indent even when it is empty.
+        r = shell_reply(self.kc, self.kc.is_complete("x := 1 +"))["content"]
+        self.assertEqual(r, {"status": "incomplete", "indent": ""})
 
     def test_history(self):
         run(self.kc, "historyMarker := 1")

@@ -14,10 +14,9 @@ import (
 	"github.com/go-zeromq/zmq4/security/null"
 )
 
-// Limits of a subscriber's queue. A message is dropped for a subscriber
-// that already has defaultHWM messages, or defaultMaxQueuedBytes bytes,
-// waiting; an empty queue takes a message of any size, so a big display
-// still reaches a subscriber that keeps up.
+// Limits of a subscriber's queue: it is full with defaultHWM messages or
+// defaultMaxQueuedBytes bytes waiting. An empty queue takes a message of
+// any size, so a big display still reaches a subscriber that keeps up.
 const (
 	// defaultHWM is libzmq's default ZMQ_SNDHWM, which ipykernel's
 	// IOPub socket runs with.
@@ -28,6 +27,15 @@ const (
 	// still be gigabytes.
 	defaultMaxQueuedBytes = 64 << 20
 )
+
+// defaultStallTimeout is how long publishing waits for room in the full
+// queue of a subscriber before it counts as stalled. A subscriber that is
+// reading, only more slowly than the kernel writes, frees a place every
+// few milliseconds, and so loses nothing; one that has not taken a message
+// for that long has stopped reading. It is seconds rather than a fraction
+// of one because a client on a machine with far more runnable threads than
+// cores can go a second without being scheduled (measured with 27 on 2).
+const defaultStallTimeout = 5 * time.Second
 
 // defaultDrainTimeout bounds how long closing the publisher waits for
 // queued messages to reach subscribers that are reading, so that a
@@ -40,10 +48,14 @@ type pubOptions struct {
 	maxBytes int // bytes per subscriber queue; 0 means defaultMaxQueuedBytes
 	log      *log.Logger
 	drain    time.Duration // 0 means defaultDrainTimeout
+	stall    time.Duration // 0 means defaultStallTimeout
 	// subscribed, if set, is called after a subscriber's subscription
 	// has taken effect; tests wait on it instead of guessing how long a
 	// subscription takes to arrive.
 	subscribed func()
+	// waiting, if set, is called when publishing starts to wait for
+	// room in a subscriber's queue.
+	waiting func()
 }
 
 // publisher is the kernel's IOPub socket: a ZeroMQ PUB socket built on
@@ -55,8 +67,18 @@ type pubOptions struct {
 // subscriber that stops reading, such as a suspended `jupyter console
 // --existing`, blocks the writes to every other one and then every Send.
 // Here, as in libzmq's PUB, each subscriber has its own bounded queue and
-// its own writer goroutine, and a message that finds a subscriber's queue
-// full is dropped for that subscriber alone. Publishing never blocks.
+// its own writer goroutine, and a message that finds the queue of a
+// stalled subscriber full is dropped for that subscriber alone.
+//
+// Unlike libzmq, a full queue first holds publishing back, for up to the
+// stall timeout, until the subscriber's writer makes room. The kernel
+// writes output in many small messages (each read of the captured stdout
+// is one), far faster than a client decodes them, so a live client would
+// otherwise lose output, and with it the final idle status, to a burst of
+// printing. A subscriber that takes nothing for the stall timeout is
+// stalled: from then until its writer sends again, its messages are
+// dropped without waiting. So one stalled subscriber delays publishing by
+// the stall timeout once, not at every message, and never blocks it.
 //
 // Subscriptions are read as ZMTP 3.0 subscription messages (a frame whose
 // first byte is 1 to subscribe or 0 to cancel, then the topic prefix),
@@ -73,6 +95,7 @@ type publisher struct {
 	handshaking map[net.Conn]struct{}
 	closed      bool
 	quit        chan struct{} // closed by close
+	quitOnce    sync.Once
 
 	wg sync.WaitGroup // the accept loop and every subscriber's goroutines
 }
@@ -91,11 +114,15 @@ type subscriber struct {
 	// closed and everything in it sent, or the subscriber went away.
 	written chan struct{}
 
-	mu       sync.Mutex
-	topics   map[string]int // subscribed prefixes, counted as libzmq does
-	queued   int            // bytes in queue
-	dropping bool           // messages are being dropped for this subscriber
-	dropped  int            // how many since dropping began
+	// sent receives a value (without blocking) each time the writer
+	// has sent a message, waking a publisher that waits for room.
+	sent chan struct{}
+
+	mu      sync.Mutex
+	topics  map[string]int // subscribed prefixes, counted as libzmq does
+	queued  int            // bytes in queue
+	stalled bool           // messages are dropped for this subscriber
+	dropped int            // how many since it stalled
 }
 
 // listenPub binds a publisher to a ZeroMQ endpoint (tcp://host:port or
@@ -120,6 +147,9 @@ func listenPub(endpoint string, opts pubOptions) (*publisher, error) {
 	}
 	if opts.drain <= 0 {
 		opts.drain = defaultDrainTimeout
+	}
+	if opts.stall <= 0 {
+		opts.stall = defaultStallTimeout
 	}
 	ln, err := net.Listen(network, addr)
 	if err != nil {
@@ -197,6 +227,7 @@ func (p *publisher) open(raw net.Conn) {
 		queue:   make(chan zmq4.Msg, p.opts.hwm),
 		done:    make(chan struct{}),
 		written: make(chan struct{}),
+		sent:    make(chan struct{}, 1),
 		topics:  map[string]int{},
 	}
 	p.mu.Lock()
@@ -255,7 +286,15 @@ func (p *publisher) write(s *subscriber) {
 			err := s.conn.SendMsg(msg)
 			s.mu.Lock()
 			s.queued -= msgSize(msg)
+			if s.stalled && err == nil {
+				p.opts.log.Printf("transport: iopub: subscriber %s is reading again; %d messages were dropped for it", s.addr, s.dropped)
+				s.stalled, s.dropped = false, 0
+			}
 			s.mu.Unlock()
+			select {
+			case s.sent <- struct{}{}:
+			default:
+			}
 			if err != nil {
 				// The reader sees the broken connection too and
 				// removes the subscriber.
@@ -270,16 +309,19 @@ func (p *publisher) write(s *subscriber) {
 
 // remove forgets a subscriber whose connection has ended.
 func (p *publisher) remove(s *subscriber) {
+	// done first: a publisher waiting for room in s's queue holds p.mu
+	// and lets go of it on done.
+	s.doneOnce.Do(func() { close(s.done) })
+	s.raw.Close()
 	p.mu.Lock()
 	delete(p.subs, s)
 	p.mu.Unlock()
-	s.doneOnce.Do(func() { close(s.done) })
-	s.raw.Close()
 }
 
 // publish queues frames for every subscriber whose subscriptions match the
-// first frame, dropping it for those whose queue is full. It never blocks
-// on a subscriber. After close it drops every message.
+// first frame. A subscriber's full queue holds it back until there is room
+// or the subscriber counts as stalled, for which the message is dropped.
+// After close it drops every message.
 func (p *publisher) publish(frames [][]byte) error {
 	if len(frames) == 0 {
 		return errors.New("no frames")
@@ -287,6 +329,9 @@ func (p *publisher) publish(frames [][]byte) error {
 	msg := zmq4.NewMsgFrom(frames...)
 	size := msgSize(msg)
 	topic := string(frames[0])
+	// Holding p.mu keeps the messages of concurrent publishers in one
+	// order for every subscriber, and close from closing a queue under
+	// a publisher.
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	if p.closed {
@@ -296,38 +341,60 @@ func (p *publisher) publish(frames [][]byte) error {
 		return nil
 	}
 	for s := range p.subs {
-		s.offer(msg, topic, size, p.opts)
+		s.deliver(msg, topic, size, p.opts, p.quit)
 	}
 	return nil
 }
 
-// offer queues msg for s if s subscribes to topic and its queue has room,
-// and logs when s starts and stops losing messages (once each, not per
-// message, since a stalled subscriber would otherwise flood the log).
-func (s *subscriber) offer(msg zmq4.Msg, topic string, size int, opts pubOptions) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if !s.subscribedLocked(topic) {
-		return
-	}
-	room := len(s.queue) == 0 || s.queued+size <= opts.maxBytes
-	if room {
-		select {
-		case s.queue <- msg:
-			s.queued += size
-			if s.dropping {
-				opts.log.Printf("transport: iopub: subscriber %s is reading again; %d messages were dropped for it", s.addr, s.dropped)
-				s.dropping, s.dropped = false, 0
-			}
+// deliver queues msg for s if s subscribes to topic, waiting for room if
+// s's queue is full, unless s is or becomes stalled or quit is closed.
+func (s *subscriber) deliver(msg zmq4.Msg, topic string, size int, opts pubOptions, quit <-chan struct{}) {
+	var timeout <-chan time.Time
+	for {
+		s.mu.Lock()
+		if !s.subscribedLocked(topic) {
+			s.mu.Unlock()
 			return
-		default:
+		}
+		// Only publishers send on the queue, one at a time, so a free
+		// place cannot be taken between this test and the send.
+		if len(s.queue) < cap(s.queue) && (len(s.queue) == 0 || s.queued+size <= opts.maxBytes) {
+			s.queue <- msg
+			s.queued += size
+			s.mu.Unlock()
+			return
+		}
+		if s.stalled {
+			s.dropped++
+			s.mu.Unlock()
+			return
+		}
+		s.mu.Unlock()
+		if timeout == nil {
+			if opts.waiting != nil {
+				opts.waiting()
+			}
+			t := time.NewTimer(opts.stall)
+			defer t.Stop()
+			timeout = t.C
+		}
+		select {
+		case <-s.sent:
+		case <-s.done:
+			return
+		case <-quit:
+			return
+		case <-timeout:
+			s.mu.Lock()
+			s.stalled = true
+			s.dropped++
+			// Logged once per stall, not per message: a stalled
+			// subscriber would otherwise flood the log.
+			opts.log.Printf("transport: iopub: subscriber %s took no message for %v (%d messages, %d bytes queued); dropping messages for it until it reads again", s.addr, opts.stall, len(s.queue), s.queued)
+			s.mu.Unlock()
+			return
 		}
 	}
-	if !s.dropping {
-		opts.log.Printf("transport: iopub: subscriber %s is not keeping up (%d messages, %d bytes queued); dropping messages for it", s.addr, len(s.queue), s.queued)
-		s.dropping = true
-	}
-	s.dropped++
 }
 
 // subscribedLocked reports whether topic starts with one of s's
@@ -342,17 +409,18 @@ func (s *subscriber) subscribedLocked(topic string) bool {
 }
 
 // close stops accepting subscribers, gives them together up to the drain
-// timeout to
-// receive what is queued for it (the last status messages of a kernel
-// that is shutting down), then closes every connection.
+// timeout to receive what is queued for them (the last status messages of
+// a kernel that is shutting down), then closes every connection.
 func (p *publisher) close() error {
+	// quit first: a publisher waiting for room in a queue holds p.mu
+	// and lets go of it on quit.
+	p.quitOnce.Do(func() { close(p.quit) })
 	p.mu.Lock()
 	if p.closed {
 		p.mu.Unlock()
 		return nil
 	}
 	p.closed = true
-	close(p.quit)
 	err := p.ln.Close()
 	for raw := range p.handshaking {
 		raw.Close()

@@ -6,6 +6,7 @@ import (
 	"log"
 	"net"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -140,7 +141,8 @@ func TestStalledSubscriberDoesNotBlockOthers(t *testing.T) {
 // again it gets new messages and the log says how many it lost.
 func TestFullQueueDropsForThatSubscriberOnly(t *testing.T) {
 	const size = 1 << 20
-	p, subscribed, logs := testPub(t, pubOptions{hwm: 4})
+	// The stall timeout only decides how soon the drops begin.
+	p, subscribed, logs := testPub(t, pubOptions{hwm: 4, stall: time.Millisecond})
 	stalledConn := stalledSub(t, p, subscribed)
 	live := receive(rawSub(t, p, subscribed, ""))
 
@@ -148,7 +150,7 @@ func TestFullQueueDropsForThatSubscriberOnly(t *testing.T) {
 	// kernel's socket buffers hold a few megabytes, then its queue four
 	// messages.
 	i := 0
-	for ; !strings.Contains(logs.String(), "not keeping up"); i++ {
+	for ; !strings.Contains(logs.String(), "took no message"); i++ {
 		if i == 1000 {
 			t.Fatalf("nothing dropped after %d MiB to a subscriber that never reads", i*size>>20)
 		}
@@ -167,7 +169,7 @@ func TestFullQueueDropsForThatSubscriberOnly(t *testing.T) {
 		}
 		i++
 	}
-	if c := strings.Count(logs.String(), "not keeping up"); c != 1 {
+	if c := strings.Count(logs.String(), "took no message"); c != 1 {
 		t.Errorf("%d log lines about the stalled subscriber, want 1:\n%s", c, logs)
 	}
 
@@ -197,6 +199,86 @@ func TestFullQueueDropsForThatSubscriberOnly(t *testing.T) {
 	}
 	if !strings.Contains(logs.String(), "reading again; 21 messages were dropped") {
 		t.Errorf("log does not count the 21 dropped messages:\n%s", logs)
+	}
+}
+
+// TestSlowSubscriberLosesNothing checks that a subscriber that reads, only
+// later than the messages come, holds publishing back rather than losing
+// messages: the publisher fills its queue and waits, then the subscriber
+// reads everything.
+func TestSlowSubscriberLosesNothing(t *testing.T) {
+	const n = 100
+	waiting := make(chan struct{}, 1)
+	p, subscribed, logs := testPub(t, pubOptions{
+		hwm: 2, stall: failAfter,
+		waiting: func() {
+			select {
+			case waiting <- struct{}{}:
+			default:
+			}
+		},
+	})
+	conn := stalledSub(t, p, subscribed) // for now
+	published := make(chan struct{})
+	go func() {
+		defer close(published)
+		for i := range n {
+			p.publish(numbered("kernel.stream", i, 64<<10))
+		}
+	}()
+	wait(t, waiting, "the publisher to wait for room")
+	slow := receive(conn)
+	for want := range n {
+		if got := wait(t, slow, "a message"); got != want {
+			t.Fatalf("got message %d, want %d", got, want)
+		}
+	}
+	wait(t, published, "the end of publishing")
+	if strings.Contains(logs.String(), "dropping") {
+		t.Errorf("messages were dropped for a subscriber that reads:\n%s", logs)
+	}
+}
+
+// TestWaitEndsWithSubscriberOrClose checks that a publisher waiting for
+// room in a stalled subscriber's queue lets go at once when that
+// subscriber disconnects or the publisher closes, not at the stall
+// timeout.
+func TestWaitEndsWithSubscriberOrClose(t *testing.T) {
+	for _, end := range []string{"disconnect", "close"} {
+		t.Run(end, func(t *testing.T) {
+			waiting := make(chan struct{})
+			var once sync.Once
+			p, subscribed, _ := testPub(t, pubOptions{
+				hwm: 1, stall: 2 * failAfter, // beyond the failure guard
+				waiting: func() { once.Do(func() { close(waiting) }) },
+			})
+			conn := stalledSub(t, p, subscribed)
+			returned := make(chan struct{})
+			go func() {
+				defer close(returned)
+				for i := 0; ; i++ {
+					p.publish(numbered("kernel.stream", i, 1<<20))
+					select {
+					case <-waiting: // that publish waited, and is over
+						return
+					default:
+					}
+				}
+			}()
+			wait(t, waiting, "the publisher to wait for room")
+			closed := make(chan error, 1)
+			if end == "disconnect" {
+				conn.Close()
+			} else {
+				go func() { closed <- p.close() }()
+			}
+			wait(t, returned, "publish to return")
+			if end == "close" {
+				if err := wait(t, closed, "close to return"); err != nil {
+					t.Fatal(err)
+				}
+			}
+		})
 	}
 }
 
@@ -261,8 +343,9 @@ func TestCloseGivesUpOnStalledSubscriber(t *testing.T) {
 	}
 }
 
-// TestOfferLimits checks a queue's limits by message count and by bytes.
-func TestOfferLimits(t *testing.T) {
+// TestDeliverLimits checks a queue's limits by message count and by bytes,
+// for a subscriber that takes nothing.
+func TestDeliverLimits(t *testing.T) {
 	tests := []struct {
 		name          string
 		hwm, maxBytes int
@@ -278,10 +361,10 @@ func TestOfferLimits(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			s := &subscriber{queue: make(chan zmq4.Msg, tt.hwm), topics: map[string]int{"": 1}}
-			opts := pubOptions{hwm: tt.hwm, maxBytes: tt.maxBytes, log: log.New(&lockedBuffer{}, "", 0)}
+			opts := pubOptions{hwm: tt.hwm, maxBytes: tt.maxBytes, stall: time.Nanosecond, log: log.New(&lockedBuffer{}, "", 0)}
 			for _, n := range tt.sizes {
 				msg := zmq4.NewMsgFrom([]byte("t"), make([]byte, n-1))
-				s.offer(msg, "t", n, opts)
+				s.deliver(msg, "t", n, opts, nil)
 			}
 			if len(s.queue) != tt.queued {
 				t.Errorf("queued %d, want %d", len(s.queue), tt.queued)

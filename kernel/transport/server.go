@@ -217,8 +217,10 @@ func (s *Server) heartbeat() {
 // Send signs msg and sends it on channel ch, with the kernel's session id
 // in its header (msg itself is left unchanged). On shell, control and
 // stdin the message goes to the client named by msg.Identities; on iopub
-// it is published to every subscriber, except those too far behind to
-// take it (see publisher). Send may be called from any goroutine.
+// it is published to every subscriber except those that have stopped
+// reading (pub.go says how): it may wait, up to a few seconds once per
+// stall, for a subscriber that is behind. Send may be called from any
+// goroutine.
 func (s *Server) Send(ch protocol.Channel, msg *protocol.Message) error {
 	sck, ok := s.sockets[ch]
 	if !ok && ch != protocol.IOPub {
