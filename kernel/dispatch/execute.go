@@ -28,10 +28,8 @@ func (d *Dispatcher) execute(ch protocol.Channel, msg *protocol.Message) {
 		d.history.Append(d.executionCount, req.Code)
 	}
 	count := d.executionCount
-	if !req.Silent {
-		d.publish(msg, "execute_input", protocol.ExecuteInput{Code: req.Code, ExecutionCount: count})
-	}
-
+	// The cell can be interrupted from the moment the front end learns
+	// that it runs (execute_input), not only once the interpreter has it.
 	ctx, cancel := context.WithCancel(context.Background())
 	d.mu.Lock()
 	if d.shutdown {
@@ -39,6 +37,9 @@ func (d *Dispatcher) execute(ch protocol.Channel, msg *protocol.Message) {
 	}
 	d.cancelRun = cancel
 	d.mu.Unlock()
+	if !req.Silent {
+		d.publish(msg, "execute_input", protocol.ExecuteInput{Code: req.Code, ExecutionCount: count})
+	}
 	out := &requestOutput{d: d, parent: msg, ctx: ctx, silent: req.Silent,
 		allowStdin: req.AllowStdin == nil || *req.AllowStdin}
 	value, failure := d.interp.Execute(ctx, req.Code, out)
