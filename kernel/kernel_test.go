@@ -265,6 +265,12 @@ func TestShutdown(t *testing.T) {
 			if code := p.waitExit(t, 5*time.Second); code != want {
 				t.Errorf("exit code %d, want %d", code, want)
 			}
+			// The kernel's last message, its idle status, went out before
+			// the process ended.
+			out := c.Outputs(id)
+			if got := kerneltest.Types(out); !slices.Contains(got, "shutdown_reply") {
+				t.Errorf("iopub for the shutdown request: %v", got)
+			}
 		})
 	}
 }

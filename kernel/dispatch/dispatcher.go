@@ -25,10 +25,9 @@ type Options struct {
 	History *History
 	// Logger receives log lines; nil means the standard logger.
 	Logger *log.Logger
-	// Shutdown is called once a shutdown_request has been answered. The
-	// process should then exit; a restart is done by the front end
-	// starting a new kernel. It must return quickly: the final idle status
-	// is published after it.
+	// Shutdown is called once a shutdown_request has been answered and
+	// its final idle status handed to the Sender. The process should then
+	// exit; a restart is done by the front end starting a new kernel.
 	Shutdown func(restart bool)
 }
 
@@ -53,6 +52,7 @@ type Dispatcher struct {
 	cancelRun context.CancelFunc // cancels the running cell, if any
 	input     chan string        // waits for the input_reply, if any
 	shutdown  bool
+	exitAfter *bool // a shutdown's restart flag, until its idle status is out
 }
 
 // New returns a Dispatcher.
@@ -121,7 +121,7 @@ func (d *Dispatcher) Handle(ch protocol.Channel, msg *protocol.Message) {
 		return
 	}
 	d.status(msg, "busy")
-	defer d.status(msg, "idle")
+	defer d.finish(msg)
 	defer d.recoverFault(ch, msg) // before the idle status goes out
 	h, ok := handlers[typ]
 	if !ok {
@@ -129,6 +129,20 @@ func (d *Dispatcher) Handle(ch protocol.Channel, msg *protocol.Message) {
 		return
 	}
 	h(d, ch, msg)
+}
+
+// finish publishes the idle status that ends the request msg. After a
+// shutdown request it then tells the owner to exit, so that the idle
+// status is the last message and already handed to the Sender.
+func (d *Dispatcher) finish(msg *protocol.Message) {
+	d.status(msg, "idle")
+	d.mu.Lock()
+	exit := d.exitAfter
+	d.exitAfter = nil
+	d.mu.Unlock()
+	if exit != nil {
+		d.onExit(*exit)
+	}
 }
 
 // recoverFault is the dispatcher's one recover, where the transport's

@@ -366,6 +366,11 @@ func TestShutdown(t *testing.T) {
 			if got != restart {
 				t.Errorf("Shutdown(%v), want %v", got, restart)
 			}
+			// The owner may close the sockets at once: the idle status
+			// must already be out.
+			if m := h.lastAtExit; m == nil || m.Type() != "status" || !strings.Contains(string(m.Content), "idle") {
+				t.Errorf("Shutdown was called before the idle status was sent (last message %v)", m)
+			}
 		default:
 			t.Error("Shutdown hook not called")
 		}
