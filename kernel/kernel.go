@@ -45,6 +45,7 @@ type Preload func(o eval.Options, fe display.Frontend) eval.Options
 // Kernel is a running Jupyter kernel.
 type Kernel struct {
 	srv     *transport.Server
+	pub     *publisher
 	disp    *dispatch.Dispatcher
 	interp  *interpreter
 	history io.Closer // the history database, if any
@@ -83,6 +84,11 @@ func Start(info transport.ConnectionInfo, opts Options) (*Kernel, error) {
 		return nil, fmt.Errorf("kernel: %w", err)
 	}
 	k.srv = srv
+	if k.pub, err = newPublisher(srv, k.log); err != nil {
+		srv.Close()
+		k.closeCapture()
+		return nil, err
+	}
 	k.interp.log = k.log
 	k.interp.start(opts.Env, k.capture, opts.Preload)
 	hist := dispatch.NewMemoryHistory()
@@ -98,7 +104,7 @@ func Start(info transport.ConnectionInfo, opts Options) (*Kernel, error) {
 		version = "devel"
 	}
 	k.disp = dispatch.New(dispatch.Options{
-		Sender:      srv,
+		Sender:      k.pub,
 		Interpreter: k.interp,
 		Info:        kernelInfo(version),
 		History:     hist,
@@ -138,10 +144,12 @@ func (k *Kernel) shutdown(restart bool) {
 func (k *Kernel) Close() error {
 	var err error
 	k.closeOnce.Do(func() {
-		// Published messages leave through a queue; give the last ones
-		// (the idle status after a shutdown reply) time to go out.
-		time.Sleep(50 * time.Millisecond)
+		// The last messages (the idle status after a shutdown reply) go
+		// out before the sockets close. The bound only matters when the
+		// probe has lost its connection.
+		k.pub.drain(2 * time.Second)
 		err = k.srv.Close()
+		k.pub.close()
 		if k.history != nil {
 			if herr := k.history.Close(); herr != nil && err == nil {
 				err = herr
@@ -162,6 +170,6 @@ func (k *Kernel) closeCapture() {
 
 // The dispatcher's view of the transport and the interpreter.
 var (
-	_ dispatch.Sender      = (*transport.Server)(nil)
+	_ dispatch.Sender      = (*publisher)(nil)
 	_ dispatch.Interpreter = (*interpreter)(nil)
 )

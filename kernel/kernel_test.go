@@ -27,6 +27,21 @@ func execute(t *testing.T, c *kerneltest.Client, code string, extra map[string]a
 	return reply, c.Outputs(id)
 }
 
+// waitStream reads iopub until a stream message of request id shows
+// text, which the cell prints to say it has reached a point.
+func waitStream(t *testing.T, c *kerneltest.Client, id, text string) {
+	t.Helper()
+	for {
+		m := c.Next(protocol.IOPub, kerneltest.Timeout)
+		if m == nil {
+			t.Fatalf("request %s never printed %q", id, text)
+		}
+		if m.ParentHeader.MsgID == id && m.Type() == "stream" && strings.Contains(kerneltest.Content(t, m)["text"].(string), text) {
+			return
+		}
+	}
+}
+
 // find returns the contents of the iopub messages of type typ.
 func find(t *testing.T, msgs []*protocol.Message, typ string) []map[string]any {
 	var out []map[string]any
@@ -118,8 +133,20 @@ func TestStopOnErrorAbortsQueue(t *testing.T) {
 	req := func(code string) string {
 		return c.Send(protocol.Shell, "execute_request", map[string]any{"code": code, "stop_on_error": true})
 	}
-	first := req("import \"time\"\ntime.Sleep(300 * time.Millisecond)\npanic(\"stop\")")
+	// The first cell fails once it has read a line. Both requests leave
+	// on the shell socket, in order, before the first cell starts, so the
+	// second is queued when the first asks for its line; the test answers
+	// only then.
+	first := req("import (\"bufio\"; \"os\")\nbufio.NewReader(os.Stdin).ReadString('\\n')\npanic(\"stop\")")
 	second := req("1 + 1")
+	ask := c.Next(protocol.Stdin, kerneltest.Timeout)
+	if ask == nil || ask.Type() != "input_request" || ask.ParentHeader.MsgID != first {
+		t.Fatalf("no input_request from the first cell: %v", ask)
+	}
+	answer, _ := protocol.NewReply(ask, "input_reply", protocol.InputReply{Value: "go on"})
+	answer.Header.Session = c.Session
+	answer.Identities = nil
+	c.SendMessage(protocol.Stdin, answer)
 	if r := kerneltest.Content(t, c.Reply(protocol.Shell, first)); r["status"] != "error" {
 		t.Fatalf("first reply %v", r)
 	}
@@ -139,25 +166,15 @@ func TestInterrupt(t *testing.T) {
 		name, code string
 		sigint     bool
 	}{
-		{"busy loop", "n := 0\nfor { n++ }", false},
-		{"sleep", "time.Sleep(time.Minute)", false},
-		{"channel receive", "<-make(chan int)", false},
-		{"SIGINT during sleep", "time.Sleep(time.Minute)", true},
+		{"busy loop", "n := 0\nprintln(\"started\")\nfor { n++ }", false},
+		{"sleep", "println(\"started\")\ntime.Sleep(time.Minute)", false},
+		{"channel receive", "println(\"started\")\n<-make(chan int)", false},
+		{"SIGINT during sleep", "println(\"started\")\ntime.Sleep(time.Minute)", true},
 	}
 	for _, cell := range cells {
 		t.Run(cell.name, func(t *testing.T) {
 			id := c.Send(protocol.Shell, "execute_request", map[string]any{"code": cell.code, "stop_on_error": false})
-			// Wait until the cell runs.
-			for {
-				m := c.Next(protocol.IOPub, kerneltest.Timeout)
-				if m == nil {
-					t.Fatal("cell never started")
-				}
-				if m.ParentHeader.MsgID == id && m.Type() == "execute_input" {
-					break
-				}
-			}
-			time.Sleep(100 * time.Millisecond)
+			waitStream(t, c, id, "started")
 			sent := time.Now()
 			if cell.sigint {
 				p.cmd.Process.Signal(syscall.SIGINT)
@@ -219,11 +236,13 @@ func TestBadMessagesDoNotStopTheKernel(t *testing.T) {
 
 func TestPanickingGoroutine(t *testing.T) {
 	p, c := startKernel(t)
-	execute(t, c, "import \"time\"\ngo func() { panic(\"boom in a goroutine\") }()\ntime.Sleep(100 * time.Millisecond)", nil)
+	id := c.Send(protocol.Shell, "execute_request", map[string]any{"code": "go func() { panic(\"boom in a goroutine\") }()"})
+	// The report of the recovered panic shows that it happened.
+	waitStream(t, c, id, "boom in a goroutine")
 	select {
 	case <-p.exited:
 		t.Fatal("a panic in a user goroutine killed the kernel")
-	case <-time.After(200 * time.Millisecond):
+	default:
 	}
 	if _, out := execute(t, c, "40 + 2", nil); resultText(t, out) != "42" {
 		t.Errorf("after the panic: %s", resultText(t, out))
@@ -245,6 +264,12 @@ func TestShutdown(t *testing.T) {
 			}
 			if code := p.waitExit(t, 5*time.Second); code != want {
 				t.Errorf("exit code %d, want %d", code, want)
+			}
+			// The kernel's last message, its idle status, went out before
+			// the process ended.
+			out := c.Outputs(id)
+			if got := kerneltest.Types(out); !slices.Contains(got, "shutdown_reply") {
+				t.Errorf("iopub for the shutdown request: %v", got)
 			}
 		})
 	}

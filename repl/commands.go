@@ -62,7 +62,7 @@ func (s *shell) doc(name string) bool {
 		fmt.Fprintln(s.errOut, "usage: :doc NAME (for example :doc fmt.Println)")
 		return false
 	}
-	doc, found := safeInspect(s.runner.Session(), name, len(name))
+	doc, found := s.runner.Session().Inspect(name, len(name))
 	if !found {
 		fmt.Fprintf(s.errOut, "no documentation for %s\n", name)
 		return false

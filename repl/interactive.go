@@ -71,7 +71,7 @@ func Interactive(cfg InteractiveConfig) error {
 		FuncGetWidth:      screenWidth,
 		AutoComplete: &completer{
 			complete: func(code string, cursor int) ([]string, int, int) {
-				return safeComplete(s.runner.Session(), code, cursor)
+				return s.runner.Session().Complete(code, cursor)
 			},
 			before: s.cellSoFar,
 		},
@@ -106,7 +106,7 @@ func (s *shell) loop() error {
 		p, indent := prompt, ""
 		if len(s.lines) > 0 {
 			p = continuationPrompt
-			_, indent = safeIsComplete(s.runner.Session(), s.cellSoFar())
+			_, indent = s.runner.Session().IsComplete(s.cellSoFar())
 		}
 		s.rl.SetPrompt(p)
 		line, err := s.rl.ReadlineWithDefault(indent)
@@ -134,7 +134,7 @@ func (s *shell) loop() error {
 		}
 		if !blank {
 			s.lines = append(s.lines, line)
-			if status, _ := safeIsComplete(s.runner.Session(), s.cellSoFar()); status == "incomplete" {
+			if status, _ := s.runner.Session().IsComplete(s.cellSoFar()); status == "incomplete" {
 				continue
 			}
 		}

@@ -101,7 +101,7 @@ func (r *Runner) Execute(ctx context.Context, prefix, code string) *eval.Result 
 	r.mu.Lock()
 	r.prefix = prefix
 	r.mu.Unlock()
-	res := safeExecute(ctx, r.sess, code)
+	res := r.sess.Execute(ctx, code)
 	r.syncCapture()
 	r.mu.Lock()
 	defer r.mu.Unlock()
@@ -216,9 +216,9 @@ func (r *Runner) RunNotebook(ctx context.Context, nb *Notebook, name string, rec
 }
 
 // RunFile runs a Go file or piped code as one cell; name is used in error
-// messages and image file names. A file's package clause is dropped and
-// its func main, which cells cannot declare, is renamed and then called,
-// so that an ordinary Go program runs as it would with go run.
+// messages and image file names. The evaluation core runs a file with a
+// package clause as a program: its func main is called after its
+// declarations, as go run would, and errors keep the file's positions.
 func (r *Runner) RunFile(ctx context.Context, name, code string) error {
 	if !r.terminal {
 		stop, err := r.startCapture(false)
@@ -227,19 +227,9 @@ func (r *Runner) RunFile(ctx context.Context, name, code string) error {
 		}
 		defer stop()
 	}
-	prog := asCell(code)
 	base := strings.TrimSuffix(filepath.Base(name), filepath.Ext(name))
-	if res := r.Execute(ctx, base, prog.code); res.Err != nil {
+	if res := r.Execute(ctx, base, code); res.Err != nil {
 		return &CellError{File: name, Err: res.Err}
-	}
-	if !prog.hasMain {
-		return nil
-	}
-	if res := r.Execute(ctx, base, mainName+"()"); res.Err != nil {
-		e := *res.Err
-		// Positions are in the one-line call, not in the file.
-		e.Line, e.Column = 0, 0
-		return &CellError{File: name + ": func main", Err: &e}
 	}
 	return nil
 }

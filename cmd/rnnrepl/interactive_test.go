@@ -18,13 +18,15 @@ import (
 // terminal is rnnrepl running on a pseudo-terminal, typed at as a person
 // would.
 type terminal struct {
-	t    *testing.T
-	cmd  *exec.Cmd
-	tty  *os.File
-	mu   sync.Mutex
-	out  bytes.Buffer // everything the terminal showed
-	seen int          // how much of out earlier expectations consumed
-	done chan struct{}
+	t       *testing.T
+	cmd     *exec.Cmd
+	tty     *os.File
+	mu      sync.Mutex
+	changed *sync.Cond   // signalled when out grows or the terminal closes
+	out     bytes.Buffer // everything the terminal showed
+	seen    int          // how much of out earlier expectations consumed
+	closed  bool         // the terminal has nothing more to show
+	done    chan struct{}
 }
 
 func startTerminal(t *testing.T, dir string) *terminal {
@@ -37,6 +39,7 @@ func startTerminal(t *testing.T, dir string) *terminal {
 		t.Fatalf("starting rnnrepl on a pty: %v", err)
 	}
 	term := &terminal{t: t, cmd: cmd, tty: tty, done: make(chan struct{})}
+	term.changed = sync.NewCond(&term.mu)
 	go func() {
 		defer close(term.done)
 		buf := make([]byte, 4096)
@@ -44,6 +47,8 @@ func startTerminal(t *testing.T, dir string) *terminal {
 			n, err := tty.Read(buf)
 			term.mu.Lock()
 			term.out.Write(buf[:n])
+			term.closed = err != nil
+			term.changed.Broadcast()
 			term.mu.Unlock()
 			if err != nil {
 				return
@@ -76,38 +81,40 @@ func (term *terminal) enter(line string) {
 	term.expect(line + "\r\n")
 }
 
-// interrupt presses Ctrl-C until the running cell reports that it was
-// interrupted. One press is enough, unless it came so soon that the
-// terminal was still in raw mode, where Ctrl-C is a key.
-func (term *terminal) interrupt() {
+// interrupt presses Ctrl-C once the running cell has printed marker.
+// The cell prints only after the line editor has handed the terminal
+// back from raw mode, where Ctrl-C would be a key, so one press is
+// enough.
+func (term *terminal) interrupt(marker string) {
 	term.t.Helper()
-	for range 15 {
-		time.Sleep(300 * time.Millisecond)
-		term.typeText("\x03")
-		if term.waitFor("Interrupted", time.Second) {
-			return
-		}
-	}
-	term.t.Fatal("Ctrl-C did not interrupt the running cell")
+	term.expect(marker)
+	term.typeText("\x03")
+	term.expect("Interrupted")
 }
 
 // waitFor waits up to timeout until the terminal shows want after what
 // earlier expectations saw, and moves past it.
 func (term *terminal) waitFor(want string, timeout time.Duration) bool {
-	deadline := time.Now().Add(timeout)
-	for {
+	expired := false
+	timer := time.AfterFunc(timeout, func() {
 		term.mu.Lock()
+		expired = true
+		term.changed.Broadcast()
+		term.mu.Unlock()
+	})
+	defer timer.Stop()
+	term.mu.Lock()
+	defer term.mu.Unlock()
+	for {
 		rest := term.out.String()[term.seen:]
 		if i := strings.Index(rest, want); i >= 0 {
 			term.seen += i + len(want)
-			term.mu.Unlock()
 			return true
 		}
-		term.mu.Unlock()
-		if time.Now().After(deadline) {
+		if expired || term.closed {
 			return false
 		}
-		time.Sleep(10 * time.Millisecond)
+		term.changed.Wait()
 	}
 }
 
@@ -147,9 +154,10 @@ func TestInteractive(t *testing.T) {
 	term.expect("2\r\n")
 
 	// Ctrl-C interrupts a running loop; the session keeps its state.
-	term.enter("for {")
+	term.enter("for i := 0; ; i++ {")
+	term.enter("if i == 0 { println(\"looping\") }")
 	term.enter("}")
-	term.interrupt()
+	term.interrupt("looping\r\n")
 	term.enter("totalApples * 2")
 	term.expect("46912\r\n")
 

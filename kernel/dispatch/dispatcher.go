@@ -2,7 +2,10 @@ package dispatch
 
 import (
 	"context"
+	"fmt"
 	"log"
+	"runtime/debug"
+	"strings"
 	"sync"
 	"time"
 
@@ -22,10 +25,9 @@ type Options struct {
 	History History
 	// Logger receives log lines; nil means the standard logger.
 	Logger *log.Logger
-	// Shutdown is called once a shutdown_request has been answered. The
-	// process should then exit; a restart is done by the front end
-	// starting a new kernel. It must return quickly: the final idle status
-	// is published after it.
+	// Shutdown is called once a shutdown_request has been answered and
+	// its final idle status handed to the Sender. The process should then
+	// exit; a restart is done by the front end starting a new kernel.
 	Shutdown func(restart bool)
 }
 
@@ -50,6 +52,7 @@ type Dispatcher struct {
 	cancelRun context.CancelFunc // cancels the running cell, if any
 	input     chan string        // waits for the input_reply, if any
 	shutdown  bool
+	exitAfter *bool // a shutdown's restart flag, until its idle status is out
 }
 
 // New returns a Dispatcher.
@@ -109,6 +112,7 @@ var ignored = map[string]bool{"comm_open": true, "comm_msg": true, "comm_close":
 // Handle answers one message received on channel ch.
 func (d *Dispatcher) Handle(ch protocol.Channel, msg *protocol.Message) {
 	if ch == protocol.Stdin {
+		defer d.recoverFault(ch, msg)
 		d.stdinMessage(msg)
 		return
 	}
@@ -117,13 +121,56 @@ func (d *Dispatcher) Handle(ch protocol.Channel, msg *protocol.Message) {
 		return
 	}
 	d.status(msg, "busy")
-	defer d.status(msg, "idle")
+	defer d.finish(msg)
+	defer d.recoverFault(ch, msg) // before the idle status goes out
 	h, ok := handlers[typ]
 	if !ok {
 		d.log.Printf("dispatch: %s: unknown message type %q ignored", ch, typ)
 		return
 	}
 	h(d, ch, msg)
+}
+
+// finish publishes the idle status that ends the request msg. After a
+// shutdown request it then tells the owner to exit, so that the idle
+// status is the last message and already handed to the Sender.
+func (d *Dispatcher) finish(msg *protocol.Message) {
+	d.status(msg, "idle")
+	d.mu.Lock()
+	exit := d.exitAfter
+	d.exitAfter = nil
+	d.mu.Unlock()
+	if exit != nil {
+		d.onExit(*exit)
+	}
+}
+
+// recoverFault is the dispatcher's one recover, where the transport's
+// goroutine hands it a message. It catches faults of the handlers, and of
+// an Interpreter that breaks its contract by panicking: it logs them with
+// their stack and answers the request with an error, so that one bad
+// request neither ends the kernel (and the user's session with it) nor
+// leaves the front end waiting for a reply. Panics of user code never get
+// here: the interpreter recovers them where it runs the code and returns
+// them as the cell's error.
+func (d *Dispatcher) recoverFault(ch protocol.Channel, msg *protocol.Message) {
+	r := recover()
+	if r == nil {
+		return
+	}
+	d.log.Printf("dispatch: %s %s failed: %v\n%s", ch, msg.Type(), r, debug.Stack())
+	kind, isRequest := strings.CutSuffix(msg.Type(), "_request")
+	if !isRequest {
+		return
+	}
+	failure := &Error{Name: "KernelError", Value: fmt.Sprintf("the kernel failed on this request: %v", r), Traceback: []string{}}
+	content := map[string]any{"status": protocol.StatusError, "ename": failure.Name, "evalue": failure.Value, "traceback": failure.Traceback}
+	if kind == "execute" {
+		// Jupyter shows a cell's errors from iopub, not from the reply.
+		d.publish(msg, "error", protocol.ErrorOutput{EName: failure.Name, EValue: failure.Value, Traceback: failure.Traceback})
+		content["execution_count"] = d.executionCount
+	}
+	d.reply(ch, msg, kind+"_reply", content)
 }
 
 // reply sends the reply of type msgType to request on ch.

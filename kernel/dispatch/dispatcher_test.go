@@ -130,11 +130,23 @@ func TestErrorAndStopOnError(t *testing.T) {
 	}
 }
 
-func TestPanicBecomesError(t *testing.T) {
+// An Interpreter that panics breaks its contract; the dispatcher still
+// answers, shows the error, ends busy with idle and keeps serving.
+func TestHandlerFaultIsAnswered(t *testing.T) {
 	h := newHarness(t)
 	_, out := h.do(protocol.Shell, "execute_request", map[string]any{"code": "panic"})
-	if r := replyOf(t, out, protocol.Shell); r["status"] != "error" || !strings.Contains(fmt.Sprint(r["evalue"]), "mock panic") {
+	if r := replyOf(t, out, protocol.Shell); r["status"] != "error" || r["ename"] != "KernelError" ||
+		!strings.Contains(fmt.Sprint(r["evalue"]), "mock panic") || r["execution_count"] == nil {
 		t.Errorf("reply %v", r)
+	}
+	var types []string
+	for _, s := range out {
+		if s.ch == protocol.IOPub {
+			types = append(types, s.msg.Type())
+		}
+	}
+	if got := strings.Join(types, " "); got != "status execute_input error status" {
+		t.Errorf("iopub messages %q, want busy, the input, the error and idle", got)
 	}
 	_, out = h.do(protocol.Shell, "execute_request", map[string]any{"code": "value ok", "stop_on_error": false})
 	if r := replyOf(t, out, protocol.Shell); r["status"] != "ok" {
@@ -353,6 +365,11 @@ func TestShutdown(t *testing.T) {
 		case got := <-h.exit:
 			if got != restart {
 				t.Errorf("Shutdown(%v), want %v", got, restart)
+			}
+			// The owner may close the sockets at once: the idle status
+			// must already be out.
+			if m := h.lastAtExit; m == nil || m.Type() != "status" || !strings.Contains(string(m.Content), "idle") {
+				t.Errorf("Shutdown was called before the idle status was sent (last message %v)", m)
 			}
 		default:
 			t.Error("Shutdown hook not called")

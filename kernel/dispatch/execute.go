@@ -32,10 +32,8 @@ func (d *Dispatcher) execute(ch protocol.Channel, msg *protocol.Message) {
 		}
 	}
 	count := d.executionCount
-	if !req.Silent {
-		d.publish(msg, "execute_input", protocol.ExecuteInput{Code: req.Code, ExecutionCount: count})
-	}
-
+	// The cell can be interrupted from the moment the front end learns
+	// that it runs (execute_input), not only once the interpreter has it.
 	ctx, cancel := context.WithCancel(context.Background())
 	d.mu.Lock()
 	if d.shutdown {
@@ -43,9 +41,12 @@ func (d *Dispatcher) execute(ch protocol.Channel, msg *protocol.Message) {
 	}
 	d.cancelRun = cancel
 	d.mu.Unlock()
+	if !req.Silent {
+		d.publish(msg, "execute_input", protocol.ExecuteInput{Code: req.Code, ExecutionCount: count})
+	}
 	out := &requestOutput{d: d, parent: msg, ctx: ctx, silent: req.Silent,
 		allowStdin: req.AllowStdin == nil || *req.AllowStdin}
-	value, failure := d.runCell(ctx, req.Code, out)
+	value, failure := d.interp.Execute(ctx, req.Code, out)
 	interrupted := ctx.Err() != nil
 	d.mu.Lock()
 	d.cancelRun = nil
@@ -82,18 +83,6 @@ func (d *Dispatcher) execute(ch protocol.Channel, msg *protocol.Message) {
 	})
 }
 
-// runCell runs code, turning a panic of the interpreter into an error so
-// that one broken cell cannot take the kernel down.
-func (d *Dispatcher) runCell(ctx context.Context, code string, out Output) (value *Bundle, failure *Error) {
-	defer func() {
-		if r := recover(); r != nil {
-			d.log.Printf("dispatch: interpreter panicked: %v", r)
-			value, failure = nil, &Error{Name: "Panic", Value: panicText(r)}
-		}
-	}()
-	return d.interp.Execute(ctx, code, out)
-}
-
 // userExpressions evaluates the execute_request's user_expressions.
 func (d *Dispatcher) userExpressions(exprs map[string]string) map[string]any {
 	out := make(map[string]any, len(exprs))
@@ -113,24 +102,9 @@ func (d *Dispatcher) userExpressions(exprs map[string]string) map[string]any {
 }
 
 func (d *Dispatcher) evaluate(expr string) (value *Bundle, failure *Error) {
-	defer func() {
-		if r := recover(); r != nil {
-			value, failure = nil, &Error{Name: "Panic", Value: panicText(r)}
-		}
-	}()
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
 	return d.interp.Evaluate(ctx, expr)
-}
-
-func panicText(r any) string {
-	if err, ok := r.(error); ok {
-		return err.Error()
-	}
-	if s, ok := r.(string); ok {
-		return s
-	}
-	return "interpreter panic"
 }
 
 func nonNil(s []string) []string {

@@ -141,12 +141,21 @@ type harness struct {
 	rec  *recorder
 	mock *mockInterpreter
 	exit chan bool
+	// lastAtExit is the last message sent when Shutdown was called.
+	lastAtExit *protocol.Message
 }
 
 func newHarness(t *testing.T) *harness {
 	h := &harness{t: t, rec: &recorder{}, mock: newMock(), exit: make(chan bool, 1)}
 	h.d = New(Options{
-		Sender: h.rec, Interpreter: h.mock, Shutdown: func(restart bool) { h.exit <- restart },
+		Sender: h.rec, Interpreter: h.mock, Shutdown: func(restart bool) {
+			h.rec.mu.Lock()
+			if n := len(h.rec.msgs); n > 0 {
+				h.lastAtExit = h.rec.msgs[n-1].msg
+			}
+			h.rec.mu.Unlock()
+			h.exit <- restart
+		},
 		Info: protocol.KernelInfoReply{Implementation: "mock", LanguageInfo: protocol.LanguageInfo{Name: "go"}},
 	})
 	return h

@@ -121,16 +121,16 @@ func (d *Dispatcher) shutdownRequest(ch protocol.Channel, msg *protocol.Message)
 		d.badRequest(msg, err)
 	}
 	d.mu.Lock()
-	already := d.shutdown
+	if !d.shutdown {
+		restart := req.Restart
+		d.exitAfter = &restart // Handle calls onExit after the idle status
+	}
 	d.shutdown = true
 	d.mu.Unlock()
 	d.Interrupt()
 	reply := protocol.ShutdownReply{Status: protocol.StatusOK, Restart: req.Restart}
 	d.reply(ch, msg, "shutdown_reply", reply)
 	d.publish(msg, "shutdown_reply", reply)
-	if !already {
-		d.onExit(req.Restart)
-	}
 }
 
 // errorReply is the content of a reply to a request that could not be

@@ -12,9 +12,12 @@ import (
 
 // recorder collects what a Capture emits, per stream.
 type recorder struct {
-	mu  sync.Mutex
-	got map[string]*strings.Builder
+	mu      sync.Mutex
+	got     map[string]*strings.Builder
+	arrived chan struct{} // signalled after each chunk
 }
+
+func newRecorder() *recorder { return &recorder{arrived: make(chan struct{}, 1)} }
 
 func (r *recorder) emit(stream string, p []byte) {
 	r.mu.Lock()
@@ -26,6 +29,26 @@ func (r *recorder) emit(stream string, p []byte) {
 		r.got[stream] = &strings.Builder{}
 	}
 	r.got[stream].Write(p)
+	select {
+	case r.arrived <- struct{}{}:
+	default: // a signal is already waiting
+	}
+}
+
+// waitFor takes what stream receives until it contains want, and
+// returns it; after timeout it returns what came.
+func (r *recorder) waitFor(stream, want string, timeout time.Duration) string {
+	deadline := time.After(timeout)
+	got := r.take(stream)
+	for !strings.Contains(got, want) {
+		select {
+		case <-r.arrived:
+			got += r.take(stream)
+		case <-deadline:
+			return got
+		}
+	}
+	return got
 }
 
 func (r *recorder) take(stream string) string {
@@ -41,7 +64,7 @@ func (r *recorder) take(stream string) string {
 }
 
 func TestCaptureStdio(t *testing.T) {
-	var rec recorder
+	rec := newRecorder()
 	c, err := CaptureStdio(rec.emit)
 	if err != nil {
 		t.Fatal(err)
@@ -92,13 +115,7 @@ func TestCaptureStdio(t *testing.T) {
 		t.Fatal(r.Err)
 	}
 	// The report follows the deferred close the cell waited for.
-	var got string
-	for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
-		c.Sync()
-		if got += rec.take("stderr"); strings.Contains(got, "from a goroutine") {
-			break
-		}
-	}
+	got := rec.waitFor("stderr", "from a goroutine", 10*time.Second)
 	if !strings.Contains(got, "panic in goroutine") || !strings.Contains(got, "from a goroutine") {
 		t.Errorf("stderr after a goroutine panic = %q", got)
 	}

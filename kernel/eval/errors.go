@@ -70,13 +70,23 @@ func (s *Session) panicError(msg string, frames []panicFrame, code string, toCel
 		if i := strings.IndexByte(fn, '.'); i >= 0 {
 			fn = fn[:i] // main.g.func1 -> g
 		}
+		// The func main of a pasted program, renamed, is this cell's.
+		ownMain := fn == mainName
+		if ownMain {
+			name = "main" + strings.TrimPrefix(name, mainName)
+		}
 		def, known := s.funcs[fn]
-		inCell := f.Func == "main" || strings.HasPrefix(f.Func, "main.func") || (known && def.cell == s.cells)
+		inCell := ownMain || f.Func == "main" || strings.HasPrefix(f.Func, "main.func") || (known && def.cell == s.cells)
 		if !inCell {
 			e.Traceback = append(e.Traceback, fmt.Sprintf("  in %s (declared in an earlier cell, at its line %d)", name, f.Line-1))
 			continue
 		}
 		line, col := toCell(f.Line, f.Column)
+		if f.Func == "main" && isMainCall(code, line) {
+			// The call of a pasted program's main that the session added
+			// after the program's text: not a place in the user's code.
+			continue
+		}
 		where := "the cell's statements"
 		if f.Func != "main" {
 			where = name
@@ -91,4 +101,11 @@ func (s *Session) panicError(msg string, frames []panicFrame, code string, toCel
 		e.Traceback = append(e.Traceback, quoted...)
 	}
 	return e
+}
+
+// isMainCall reports whether line of code is the call of a pasted
+// program's main that Execute appends.
+func isMainCall(code string, line int) bool {
+	lines := strings.Split(code, "\n")
+	return line >= 1 && line <= len(lines) && strings.TrimSpace(lines[line-1]) == mainName+"()"
 }

@@ -12,10 +12,12 @@ import (
 const mainName = "__gornnMain"
 
 // stripPackageClause blanks a leading "package name" clause, so that a
-// whole program pasted into a cell runs: its declarations are evaluated
-// and its main function is called. It reports whether there was one.
+// whole program pasted into a cell, or a Go file run by a front end, runs
+// as a cell: its declarations are evaluated and its main function is
+// called. Positions in errors stay those of the file. It reports whether
+// there was a clause.
 func stripPackageClause(code string) (string, bool) {
-	start, end, ok := PackageClause(code)
+	start, end, ok := packageClause(code)
 	if !ok {
 		return code, false
 	}
@@ -30,9 +32,9 @@ func stripPackageClause(code string) (string, bool) {
 	return string(b), true
 }
 
-// PackageClause finds the byte range of "package NAME" at the start of
-// code, after comments, for callers that turn a Go file into a cell.
-func PackageClause(code string) (start, end int, ok bool) {
+// packageClause finds the byte range of "package NAME" at the start of
+// code, after comments.
+func packageClause(code string) (start, end int, ok bool) {
 	fset := token.NewFileSet()
 	file := fset.AddFile("cell", -1, len(code))
 	var s scanner.Scanner

@@ -7,6 +7,7 @@ import (
 	"go/token"
 	"os"
 	"reflect"
+	"runtime/debug"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -138,9 +139,13 @@ func (s *Session) Execute(ctx context.Context, code string) (res *Result) {
 		s.mu.Unlock()
 	}()
 	defer func() {
+		// The session is where cells run, so it is where their faults
+		// and the interpreter's stop: front ends (the kernel's dispatcher,
+		// the REPL) get an error, never a panic, and keep the session.
 		if p := recover(); p != nil {
 			msg := fmt.Sprintf("the kernel failed on this cell: %v", p)
-			res = &Result{Err: &Error{Name: "InternalError", Message: msg, Traceback: []string{"InternalError: " + msg}}}
+			res = &Result{Err: &Error{Name: "InternalError", Message: msg,
+				Traceback: []string{"InternalError: " + msg, "the evaluation core failed; its stack follows", string(debug.Stack())}}}
 		}
 	}()
 	s.mu.Lock()

@@ -2,9 +2,12 @@ package eval
 
 import (
 	"context"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/traefik/yaegi/interp"
 )
 
 func newSession(t testing.TB, opts Options) *Session {
@@ -149,17 +152,19 @@ func TestInterrupt(t *testing.T) {
 	tests := []struct {
 		name, cell string
 	}{
-		{"interpreted loop", "for { counter++ }"},
-		{"sleep", "counter++\ntime.Sleep(time.Hour)"},
-		{"channel receive", "counter++\n<-make(chan int)"},
-		{"empty select", "counter++\nselect {}"},
+		{"interpreted loop", "for { counter++; if counter == 1 { started.Now() } }"},
+		{"sleep", "counter++\nstarted.Now()\ntime.Sleep(time.Hour)"},
+		{"channel receive", "counter++\nstarted.Now()\n<-make(chan int)"},
+		{"empty select", "counter++\nstarted.Now()\nselect {}"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			s := newSession(t, Options{})
-			run(t, s, "import \"time\"", "counter := 0")
+			// The cell says when it runs, through a compiled package, and
+			// is interrupted then.
 			ctx, cancel := context.WithCancel(context.Background())
-			time.AfterFunc(50*time.Millisecond, cancel)
+			signal := interp.Exports{"example.com/started/started": {"Now": reflect.ValueOf(cancel)}}
+			s := newSession(t, Options{Packages: signal})
+			run(t, s, "import (\"time\"; \"example.com/started\")", "counter := 0")
 			start := time.Now()
 			r := s.Execute(ctx, tt.cell)
 			if r.Err == nil || r.Err.Name != "Interrupted" {

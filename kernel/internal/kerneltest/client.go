@@ -115,24 +115,37 @@ func (c *Client) Close() {
 }
 
 // WaitReady sends kernel_info requests until one is answered and its
-// status messages reach the iopub subscription, then drains iopub.
+// idle status reaches the iopub subscription, then drops what iopub
+// received before: iopub delivers in order, so nothing of the earlier
+// attempts can arrive later.
 func (c *Client) WaitReady() {
 	c.t.Helper()
 	deadline := time.Now().Add(Timeout)
 	for time.Now().Before(deadline) {
 		id := c.Send(protocol.Shell, "kernel_info_request", map[string]any{})
 		c.Reply(protocol.Shell, id)
-		select {
-		case m := <-c.in[protocol.IOPub]:
-			if m.ParentHeader.MsgID == id || m.Type() == "status" {
-				time.Sleep(20 * time.Millisecond)
-				c.Drain(protocol.IOPub)
-				return
-			}
-		case <-time.After(200 * time.Millisecond):
+		if c.idleOf(id) {
+			c.Drain(protocol.IOPub)
+			return
 		}
 	}
 	c.t.Fatal("kerneltest: iopub never delivered a status message")
+}
+
+// idleOf reads iopub until the idle status of request id, and reports
+// false when iopub goes quiet first: the subscription was not live yet
+// when that status was published, and the caller asks again.
+func (c *Client) idleOf(id string) bool {
+	for {
+		select {
+		case m := <-c.in[protocol.IOPub]:
+			if m.ParentHeader.MsgID == id && m.Type() == "status" && Content(c.t, m)["execution_state"] == "idle" {
+				return true
+			}
+		case <-time.After(200 * time.Millisecond):
+			return false
+		}
+	}
 }
 
 // Request builds a signed request of type msgType with the given content.
