@@ -9,7 +9,9 @@
 //     transport through dispatch.Sender and to the language through
 //     dispatch.Interpreter;
 //   - kernel/eval: the Go interpreter, adapted to dispatch.Interpreter
-//     here.
+//     here. It runs with whatever compiled packages Options.Preload adds:
+//     the binary passes kernel/preload's, so that neither this package
+//     nor the layers below depend on the rnn and display libraries.
 //
 // Start binds the sockets named by a connection file and begins serving at
 // once; the interpreter is created concurrently, so that the front end's
