@@ -103,6 +103,17 @@ func TestCheck(t *testing.T) {
 			{"p.Double()", "?"},
 			{"q := 1\nq", ""},
 		}},
+		{"a declaration cell run again keeps its type", []step{
+			{"type Q struct{ A int }\nfunc (q Q) Get() int { return q.A }", ""},
+			{"q := Q{1}", ""},
+			{"type Q struct{ A int }\nfunc (q Q) Get() int {\n\treturn q.A\n}\nfunc twice(q Q) int { return 2 * q.Get() }", ""},
+			{"var r Q = q\ntwice(r) + r.Get()", ""},
+			{"type Q struct{ A int }\nfunc (q Q) Get() int { return -q.A }", "?"},
+		}},
+		{"a type declared anew is a new type", []step{
+			{"type Q struct{ A int }\nq := Q{1}", ""},
+			{"type Q struct{ A, B int }\nvar r Q = q", "2:11: cannot use q (variable of struct type Q) as Q value in variable declaration"},
+		}},
 		{"statements then declarations", []step{{"x := 5\nfunc f() int { return x }\nf()", ""}}},
 		{"preloaded packages", []step{
 			{"import \"github.com/gornn/gornn/rnn\"\nsess := rnn.NewSession()\nx := rnn.Placeholder(rnn.Float32, rnn.None, 28, 28)\nsess", ""},
