@@ -82,6 +82,11 @@ type Checker struct {
 	types, methods map[string]string
 }
 
+// fileSet holds the positions of every cell and source file the package
+// checks, so that an error about a cell can point into a package built
+// from sources ("declared at"); a cell adds a few hundred bytes.
+var fileSet = token.NewFileSet()
+
 // Options configures a Checker.
 type Options struct {
 	// Importer provides the packages cells import.
@@ -101,7 +106,7 @@ func New(opts Options) *Checker {
 		opts.Partial = func(string) bool { return false }
 	}
 	return &Checker{
-		fset:    token.NewFileSet(),
+		fset:    fileSet,
 		pkg:     types.NewPackage("main", "main"),
 		imp:     opts.Importer,
 		partial: opts.Partial,
@@ -113,10 +118,19 @@ func New(opts Options) *Checker {
 }
 
 // ForTables returns a Checker for cells that import the packages of
-// yaegi symbol tables, with imports that add themselves.
+// yaegi symbol tables, with imports that add themselves. The generic
+// standard packages (GenericStd) get their real API from Go's sources
+// when the installation has them.
 func ForTables(tables Tables) *Checker {
-	imp := NewTableImporter(tables)
-	return New(Options{Importer: imp, Partial: imp.Has, Index: autoimport.NewIndex(tables)})
+	tab, src := NewTableImporter(tables), StdGenerics()
+	imp := importerFunc(func(path string) (*types.Package, error) {
+		if src.Serves(path) {
+			return src.Import(path)
+		}
+		return tab.Import(path)
+	})
+	partial := func(path string) bool { return !src.Serves(path) && tab.Has(path) }
+	return New(Options{Importer: imp, Partial: partial, Index: autoimport.NewIndex(tables)})
 }
 
 // Import makes the package path known to later cells as name, for
