@@ -54,7 +54,8 @@ type Result struct {
 	Undecided string
 	// Imports are the packages the cell uses without importing them,
 	// whatever the verdict: the Checker knows them from now on, and the
-	// kernel must import them before it runs this or any later cell.
+	// kernel must import them before it runs this or any later cell. The
+	// cell's own imports stay too: the kernel does them before checking.
 	Imports []autoimport.Import
 }
 
@@ -168,7 +169,8 @@ func (c *Checker) Known(name string) bool {
 }
 
 // Check type-checks the cell src, cut into parts, and, when it has no
-// errors, records what it declares for later cells.
+// errors, records what it declares for later cells. The cell's imports
+// are recorded in any case (see Result.Imports).
 func (c *Checker) Check(src string, parts []Part) (res Result) {
 	cs := &cellCheck{Checker: c, src: src, parts: parts, tx: c.begin(),
 		types: map[string]string{}, methods: map[string]string{}}
@@ -363,6 +365,11 @@ func (cs *cellCheck) importSpec(is *ast.ImportSpec) Result {
 	}
 	p, err := cs.imp.Import(path)
 	if err != nil {
+		name := path[strings.LastIndexByte(path, '/')+1:]
+		if is.Name != nil {
+			name = is.Name.Name
+		}
+		cs.forget(name)
 		return Result{Undecided: err.Error()}
 	}
 	name := p.Name()
@@ -375,9 +382,15 @@ func (cs *cellCheck) importSpec(is *ast.ImportSpec) Result {
 	case ".":
 		return Result{Undecided: "dot import"}
 	}
-	if !cs.tx.replace(name, types.NewPkgName(is.Pos(), cs.pkg, name, p)) {
+	// The kernel has done the cell's imports before checking it: they
+	// stay, whatever the verdict.
+	scope := cs.pkg.Scope()
+	if scope.Lookup(name) != nil && !scopeDelete(scope, name) {
+		cs.forget(name)
 		return Result{Undecided: "cannot redefine " + name}
 	}
+	scope.Insert(types.NewPkgName(is.Pos(), cs.pkg, name, p))
+	delete(cs.opaque, name)
 	return Result{}
 }
 
@@ -590,13 +603,6 @@ func (cs *cellCheck) partialSelector(pos token.Pos) bool {
 // syntactically.
 func (cs *cellCheck) declared() []string {
 	var names []string
-	for _, is := range cs.specs {
-		if is.Name != nil {
-			names = append(names, is.Name.Name)
-		} else if path, err := strconv.Unquote(is.Path.Value); err == nil {
-			names = append(names, path[strings.LastIndexByte(path, '/')+1:])
-		}
-	}
 	for _, r := range cs.runs {
 		if r.file == nil {
 			continue
@@ -698,7 +704,8 @@ func declNames(f *ast.File) []string {
 	for _, d := range f.Decls {
 		switch d := d.(type) {
 		case *ast.FuncDecl:
-			if d.Recv == nil && d.Name.Name != "init" {
+			// go/types declares a method without receiver as a function.
+			if d.Recv.NumFields() == 0 && d.Name.Name != "init" {
 				add(d.Name)
 			}
 		case *ast.GenDecl:
