@@ -25,16 +25,16 @@ import (
 // Index holds the loadable packages by the name their package clause
 // declares.
 type Index struct {
-	byName  map[string][]string        // name -> paths, sorted
-	names   map[string]string          // path -> name
-	exports map[string]map[string]bool // path -> exported names
+	byName map[string][]string // name -> paths, sorted
+	names  map[string]string   // path -> name
+	tables map[string]map[string]reflect.Value
 }
 
 // NewIndex indexes symbol tables in yaegi's form: "import/path/name" maps
 // to the package's exported symbols.
 func NewIndex(tables map[string]map[string]reflect.Value) *Index {
-	ix := &Index{byName: map[string][]string{}, names: map[string]string{}, exports: map[string]map[string]bool{}}
-	for key, syms := range tables {
+	ix := &Index{byName: map[string][]string{}, names: map[string]string{}, tables: tables}
+	for key := range tables {
 		i := strings.LastIndexByte(key, '/')
 		if i <= 0 {
 			continue
@@ -45,11 +45,6 @@ func NewIndex(tables map[string]map[string]reflect.Value) *Index {
 		}
 		ix.byName[name] = append(ix.byName[name], path)
 		ix.names[path] = name
-		ex := map[string]bool{}
-		for s := range syms {
-			ex[s] = true
-		}
-		ix.exports[path] = ex
 	}
 	for _, paths := range ix.byName {
 		sort.Strings(paths)
@@ -122,7 +117,7 @@ func (ix *Index) Resolve(r Ref) (imp Import, ok bool, err error) {
 	for _, p := range paths {
 		all := true
 		for _, s := range r.Sels {
-			if !ix.exports[p][s] {
+			if _, ok := ix.tables[p+"/"+r.Name][s]; !ok {
 				all = false
 				break
 			}

@@ -39,6 +39,7 @@ func TestGoErrorsAndImports(t *testing.T) {
 		{"ambiguous package name", []string{"x := 1\nrand.Float64()"},
 			"error 2:1: undefined: rand (2 packages are named rand: import one of \"math/rand\", \"math/rand/v2\")"},
 		{"the names a cell uses decide", []string{"rand.Intn(1)"}, "0"},
+		{"a declaration cell run again", []string{"type P struct{ X int }\nfunc (p P) Get() int { return p.X }", "p := P{2}", "type P struct{ X int }\nfunc (p P) Get() int { return p.X }", "func get(q P) int { return q.Get() }\nget(p)"}, "2"},
 		{"what the checker cannot follow still runs", []string{"type P struct{ x int }", "func (p P) Twice() int { return 2 * p.x }", "P{3}.Twice()"}, "6"},
 	}
 	for _, tt := range tests {

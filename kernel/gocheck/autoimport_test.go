@@ -1,6 +1,7 @@
 package gocheck
 
 import (
+	"go/types"
 	"slices"
 	"strings"
 	"testing"
@@ -21,6 +22,7 @@ func TestAutoImport(t *testing.T) {
 		{"local shadows", []step{{"strings := []string{\"a\"}\nstrings.Join(strings, \",\")", "2:9: strings.Join undefined (type []string has no field or method Join)"}}, nil},
 		{"earlier cell shadows", []step{{"fmt := 3", ""}, {"fmt.Println()", "1:5: fmt.Println undefined (type int has no field or method Println)"}}, nil},
 		{"imports stay after an error", []step{{"fmt.Println(1)\nvar s string = 1", "2:16: cannot use 1 (untyped int constant) as string value in variable declaration"}, {"fmt.Println(2)", ""}}, []string{"fmt"}},
+		{"a refused cell's imports stay", []step{{"import input_data \"github.com/gornn/gornn/rnn/mnist\"\nvar s string = 1", "2:16: cannot use 1 (untyped int constant) as string value in variable declaration"}, {"f := input_data.ReadDataSets\nf", ""}}, nil},
 		{"several", []step{{"fmt.Println(strings.ToUpper(\"a\"), math.Pi)\nm := mat.NewDense(1, 1, nil)\nm", ""}}, []string{"fmt", "strings", "math", "gonum.org/v1/gonum/mat"}},
 	}
 	for _, tt := range tests {
@@ -69,10 +71,12 @@ func FuzzCheck(f *testing.F) {
 			}
 		}
 		if len(res.Errors) > 0 {
-			after := c.pkg.Scope().Names()
-			for _, imp := range res.Imports {
-				after = slices.DeleteFunc(after, func(n string) bool { return n == imp.Name })
+			imported := func(n string) bool {
+				_, ok := c.pkg.Scope().Lookup(n).(*types.PkgName)
+				return ok
 			}
+			before = slices.DeleteFunc(before, imported)
+			after := slices.DeleteFunc(c.pkg.Scope().Names(), imported)
 			if !slices.Equal(before, after) {
 				t.Fatalf("names %q after a failed cell, %q before", after, before)
 			}

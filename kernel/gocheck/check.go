@@ -6,6 +6,8 @@ import (
 	"go/parser"
 	"go/token"
 	"go/types"
+	"maps"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -52,7 +54,8 @@ type Result struct {
 	Undecided string
 	// Imports are the packages the cell uses without importing them,
 	// whatever the verdict: the Checker knows them from now on, and the
-	// kernel must import them before it runs this or any later cell.
+	// kernel must import them before it runs this or any later cell. The
+	// cell's own imports stay too: the kernel does them before checking.
 	Imports []autoimport.Import
 }
 
@@ -75,7 +78,15 @@ type Checker struct {
 	partial func(path string) bool
 	index   *autoimport.Index
 	opaque  map[string]bool
+	// types and methods hold the normalized text of the type and method
+	// declarations of earlier cells, by name and "T.M".
+	types, methods map[string]string
 }
+
+// fileSet holds the positions of every cell and source file the package
+// checks, so that an error about a cell can point into a package built
+// from sources ("declared at"); a cell adds a few hundred bytes.
+var fileSet = token.NewFileSet()
 
 // Options configures a Checker.
 type Options struct {
@@ -96,20 +107,31 @@ func New(opts Options) *Checker {
 		opts.Partial = func(string) bool { return false }
 	}
 	return &Checker{
-		fset:    token.NewFileSet(),
+		fset:    fileSet,
 		pkg:     types.NewPackage("main", "main"),
 		imp:     opts.Importer,
 		partial: opts.Partial,
 		index:   opts.Index,
 		opaque:  map[string]bool{},
+		types:   map[string]string{},
+		methods: map[string]string{},
 	}
 }
 
 // ForTables returns a Checker for cells that import the packages of
-// yaegi symbol tables, with imports that add themselves.
+// yaegi symbol tables, with imports that add themselves. The generic
+// standard packages (GenericStd) get their real API from Go's sources
+// when the installation has them.
 func ForTables(tables Tables) *Checker {
-	imp := NewTableImporter(tables)
-	return New(Options{Importer: imp, Partial: imp.Has, Index: autoimport.NewIndex(tables)})
+	tab, src := NewTableImporter(tables), StdGenerics()
+	imp := importerFunc(func(path string) (*types.Package, error) {
+		if src.Serves(path) {
+			return src.Import(path)
+		}
+		return tab.Import(path)
+	})
+	partial := func(path string) bool { return !src.Serves(path) && tab.Has(path) }
+	return New(Options{Importer: imp, Partial: partial, Index: autoimport.NewIndex(tables)})
 }
 
 // Import makes the package path known to later cells as name, for
@@ -147,9 +169,11 @@ func (c *Checker) Known(name string) bool {
 }
 
 // Check type-checks the cell src, cut into parts, and, when it has no
-// errors, records what it declares for later cells.
+// errors, records what it declares for later cells. The cell's imports
+// are recorded in any case (see Result.Imports).
 func (c *Checker) Check(src string, parts []Part) (res Result) {
-	cs := &cellCheck{Checker: c, src: src, parts: parts, tx: c.begin()}
+	cs := &cellCheck{Checker: c, src: src, parts: parts, tx: c.begin(),
+		types: map[string]string{}, methods: map[string]string{}}
 	defer func() {
 		if p := recover(); p != nil {
 			res = Result{Undecided: fmt.Sprintf("go/types failed: %v", p)}
@@ -167,6 +191,8 @@ func (c *Checker) Check(src string, parts []Part) (res Result) {
 			for name := range cs.tx.saved {
 				delete(c.opaque, name)
 			}
+			maps.Copy(c.types, cs.types)
+			maps.Copy(c.methods, cs.methods)
 		}
 	}()
 	return cs.check()
@@ -187,6 +213,9 @@ type cellCheck struct {
 	runs    []*run
 	specs   []*ast.ImportSpec
 	imports []autoimport.Import
+	// types and methods are the declarations to remember if the cell
+	// passes.
+	types, methods map[string]string
 }
 
 // run is a maximal sequence of declarations or statements, parsed as one
@@ -336,6 +365,11 @@ func (cs *cellCheck) importSpec(is *ast.ImportSpec) Result {
 	}
 	p, err := cs.imp.Import(path)
 	if err != nil {
+		name := path[strings.LastIndexByte(path, '/')+1:]
+		if is.Name != nil {
+			name = is.Name.Name
+		}
+		cs.forget(name)
 		return Result{Undecided: err.Error()}
 	}
 	name := p.Name()
@@ -348,44 +382,132 @@ func (cs *cellCheck) importSpec(is *ast.ImportSpec) Result {
 	case ".":
 		return Result{Undecided: "dot import"}
 	}
-	if !cs.tx.replace(name, types.NewPkgName(is.Pos(), cs.pkg, name, p)) {
+	// The kernel has done the cell's imports before checking it: they
+	// stay, whatever the verdict.
+	scope := cs.pkg.Scope()
+	if scope.Lookup(name) != nil && !scopeDelete(scope, name) {
+		cs.forget(name)
 		return Result{Undecided: "cannot redefine " + name}
 	}
+	scope.Insert(types.NewPkgName(is.Pos(), cs.pkg, name, p))
+	delete(cs.opaque, name)
 	return Result{}
 }
 
 // checkDecls checks a run of declarations in the shared package, after
 // removing the earlier definitions of the names it declares.
 func (cs *cellCheck) checkDecls(r *run) Result {
-	local := map[string]bool{}
-	for _, d := range r.file.Decls {
-		if gd, ok := d.(*ast.GenDecl); ok && gd.Tok == token.TYPE {
-			for _, s := range gd.Specs {
-				local[s.(*ast.TypeSpec).Name.Name] = true
-			}
-		}
+	kept, res := cs.sameAgain(r)
+	if res.Undecided != "" {
+		return res
 	}
-	for _, d := range r.file.Decls {
-		fd, ok := d.(*ast.FuncDecl)
-		if !ok || fd.Recv == nil || len(fd.Recv.List) == 0 {
-			continue
+	if len(kept) == 0 {
+		return Result{}
+	}
+	if len(kept) < len(r.parts) {
+		f, err := parser.ParseFile(cs.fset, "cell", declPrefix+blankOutside(cs.src, kept), parser.SkipObjectResolution)
+		if err != nil {
+			return Result{Undecided: err.Error()}
 		}
-		base := receiverBase(fd.Recv.List[0].Type)
-		if base != "" && !local[base] && cs.Lookup(base) != nil {
-			// go/types declares methods only with their type; a method
-			// added later is left to the interpreter, and everything whose
-			// type involves the receiver's type becomes unknown.
-			cs.taint(base)
-			return Result{Undecided: "a method of " + base + ", a type declared by an earlier cell"}
-		}
+		r.file = f
 	}
 	for _, name := range declNames(r.file) {
 		if !cs.tx.remove(name) {
 			return Result{Undecided: "cannot redefine " + name}
 		}
 	}
+	for _, d := range r.file.Decls {
+		switch d := d.(type) {
+		case *ast.GenDecl:
+			if d.Tok == token.TYPE {
+				for _, spec := range d.Specs {
+					ts := spec.(*ast.TypeSpec)
+					cs.types[ts.Name.Name] = cs.normalized(ts)
+				}
+			}
+		case *ast.FuncDecl:
+			if d.Recv != nil && len(d.Recv.List) > 0 {
+				cs.methods[receiverBase(d.Recv.List[0].Type)+"."+d.Name.Name] = cs.normalized(d)
+			}
+		}
+	}
 	errs, _ := cs.typeCheck(r.file, nil)
 	return cs.filter(errs, nil)
+}
+
+// sameAgain returns the parts of a run of declarations that are not the
+// same again. The interpreter keeps a type, and its methods, when a cell
+// declares it again the same way (a notebook's cell run twice): a new
+// go/types type would differ from the one earlier values have. A method
+// that is new for a type of an earlier cell is left to the interpreter:
+// go/types declares methods only with their type, and everything whose
+// type involves the receiver's type becomes unknown.
+func (cs *cellCheck) sameAgain(r *run) ([]Part, Result) {
+	var kept []Part
+	local := map[string]bool{}
+	var methods []*ast.FuncDecl
+	for i, d := range r.file.Decls {
+		switch d := d.(type) {
+		case *ast.GenDecl:
+			if d.Tok == token.TYPE {
+				same := true
+				for _, spec := range d.Specs {
+					ts := spec.(*ast.TypeSpec)
+					_, isType := cs.Lookup(ts.Name.Name).(*types.TypeName)
+					if !isType || cs.Checker.types[ts.Name.Name] != cs.normalized(ts) {
+						same = false
+					}
+				}
+				if same {
+					continue
+				}
+				for _, spec := range d.Specs {
+					local[spec.(*ast.TypeSpec).Name.Name] = true
+				}
+			}
+		case *ast.FuncDecl:
+			if d.Recv != nil && len(d.Recv.List) > 0 {
+				methods = append(methods, d)
+			}
+		}
+		kept = append(kept, cs.partOf(r, i))
+	}
+	for _, fd := range methods {
+		base := receiverBase(fd.Recv.List[0].Type)
+		if base == "" || local[base] || cs.Lookup(base) == nil {
+			continue
+		}
+		if cs.Checker.methods[base+"."+fd.Name.Name] == cs.normalized(fd) {
+			part := cs.partOf(r, slices.Index(r.file.Decls, ast.Decl(fd)))
+			kept = slices.DeleteFunc(kept, func(p Part) bool { return p == part })
+			continue
+		}
+		cs.taint(base)
+		return nil, Result{Undecided: "a method of " + base + ", a type declared by an earlier cell"}
+	}
+	return kept, Result{}
+}
+
+// partOf returns the part of the run that holds its i-th declaration.
+func (cs *cellCheck) partOf(r *run, i int) Part {
+	off := cs.fset.Position(r.file.Decls[i].Pos()).Offset - len(declPrefix)
+	for _, p := range r.parts {
+		if p.Start <= off && off < p.End {
+			return p
+		}
+	}
+	return r.parts[i]
+}
+
+// normalized returns the text of a node of a run of declarations, with
+// spacing that does not matter removed.
+func (cs *cellCheck) normalized(n ast.Node) string {
+	from := cs.fset.Position(n.Pos()).Offset - len(declPrefix)
+	to := cs.fset.Position(n.End()).Offset - len(declPrefix)
+	if from < 0 || to > len(cs.src) || from > to {
+		return ""
+	}
+	return strings.Join(strings.Fields(cs.src[from:to]), " ")
 }
 
 // checkStmts checks a run of statements as a function body, then makes
@@ -481,13 +603,6 @@ func (cs *cellCheck) partialSelector(pos token.Pos) bool {
 // syntactically.
 func (cs *cellCheck) declared() []string {
 	var names []string
-	for _, is := range cs.specs {
-		if is.Name != nil {
-			names = append(names, is.Name.Name)
-		} else if path, err := strconv.Unquote(is.Path.Value); err == nil {
-			names = append(names, path[strings.LastIndexByte(path, '/')+1:])
-		}
-	}
 	for _, r := range cs.runs {
 		if r.file == nil {
 			continue
@@ -589,7 +704,8 @@ func declNames(f *ast.File) []string {
 	for _, d := range f.Decls {
 		switch d := d.(type) {
 		case *ast.FuncDecl:
-			if d.Recv == nil && d.Name.Name != "init" {
+			// go/types declares a method without receiver as a function.
+			if d.Recv.NumFields() == 0 && d.Name.Name != "init" {
 				add(d.Name)
 			}
 		case *ast.GenDecl:

@@ -37,18 +37,19 @@ func newChecker() *Checker {
 }
 
 // testParts cuts a test cell into parts the way the kernel does for the
-// simple cells of these tests: a line that starts a part (not indented,
-// not a closing brace) starts a new part; import, type and func NAME are
-// declarations, var and const too until the first statement.
+// gofmt-formatted cells of these tests: a line that is not blank starts a
+// new part when every bracket before it is closed; import, type and
+// func NAME are declarations, var and const too until the first
+// statement.
 func testParts(src string) []Part {
 	var parts []Part
-	off, sawStmt := 0, false
+	off, depth, sawStmt := 0, 0, false
 	for _, line := range strings.SplitAfter(src, "\n") {
 		t := strings.TrimRight(line, "\n")
-		cont := strings.HasPrefix(t, "\t") || strings.HasPrefix(t, " ") || strings.HasPrefix(t, "}") || strings.HasPrefix(t, ")")
-		if len(parts) > 0 && (cont || strings.TrimSpace(t) == "") {
+		switch {
+		case depth > 0 && len(parts) > 0, strings.TrimSpace(t) == "" && len(parts) > 0:
 			parts[len(parts)-1].End = off + len(t)
-		} else if strings.TrimSpace(t) != "" {
+		case strings.TrimSpace(t) != "":
 			k := Stmt
 			switch {
 			case strings.HasPrefix(t, "import"):
@@ -63,6 +64,8 @@ func testParts(src string) []Part {
 			}
 			parts = append(parts, Part{Kind: k, Start: off, End: off + len(t)})
 		}
+		depth += strings.Count(t, "{") + strings.Count(t, "(") + strings.Count(t, "[") -
+			strings.Count(t, "}") - strings.Count(t, ")") - strings.Count(t, "]")
 		off += len(line)
 	}
 	return parts
@@ -102,6 +105,17 @@ func TestCheck(t *testing.T) {
 			{"func (p P) Double() float64 { return 2 * p.x }", "?"},
 			{"p.Double()", "?"},
 			{"q := 1\nq", ""},
+		}},
+		{"a declaration cell run again keeps its type", []step{
+			{"type Q struct{ A int }\nfunc (q Q) Get() int { return q.A }", ""},
+			{"q := Q{1}", ""},
+			{"type Q struct{ A int }\nfunc (q Q) Get() int {\n\treturn q.A\n}\nfunc twice(q Q) int { return 2 * q.Get() }", ""},
+			{"var r Q = q\ntwice(r) + r.Get()", ""},
+			{"type Q struct{ A int }\nfunc (q Q) Get() int { return -q.A }", "?"},
+		}},
+		{"a type declared anew is a new type", []step{
+			{"type Q struct{ A int }\nq := Q{1}", ""},
+			{"type Q struct{ A, B int }\nvar r Q = q", "2:11: cannot use q (variable of struct type Q) as Q value in variable declaration"},
 		}},
 		{"statements then declarations", []step{{"x := 5\nfunc f() int { return x }\nf()", ""}}},
 		{"preloaded packages", []step{

@@ -9,7 +9,12 @@
 // define at top level, and imports. Packages come from an importer;
 // TableImporter builds them from the interpreter's symbol tables by
 // reflection, so that cells are checked against exactly what the kernel
-// can load, with no Go toolchain or sources at run time.
+// can load, with no Go toolchain or sources at run time. Symbol tables
+// cannot describe generic functions, so the generic standard packages
+// (slices, maps, cmp, iter) come from the Go installation's sources when it
+// has them, signatures only: about 75 ms once per process, where the
+// "source" importer of go/importer takes seconds (it checks runtime for
+// iter) and export data needs the go command and a build cache.
 //
 // The Checker never blocks a cell it cannot judge: a cell that uses
 // something it does not model (a method added to a type of an earlier
