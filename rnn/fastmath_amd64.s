@@ -533,3 +533,137 @@ addLoop8:
 addDone:
 	VZEROUPPER
 	RET
+
+// The AVX-512F versions of the macros: the same operations, in the same
+// order, on sixteen lanes, so that both paths give the same bits. The
+// constants are the first lane of the tables above, broadcast (.BCST);
+// VPANDD, VPORD and VPXORD stand for the AVX512DQ-only VANDPS, VORPS and
+// VXORPS, VRNDSCALEPS for VROUNDPS, and a masked move for VBLENDVPS.
+
+// EXPZ replaces Z0 with e^Z0, clamped to the float32 range; it uses Z1-Z3
+// and needs one in Z10.
+#define EXPZ \
+	VMINPS.BCST       expHi<>(SB), Z0, Z0 \
+	VMAXPS.BCST       expLo<>(SB), Z0, Z0 \
+	VMULPS.BCST       log2e<>(SB), Z0, Z1 \
+	VRNDSCALEPS       $0, Z1, Z1 \
+	VFNMADD231PS.BCST ln2Hi<>(SB), Z1, Z0 \
+	VFNMADD231PS.BCST ln2Lo<>(SB), Z1, Z0 \
+	VBROADCASTSS      expC0<>(SB), Z2 \
+	VFMADD213PS.BCST  expC1<>(SB), Z0, Z2 \
+	VFMADD213PS.BCST  expC2<>(SB), Z0, Z2 \
+	VFMADD213PS.BCST  expC3<>(SB), Z0, Z2 \
+	VFMADD213PS.BCST  expC4<>(SB), Z0, Z2 \
+	VFMADD213PS.BCST  expC5<>(SB), Z0, Z2 \
+	VMULPS            Z0, Z0, Z3 \
+	VFMADD213PS       Z0, Z3, Z2 \
+	VADDPS            Z10, Z2, Z2 \
+	VCVTPS2DQ         Z1, Z1 \
+	VPADDD.BCST       expBias<>(SB), Z1, Z1 \
+	VPSLLD            $23, Z1, Z1 \
+	VMULPS            Z1, Z2, Z0
+
+// SIGMOIDZ replaces Z0 with 1/(1+e^-Z0); it uses Z1-Z3 and needs one in Z10.
+#define SIGMOIDZ \
+	VPXORD.BCST signMask<>(SB), Z0, Z0 \
+	EXPZ \
+	VADDPS      Z10, Z0, Z0 \
+	VDIVPS      Z0, Z10, Z0
+
+// TANHZ sets Z0 to tanh(Z5); it uses Z1-Z4, Z6-Z8 and K1 and needs one in
+// Z10, two in Z11 and tanhLo in Z12.
+#define TANHZ \
+	VPANDD.BCST      absMask<>(SB), Z5, Z6 \
+	VPANDD.BCST      signMask<>(SB), Z5, Z7 \
+	VMULPS           Z5, Z5, Z4 \
+	VBROADCASTSS     tanhC0<>(SB), Z8 \
+	VFMADD213PS.BCST tanhC1<>(SB), Z4, Z8 \
+	VFMADD213PS.BCST tanhC2<>(SB), Z4, Z8 \
+	VFMADD213PS.BCST tanhC3<>(SB), Z4, Z8 \
+	VFMADD213PS.BCST tanhC4<>(SB), Z4, Z8 \
+	VMULPS           Z4, Z8, Z8 \
+	VFMADD213PS      Z5, Z5, Z8 \
+	VADDPS           Z6, Z6, Z0 \
+	EXPZ \
+	VADDPS           Z10, Z0, Z0 \
+	VDIVPS           Z0, Z11, Z0 \
+	VSUBPS           Z0, Z10, Z0 \
+	VPORD            Z7, Z0, Z0 \
+	VCMPPS           $1, Z12, Z6, K1 \
+	VMOVAPS          Z8, K1, Z0
+
+// func lstmCell16AVX512(gates, bias, cPrev, c, h, tc *float32, u int, forgetBias float32)
+//
+// lstmCell8AVX2 sixteen lanes at a time; u is a multiple of 16.
+TEXT ·lstmCell16AVX512(SB), NOSPLIT, $0-60
+	MOVQ gates+0(FP), SI
+	MOVQ bias+8(FP), BX
+	MOVQ cPrev+16(FP), R8
+	MOVQ c+24(FP), R9
+	MOVQ h+32(FP), R10
+	MOVQ tc+40(FP), R11
+	MOVQ u+48(FP), CX
+	VBROADCASTSS forgetBias+56(FP), Z15
+	MOVQ CX, DX
+	SHLQ $2, DX          // u in bytes: the distance between gates
+	VBROADCASTSS one<>(SB), Z10
+	VBROADCASTSS two<>(SB), Z11
+	VBROADCASTSS tanhLo<>(SB), Z12
+
+cell16Loop:
+	CMPQ CX, $16
+	JLT  cell16Done
+	// i = σ(gi)
+	VMOVUPS (SI), Z0
+	VADDPS  (BX), Z0, Z0
+	SIGMOIDZ
+	VMOVUPS Z0, (SI)
+	VMOVUPS Z0, Z13
+	// j = tanh(gj)
+	VMOVUPS (SI)(DX*1), Z5
+	VADDPS  (BX)(DX*1), Z5, Z5
+	TANHZ
+	VMOVUPS Z0, (SI)(DX*1)
+	VMOVUPS Z0, Z14
+	// f = σ(gf + forgetBias)
+	LEAQ    (SI)(DX*2), AX
+	LEAQ    (BX)(DX*2), DI
+	VMOVUPS (AX), Z0
+	VADDPS  (DI), Z0, Z0
+	VADDPS  Z15, Z0, Z0
+	SIGMOIDZ
+	VMOVUPS Z0, (AX)
+	// c = cPrev·f + i·j
+	VMULPS  Z14, Z13, Z5
+	TESTQ   R8, R8
+	JZ      cell16NoPrev
+	VMULPS  (R8), Z0, Z4
+	VADDPS  Z5, Z4, Z5
+	ADDQ    $64, R8
+
+cell16NoPrev:
+	VMOVUPS Z5, (R9)
+	// tc = tanh(c)
+	TANHZ
+	VMOVUPS Z0, (R11)
+	VMOVUPS Z0, Z13
+	// o = σ(go), h = tc·o
+	ADDQ    DX, AX
+	ADDQ    DX, DI
+	VMOVUPS (AX), Z0
+	VADDPS  (DI), Z0, Z0
+	SIGMOIDZ
+	VMOVUPS Z0, (AX)
+	VMULPS  Z0, Z13, Z0
+	VMOVUPS Z0, (R10)
+	ADDQ    $64, SI
+	ADDQ    $64, BX
+	ADDQ    $64, R9
+	ADDQ    $64, R10
+	ADDQ    $64, R11
+	SUBQ    $16, CX
+	JMP     cell16Loop
+
+cell16Done:
+	VZEROUPPER
+	RET

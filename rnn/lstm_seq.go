@@ -287,6 +287,10 @@ func lstmCellRows(gates, bias, cPrev, cNew, hNew, tc []float32, rows, u int, for
 			if b == nil {
 				b = zeroBias[:]
 			}
+			if vectorMath512 && u%16 == 0 {
+				lstmCell16AVX512(&row[0], &b[0], firstOrNil(cp), &cr[0], &hr[0], &tr[0], u, forgetBias)
+				continue
+			}
 			lstmCell8AVX2(&row[0], &b[0], firstOrNil(cp), &cr[0], &hr[0], &tr[0], u, forgetBias)
 			continue
 		}
