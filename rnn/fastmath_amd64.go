@@ -42,6 +42,12 @@ func lstmCell16AVX512(gates, bias, cPrev, c, h, tc *float32, u int, forgetBias f
 //go:noescape
 func lstmCellGrad8AVX2(acts, tc, cPrev, dC, dH, dcNext, dhNext, dg *float32, u int)
 
+// lstmCellGrad16AVX512 is lstmCellGrad8AVX2 with AVX-512F, giving the
+// same bits; u is a multiple of 16.
+//
+//go:noescape
+func lstmCellGrad16AVX512(acts, tc, cPrev, dC, dH, dcNext, dhNext, dg *float32, u int)
+
 // add8AVX2 sets dst[i] += src[i] for i < n rounded down to a multiple of 8.
 //
 //go:noescape

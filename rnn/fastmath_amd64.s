@@ -667,3 +667,88 @@ cell16NoPrev:
 cell16Done:
 	VZEROUPPER
 	RET
+
+// func lstmCellGrad16AVX512(acts, tc, cPrev, dC, dH, dcNext, dhNext, dg *float32, u int)
+//
+// lstmCellGrad8AVX2 sixteen lanes at a time; u is a multiple of 16.
+TEXT ·lstmCellGrad16AVX512(SB), NOSPLIT, $0-72
+	MOVQ acts+0(FP), SI
+	MOVQ tc+8(FP), R8
+	MOVQ cPrev+16(FP), R9
+	MOVQ dC+24(FP), R10
+	MOVQ dH+32(FP), R11
+	MOVQ dcNext+40(FP), R12
+	MOVQ dhNext+48(FP), R13
+	MOVQ dg+56(FP), DI
+	MOVQ u+64(FP), CX
+	MOVQ CX, DX
+	SHLQ $2, DX
+	LEAQ (DX)(DX*2), BX  // 3u in bytes
+	VBROADCASTSS one<>(SB), Z10
+
+grad16Loop:
+	CMPQ CX, $16
+	JLT  grad16Done
+	VMOVUPS (SI), Z0         // i
+	VMOVUPS (SI)(DX*1), Z1   // j
+	VMOVUPS (SI)(DX*2), Z2   // f
+	VMOVUPS (SI)(BX*1), Z3   // o
+	VMOVUPS (R8), Z4         // t
+	// gh = dH + dhNext
+	VMOVUPS (R11), Z5
+	VADDPS  (R13), Z5, Z5
+	// gc = dC + dcNext + gh·o·(1 - t·t)
+	VMULPS  Z4, Z4, Z6
+	VSUBPS  Z6, Z10, Z6
+	VMULPS  Z3, Z5, Z7
+	VMULPS  Z6, Z7, Z7
+	VMOVUPS (R10), Z8
+	VADDPS  (R12), Z8, Z8
+	VADDPS  Z7, Z8, Z8
+	// di = gc·j·i·(1 - i)
+	VMULPS  Z1, Z8, Z9
+	VMULPS  Z0, Z9, Z9
+	VSUBPS  Z0, Z10, Z11
+	VMULPS  Z11, Z9, Z9
+	VMOVUPS Z9, (DI)
+	// dj = gc·i·(1 - j·j)
+	VMULPS  Z0, Z8, Z9
+	VMULPS  Z1, Z1, Z11
+	VSUBPS  Z11, Z10, Z11
+	VMULPS  Z11, Z9, Z9
+	VMOVUPS Z9, (DI)(DX*1)
+	// df = gc·cPrev·f·(1 - f)
+	VPXORD  Z12, Z12, Z12
+	TESTQ   R9, R9
+	JZ      grad16NoPrev
+	VMOVUPS (R9), Z12
+	ADDQ    $64, R9
+
+grad16NoPrev:
+	VMULPS  Z12, Z8, Z9
+	VMULPS  Z2, Z9, Z9
+	VSUBPS  Z2, Z10, Z11
+	VMULPS  Z11, Z9, Z9
+	VMOVUPS Z9, (DI)(DX*2)
+	// do = gh·t·o·(1 - o)
+	VMULPS  Z4, Z5, Z9
+	VMULPS  Z3, Z9, Z9
+	VSUBPS  Z3, Z10, Z11
+	VMULPS  Z11, Z9, Z9
+	VMOVUPS Z9, (DI)(BX*1)
+	// dcNext = gc·f
+	VMULPS  Z2, Z8, Z9
+	VMOVUPS Z9, (R12)
+	ADDQ    $64, SI
+	ADDQ    $64, R8
+	ADDQ    $64, R10
+	ADDQ    $64, R11
+	ADDQ    $64, R12
+	ADDQ    $64, R13
+	ADDQ    $64, DI
+	SUBQ    $16, CX
+	JMP     grad16Loop
+
+grad16Done:
+	VZEROUPPER
+	RET

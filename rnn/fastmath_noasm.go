@@ -24,4 +24,8 @@ func lstmCellGrad8AVX2(acts, tc, cPrev, dC, dH, dcNext, dhNext, dg *float32, u i
 	panic("rnn: no vector math")
 }
 
+func lstmCellGrad16AVX512(acts, tc, cPrev, dC, dH, dcNext, dhNext, dg *float32, u int) {
+	panic("rnn: no vector math")
+}
+
 func add8AVX2(dst, src *float32, n int) { panic("rnn: no vector math") }

@@ -118,21 +118,24 @@ func BenchmarkSigmoidSlice(b *testing.B) {
 	}
 }
 
-// TestCellRowPaths checks every vector version of an LSTM step's row
-// that this machine runs against the Go row, bit for bit, with and
+// TestCellRowPaths checks every vector version of an LSTM step's row,
+// forward and backward, that this machine runs against the Go row, bit
+// for bit, with and
 // without a previous state and with gates far in the tails of σ and tanh;
 // a subtest per version says whether the CPU could run it.
 func TestCellRowPaths(t *testing.T) {
 	const u = 48 // a multiple of 16, and not of 32
 	type cellFunc func(gates, bias, cPrev, c, h, tc *float32, u int, forgetBias float32)
+	type gradFunc func(acts, tc, cPrev, dC, dH, dcNext, dhNext, dg *float32, u int)
 	for _, p := range []struct {
 		name  string
 		runs  bool
 		needs string
 		cell  cellFunc
+		grad  gradFunc
 	}{
-		{"avx512", vectorMath512, "AVX-512F", lstmCell16AVX512},
-		{"avx2", vectorMath, "AVX2 and FMA", lstmCell8AVX2},
+		{"avx512", vectorMath512, "AVX-512F", lstmCell16AVX512, lstmCellGrad16AVX512},
+		{"avx2", vectorMath, "AVX2 and FMA", lstmCell8AVX2, lstmCellGrad8AVX2},
 	} {
 		t.Run(p.name, func(t *testing.T) {
 			if !p.runs {
@@ -159,13 +162,26 @@ func TestCellRowPaths(t *testing.T) {
 					lstmCellRow(goActs, bias, cp, goC, goH, goT, u, 1)
 					c, h, tc := make([]float32, u), make([]float32, u), make([]float32, u)
 					p.cell(&gates[0], &bias[0], firstOrNil(cp), &c[0], &h[0], &tc[0], u, 1)
-					for name, pair := range map[string][2][]float32{"acts": {gates, goActs}, "c": {c, goC}, "h": {h, goH}, "tanh(c)": {tc, goT}} {
-						for i := range pair[0] {
-							if math.Float32bits(pair[0][i]) != math.Float32bits(pair[1][i]) {
-								t.Fatalf("prev=%v scale=%g: %s[%d] = %v, %v in Go", withPrev, scale, name, i, pair[0][i], pair[1][i])
+					same := func(name string, got, want []float32) {
+						t.Helper()
+						for i := range got {
+							if math.Float32bits(got[i]) != math.Float32bits(want[i]) {
+								t.Fatalf("prev=%v scale=%g: %s[%d] = %v, %v in Go", withPrev, scale, name, i, got[i], want[i])
 							}
 						}
 					}
+					same("acts", gates, goActs)
+					same("c", c, goC)
+					same("h", h, goH)
+					same("tanh(c)", tc, goT)
+					// The backward row, from the forward row's results.
+					dC, dH, dcN, dhN := vec(u, 1), vec(u, 1), vec(u, 1), vec(u, 1)
+					goDcN := append([]float32(nil), dcN...)
+					goDg, dg := make([]float32, 4*u), make([]float32, 4*u)
+					lstmCellGradRow(goActs, goT, cp, dC, dH, goDcN, dhN, goDg, u)
+					p.grad(&gates[0], &tc[0], firstOrNil(cp), &dC[0], &dH[0], &dcN[0], &dhN[0], &dg[0], u)
+					same("dgates", dg, goDg)
+					same("dc", dcN, goDcN)
 				}
 			}
 		})

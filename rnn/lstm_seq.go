@@ -444,6 +444,10 @@ func lstmCellGradRows(acts, tc, cPrev, dC, dH, dcNext, dhNext, dg []float32, row
 		if cPrev != nil {
 			cp = cPrev[lo:hi]
 		}
+		if vectorMath512 && u%16 == 0 && u > 0 {
+			lstmCellGrad16AVX512(&row[0], &tc[lo], firstOrNil(cp), &dC[lo], &dH[lo], &dcNext[lo], &dhNext[lo], &d[0], u)
+			continue
+		}
 		if vectorMath && u%8 == 0 && u > 0 {
 			lstmCellGrad8AVX2(&row[0], &tc[lo], firstOrNil(cp), &dC[lo], &dH[lo], &dcNext[lo], &dhNext[lo], &d[0], u)
 			continue
