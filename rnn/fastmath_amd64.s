@@ -533,3 +533,222 @@ addLoop8:
 addDone:
 	VZEROUPPER
 	RET
+
+// The AVX-512F versions of the macros: the same operations, in the same
+// order, on sixteen lanes, so that both paths give the same bits. The
+// constants are the first lane of the tables above, broadcast (.BCST);
+// VPANDD, VPORD and VPXORD stand for the AVX512DQ-only VANDPS, VORPS and
+// VXORPS, VRNDSCALEPS for VROUNDPS, and a masked move for VBLENDVPS.
+
+// EXPZ replaces Z0 with e^Z0, clamped to the float32 range; it uses Z1-Z3
+// and needs one in Z10.
+#define EXPZ \
+	VMINPS.BCST       expHi<>(SB), Z0, Z0 \
+	VMAXPS.BCST       expLo<>(SB), Z0, Z0 \
+	VMULPS.BCST       log2e<>(SB), Z0, Z1 \
+	VRNDSCALEPS       $0, Z1, Z1 \
+	VFNMADD231PS.BCST ln2Hi<>(SB), Z1, Z0 \
+	VFNMADD231PS.BCST ln2Lo<>(SB), Z1, Z0 \
+	VBROADCASTSS      expC0<>(SB), Z2 \
+	VFMADD213PS.BCST  expC1<>(SB), Z0, Z2 \
+	VFMADD213PS.BCST  expC2<>(SB), Z0, Z2 \
+	VFMADD213PS.BCST  expC3<>(SB), Z0, Z2 \
+	VFMADD213PS.BCST  expC4<>(SB), Z0, Z2 \
+	VFMADD213PS.BCST  expC5<>(SB), Z0, Z2 \
+	VMULPS            Z0, Z0, Z3 \
+	VFMADD213PS       Z0, Z3, Z2 \
+	VADDPS            Z10, Z2, Z2 \
+	VCVTPS2DQ         Z1, Z1 \
+	VPADDD.BCST       expBias<>(SB), Z1, Z1 \
+	VPSLLD            $23, Z1, Z1 \
+	VMULPS            Z1, Z2, Z0
+
+// SIGMOIDZ replaces Z0 with 1/(1+e^-Z0); it uses Z1-Z3 and needs one in Z10.
+#define SIGMOIDZ \
+	VPXORD.BCST signMask<>(SB), Z0, Z0 \
+	EXPZ \
+	VADDPS      Z10, Z0, Z0 \
+	VDIVPS      Z0, Z10, Z0
+
+// TANHZ sets Z0 to tanh(Z5); it uses Z1-Z4, Z6-Z8 and K1 and needs one in
+// Z10, two in Z11 and tanhLo in Z12.
+#define TANHZ \
+	VPANDD.BCST      absMask<>(SB), Z5, Z6 \
+	VPANDD.BCST      signMask<>(SB), Z5, Z7 \
+	VMULPS           Z5, Z5, Z4 \
+	VBROADCASTSS     tanhC0<>(SB), Z8 \
+	VFMADD213PS.BCST tanhC1<>(SB), Z4, Z8 \
+	VFMADD213PS.BCST tanhC2<>(SB), Z4, Z8 \
+	VFMADD213PS.BCST tanhC3<>(SB), Z4, Z8 \
+	VFMADD213PS.BCST tanhC4<>(SB), Z4, Z8 \
+	VMULPS           Z4, Z8, Z8 \
+	VFMADD213PS      Z5, Z5, Z8 \
+	VADDPS           Z6, Z6, Z0 \
+	EXPZ \
+	VADDPS           Z10, Z0, Z0 \
+	VDIVPS           Z0, Z11, Z0 \
+	VSUBPS           Z0, Z10, Z0 \
+	VPORD            Z7, Z0, Z0 \
+	VCMPPS           $1, Z12, Z6, K1 \
+	VMOVAPS          Z8, K1, Z0
+
+// func lstmCell16AVX512(gates, bias, cPrev, c, h, tc *float32, u int, forgetBias float32)
+//
+// lstmCell8AVX2 sixteen lanes at a time; u is a multiple of 16.
+TEXT ·lstmCell16AVX512(SB), NOSPLIT, $0-60
+	MOVQ gates+0(FP), SI
+	MOVQ bias+8(FP), BX
+	MOVQ cPrev+16(FP), R8
+	MOVQ c+24(FP), R9
+	MOVQ h+32(FP), R10
+	MOVQ tc+40(FP), R11
+	MOVQ u+48(FP), CX
+	VBROADCASTSS forgetBias+56(FP), Z15
+	MOVQ CX, DX
+	SHLQ $2, DX          // u in bytes: the distance between gates
+	VBROADCASTSS one<>(SB), Z10
+	VBROADCASTSS two<>(SB), Z11
+	VBROADCASTSS tanhLo<>(SB), Z12
+
+cell16Loop:
+	CMPQ CX, $16
+	JLT  cell16Done
+	// i = σ(gi)
+	VMOVUPS (SI), Z0
+	VADDPS  (BX), Z0, Z0
+	SIGMOIDZ
+	VMOVUPS Z0, (SI)
+	VMOVUPS Z0, Z13
+	// j = tanh(gj)
+	VMOVUPS (SI)(DX*1), Z5
+	VADDPS  (BX)(DX*1), Z5, Z5
+	TANHZ
+	VMOVUPS Z0, (SI)(DX*1)
+	VMOVUPS Z0, Z14
+	// f = σ(gf + forgetBias)
+	LEAQ    (SI)(DX*2), AX
+	LEAQ    (BX)(DX*2), DI
+	VMOVUPS (AX), Z0
+	VADDPS  (DI), Z0, Z0
+	VADDPS  Z15, Z0, Z0
+	SIGMOIDZ
+	VMOVUPS Z0, (AX)
+	// c = cPrev·f + i·j
+	VMULPS  Z14, Z13, Z5
+	TESTQ   R8, R8
+	JZ      cell16NoPrev
+	VMULPS  (R8), Z0, Z4
+	VADDPS  Z5, Z4, Z5
+	ADDQ    $64, R8
+
+cell16NoPrev:
+	VMOVUPS Z5, (R9)
+	// tc = tanh(c)
+	TANHZ
+	VMOVUPS Z0, (R11)
+	VMOVUPS Z0, Z13
+	// o = σ(go), h = tc·o
+	ADDQ    DX, AX
+	ADDQ    DX, DI
+	VMOVUPS (AX), Z0
+	VADDPS  (DI), Z0, Z0
+	SIGMOIDZ
+	VMOVUPS Z0, (AX)
+	VMULPS  Z0, Z13, Z0
+	VMOVUPS Z0, (R10)
+	ADDQ    $64, SI
+	ADDQ    $64, BX
+	ADDQ    $64, R9
+	ADDQ    $64, R10
+	ADDQ    $64, R11
+	SUBQ    $16, CX
+	JMP     cell16Loop
+
+cell16Done:
+	VZEROUPPER
+	RET
+
+// func lstmCellGrad16AVX512(acts, tc, cPrev, dC, dH, dcNext, dhNext, dg *float32, u int)
+//
+// lstmCellGrad8AVX2 sixteen lanes at a time; u is a multiple of 16.
+TEXT ·lstmCellGrad16AVX512(SB), NOSPLIT, $0-72
+	MOVQ acts+0(FP), SI
+	MOVQ tc+8(FP), R8
+	MOVQ cPrev+16(FP), R9
+	MOVQ dC+24(FP), R10
+	MOVQ dH+32(FP), R11
+	MOVQ dcNext+40(FP), R12
+	MOVQ dhNext+48(FP), R13
+	MOVQ dg+56(FP), DI
+	MOVQ u+64(FP), CX
+	MOVQ CX, DX
+	SHLQ $2, DX
+	LEAQ (DX)(DX*2), BX  // 3u in bytes
+	VBROADCASTSS one<>(SB), Z10
+
+grad16Loop:
+	CMPQ CX, $16
+	JLT  grad16Done
+	VMOVUPS (SI), Z0         // i
+	VMOVUPS (SI)(DX*1), Z1   // j
+	VMOVUPS (SI)(DX*2), Z2   // f
+	VMOVUPS (SI)(BX*1), Z3   // o
+	VMOVUPS (R8), Z4         // t
+	// gh = dH + dhNext
+	VMOVUPS (R11), Z5
+	VADDPS  (R13), Z5, Z5
+	// gc = dC + dcNext + gh·o·(1 - t·t)
+	VMULPS  Z4, Z4, Z6
+	VSUBPS  Z6, Z10, Z6
+	VMULPS  Z3, Z5, Z7
+	VMULPS  Z6, Z7, Z7
+	VMOVUPS (R10), Z8
+	VADDPS  (R12), Z8, Z8
+	VADDPS  Z7, Z8, Z8
+	// di = gc·j·i·(1 - i)
+	VMULPS  Z1, Z8, Z9
+	VMULPS  Z0, Z9, Z9
+	VSUBPS  Z0, Z10, Z11
+	VMULPS  Z11, Z9, Z9
+	VMOVUPS Z9, (DI)
+	// dj = gc·i·(1 - j·j)
+	VMULPS  Z0, Z8, Z9
+	VMULPS  Z1, Z1, Z11
+	VSUBPS  Z11, Z10, Z11
+	VMULPS  Z11, Z9, Z9
+	VMOVUPS Z9, (DI)(DX*1)
+	// df = gc·cPrev·f·(1 - f)
+	VPXORD  Z12, Z12, Z12
+	TESTQ   R9, R9
+	JZ      grad16NoPrev
+	VMOVUPS (R9), Z12
+	ADDQ    $64, R9
+
+grad16NoPrev:
+	VMULPS  Z12, Z8, Z9
+	VMULPS  Z2, Z9, Z9
+	VSUBPS  Z2, Z10, Z11
+	VMULPS  Z11, Z9, Z9
+	VMOVUPS Z9, (DI)(DX*2)
+	// do = gh·t·o·(1 - o)
+	VMULPS  Z4, Z5, Z9
+	VMULPS  Z3, Z9, Z9
+	VSUBPS  Z3, Z10, Z11
+	VMULPS  Z11, Z9, Z9
+	VMOVUPS Z9, (DI)(BX*1)
+	// dcNext = gc·f
+	VMULPS  Z2, Z8, Z9
+	VMOVUPS Z9, (R12)
+	ADDQ    $64, SI
+	ADDQ    $64, R8
+	ADDQ    $64, R10
+	ADDQ    $64, R11
+	ADDQ    $64, R12
+	ADDQ    $64, R13
+	ADDQ    $64, DI
+	SUBQ    $16, CX
+	JMP     grad16Loop
+
+grad16Done:
+	VZEROUPPER
+	RET

@@ -2,6 +2,7 @@ package rnn
 
 import (
 	"math"
+	"math/rand/v2"
 	"testing"
 )
 
@@ -114,5 +115,75 @@ func BenchmarkSigmoidSlice(b *testing.B) {
 	b.SetBytes(4 * int64(len(x)))
 	for i := 0; i < b.N; i++ {
 		sigmoidSlice(x, x, 0)
+	}
+}
+
+// TestCellRowPaths checks every vector version of an LSTM step's row,
+// forward and backward, that this machine runs against the Go row, bit
+// for bit, with and
+// without a previous state and with gates far in the tails of σ and tanh;
+// a subtest per version says whether the CPU could run it.
+func TestCellRowPaths(t *testing.T) {
+	const u = 48 // a multiple of 16, and not of 32
+	type cellFunc func(gates, bias, cPrev, c, h, tc *float32, u int, forgetBias float32)
+	type gradFunc func(acts, tc, cPrev, dC, dH, dcNext, dhNext, dg *float32, u int)
+	for _, p := range []struct {
+		name  string
+		runs  bool
+		needs string
+		cell  cellFunc
+		grad  gradFunc
+	}{
+		{"avx512", vectorMath512, "AVX-512F", lstmCell16AVX512, lstmCellGrad16AVX512},
+		{"avx2", vectorMath, "AVX2 and FMA", lstmCell8AVX2, lstmCellGrad8AVX2},
+	} {
+		t.Run(p.name, func(t *testing.T) {
+			if !p.runs {
+				t.Skipf("not checked: this machine lacks %s (or the build has no assembly)", p.needs)
+			}
+			t.Logf("checked against the Go row on this machine")
+			rng := rand.New(rand.NewPCG(13, 14))
+			vec := func(n int, scale float32) []float32 {
+				v := make([]float32, n)
+				for i := range v {
+					v[i] = (rng.Float32()*2 - 1) * scale
+				}
+				return v
+			}
+			for _, withPrev := range []bool{false, true} {
+				for _, scale := range []float32{1, 12, 100} {
+					gates, bias := vec(4*u, scale), vec(4*u, 1)
+					var cp []float32
+					if withPrev {
+						cp = vec(u, 2)
+					}
+					goActs := append([]float32(nil), gates...)
+					goC, goH, goT := make([]float32, u), make([]float32, u), make([]float32, u)
+					lstmCellRow(goActs, bias, cp, goC, goH, goT, u, 1)
+					c, h, tc := make([]float32, u), make([]float32, u), make([]float32, u)
+					p.cell(&gates[0], &bias[0], firstOrNil(cp), &c[0], &h[0], &tc[0], u, 1)
+					same := func(name string, got, want []float32) {
+						t.Helper()
+						for i := range got {
+							if math.Float32bits(got[i]) != math.Float32bits(want[i]) {
+								t.Fatalf("prev=%v scale=%g: %s[%d] = %v, %v in Go", withPrev, scale, name, i, got[i], want[i])
+							}
+						}
+					}
+					same("acts", gates, goActs)
+					same("c", c, goC)
+					same("h", h, goH)
+					same("tanh(c)", tc, goT)
+					// The backward row, from the forward row's results.
+					dC, dH, dcN, dhN := vec(u, 1), vec(u, 1), vec(u, 1), vec(u, 1)
+					goDcN := append([]float32(nil), dcN...)
+					goDg, dg := make([]float32, 4*u), make([]float32, 4*u)
+					lstmCellGradRow(goActs, goT, cp, dC, dH, goDcN, dhN, goDg, u)
+					p.grad(&gates[0], &tc[0], firstOrNil(cp), &dC[0], &dH[0], &dcN[0], &dhN[0], &dg[0], u)
+					same("dgates", dg, goDg)
+					same("dc", dcN, goDcN)
+				}
+			}
+		})
 	}
 }

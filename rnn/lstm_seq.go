@@ -288,6 +288,10 @@ func lstmCellRows(gates, bias, cPrev, cNew, hNew, tc []float32, rows, u int, for
 			if b == nil {
 				b = zeroBias[:]
 			}
+			if vectorMath512 && u%16 == 0 {
+				lstmCell16AVX512(&row[0], &b[0], firstOrNil(cp), &cr[0], &hr[0], &tr[0], u, forgetBias)
+				continue
+			}
 			lstmCell8AVX2(&row[0], &b[0], firstOrNil(cp), &cr[0], &hr[0], &tr[0], u, forgetBias)
 			continue
 		}
@@ -440,6 +444,10 @@ func lstmCellGradRows(acts, tc, cPrev, dC, dH, dcNext, dhNext, dg []float32, row
 		var cp []float32
 		if cPrev != nil {
 			cp = cPrev[lo:hi]
+		}
+		if vectorMath512 && u%16 == 0 && u > 0 {
+			lstmCellGrad16AVX512(&row[0], &tc[lo], firstOrNil(cp), &dC[lo], &dH[lo], &dcNext[lo], &dhNext[lo], &d[0], u)
+			continue
 		}
 		if vectorMath && u%8 == 0 && u > 0 {
 			lstmCellGrad8AVX2(&row[0], &tc[lo], firstOrNil(cp), &dC[lo], &dH[lo], &dcNext[lo], &dhNext[lo], &d[0], u)
