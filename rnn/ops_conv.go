@@ -270,8 +270,10 @@ func (op *convOp) forward(e *execution, n *Node) error {
 	out := e.output(n, cg.n, cg.oh, cg.ow, o)
 	workers := parallel.Workers(cg.n)
 	p, k := cg.oh*cg.ow, cg.kh*cg.kw*cg.c
-	j := &convJob{cg: cg, x: x.data, w: w.data, out: out.data, col: e.scratch(n, 0, workers*p*k), ctx: e.ctx}
+	j := &e.s.conv
+	*j = convJob{cg: cg, x: x.data, w: w.data, out: out.data, col: e.scratch(n, 0, workers*p*k), ctx: e.ctx}
 	err = parallel.Run(cg.n, j)
+	*j = convJob{} // drop the references to this run's buffers
 	if !e.training() {
 		e.dropScratch(n)
 	}
@@ -288,7 +290,9 @@ func (op *convOp) backward(e *execution, n *Node) error {
 	o := w.shape[3]
 	workers := parallel.Workers(cg.n)
 	p, k := cg.oh*cg.ow, cg.kh*cg.kw*cg.c
-	j := &convJob{cg: cg, x: x.data, w: w.data, g: e.grad(n).data, col: e.scratch(n, 0, workers*p*k), backward: true, ctx: e.ctx}
+	j := &e.s.conv
+	*j = convJob{cg: cg, x: x.data, w: w.data, g: e.grad(n).data, col: e.scratch(n, 0, workers*p*k), backward: true, ctx: e.ctx}
+	defer func() { *j = convJob{} }()
 	if e.needsGrad(wn) {
 		j.dw = e.scratch(n, 1, workers*k*o)
 		clear(j.dw)
@@ -437,12 +441,20 @@ func (j *poolJob) Do(worker, i int) error {
 	return nil
 }
 
-// run runs the job over the images.
-func (j *poolJob) run() error {
+// run runs the job over the images, keeping the per-participant buffers
+// of the last job, and j's other fields, only for the duration.
+func (j *poolJob) run(next poolJob) error {
+	best, at := j.best, j.at
+	*j = next
 	j.workers = parallel.Workers(j.cg.n)
-	j.best = make([]float32, j.workers*j.cg.c)
-	j.at = make([]int, j.workers*j.cg.c)
-	return parallel.Run(j.cg.n, j)
+	size := j.workers * j.cg.c
+	if cap(best) < size {
+		best, at = make([]float32, size), make([]int, size)
+	}
+	j.best, j.at = best[:size], at[:size]
+	err := parallel.Run(j.cg.n, j)
+	*j = poolJob{best: best, at: at}
+	return err
 }
 
 func (op poolOp) forward(e *execution, n *Node) error {
@@ -452,8 +464,7 @@ func (op poolOp) forward(e *execution, n *Node) error {
 		return err
 	}
 	out := e.output(n, cg.n, cg.oh, cg.ow, cg.c).data
-	j := &poolJob{cg: cg, x: x.data, out: out}
-	return j.run()
+	return e.s.pooling.run(poolJob{cg: cg, x: x.data, out: out})
 }
 
 func (op poolOp) backward(e *execution, n *Node) error {
@@ -466,6 +477,5 @@ func (op poolOp) backward(e *execution, n *Node) error {
 	if err != nil {
 		return err
 	}
-	j := &poolJob{cg: cg, x: x.data, g: e.grad(n).data, dx: e.grad(xn).data}
-	return j.run()
+	return e.s.pooling.run(poolJob{cg: cg, x: x.data, g: e.grad(n).data, dx: e.grad(xn).data})
 }
