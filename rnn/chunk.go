@@ -135,6 +135,12 @@ func chunkLayout(c *chunkPlan, n *Node) (batchLayout, bool) {
 				return batchLayout{pre: 1, post: post}, true
 			}
 		}
+	case gatherOp:
+		// Each index becomes a row of params, in place.
+		ids, idsDep := in(1)
+		if row, ok := knownProduct(n.inputs[0].shape[1:]); ok && idsDep && !xDep && !n.inputs[0].unknownRank {
+			return batchLayout{pre: ids.pre, post: ids.post * row}, true
+		}
 	case dropoutOp:
 		// Element-wise with one keep probability for the whole batch.
 		return x, xDep && !c.dependsAny(n.inputs[1:])

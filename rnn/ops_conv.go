@@ -2,7 +2,6 @@ package rnn
 
 import (
 	"fmt"
-	"math"
 
 	"github.com/gornn/gornn/rnn/internal/parallel"
 )
@@ -271,8 +270,10 @@ func (op *convOp) forward(e *execution, n *Node) error {
 	out := e.output(n, cg.n, cg.oh, cg.ow, o)
 	workers := parallel.Workers(cg.n)
 	p, k := cg.oh*cg.ow, cg.kh*cg.kw*cg.c
-	j := &convJob{cg: cg, x: x.data, w: w.data, out: out.data, col: e.scratch(n, 0, workers*p*k), ctx: e.ctx}
+	j := &e.s.conv
+	*j = convJob{cg: cg, x: x.data, w: w.data, out: out.data, col: e.scratch(n, 0, workers*p*k), ctx: e.ctx}
 	err = parallel.Run(cg.n, j)
+	*j = convJob{} // drop the references to this run's buffers
 	if !e.training() {
 		e.dropScratch(n)
 	}
@@ -289,7 +290,9 @@ func (op *convOp) backward(e *execution, n *Node) error {
 	o := w.shape[3]
 	workers := parallel.Workers(cg.n)
 	p, k := cg.oh*cg.ow, cg.kh*cg.kw*cg.c
-	j := &convJob{cg: cg, x: x.data, w: w.data, g: e.grad(n).data, col: e.scratch(n, 0, workers*p*k), backward: true, ctx: e.ctx}
+	j := &e.s.conv
+	*j = convJob{cg: cg, x: x.data, w: w.data, g: e.grad(n).data, col: e.scratch(n, 0, workers*p*k), backward: true, ctx: e.ctx}
+	defer func() { *j = convJob{} }()
 	if e.needsGrad(wn) {
 		j.dw = e.scratch(n, 1, workers*k*o)
 		clear(j.dw)
@@ -371,33 +374,87 @@ func (op poolOp) geometry(x []int) (convGeometry, error) {
 	return cg, nil
 }
 
-// pool calls visit with, for each output value, its offset and the
-// offset in x of its window's first largest value.
-func (cg *convGeometry) pool(x []float32, visit func(o, at int, v float32)) {
+// poolImage finds, for every output of image img, the first largest value
+// of its window in each channel: at receives its offset in x, best its
+// value (both of length channels, reused between windows). emit is called
+// with the output's offset once per window.
+func (cg *convGeometry) poolImage(x []float32, img int, best []float32, at []int, emit func(o int)) {
 	c := cg.c
-	for img := 0; img < cg.n; img++ {
-		for oy := 0; oy < cg.oh; oy++ {
-			y0 := max(oy*cg.sh-cg.padTop, 0)
-			y1 := min(oy*cg.sh-cg.padTop+cg.kh, cg.h)
-			for ox := 0; ox < cg.ow; ox++ {
-				x0 := max(ox*cg.sw-cg.padLft, 0)
-				x1 := min(ox*cg.sw-cg.padLft+cg.kw, cg.w)
-				o := ((img*cg.oh+oy)*cg.ow + ox) * c
-				for ch := 0; ch < c; ch++ {
-					best, at := float32(math.Inf(-1)), -1
-					for iy := y0; iy < y1; iy++ {
-						for ix := x0; ix < x1; ix++ {
-							k := ((img*cg.h+iy)*cg.w+ix)*c + ch
-							if v := x[k]; v > best || at < 0 {
-								best, at = v, k
-							}
+	for oy := 0; oy < cg.oh; oy++ {
+		y0 := max(oy*cg.sh-cg.padTop, 0)
+		y1 := min(oy*cg.sh-cg.padTop+cg.kh, cg.h)
+		for ox := 0; ox < cg.ow; ox++ {
+			x0 := max(ox*cg.sw-cg.padLft, 0)
+			x1 := min(ox*cg.sw-cg.padLft+cg.kw, cg.w)
+			first := true
+			// Channels innermost: each window position is one contiguous
+			// run of x.
+			for iy := y0; iy < y1; iy++ {
+				for ix := x0; ix < x1; ix++ {
+					k := ((img*cg.h+iy)*cg.w + ix) * c
+					px := x[k : k+c]
+					if first {
+						copy(best, px)
+						for ch := range at {
+							at[ch] = k + ch
+						}
+						first = false
+						continue
+					}
+					for ch, v := range px {
+						if v > best[ch] {
+							best[ch], at[ch] = v, k+ch
 						}
 					}
-					visit(o+ch, at, best)
 				}
 			}
+			emit(((img*cg.oh+oy)*cg.ow + ox) * c)
 		}
 	}
+}
+
+// poolJob is one forward or backward pass of a poolOp, one image per
+// piece.
+type poolJob struct {
+	cg      convGeometry
+	x       []float32
+	out     []float32 // forward
+	g, dx   []float32 // backward
+	best    []float32 // one row of channels per participant
+	at      []int
+	workers int
+}
+
+// Do pools image i on participant worker.
+func (j *poolJob) Do(worker, i int) error {
+	c := j.cg.c
+	best, at := j.best[worker*c:(worker+1)*c], j.at[worker*c:(worker+1)*c]
+	if j.out != nil {
+		j.cg.poolImage(j.x, i, best, at, func(o int) { copy(j.out[o:o+c], best) })
+		return nil
+	}
+	j.cg.poolImage(j.x, i, best, at, func(o int) {
+		for ch, k := range at {
+			j.dx[k] += j.g[o+ch]
+		}
+	})
+	return nil
+}
+
+// run runs the job over the images, keeping the per-participant buffers
+// of the last job, and j's other fields, only for the duration.
+func (j *poolJob) run(next poolJob) error {
+	best, at := j.best, j.at
+	*j = next
+	j.workers = parallel.Workers(j.cg.n)
+	size := j.workers * j.cg.c
+	if cap(best) < size {
+		best, at = make([]float32, size), make([]int, size)
+	}
+	j.best, j.at = best[:size], at[:size]
+	err := parallel.Run(j.cg.n, j)
+	*j = poolJob{best: best, at: at}
+	return err
 }
 
 func (op poolOp) forward(e *execution, n *Node) error {
@@ -407,8 +464,7 @@ func (op poolOp) forward(e *execution, n *Node) error {
 		return err
 	}
 	out := e.output(n, cg.n, cg.oh, cg.ow, cg.c).data
-	cg.pool(x.data, func(o, _ int, v float32) { out[o] = v })
-	return nil
+	return e.s.pooling.run(poolJob{cg: cg, x: x.data, out: out})
 }
 
 func (op poolOp) backward(e *execution, n *Node) error {
@@ -421,7 +477,5 @@ func (op poolOp) backward(e *execution, n *Node) error {
 	if err != nil {
 		return err
 	}
-	g, dx := e.grad(n).data, e.grad(xn).data
-	cg.pool(x.data, func(o, at int, _ float32) { dx[at] += g[o] })
-	return nil
+	return e.s.pooling.run(poolJob{cg: cg, x: x.data, g: e.grad(n).data, dx: e.grad(xn).data})
 }

@@ -38,3 +38,36 @@ func TestGather(t *testing.T) {
 		t.Errorf("float indices: %v, want advice to Cast", err)
 	}
 }
+
+// TestEmbeddingLookupRunsInChunks evaluates a bag-of-words model over more
+// examples than a chunk holds.
+func TestEmbeddingLookupRunsInChunks(t *testing.T) {
+	defer func(n int) { evalChunkRows = n }(evalChunkRows)
+	g := NewGraph()
+	g.SetRandomSeed(5)
+	ids := g.Placeholder(Int32, None, 3)
+	emb := g.Variable(RandomNormal(7, 4))
+	logits := MatMul(ReduceSumAxis(EmbeddingLookup(emb, ids), 1), g.Variable(RandomNormal(4, 2)))
+	xs := NewTensor(23, 3)
+	for i := range xs.data {
+		xs.data[i] = float32(i * 5 % 7)
+	}
+	s := g.NewSession()
+	s.MustRun(g.GlobalVariablesInitializer(), nil)
+	feeds := Feeds{ids: xs}
+	evalChunkRows = 1 << 20
+	whole := s.MustRun(logits, feeds)
+	evalChunkRows = 5
+	if s.planFor([]*Node{logits}).chunks == nil {
+		t.Fatal("the evaluation does not run in chunks")
+	}
+	chunked := s.MustRun(logits, feeds)
+	if !sameShape(chunked.shape, whole.shape) {
+		t.Fatalf("shape %v in chunks, %v in one pass", chunked.shape, whole.shape)
+	}
+	for k, v := range whole.data {
+		if d := chunked.data[k] - v; d > 1e-5 || d < -1e-5 {
+			t.Fatalf("value %d: %g in chunks, %g in one pass", k, chunked.data[k], v)
+		}
+	}
+}

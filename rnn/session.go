@@ -31,6 +31,8 @@ type Session struct {
 	rows     rowJob             // splits big ops into row blocks over the cores
 	seq      seqRun             // the sequence op's pass in progress
 	packed   [2]gemmpkg.PackedB // a sequence's kernel, packed for its products
+	conv     convJob            // the Conv2D pass in progress
+	pooling  poolJob            // the MaxPool pass in progress
 }
 
 // NewSession returns a session on the graph. Variables start
