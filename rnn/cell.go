@@ -168,6 +168,19 @@ func fusedSteps(cell RNNCell, xs []*Node, initial State) ([]*Node, []State, bool
 			return nil, nil, false
 		}
 		return c.sequence(src, len(xs), init)
+	case *GRU:
+		var h0 *Node
+		if initial != nil {
+			var ok bool
+			if h0, ok = initial.(*Node); !ok {
+				return nil, nil, false
+			}
+		}
+		src, ok := sequenceSource(xs)
+		if !ok {
+			return nil, nil, false
+		}
+		return c.sequence(src, len(xs), h0)
 	case *MultiCell:
 		return c.layerwise(xs, initial)
 	case *DropoutCell:
