@@ -580,3 +580,95 @@ func TestLayersRunAsSequences(t *testing.T) {
 		})
 	}
 }
+
+// TestCellBuildErrors checks that mistakes in building recurrent runs are
+// errors of the node built, naming the op and the shapes or types, and
+// errors of Run too.
+func TestCellBuildErrors(t *testing.T) {
+	cases := []struct {
+		name  string
+		build func(g *Graph) *Node
+		want  []string
+	}{
+		{"GRU state width", func(g *Graph) *Node {
+			out, _ := StaticRNN(GRUCell(4), []*Node{g.Placeholder(Float32, None, 3)}, InitialState(g.Variable(Zeros(2, 5))))
+			return out[0]
+		}, []string{"GRUCell", "[2,5]", "4"}},
+		{"GRU state type", func(g *Graph) *Node {
+			out, _ := StaticRNN(GRUCell(4), []*Node{g.Placeholder(Float32, None, 3)}, InitialState(LSTMState{}))
+			return out[0]
+		}, []string{"GRUCell", "LSTMState", "*Node"}},
+		{"LSTM state type", func(g *Graph) *Node {
+			out, _ := StaticRNN(BasicLSTMCell(4, 1), []*Node{g.Placeholder(Float32, None, 3)}, InitialState(g.Variable(Zeros(2, 4))))
+			return out[0]
+		}, []string{"BasicLSTMCell", "*rnn.Node", "LSTMState"}},
+		{"inputs of another width than the cell's kernel", func(g *Graph) *Node {
+			cell := GRUCell(4)
+			StaticRNN(cell, []*Node{g.Placeholder(Float32, None, 3)})
+			out, _ := StaticRNN(cell, []*Node{g.Placeholder(Float32, None, 5)})
+			return out[0]
+		}, []string{"GRUCell", "5 features", "3"}},
+		{"one cell in two layers", func(g *Graph) *Node {
+			c := BasicLSTMCell(4, 1)
+			out, _ := StaticRNN(MultiRNNCell([]RNNCell{c, c}), []*Node{g.Placeholder(Float32, None, 3)})
+			return out[0]
+		}, []string{"MultiRNNCell", "cell 1 is cell 0"}},
+		{"no cells", func(g *Graph) *Node {
+			out, _ := StaticRNN(MultiRNNCell(nil), []*Node{g.Placeholder(Float32, None, 3)})
+			return out[0]
+		}, []string{"MultiRNNCell", "no cells"}},
+		{"multi state layers", func(g *Graph) *Node {
+			cell := MultiRNNCell([]RNNCell{GRUCell(2), GRUCell(2)})
+			out, _ := StaticRNN(cell, []*Node{g.Placeholder(Float32, None, 3)}, InitialState(MultiState{nil}))
+			return out[0]
+		}, []string{"MultiRNNCell", "1 layers", "2"}},
+		{"nil cell", func(g *Graph) *Node {
+			out, _ := StaticRNN(nil, []*Node{g.Placeholder(Float32, None, 3)})
+			return out[0]
+		}, []string{"StaticRNN", "nil cell"}},
+		{"nil LSTM cell", func(g *Graph) *Node {
+			var c *LSTMCell
+			out, _ := StaticRNN(c, []*Node{g.Placeholder(Float32, None, 3)})
+			return out[0]
+		}, []string{"StaticRNN", "nil cell"}},
+		{"no steps", func(g *Graph) *Node {
+			out, _ := StaticRNN(GRUCell(2), nil)
+			return out[0]
+		}, []string{"StaticRNN", "no time steps"}},
+		{"sequence lengths of rank 2", func(g *Graph) *Node {
+			out, _ := StaticRNN(GRUCell(2), []*Node{g.Placeholder(Float32, None, 3)}, SequenceLength(g.Placeholder(Float32, None, 1)))
+			return out[0]
+		}, []string{"StaticRNN", "[?,1]", "[batch]"}},
+		{"DynamicRNN of a matrix", func(g *Graph) *Node {
+			out, _ := DynamicRNN(GRUCell(2), g.Placeholder(Float32, None, 3))
+			return out
+		}, []string{"DynamicRNN", "[?,3]", "[batch, steps, features]"}},
+		{"bidirectional without steps", func(g *Graph) *Node {
+			out, _, _ := StaticBidirectionalRNN(GRUCell(2), GRUCell(2), nil)
+			return out[0]
+		}, []string{"StaticBidirectionalRNN", "no time steps"}},
+		{"dropout keep of a vector", func(g *Graph) *Node {
+			out, _ := StaticRNN(DropoutWrapper(GRUCell(2), g.Variable(Zeros(2)), nil), []*Node{g.Placeholder(Float32, None, 3)})
+			return out[0]
+		}, []string{"Dropout", "[2]", "scalar"}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			ResetDefaultGraph()
+			g := DefaultGraph()
+			n := tc.build(g)
+			err := n.Err()
+			if err == nil {
+				t.Fatalf("no error recorded on %v", n)
+			}
+			for _, w := range tc.want {
+				if !contains(err.Error(), w) {
+					t.Errorf("error %q does not mention %q", err, w)
+				}
+			}
+			if _, runErr := g.NewSession().Run(n, nil); runErr == nil {
+				t.Errorf("Run of the failed node succeeded")
+			}
+		})
+	}
+}
