@@ -97,7 +97,7 @@ func cellDropout(x, keep *Node) *Node {
 		seed = uint64(time.Now().UnixNano()) ^ rand.Uint64()
 	}
 	src := &lockedRand{r: rand.New(rand.NewPCG(seed, 0xd1b54a32d192ed03^uint64(index)))}
-	return newOp(g, name, dropoutOp{rng: src}, []*Node{x, keep}, x.Shape(), Float32, nil)
+	return newOp(g, name, wrapperDropoutOp{rng: src}, []*Node{x, keep}, x.Shape(), Float32, nil)
 }
 
 // lockedRand is a random stream that sessions may share.
@@ -106,11 +106,11 @@ type lockedRand struct {
 	r  *rand.Rand
 }
 
-// dropoutOp keeps its mask (0 or 1/keep per element) in aux 0 for
+// wrapperDropoutOp keeps its mask (0 or 1/keep per element) in aux 0 for
 // backward.
-type dropoutOp struct{ rng *lockedRand }
+type wrapperDropoutOp struct{ rng *lockedRand }
 
-func (op dropoutOp) forward(e *execution, n *Node) error {
+func (op wrapperDropoutOp) forward(e *execution, n *Node) error {
 	x := e.value(n.inputs[0])
 	kv := e.value(n.inputs[1])
 	if len(kv.data) != 1 {
@@ -145,7 +145,7 @@ func (op dropoutOp) forward(e *execution, n *Node) error {
 	return nil
 }
 
-func (op dropoutOp) backward(e *execution, n *Node) error {
+func (op wrapperDropoutOp) backward(e *execution, n *Node) error {
 	x := n.inputs[0]
 	if !e.needsGrad(x) {
 		return nil
