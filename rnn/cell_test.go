@@ -561,14 +561,19 @@ func TestLayersRunAsSequences(t *testing.T) {
 			if err := g.Err(); err != nil {
 				t.Fatal(err)
 			}
-			seqs, steps := 0, 0
+			seqs, steps, concats := 0, 0, 0
 			for _, n := range g.Nodes() {
 				switch n.op.(type) {
 				case lstmSeqOp:
 					seqs++
 				case lstmStepOp:
 					steps++
+				case concatOp:
+					concats++
 				}
+			}
+			if how == "dynamic" && concats != 0 {
+				t.Errorf("DynamicRNN copies its outputs with %d Concat ops", concats)
 			}
 			want := 3
 			if how == "bidirectional" {
