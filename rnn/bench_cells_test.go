@@ -114,3 +114,64 @@ func TestCellStepAllocations(t *testing.T) {
 		})
 	}
 }
+
+// TestCellModelsChunked runs the forward pass of small versions of the
+// cell models over a batch in chunks and in one pass: the values must
+// agree, and the GRU and stacked LSTMs must go in chunks.
+func TestCellModelsChunked(t *testing.T) {
+	const steps, in, batch = 4, 3, 30
+	tests := []struct {
+		name    string
+		build   func(x *Node) *Node
+		chunked bool
+	}{
+		{"GRU", func(x *Node) *Node {
+			out, _ := StaticRNN(GRUCell(5), unstackNodes(x, steps, 1))
+			return out[steps-1]
+		}, true},
+		{"two LSTM layers", func(x *Node) *Node {
+			out, _ := StaticRNN(MultiRNNCell([]RNNCell{BasicLSTMCell(6, 1), BasicLSTMCell(5, 1)}), unstackNodes(x, steps, 1))
+			return out[steps-1]
+		}, true},
+		{"GRU over LSTM, first and last steps", func(x *Node) *Node {
+			out, _ := StaticRNN(MultiRNNCell([]RNNCell{BasicLSTMCell(6, 1), GRUCell(5)}), unstackNodes(x, steps, 1))
+			return Add(out[0], out[steps-1])
+		}, true},
+		{"bidirectional", func(x *Node) *Node {
+			out, _, _ := StaticBidirectionalRNN(GRUCell(4), BasicLSTMCell(3, 1), unstackNodes(x, steps, 1))
+			return out[0]
+		}, false},
+	}
+	saved := evalChunkRows
+	defer func() { evalChunkRows = saved }()
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			g := NewGraph()
+			g.SetRandomSeed(5)
+			x := g.Placeholder(Float32, None, steps, in)
+			out := tc.build(x)
+			if err := g.Err(); err != nil {
+				t.Fatal(err)
+			}
+			s := g.NewSession()
+			s.MustRun(g.GlobalVariablesInitializer(), nil)
+			feeds := Feeds{x: randomTensor(rand.New(rand.NewPCG(5, 5)), batch, steps, in)}
+			evalChunkRows = 1 << 30
+			want, err := s.Run(out, feeds)
+			if err != nil {
+				t.Fatal(err)
+			}
+			evalChunkRows = 7
+			got, err := s.Run(out, feeds)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if p := s.planFor([]*Node{out}); (p.chunks != nil) != tc.chunked {
+				t.Errorf("plan chunked = %v, want %v", p.chunks != nil, tc.chunked)
+			}
+			if k, ok := closeEnough(got.Data(), want.Data(), 1e-6); !ok || !sameShape(got.shape, want.shape) {
+				t.Fatalf("element %d: %v in chunks, %v in one pass", k, got.Data()[k], want.Data()[k])
+			}
+		})
+	}
+}

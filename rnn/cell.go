@@ -77,10 +77,12 @@ func collectOptions(opts []RNNOption) rnnOptions {
 // like tf.contrib.rnn.static_rnn, and returns every step's output and the
 // final state. Options: SequenceLength and InitialState.
 //
-// A BasicLSTMCell whose inputs are the parts of one Split along the first
-// axis (as in the tutorial), or of one Unstack along the time axis, runs
-// the whole sequence as one op (see lstmSeqOp), and so does each layer of
-// a MultiRNNCell of such cells; outputs and states are still one node per
+// A BasicLSTMCell or GRUCell whose inputs are views of one matrix — the
+// parts of one Split along the first axis (as in the tutorial), the steps
+// of an unstack along the time axis (as DynamicRNN makes), or the outputs
+// of the layer below — runs the whole sequence as one op (see lstmSeqOp
+// and gruSeqOp), and so does each layer of a MultiRNNCell of such cells,
+// dropout wrappers included; outputs and states are still one node per
 // step, with the values of the steps built one by one.
 func StaticRNN(cell RNNCell, xs []*Node, opts ...RNNOption) ([]*Node, State) {
 	o := collectOptions(opts)
@@ -168,6 +170,19 @@ func fusedSteps(cell RNNCell, xs []*Node, initial State) ([]*Node, []State, bool
 			return nil, nil, false
 		}
 		return c.sequence(src, len(xs), init)
+	case *GRU:
+		var h0 *Node
+		if initial != nil {
+			var ok bool
+			if h0, ok = initial.(*Node); !ok {
+				return nil, nil, false
+			}
+		}
+		src, ok := sequenceSource(xs)
+		if !ok {
+			return nil, nil, false
+		}
+		return c.sequence(src, len(xs), h0)
 	case *MultiCell:
 		return c.layerwise(xs, initial)
 	case *DropoutCell:

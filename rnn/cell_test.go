@@ -55,6 +55,18 @@ func cellGradCases() []gradCase {
 				return Concat(append([]*Node{out[0], out[1], out[2]}, lstmState(st)...), 1)
 			})
 		}},
+		{name: "GRU over split inputs from a given state", shapes: [][]int{{6, 3}, {2, 4}}, build: func(in []*Node) *Node {
+			return scoped(in, func() *Node {
+				out, st := StaticRNN(GRUCell(4), Split(in[0], 3, 0), InitialState(in[1]))
+				return Concat([]*Node{out[0], out[1], st.(*Node)}, 1)
+			})
+		}},
+		{name: "GRU over split inputs with sequence lengths", shapes: [][]int{{9, 2}}, build: func(in []*Node) *Node {
+			return scoped(in, func() *Node {
+				out, st := StaticRNN(GRUCell(3), Split(in[0], 3, 0), SequenceLength(lengths(in, 3, 0, 2)))
+				return Concat([]*Node{out[0], out[1], out[2], st.(*Node)}, 1)
+			})
+		}},
 		{name: "GRU with sequence lengths", shapes: [][]int{{3, 3}, {3, 3}, {3, 3}}, build: func(in []*Node) *Node {
 			return scoped(in, func() *Node {
 				out, st := StaticRNN(GRUCell(4), in, SequenceLength(lengths(in, 1, 3, 2)))
@@ -206,9 +218,11 @@ func TestStaticRNNMatchesStepwise(t *testing.T) {
 					if err := g.Err(); err != nil {
 						t.Fatal(err)
 					}
-					if how != "placeholders" && cellName == "LSTM" {
-						if _, ok := outA[0].op.(lstmSeqPartOp); !ok && !withLengths {
-							t.Errorf("the LSTM over %s inputs did not run as one sequence op (output op %s)", how, outA[0].opType)
+					if how != "placeholders" && !withLengths && (cellName == "LSTM" || cellName == "GRU") {
+						_, lstm := outA[0].op.(lstmSeqPartOp)
+						gru := outA[0].opType == "Split" && outA[0].inputs[0].opType == "GRUSequence"
+						if !lstm && !gru {
+							t.Errorf("the %s over %s inputs did not run as one sequence op (output op %s)", cellName, how, outA[0].opType)
 						}
 					}
 					cost := func(outs []*Node, st State) *Node {
@@ -547,14 +561,19 @@ func TestLayersRunAsSequences(t *testing.T) {
 			if err := g.Err(); err != nil {
 				t.Fatal(err)
 			}
-			seqs, steps := 0, 0
+			seqs, steps, concats := 0, 0, 0
 			for _, n := range g.Nodes() {
 				switch n.op.(type) {
 				case lstmSeqOp:
 					seqs++
 				case lstmStepOp:
 					steps++
+				case concatOp:
+					concats++
 				}
+			}
+			if how == "dynamic" && concats != 0 {
+				t.Errorf("DynamicRNN copies its outputs with %d Concat ops", concats)
 			}
 			want := 3
 			if how == "bidirectional" {
@@ -562,6 +581,98 @@ func TestLayersRunAsSequences(t *testing.T) {
 			}
 			if seqs != want || steps != 0 {
 				t.Errorf("%d sequence ops and %d step ops, want %d and 0", seqs, steps, want)
+			}
+		})
+	}
+}
+
+// TestCellBuildErrors checks that mistakes in building recurrent runs are
+// errors of the node built, naming the op and the shapes or types, and
+// errors of Run too.
+func TestCellBuildErrors(t *testing.T) {
+	cases := []struct {
+		name  string
+		build func(g *Graph) *Node
+		want  []string
+	}{
+		{"GRU state width", func(g *Graph) *Node {
+			out, _ := StaticRNN(GRUCell(4), []*Node{g.Placeholder(Float32, None, 3)}, InitialState(g.Variable(Zeros(2, 5))))
+			return out[0]
+		}, []string{"GRUCell", "[2,5]", "4"}},
+		{"GRU state type", func(g *Graph) *Node {
+			out, _ := StaticRNN(GRUCell(4), []*Node{g.Placeholder(Float32, None, 3)}, InitialState(LSTMState{}))
+			return out[0]
+		}, []string{"GRUCell", "LSTMState", "*Node"}},
+		{"LSTM state type", func(g *Graph) *Node {
+			out, _ := StaticRNN(BasicLSTMCell(4, 1), []*Node{g.Placeholder(Float32, None, 3)}, InitialState(g.Variable(Zeros(2, 4))))
+			return out[0]
+		}, []string{"BasicLSTMCell", "*rnn.Node", "LSTMState"}},
+		{"inputs of another width than the cell's kernel", func(g *Graph) *Node {
+			cell := GRUCell(4)
+			StaticRNN(cell, []*Node{g.Placeholder(Float32, None, 3)})
+			out, _ := StaticRNN(cell, []*Node{g.Placeholder(Float32, None, 5)})
+			return out[0]
+		}, []string{"GRUCell", "5 features", "3"}},
+		{"one cell in two layers", func(g *Graph) *Node {
+			c := BasicLSTMCell(4, 1)
+			out, _ := StaticRNN(MultiRNNCell([]RNNCell{c, c}), []*Node{g.Placeholder(Float32, None, 3)})
+			return out[0]
+		}, []string{"MultiRNNCell", "cell 1 is cell 0"}},
+		{"no cells", func(g *Graph) *Node {
+			out, _ := StaticRNN(MultiRNNCell(nil), []*Node{g.Placeholder(Float32, None, 3)})
+			return out[0]
+		}, []string{"MultiRNNCell", "no cells"}},
+		{"multi state layers", func(g *Graph) *Node {
+			cell := MultiRNNCell([]RNNCell{GRUCell(2), GRUCell(2)})
+			out, _ := StaticRNN(cell, []*Node{g.Placeholder(Float32, None, 3)}, InitialState(MultiState{nil}))
+			return out[0]
+		}, []string{"MultiRNNCell", "1 layers", "2"}},
+		{"nil cell", func(g *Graph) *Node {
+			out, _ := StaticRNN(nil, []*Node{g.Placeholder(Float32, None, 3)})
+			return out[0]
+		}, []string{"StaticRNN", "nil cell"}},
+		{"nil LSTM cell", func(g *Graph) *Node {
+			var c *LSTMCell
+			out, _ := StaticRNN(c, []*Node{g.Placeholder(Float32, None, 3)})
+			return out[0]
+		}, []string{"StaticRNN", "nil cell"}},
+		{"no steps", func(g *Graph) *Node {
+			out, _ := StaticRNN(GRUCell(2), nil)
+			return out[0]
+		}, []string{"StaticRNN", "no time steps"}},
+		{"sequence lengths of rank 2", func(g *Graph) *Node {
+			out, _ := StaticRNN(GRUCell(2), []*Node{g.Placeholder(Float32, None, 3)}, SequenceLength(g.Placeholder(Float32, None, 1)))
+			return out[0]
+		}, []string{"StaticRNN", "[?,1]", "[batch]"}},
+		{"DynamicRNN of a matrix", func(g *Graph) *Node {
+			out, _ := DynamicRNN(GRUCell(2), g.Placeholder(Float32, None, 3))
+			return out
+		}, []string{"DynamicRNN", "[?,3]", "[batch, steps, features]"}},
+		{"bidirectional without steps", func(g *Graph) *Node {
+			out, _, _ := StaticBidirectionalRNN(GRUCell(2), GRUCell(2), nil)
+			return out[0]
+		}, []string{"StaticBidirectionalRNN", "no time steps"}},
+		{"dropout keep of a vector", func(g *Graph) *Node {
+			out, _ := StaticRNN(DropoutWrapper(GRUCell(2), g.Variable(Zeros(2)), nil), []*Node{g.Placeholder(Float32, None, 3)})
+			return out[0]
+		}, []string{"Dropout", "[2]", "scalar"}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			ResetDefaultGraph()
+			g := DefaultGraph()
+			n := tc.build(g)
+			err := n.Err()
+			if err == nil {
+				t.Fatalf("no error recorded on %v", n)
+			}
+			for _, w := range tc.want {
+				if !contains(err.Error(), w) {
+					t.Errorf("error %q does not mention %q", err, w)
+				}
+			}
+			if _, runErr := g.NewSession().Run(n, nil); runErr == nil {
+				t.Errorf("Run of the failed node succeeded")
 			}
 		})
 	}

@@ -215,6 +215,16 @@ func chunkLayout(c *chunkPlan, n *Node) (batchLayout, bool) {
 		return batchLayout{pre: 1, post: n.shape[1]}, xDep && x.opaque
 	case lstmSeqOutputsOp:
 		return batchLayout{pre: op.steps, post: n.shape[1]}, xDep && x.opaque
+	case gruSeqOp:
+		if x.pre != op.steps || x.post != op.nIn || c.dependsAny(n.inputs[1:5]) {
+			return batchLayout{}, false
+		}
+		for _, s := range n.inputs[5:] {
+			if l, ok := c.layouts[s]; !ok || l != (batchLayout{pre: 1, post: op.units}) {
+				return batchLayout{}, false
+			}
+		}
+		return batchLayout{pre: op.steps, post: op.units}, true
 	case gruStepOp:
 		if !xDep || x != (batchLayout{pre: 1, post: op.nIn}) || c.dependsAny(n.inputs[1:5]) {
 			return batchLayout{}, false

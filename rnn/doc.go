@@ -130,8 +130,8 @@
 // GRU's. When the steps' inputs are views of one matrix — the parts of one
 // Split, as in the tutorial, an unstack along the time axis as
 // DynamicRNN makes, or the outputs of the LSTM layer below in a
-// MultiRNNCell, dropout wrappers included — StaticRNN runs an LSTM's
-// whole sequence as one op: the input half of every step's gates
+// MultiRNNCell, dropout wrappers included — StaticRNN runs an LSTM's (or
+// a GRU's) whole sequence as one op: the input half of every step's gates
 // is one large product, the batch is cut into row pieces that go through
 // all the steps on their own core with no hand-off between steps, and
 // backward leaves the gates' gradients of all steps in one buffer, from

@@ -549,10 +549,10 @@ func DynamicRNN(cell RNNCell, x *Node, opts ...RNNOption) (*Node, State) {
 		return outputs[0], state
 	}
 	u := outputs[0].shape[len(outputs[0].shape)-1]
-	var all *Node
-	if src, ok := seqOutputsSource(outputs); ok {
-		all = src
-	} else {
+	// The steps' outputs are often views of one matrix already (those of
+	// a sequence op): then no copy is needed.
+	all, ok := sequenceSource(outputs)
+	if !ok {
 		all = Concat(outputs, 0)
 	}
 	return Transpose(Reshape(all, steps, -1, u), 1, 0, 2), state

@@ -30,6 +30,7 @@ type Session struct {
 	sideWork sideWorker         // weight gradients accumulated beside the backward pass
 	rows     rowJob             // splits big ops into row blocks over the cores
 	seq      seqRun             // the sequence op's pass in progress
+	gru      gruSeqRun          // the GRU sequence op's pass in progress
 	packed   [2]gemmpkg.PackedB // a sequence's kernel, packed for its products
 	conv     convJob            // the Conv2D pass in progress
 	pooling  poolJob            // the MaxPool pass in progress

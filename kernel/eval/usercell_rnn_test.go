@@ -8,8 +8,8 @@ import (
 )
 
 // A cell type written in notebook cells implements rnn.RNNCell and trains
-// through StaticRNN (with sequence lengths) and MultiRNNCell: the kernel's
-// users can define cells of their own.
+// through StaticRNN (with sequence lengths) and MultiRNNCell, under a
+// wrapped GRU: the kernel's users can define cells of their own.
 func TestInterpretedCellTrains(t *testing.T) {
 	s := newSession(t, Options{Packages: symbols.Symbols})
 	r := run(t, s,
@@ -65,12 +65,13 @@ x := g.Placeholder(rnn.Float32, rnn.None, steps, nIn)
 y := g.Placeholder(rnn.Float32, rnn.None, 2)
 length := g.Placeholder(rnn.Float32, rnn.None)
 var state rnn.State
-cell := rnn.MultiRNNCell([]rnn.RNNCell{&Peephole{Units: units}, rnn.BasicLSTMCell(units, 1)})
+keep := g.Placeholder(rnn.Float32)
+cell := rnn.MultiRNNCell([]rnn.RNNCell{&Peephole{Units: units}, rnn.DropoutWrapper(rnn.GRUCell(units), nil, keep)})
 g.VariableScope("user", func() {
 	xs := rnn.Split(rnn.Reshape(rnn.Transpose(x, 1, 0, 2), -1, nIn), steps, 0)
 	_, state = rnn.StaticRNN(cell, xs, rnn.SequenceLength(length))
 })
-final := state.(rnn.MultiState)[1].(rnn.LSTMState).H
+final := state.(rnn.MultiState)[1].(*rnn.Node)
 logits := rnn.MatMul(final, g.Variable(rnn.GlorotUniform(units, 2)))
 cost := rnn.ReduceMean(rnn.SoftmaxCrossEntropyWithLogits(y, logits))
 train := rnn.AdamOptimizer(0.02).Minimize(cost)
@@ -93,7 +94,7 @@ batchOf := func() rnn.Feeds {
 		}
 		xv.Set(float32(2*class-1), b, 0, 0)
 	}
-	return rnn.Feeds{x: xv, y: yv, length: lv}
+	return rnn.Feeds{x: xv, y: yv, length: lv, keep: rnn.Scalar(1)}
 }
 sess := g.NewSession()
 sess.MustRun(g.GlobalVariablesInitializer(), nil)

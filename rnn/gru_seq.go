@@ -1,0 +1,365 @@
+package rnn
+
+import (
+	"fmt"
+
+	"github.com/gornn/gornn/rnn/internal/parallel"
+)
+
+// gruSeqOp runs a GRU over every step of a sequence in one op, as
+// lstmSeqOp does for the LSTM: the input halves of the gates and of the
+// candidate are two large products over all steps, and the batch is cut
+// into row pieces that go through all the steps on their own core.
+//
+// Inputs: src [steps·B, nIn] (step t's inputs are rows t·B..t·B+B-1), the
+// gate kernel and bias, the candidate kernel and bias, then h0 [B, U]
+// when hasState. Value: every step's h, [steps·B, U], which StaticRNN
+// splits into the steps' outputs (a GRU's state is its output).
+type gruSeqOp struct {
+	steps, nIn, units int
+	hasState          bool
+}
+
+// Buffers of a GRU sequence node.
+const (
+	gruSeqGates  = iota // gates of every step, [steps·B, 2U]: input half, then σ
+	gruSeqCand          // candidates, [steps·B, U]: input half, then tanh
+	gruSeqRH            // r·h of every step, [steps·B, U]
+	gruSeqDGates        // backward: the gates' gradients
+	gruSeqDCand         // backward: the candidates' gradients
+	gruSeqWorker        // first of the per-worker buffers
+)
+
+// sequence builds the op over src for steps steps from h0 (nil: zero). It
+// returns false when it cannot, and the caller builds the steps one by
+// one instead, which reports any error.
+func (c *GRU) sequence(src *Node, steps int, h0 *Node) ([]*Node, []State, bool) {
+	if c == nil || c.Units <= 0 || src.err != nil || src.dtype != Float32 || steps <= 0 {
+		return nil, nil, false
+	}
+	if src.shape[0] >= 0 && src.shape[0]%steps != 0 {
+		return nil, nil, false
+	}
+	u, nIn := c.Units, src.shape[1]
+	batch := None
+	if src.shape[0] >= 0 {
+		batch = src.shape[0] / steps
+	}
+	if h0 != nil {
+		if h0.err != nil || h0.g != src.g || h0.dtype != Float32 || len(h0.shape) != 2 ||
+			!dimsCompatible(h0.shape[1], u) || !dimsCompatible(h0.shape[0], batch) {
+			return nil, nil, false
+		}
+	}
+	if err := c.makeVariables(src.g, nIn); err != nil {
+		return nil, nil, false
+	}
+	inputs := []*Node{src, c.gateKernel, c.gateBias, c.candKernel, c.candBias}
+	if h0 != nil {
+		inputs = append(inputs, h0)
+	}
+	op := gruSeqOp{steps: steps, nIn: nIn, units: u, hasState: h0 != nil}
+	rows := None
+	if src.shape[0] >= 0 {
+		rows = src.shape[0]
+	}
+	seq := newOp(src.g, "GRUSequence", op, inputs, []int{rows, u}, Float32, nil)
+	outputs := Split(seq, steps, 0)
+	states := make([]State, steps)
+	for t, o := range outputs {
+		states[t] = o
+	}
+	return outputs, states, true
+}
+
+// gruSeqRun is one pass of a GRU sequence node, shared by its pieces; a
+// session keeps one, so that runs do not allocate.
+type gruSeqRun struct {
+	e                 *execution
+	n                 *Node
+	op                gruSeqOp
+	batch, rows       int // rows: batch rows per piece
+	src, gk, gb, ck   []float32
+	cb, h0            []float32
+	val               []float32 // every step's h
+	gates, cand, rh   []float32
+	dVal, dG, dC, dh0 []float32
+	backward          bool
+	dSrc, dGK, dGB    []float32
+	dCK, dCB          []float32
+	phase             int
+}
+
+func (r *gruSeqRun) pieces() int { return (r.batch + r.rows - 1) / r.rows }
+
+func (r *gruSeqRun) rowRange(piece int) (int, int) {
+	r0 := piece * r.rows
+	return r0, min(r0+r.rows, r.batch)
+}
+
+func (r *gruSeqRun) bind() error {
+	e, n, op := r.e, r.n, r.op
+	src := e.value(n.inputs[0])
+	if len(src.shape) != 2 || src.shape[1] != op.nIn || src.shape[0]%op.steps != 0 {
+		return fmt.Errorf("inputs have shape %s, want [%d·batch, %d]", formatShape(src.shape), op.steps, op.nIn)
+	}
+	r.batch = src.shape[0] / op.steps
+	r.src = src.data
+	r.gk, r.gb = e.value(n.inputs[1]).data, e.value(n.inputs[2]).data
+	r.ck, r.cb = e.value(n.inputs[3]).data, e.value(n.inputs[4]).data
+	if op.hasState {
+		hv := e.value(n.inputs[5])
+		if !sameShape(hv.shape, []int{r.batch, op.units}) {
+			return fmt.Errorf("initial state shape %s does not match %d steps of inputs %s and %d units",
+				formatShape(hv.shape), op.steps, formatShape(src.shape), op.units)
+		}
+		r.h0 = hv.data
+	}
+	r.rows = seqPieceRows(r.batch)
+	return nil
+}
+
+func (op gruSeqOp) forward(e *execution, n *Node) error {
+	r := &e.s.gru
+	*r = gruSeqRun{e: e, n: n, op: op}
+	defer func() { *r = gruSeqRun{} }()
+	if err := r.bind(); err != nil {
+		return err
+	}
+	u, nIn, rows := op.units, op.nIn, op.steps*r.batch
+	r.val = e.output(n, rows, u).data
+	r.gates = e.scratch(n, gruSeqGates, rows*2*u)
+	r.cand = e.scratch(n, gruSeqCand, rows*u)
+	r.rh = e.scratch(n, gruSeqRH, rows*u)
+	if err := e.matmul(false, false, rows, 2*u, nIn, r.src, nIn, r.gk, 2*u, 0, r.gates, 2*u); err != nil {
+		return err
+	}
+	if err := e.matmul(false, false, rows, u, nIn, r.src, nIn, r.ck, u, 0, r.cand, u); err != nil {
+		return err
+	}
+	err := parallel.Run(r.pieces(), r)
+	if !e.training() {
+		e.dropScratch(n)
+	}
+	return err
+}
+
+// Do runs a piece: the forward steps of its rows, or in backward its part
+// of the current phase.
+func (r *gruSeqRun) Do(w, piece int) error {
+	if err := r.e.cancelled(); err != nil {
+		return err
+	}
+	r0, r1 := r.rowRange(piece)
+	if r.backward {
+		r.backwardRows(w, r0, r1)
+	} else {
+		r.forwardRows(r0, r1)
+	}
+	return nil
+}
+
+// forwardRows runs every step over rows [r0, r1) of the batch.
+func (r *gruSeqRun) forwardRows(r0, r1 int) {
+	op := r.op
+	u, u2, nIn, b := op.units, 2*op.units, op.nIn, r.batch
+	var hPrev []float32
+	if r.h0 != nil {
+		hPrev = r.h0[r0*u : r1*u]
+	}
+	rows := r1 - r0
+	for t := range op.steps {
+		lo, hi := t*b+r0, t*b+r1
+		g := r.gates[lo*u2 : hi*u2]
+		c := r.cand[lo*u : hi*u]
+		rh := r.rh[lo*u : hi*u]
+		h := r.val[lo*u : hi*u]
+		if hPrev != nil {
+			gemmSerial(false, false, rows, u2, u, hPrev, u, r.gk[nIn*u2:], u2, 1, g, u2)
+		}
+		for i := range rows {
+			row := g[i*u2 : (i+1)*u2]
+			addTo(row, r.gb)
+			sigmoidSlice(row, row, 0)
+			rr := rh[i*u : (i+1)*u]
+			if hPrev == nil {
+				clear(rr)
+				continue
+			}
+			hp := hPrev[i*u : (i+1)*u]
+			for q := range rr {
+				rr[q] = row[q] * hp[q]
+			}
+		}
+		if hPrev != nil {
+			gemmSerial(false, false, rows, u, u, rh, u, r.ck[nIn*u:], u, 1, c, u)
+		}
+		for i := range rows {
+			cr := c[i*u : (i+1)*u]
+			addTo(cr, r.cb)
+			tanhSlice(cr, cr)
+			z := g[i*u2+u : (i+1)*u2]
+			hr := h[i*u : (i+1)*u]
+			if hPrev == nil {
+				for q := range hr {
+					hr[q] = (1 - z[q]) * cr[q]
+				}
+				continue
+			}
+			hp := hPrev[i*u : (i+1)*u]
+			for q := range hr {
+				hr[q] = z[q]*hp[q] + (1-z[q])*cr[q]
+			}
+		}
+		hPrev = h
+	}
+}
+
+// prevRows returns the h before step t for rows [r0, r1), or nil for a
+// zero initial state.
+func (r *gruSeqRun) prevRows(t, r0, r1 int) []float32 {
+	u, b := r.op.units, r.batch
+	if t > 0 {
+		return r.val[((t-1)*b+r0)*u : ((t-1)*b+r1)*u]
+	}
+	if r.h0 != nil {
+		return r.h0[r0*u : r1*u]
+	}
+	return nil
+}
+
+func (op gruSeqOp) backward(e *execution, n *Node) error {
+	r := &e.s.gru
+	*r = gruSeqRun{e: e, n: n, op: op, backward: true}
+	defer func() { *r = gruSeqRun{} }()
+	if err := r.bind(); err != nil {
+		return err
+	}
+	u, u2, nIn, b, T := op.units, 2*op.units, op.nIn, r.batch, op.steps
+	rows := T * b
+	st := e.s.state(n)
+	r.val = st.val.data
+	r.gates, r.cand, r.rh = st.aux[gruSeqGates][:rows*u2], st.aux[gruSeqCand][:rows*u], st.aux[gruSeqRH][:rows*u]
+	r.dVal = e.grad(n).data
+	r.dG = e.scratch(n, gruSeqDGates, rows*u2)
+	r.dC = e.scratch(n, gruSeqDCand, rows*u)
+	if op.hasState && e.needsGrad(n.inputs[5]) {
+		r.dh0 = e.grad(n.inputs[5]).data
+	}
+	workers := parallel.Workers(r.pieces())
+	for w := range workers {
+		e.scratch(n, gruSeqWorker+w, 3*r.rows*u)
+	}
+	if err := parallel.Run(r.pieces(), r); err != nil {
+		return err
+	}
+	// The weights' and inputs' gradients, as large products over all steps.
+	if kN := n.inputs[1]; e.needsGrad(kN) {
+		dk := e.grad(kN).data
+		if err := e.matmul(true, false, nIn, u2, rows, r.src, nIn, r.dG, u2, 1, dk, u2); err != nil {
+			return err
+		}
+		if T > 1 {
+			if err := e.matmul(true, false, u, u2, (T-1)*b, r.val, u, r.dG[b*u2:], u2, 1, dk[nIn*u2:], u2); err != nil {
+				return err
+			}
+		}
+		if r.h0 != nil {
+			if err := e.matmul(true, false, u, u2, b, r.h0, u, r.dG, u2, 1, dk[nIn*u2:], u2); err != nil {
+				return err
+			}
+		}
+	}
+	if bN := n.inputs[2]; e.needsGrad(bN) {
+		db := e.grad(bN).data
+		for i := range rows {
+			addTo(db, r.dG[i*u2:(i+1)*u2])
+		}
+	}
+	if kN := n.inputs[3]; e.needsGrad(kN) {
+		dk := e.grad(kN).data
+		if err := e.matmul(true, false, nIn, u, rows, r.src, nIn, r.dC, u, 1, dk, u); err != nil {
+			return err
+		}
+		if err := e.matmul(true, false, u, u, rows, r.rh, u, r.dC, u, 1, dk[nIn*u:], u); err != nil {
+			return err
+		}
+	}
+	if bN := n.inputs[4]; e.needsGrad(bN) {
+		db := e.grad(bN).data
+		for i := range rows {
+			addTo(db, r.dC[i*u:(i+1)*u])
+		}
+	}
+	if xN := n.inputs[0]; e.needsGrad(xN) {
+		dx := e.grad(xN).data
+		if err := e.matmul(false, true, rows, nIn, u2, r.dG, u2, r.gk, u2, 1, dx, nIn); err != nil {
+			return err
+		}
+		if err := e.matmul(false, true, rows, nIn, u, r.dC, u, r.ck, u, 1, dx, nIn); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// backwardRows runs the recurrence backward over rows [r0, r1), leaving
+// the gates' and candidates' gradients of every step in dG and dC.
+func (r *gruSeqRun) backwardRows(w, r0, r1 int) {
+	op := r.op
+	u, u2, nIn, b := op.units, 2*op.units, op.nIn, r.batch
+	rows := r1 - r0
+	work := r.e.s.state(r.n).aux[gruSeqWorker+w]
+	dhNext, dh, dRH := work[:rows*u], work[rows*u:2*rows*u], work[2*rows*u:3*rows*u]
+	clear(dhNext)
+	for t := op.steps - 1; t >= 0; t-- {
+		lo, hi := t*b+r0, t*b+r1
+		g, c := r.gates[lo*u2:hi*u2], r.cand[lo*u:hi*u]
+		dg, dc := r.dG[lo*u2:hi*u2], r.dC[lo*u:hi*u]
+		dOut := r.dVal[lo*u : hi*u]
+		hPrev := r.prevRows(t, r0, r1)
+		for i := range rows {
+			z := g[i*u2+u : (i+1)*u2]
+			cr, dcr := c[i*u:(i+1)*u], dc[i*u:(i+1)*u]
+			dz := dg[i*u2+u : (i+1)*u2]
+			d, dn, dhr := dOut[i*u:(i+1)*u], dhNext[i*u:(i+1)*u], dh[i*u:(i+1)*u]
+			var hp []float32
+			if hPrev != nil {
+				hp = hPrev[i*u : (i+1)*u]
+			}
+			for q := range d {
+				gh := d[q] + dn[q]
+				var h float32
+				if hp != nil {
+					h = hp[q]
+				}
+				dz[q] = gh * (h - cr[q]) * z[q] * (1 - z[q])
+				dcr[q] = gh * (1 - z[q]) * (1 - cr[q]*cr[q])
+				dhr[q] = gh * z[q]
+			}
+		}
+		if hPrev == nil {
+			for i := range rows {
+				clear(dg[i*u2 : i*u2+u])
+			}
+			continue
+		}
+		// Through r·h: the reset gate's gradient and a term of the
+		// previous h's.
+		gemmSerial(false, true, rows, u, u, dc, u, r.ck[nIn*u:], u, 0, dRH, u)
+		for i := range rows {
+			rg := g[i*u2 : i*u2+u]
+			hp, drh := hPrev[i*u:(i+1)*u], dRH[i*u:(i+1)*u]
+			dr, dhr := dg[i*u2:i*u2+u], dh[i*u:(i+1)*u]
+			for q := range dr {
+				dr[q] = drh[q] * hp[q] * rg[q] * (1 - rg[q])
+				dhr[q] += drh[q] * rg[q]
+			}
+		}
+		gemmSerial(false, true, rows, u, u2, dg, u2, r.gk[nIn*u2:], u2, 1, dh, u)
+		dhNext, dh = dh, dhNext
+	}
+	if r.dh0 != nil && r.h0 != nil {
+		addTo(r.dh0[r0*u:r1*u], dhNext)
+	}
+}
