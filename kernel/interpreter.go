@@ -42,7 +42,7 @@ func (it *interpreter) start(env []string, capture *eval.Capture, preload Preloa
 	it.capture = capture
 	go func() {
 		defer close(it.ready)
-		opts := eval.Options{Input: it.input, Env: env}
+		opts := eval.Options{Input: it.input, Env: env, Page: it.page}
 		if preload != nil {
 			opts = preload(opts, display.Frontend{Publish: it.display, ClearOutput: it.clearOutput})
 		}
@@ -65,6 +65,20 @@ func (it *interpreter) wait(ctx context.Context) *dispatch.Error {
 		return &dispatch.Error{Name: "KernelError", Value: fmt.Sprintf("the interpreter failed to start: %v", it.initErr)}
 	}
 	return nil
+}
+
+// page shows documentation (NAME?) in the pager of the front end that
+// runs the cell, or as text where the request has no pager.
+func (it *interpreter) page(text string) {
+	out := it.current()
+	if out == nil {
+		return
+	}
+	if p, ok := out.(dispatch.Pager); ok {
+		p.Page(text)
+		return
+	}
+	out.Stream("stdout", text+"\n")
 }
 
 func (it *interpreter) current() dispatch.Output {

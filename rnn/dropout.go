@@ -24,7 +24,7 @@ func Dropout(x, keepProb *Node) *Node {
 		return failed(g, name, err, x, keepProb)
 	}
 	if !keepProb.unknownRank && shapeKnown(keepProb.shape) && shapeSize(keepProb.shape) != 1 {
-		return failedf(g, name, []*Node{x, keepProb}, "keepProb must hold one value, has shape %s", formatShape(keepProb.shape))
+		return failedf(g, name, []*Node{x, keepProb}, "keepProb must be a scalar (one value), has shape %s", formatShape(keepProb.shape))
 	}
 	return derived(newOp(g, name, dropoutOp{}, []*Node{x, keepProb}, append([]int(nil), x.shape...), Float32, nil), x)
 }
@@ -52,7 +52,7 @@ func (e *execution) randomStream(n *Node) *rand.Rand {
 func (dropoutOp) forward(e *execution, n *Node) error {
 	x, kp := e.value(n.inputs[0]), e.value(n.inputs[1])
 	if len(kp.data) != 1 {
-		return fmt.Errorf("keepProb must hold one value, was fed shape %s", formatShape(kp.shape))
+		return fmt.Errorf("keepProb must be a scalar (one value), was fed shape %s", formatShape(kp.shape))
 	}
 	keep := kp.data[0]
 	if !(keep > 0 && keep <= 1) {

@@ -74,6 +74,27 @@ func TestExecuteOutputsInOrder(t *testing.T) {
 	}
 }
 
+// TestPagerPayload: text an interpreter pages (NAME?) arrives as one
+// "page" payload of the execute_reply, as Jupyter's pager expects.
+func TestPagerPayload(t *testing.T) {
+	h := newHarness(t)
+	_, out := h.do(protocol.Shell, "execute_request", map[string]any{"code": "page doc"})
+	r := replyOf(t, out, protocol.Shell)
+	payload, _ := r["payload"].([]any)
+	if len(payload) != 1 {
+		t.Fatalf("payload %v, want one page", r["payload"])
+	}
+	page := payload[0].(map[string]any)
+	data, _ := page["data"].(map[string]any)
+	if page["source"] != "page" || data["text/plain"] != "doc\nmore" || page["start"] != float64(0) {
+		t.Errorf("page %v", page)
+	}
+	_, out = h.do(protocol.Shell, "execute_request", map[string]any{"code": "print x"})
+	if r := replyOf(t, out, protocol.Shell); len(r["payload"].([]any)) != 0 {
+		t.Errorf("a cell that paged nothing has payload %v", r["payload"])
+	}
+}
+
 func TestSilentAndStoreHistory(t *testing.T) {
 	h := newHarness(t)
 	_, out := h.do(protocol.Shell, "execute_request", map[string]any{"code": "print x", "silent": true})

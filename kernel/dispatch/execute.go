@@ -79,7 +79,7 @@ func (d *Dispatcher) execute(ch protocol.Channel, msg *protocol.Message) {
 	}
 	d.reply(ch, msg, "execute_reply", protocol.ExecuteReply{
 		Status: protocol.StatusOK, ExecutionCount: count,
-		UserExpressions: d.userExpressions(req.UserExpressions), Payload: []any{},
+		UserExpressions: d.userExpressions(req.UserExpressions), Payload: out.payload(),
 	})
 }
 

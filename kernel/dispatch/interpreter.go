@@ -48,6 +48,13 @@ type Output interface {
 	Input(prompt string, password bool) (string, error)
 }
 
+// Pager is implemented by the Output of an execute request: text given
+// to Page is shown in the front end's pager, as the execute_reply's
+// "page" payload (IPython shows NAME? this way).
+type Pager interface {
+	Page(text string)
+}
+
 // SilentOutput is implemented by the Output of a request that asked for
 // no output (silent execution). An interpreter that routes output of
 // background goroutines to the latest cell can keep the previous cell's

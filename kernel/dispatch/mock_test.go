@@ -48,6 +48,10 @@ func (m *mockInterpreter) Execute(ctx context.Context, code string, out Output) 
 		out.Display(Bundle{Data: map[string]any{"text/plain": "v2"}, ID: "d1", Update: true})
 		out.ClearOutput(true)
 		return nil, nil
+	case "page":
+		out.(Pager).Page(arg)
+		out.(Pager).Page("more")
+		return nil, nil
 	case "fail":
 		return nil, &Error{Name: "MockError", Value: "it failed", Traceback: []string{"line 1"}}
 	case "panic":

@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
+	"sync"
 
 	"github.com/gornn/gornn/kernel/protocol"
 )
@@ -20,6 +22,31 @@ type requestOutput struct {
 	ctx        context.Context
 	silent     bool
 	allowStdin bool
+
+	mu    sync.Mutex
+	pages []string // text for the pager, sent with the execute_reply
+}
+
+// Page keeps text for the pager payload of the request's reply.
+func (o *requestOutput) Page(text string) {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	o.pages = append(o.pages, text)
+}
+
+// payload returns the execute_reply's payload: one "page" entry for all
+// the text given to Page, as Jupyter's pager shows one page.
+func (o *requestOutput) payload() []any {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	if len(o.pages) == 0 {
+		return []any{}
+	}
+	return []any{map[string]any{
+		"source": "page",
+		"data":   map[string]any{"text/plain": strings.Join(o.pages, "\n")},
+		"start":  0,
+	}}
 }
 
 // Silent reports whether the request asked for no output at all.

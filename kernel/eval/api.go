@@ -37,6 +37,9 @@ type Options struct {
 	// Input answers reads of standard input by cells. With nil, such
 	// reads fail with ErrNoStdin.
 	Input func(prompt string, password bool) (string, error)
+	// Page shows documentation asked for with NAME? in the front end's
+	// pager; nil prints it.
+	Page func(text string)
 	// Env is the environment cells see through os.Getenv and friends;
 	// nil means os.Environ().
 	Env []string

@@ -121,9 +121,8 @@ func New(opts Options) (*Session, error) {
 	return s, nil
 }
 
-// Execute runs one cell. Cancelling ctx interrupts the cell; the session
-// keeps its state and stays usable.
-func (s *Session) Execute(ctx context.Context, code string) (res *Result) {
+// executeGo runs Go source as one cell.
+func (s *Session) executeGo(ctx context.Context, code string) (res *Result) {
 	var endHook func()
 	defer func() {
 		// Between cells, goroutines that cells started sleep without a
