@@ -4,12 +4,26 @@ import (
 	"go/scanner"
 	"go/token"
 	"strings"
+
+	"github.com/gornn/gornn/kernel/magic"
 )
 
 // IsComplete says whether code is a complete cell ("complete"), needs
 // more lines ("incomplete", with the indent for the next line), or can
 // never become valid Go ("invalid").
+// Notebook command lines (%time, NAME?, !ls) are complete as they are;
+// only the cell's Go decides.
 func (s *Session) IsComplete(code string) (status, indent string) {
+	if magic.HasCommands(code) {
+		var goCode strings.Builder
+		for _, p := range magic.Parse(code) {
+			if p.Kind == magic.Go || p.Kind == magic.CellCommand {
+				goCode.WriteString(p.Code)
+				goCode.WriteByte('\n')
+			}
+		}
+		code = goCode.String()
+	}
 	return isComplete(code)
 }
 

@@ -26,3 +26,22 @@ func TestIsComplete(t *testing.T) {
 		}
 	}
 }
+
+// TestIsCompleteWithCommands: command lines are complete as they are; a
+// cell's Go decides the rest.
+func TestIsCompleteWithCommands(t *testing.T) {
+	s := newSession(t, Options{})
+	tests := []struct{ code, status string }{
+		{"rnn.BasicLSTMCell?", "complete"},
+		{"%time f()", "complete"},
+		{"!ls -l", "complete"},
+		{"%%time\nfor i := 0; i < 3; i++ {", "incomplete"},
+		{"!echo hi\nfunc f() {", "incomplete"},
+		{"%who\nx := )", "invalid"},
+	}
+	for _, tt := range tests {
+		if status, _ := s.IsComplete(tt.code); status != tt.status {
+			t.Errorf("IsComplete(%q) = %q, want %q", tt.code, status, tt.status)
+		}
+	}
+}
