@@ -23,7 +23,10 @@ import (
 // the last message published. The socket writes a message to each
 // subscriber in turn, and the next message only after that: once the
 // probe has read a message, every earlier one has been written to every
-// front end.
+// front end. The last one may still be being copied to the connections
+// of front ends that subscribed after the probe, which takes the socket's
+// goroutine far less time than the probe takes to read the message back
+// through the network stack; zmq4 offers no event for that copy.
 type publisher struct {
 	srv *transport.Server
 	log *log.Logger

@@ -13,6 +13,9 @@ type Sender interface {
 
 // Interpreter runs the language. Offsets into code are byte offsets; the
 // dispatcher converts them from and to the code points Jupyter counts.
+// Methods report failures of the user's code as errors and do not panic:
+// the interpreter recovers what it runs. A panic that escapes anyway is
+// logged as a fault and answered with a KernelError.
 type Interpreter interface {
 	// Execute runs one cell, sending what it prints and shows to out. It
 	// returns the value to show as the cell's result (nil for none) or
