@@ -23,9 +23,11 @@
 //
 // Every package of the standard library imports in a cell, except the
 // ones below. Stdlib is yaegi's tables of the standard library, with its
-// syscall and unsafe tables, plus tables extracted here for the packages
-// yaegi lacks (os/exec, crypto/sha3, crypto/mlkem, crypto/hpke,
-// crypto/fips140, embed, structs).
+// syscall and unsafe tables, plus tables extracted here: in full for the
+// packages yaegi lacks (os/exec, crypto/sha3, crypto/mlkem, crypto/hpke,
+// crypto/fips140, embed, structs), and, for the others, of the names added
+// since Go 1.22, the version yaegi's tables come from (strings.Lines,
+// os.CopyFS, crypto/rand.Text, ...).
 //
 // These cannot be imported:
 //
@@ -56,9 +58,13 @@
 //
 // What imports but behaves differently from compiled Go:
 //
-//   - The tables of the packages yaegi provides were extracted from Go
-//     1.22: names added since (strings.Lines, os.CopyFS, crypto/rand.Text,
-//     ...) are missing.
+//   - Generic functions and types are missing from every table
+//     (slices.Collect, maps.Keys, reflect.TypeFor, sync/atomic.Pointer,
+//     ...): compiled generic code cannot be put in a symbol table.
+//   - A function that returns an iterator (strings.Lines, bytes.SplitSeq,
+//     ...) works, but yaegi v0.16.1 cannot range over a function: call the
+//     iterator with the loop's body instead,
+//     strings.Lines(s)(func(line string) bool { ...; return true }).
 //   - Generic functions of slices, maps and cmp come from Go 1.22's source,
 //     interpreted: those whose type arguments can be inferred from the
 //     arguments' types directly work (slices.Contains, slices.Index,

@@ -8,15 +8,9 @@ import (
 	"testing"
 
 	"github.com/traefik/yaegi/interp"
-)
 
-// unavailable are the standard-library packages cells cannot import; doc.go
-// says why for each.
-var unavailable = []string{
-	"crypto/hkdf", "crypto/pbkdf2", "iter", "unique", "weak",
-	"crypto/mlkem/mlkemtest", "testing/cryptotest", "testing/synctest",
-	"plugin", "runtime/cgo", "runtime/coverage", "runtime/race", "time/tzdata",
-}
+	"github.com/gornn/gornn/kernel/symbols/internal/preload"
+)
 
 // newInterpreter returns an interpreter with the standard library and the
 // preloaded packages, loaded the way kernel/eval loads them.
@@ -38,7 +32,7 @@ func TestWholeStdlibImports(t *testing.T) {
 		t.Fatalf("go list std: %v", err)
 	}
 	skip := map[string]bool{}
-	for _, p := range unavailable {
+	for _, p := range preload.Unavailable {
 		skip[p] = true
 	}
 	i := newInterpreter(t)
@@ -68,7 +62,7 @@ func TestUnavailableStdlibIsDocumented(t *testing.T) {
 	}
 	_, section, _ := strings.Cut(string(doc), "These cannot be imported:")
 	section, _, _ = strings.Cut(section, "What imports but")
-	for _, path := range unavailable {
+	for _, path := range preload.Unavailable {
 		named := false
 		for _, after := range []string{":", ",", " and"} {
 			named = named || strings.Contains(section, " "+path+after)
@@ -142,7 +136,12 @@ func TestStdlibPackagesWork(t *testing.T) {
 		{"slices", `return slices.Equal[[]int, int]([]int{1}, []int{1})`, "true"},
 		{"sort", `s := []int{3, 1, 2}; sort.Ints(s); return s`, "[1 2 3]"},
 		{"strconv", `return strconv.Quote("a")`, `"a"`},
+		// Names added after Go 1.22, from the tables extracted here.
+		{"strings", `n := 0; strings.Lines("a\nb\n")(func(string) bool { n++; return true }); return n`, "2"},
+		{"crypto/rand", `return len(rand.Text())`, "26"},
+		{"os", `dir := os.TempDir(); r, err := os.OpenRoot(dir); if err != nil { return err }; defer r.Close(); same := r.Name() == dir; return same`, "true"},
 		{"structs", `var p struct { _ structs.HostLayout; X int32 }; p.X = 4; return p.X`, "4"},
+		{"sync", `var wg sync.WaitGroup; n := 0; wg.Go(func() { n = 1 }); wg.Wait(); return n`, "1"},
 		{"sync", `var wg sync.WaitGroup; n := 0; var mu sync.Mutex; for i := 0; i < 3; i++ { wg.Add(1); go func() { mu.Lock(); n++; mu.Unlock(); wg.Done() }() }; wg.Wait(); return n`, "3"},
 		{"syscall", `same := syscall.Getpid() == os.Getpid(); return same`, "true"},
 		{"text/tabwriter", `var b bytes.Buffer; w := tabwriter.NewWriter(&b, 0, 4, 1, ' ', 0); fmt.Fprint(w, "a\tb\n"); w.Flush(); return b.String()`, "a b\n"},
@@ -174,5 +173,19 @@ func TestStdlibPackagesWork(t *testing.T) {
 				t.Errorf("f() = %q, want %q\n%s", got, tt.want, src.String())
 			}
 		})
+	}
+}
+
+// A cell cannot end the kernel: the tables extracted here add names to
+// yaegi's but keep its restricted os.Exit and log.Fatal, which panic.
+func TestExitPanics(t *testing.T) {
+	for _, call := range []string{"os.Exit(3)", `log.Fatal("x")`} {
+		i := newInterpreter(t)
+		if _, err := i.Eval(`import ("log"; "os")` + "\nvar _, _ = log.Print, os.Getpid"); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := i.Eval(call); err == nil {
+			t.Errorf("%s returned without an error", call)
+		}
 	}
 }

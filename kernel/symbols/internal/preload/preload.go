@@ -31,12 +31,13 @@ var ThirdParty = []string{
 }
 
 // Stdlib lists the standard-library packages whose tables kernel/symbols
-// extracts itself, because yaegi's stdlib package, which provides the
+// extracts in full, because yaegi's stdlib package, which provides the
 // rest, was extracted from Go 1.22 or leaves them out on purpose (os/exec
-// is in yaegi's "unrestricted" set only, and incomplete there). Packages
-// whose whole API is generic (iter, unique, weak, crypto/hkdf,
-// crypto/pbkdf2) are absent: their tables would be empty. The
-// documentation of kernel/symbols lists what cannot be imported and why.
+// is in yaegi's "unrestricted" set only, and incomplete there). For every
+// other package of the standard library, the stdlib set holds a table of
+// the names added since Go 1.22 (see internal/extract). Packages whose
+// whole API is generic (iter, unique, weak, crypto/hkdf, crypto/pbkdf2)
+// are in Unavailable instead: their tables would be empty.
 var Stdlib = []string{
 	"crypto/fips140",
 	"crypto/hpke",
@@ -45,6 +46,16 @@ var Stdlib = []string{
 	"embed",
 	"os/exec",
 	"structs",
+}
+
+// Unavailable lists the standard-library packages cells cannot import;
+// the documentation of kernel/symbols says why for each. Every other
+// package of `go list std` (internal ones aside) must have a table, from
+// yaegi or from Stdlib: internal/extract refuses to run otherwise.
+var Unavailable = []string{
+	"crypto/hkdf", "crypto/pbkdf2", "iter", "unique", "weak",
+	"crypto/mlkem/mlkemtest", "testing/cryptotest", "testing/synctest",
+	"plugin", "runtime/cgo", "runtime/coverage", "runtime/race", "time/tzdata",
 }
 
 // DocumentedStdlib lists the standard-library packages whose
