@@ -134,26 +134,6 @@ func ForTables(tables Tables) *Checker {
 	return New(Options{Importer: imp, Partial: partial, Index: autoimport.NewIndex(tables)})
 }
 
-// Import makes the package path known to later cells as name, for
-// imports that the kernel does without an import declaration in a cell.
-func (c *Checker) Import(name, path string) error {
-	p, err := c.imp.Import(path)
-	if err != nil {
-		return err
-	}
-	if name == "" {
-		name = p.Name()
-	}
-	tx := c.begin()
-	if !tx.replace(name, types.NewPkgName(token.NoPos, c.pkg, name, p)) {
-		tx.rollback()
-		c.opaque[name] = true
-		return nil
-	}
-	delete(c.opaque, name)
-	return nil
-}
-
 // Lookup returns the object a cell would see as name, or nil.
 func (c *Checker) Lookup(name string) types.Object {
 	if c.opaque[name] {
@@ -235,16 +215,21 @@ func (cs *cellCheck) check() Result {
 	if r := cs.parse(); r.Undecided != "" {
 		return r
 	}
-	if name := cs.mentionsOpaque(); name != "" {
-		return Result{Undecided: name + " was declared by a cell the checker could not follow"}
-	}
+	// Imports come first and stay whatever follows, as in the kernel.
+	undecided := ""
 	for _, is := range cs.specs {
-		if r := cs.importSpec(is); r.Undecided != "" {
-			return r
+		if r := cs.importSpec(is); r.Undecided != "" && undecided == "" {
+			undecided = r.Undecided
 		}
 	}
 	if r := cs.autoImport(); len(r.Errors) > 0 {
 		return r
+	}
+	if undecided != "" {
+		return Result{Undecided: undecided}
+	}
+	if name := cs.mentionsOpaque(); name != "" {
+		return Result{Undecided: name + " was declared by a cell the checker could not follow"}
 	}
 	for i, r := range cs.runs {
 		var res Result
