@@ -40,7 +40,11 @@ func TestGoErrorsAndImports(t *testing.T) {
 			"error 2:1: undefined: rand (2 packages are named rand: import one of \"math/rand\", \"math/rand/v2\")"},
 		{"the names a cell uses decide", []string{"rand.Intn(1)"}, "0"},
 		{"a declaration cell run again", []string{"type P struct{ X int }\nfunc (p P) Get() int { return p.X }", "p := P{2}", "type P struct{ X int }\nfunc (p P) Get() int { return p.X }", "func get(q P) int { return q.Get() }\nget(p)"}, "2"},
-		{"what the checker cannot follow still runs", []string{"type P struct{ x int }", "func (p P) Twice() int { return 2 * p.x }", "P{3}.Twice()"}, "6"},
+		{"methods in a later cell", []string{"type P struct{ x int }", "func (p P) Twice() int { return 2 * p.x }", "P{3}.Twice()"}, "6"},
+		{"misused method of a later cell", []string{"type P struct{ x int }", "func (p P) Twice() int { return 2 * p.x }", "var s string = P{3}.Twice()"},
+			"error 1:16: cannot use P{…}.Twice() (value of type int) as string value in variable declaration"},
+		{"dot import", []string{"import . \"strings\"", "ToUpper(\"a\")"}, "A"},
+		{"what the checker cannot follow still runs", []string{"type G[T any] struct{ v T }", "func (g G[T]) Get() T { return g.v }", "G[int]{4}.Get()"}, "4"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -23,6 +23,12 @@ func TestAutoImport(t *testing.T) {
 		{"earlier cell shadows", []step{{"fmt := 3", ""}, {"fmt.Println()", "1:5: fmt.Println undefined (type int has no field or method Println)"}}, nil},
 		{"imports stay after an error", []step{{"fmt.Println(1)\nvar s string = 1", "2:16: cannot use 1 (untyped int constant) as string value in variable declaration"}, {"fmt.Println(2)", ""}}, []string{"fmt"}},
 		{"a refused cell's imports stay", []step{{"import input_data \"github.com/gornn/gornn/rnn/mnist\"\nvar s string = 1", "2:16: cannot use 1 (untyped int constant) as string value in variable declaration"}, {"f := input_data.ReadDataSets\nf", ""}}, nil},
+		{"imports of a cell the checker cannot follow stay", []step{
+			{"type P[T any] struct{}", ""},
+			{"func (P[T]) M() {}", "?"},
+			{"import r \"math/rand\"\nvar p P[int]\nfmt.Println(p)", "?"},
+			{"r.Intn(2) + 1", ""},
+		}, []string{"fmt"}},
 		{"several", []step{{"fmt.Println(strings.ToUpper(\"a\"), math.Pi)\nm := mat.NewDense(1, 1, nil)\nm", ""}}, []string{"fmt", "strings", "math", "gonum.org/v1/gonum/mat"}},
 	}
 	for _, tt := range tests {

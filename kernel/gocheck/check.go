@@ -78,6 +78,8 @@ type Checker struct {
 	partial func(path string) bool
 	index   *autoimport.Index
 	opaque  map[string]bool
+	// dotPartial is set once a cell dot-imports a partial package.
+	dotPartial bool
 	// types and methods hold the normalized text of the type and method
 	// declarations of earlier cells, by name and "T.M".
 	types, methods map[string]string
@@ -134,26 +136,6 @@ func ForTables(tables Tables) *Checker {
 	return New(Options{Importer: imp, Partial: partial, Index: autoimport.NewIndex(tables)})
 }
 
-// Import makes the package path known to later cells as name, for
-// imports that the kernel does without an import declaration in a cell.
-func (c *Checker) Import(name, path string) error {
-	p, err := c.imp.Import(path)
-	if err != nil {
-		return err
-	}
-	if name == "" {
-		name = p.Name()
-	}
-	tx := c.begin()
-	if !tx.replace(name, types.NewPkgName(token.NoPos, c.pkg, name, p)) {
-		tx.rollback()
-		c.opaque[name] = true
-		return nil
-	}
-	delete(c.opaque, name)
-	return nil
-}
-
 // Lookup returns the object a cell would see as name, or nil.
 func (c *Checker) Lookup(name string) types.Object {
 	if c.opaque[name] {
@@ -173,12 +155,19 @@ func (c *Checker) Known(name string) bool {
 // are recorded in any case (see Result.Imports).
 func (c *Checker) Check(src string, parts []Part) (res Result) {
 	cs := &cellCheck{Checker: c, src: src, parts: parts, tx: c.begin(),
-		types: map[string]string{}, methods: map[string]string{}}
+		types: map[string]string{}, methods: map[string]string{}, late: map[Part]bool{}}
 	defer func() {
 		if p := recover(); p != nil {
 			res = Result{Undecided: fmt.Sprintf("go/types failed: %v", p)}
 		}
 		res.Imports = cs.imports
+		if res.Undecided != "" || len(res.Errors) > 0 {
+			for _, m := range cs.added {
+				if m.early {
+					cs.taint(m.named.Obj().Name())
+				}
+			}
+		}
 		switch {
 		case res.Undecided != "":
 			cs.tx.rollback()
@@ -188,6 +177,11 @@ func (c *Checker) Check(src string, parts []Part) (res Result) {
 		case len(res.Errors) > 0:
 			cs.tx.rollback()
 		default:
+			for _, m := range cs.added {
+				if !m.early {
+					m.named.AddMethod(m.fn)
+				}
+			}
 			for name := range cs.tx.saved {
 				delete(c.opaque, name)
 			}
@@ -216,6 +210,10 @@ type cellCheck struct {
 	// types and methods are the declarations to remember if the cell
 	// passes.
 	types, methods map[string]string
+	// late holds the parts that declare methods of earlier cells' types;
+	// added the methods built for them.
+	late  map[Part]bool
+	added []lateMethod
 }
 
 // run is a maximal sequence of declarations or statements, parsed as one
@@ -235,16 +233,21 @@ func (cs *cellCheck) check() Result {
 	if r := cs.parse(); r.Undecided != "" {
 		return r
 	}
-	if name := cs.mentionsOpaque(); name != "" {
-		return Result{Undecided: name + " was declared by a cell the checker could not follow"}
-	}
+	// Imports come first and stay whatever follows, as in the kernel.
+	undecided := ""
 	for _, is := range cs.specs {
-		if r := cs.importSpec(is); r.Undecided != "" {
-			return r
+		if r := cs.importSpec(is); r.Undecided != "" && undecided == "" {
+			undecided = r.Undecided
 		}
 	}
 	if r := cs.autoImport(); len(r.Errors) > 0 {
 		return r
+	}
+	if undecided != "" {
+		return Result{Undecided: undecided}
+	}
+	if name := cs.mentionsOpaque(); name != "" {
+		return Result{Undecided: name + " was declared by a cell the checker could not follow"}
 	}
 	for i, r := range cs.runs {
 		var res Result
@@ -380,7 +383,16 @@ func (cs *cellCheck) importSpec(is *ast.ImportSpec) Result {
 	case "_":
 		return Result{}
 	case ".":
-		return Result{Undecided: "dot import"}
+		// The package's names join the cells' names, where no cell
+		// declared them.
+		scope := cs.pkg.Scope()
+		for _, n := range p.Scope().Names() {
+			if obj := p.Scope().Lookup(n); obj.Exported() && scope.Lookup(n) == nil && !cs.opaque[n] {
+				scope.Insert(obj)
+			}
+		}
+		cs.dotPartial = cs.dotPartial || cs.partial(path)
+		return Result{}
 	}
 	// The kernel has done the cell's imports before checking it: they
 	// stay, whatever the verdict.
@@ -416,6 +428,9 @@ func (cs *cellCheck) checkDecls(r *run) Result {
 			return Result{Undecided: "cannot redefine " + name}
 		}
 	}
+	if res := cs.lateMethods(r); res.Undecided != "" {
+		return res
+	}
 	for _, d := range r.file.Decls {
 		switch d := d.(type) {
 		case *ast.GenDecl:
@@ -435,13 +450,133 @@ func (cs *cellCheck) checkDecls(r *run) Result {
 	return cs.filter(errs, nil)
 }
 
+// lateMethods handles the methods a run adds to types of earlier cells.
+// go/types declares methods only together with their type, so such a
+// method is built by hand, from its receiver and signature checked in the
+// package, and added to the type; the run checks its body as that of a
+// function whose first parameter is the receiver. The method is added
+// when the cell passes, or at once when the cell calls a method of that
+// name, in which case a cell that fails leaves the type unknown, since
+// go/types cannot take a method back.
+func (cs *cellCheck) lateMethods(r *run) Result {
+	for i, d := range r.file.Decls {
+		fd, ok := d.(*ast.FuncDecl)
+		if !ok || fd.Recv.NumFields() != 1 || !cs.late[cs.partOf(r, i)] {
+			continue
+		}
+		base := receiverBase(fd.Recv.List[0].Type)
+		tn, _ := cs.Lookup(base).(*types.TypeName)
+		var named *types.Named
+		if tn != nil {
+			named, _ = tn.Type().(*types.Named)
+		}
+		fn, err := cs.method(named, fd)
+		if err != nil {
+			cs.taint(base)
+			return Result{Undecided: "a method of " + base + ", a type declared by an earlier cell: " + err.Error()}
+		}
+		cs.methods[base+"."+fd.Name.Name] = cs.normalized(fd)
+		r.file.Decls[i] = asFunc(fd)
+		cs.added = append(cs.added, lateMethod{named: named, fn: fn})
+	}
+	if len(cs.added) == 0 || !cs.selects(cs.added) {
+		return Result{}
+	}
+	for i := range cs.added {
+		cs.added[i].named.AddMethod(cs.added[i].fn)
+		cs.added[i].early = true
+	}
+	return Result{}
+}
+
+// lateMethod is a method for a type of an earlier cell.
+type lateMethod struct {
+	named *types.Named
+	fn    *types.Func
+	early bool // added before the cell passed
+}
+
+// method builds the method fd declares for named.
+func (cs *cellCheck) method(named *types.Named, fd *ast.FuncDecl) (*types.Func, error) {
+	if named == nil || named.TypeParams().Len() > 0 || fd.Type.TypeParams != nil {
+		return nil, fmt.Errorf("not a plain defined type")
+	}
+	for i := 0; i < named.NumMethods(); i++ {
+		if named.Method(i).Name() == fd.Name.Name {
+			return nil, fmt.Errorf("method %s exists", fd.Name.Name)
+		}
+	}
+	field := fd.Recv.List[0]
+	info := &types.Info{Types: map[ast.Expr]types.TypeAndValue{}}
+	if err := types.CheckExpr(cs.fset, cs.pkg, token.NoPos, field.Type, info); err != nil {
+		return nil, err
+	}
+	if err := types.CheckExpr(cs.fset, cs.pkg, token.NoPos, fd.Type, info); err != nil {
+		return nil, err
+	}
+	sig, ok := info.Types[fd.Type].Type.(*types.Signature)
+	if !ok {
+		return nil, fmt.Errorf("no signature")
+	}
+	name, pos := "", field.Pos()
+	if len(field.Names) > 0 {
+		name, pos = field.Names[0].Name, field.Names[0].Pos()
+	}
+	recv := types.NewParam(pos, cs.pkg, name, info.Types[field.Type].Type)
+	return types.NewFunc(fd.Name.Pos(), cs.pkg, fd.Name.Name,
+		types.NewSignatureType(recv, nil, nil, sig.Params(), sig.Results(), sig.Variadic())), nil
+}
+
+// asFunc turns a method declaration into a blank function whose first
+// parameter is the receiver, keeping every position, so that go/types
+// checks its body in the method's context.
+func asFunc(fd *ast.FuncDecl) *ast.FuncDecl {
+	params := append([]*ast.Field{}, fd.Recv.List...)
+	if fd.Type.Params != nil {
+		params = append(params, fd.Type.Params.List...)
+	}
+	named := false
+	for _, f := range params {
+		named = named || len(f.Names) > 0
+	}
+	if named {
+		// Parameters are all named or all unnamed.
+		for i, f := range params {
+			if len(f.Names) == 0 {
+				g := *f
+				g.Names = []*ast.Ident{{NamePos: f.Pos(), Name: "_"}}
+				params[i] = &g
+			}
+		}
+	}
+	ft := *fd.Type
+	ft.Params = &ast.FieldList{Opening: fd.Recv.Opening, List: params, Closing: fd.Type.Params.Closing}
+	return &ast.FuncDecl{Doc: fd.Doc, Name: &ast.Ident{NamePos: fd.Name.Pos(), Name: "_"}, Type: &ft, Body: fd.Body}
+}
+
+// selects reports whether the cell selects a name of the methods.
+func (cs *cellCheck) selects(methods []lateMethod) bool {
+	names := map[string]bool{}
+	for _, m := range methods {
+		names[m.fn.Name()] = true
+	}
+	found := false
+	for _, r := range cs.runs {
+		ast.Inspect(r.file, func(n ast.Node) bool {
+			if sel, ok := n.(*ast.SelectorExpr); ok && names[sel.Sel.Name] {
+				found = true
+			}
+			return !found
+		})
+	}
+	return found
+}
+
 // sameAgain returns the parts of a run of declarations that are not the
 // same again. The interpreter keeps a type, and its methods, when a cell
 // declares it again the same way (a notebook's cell run twice): a new
-// go/types type would differ from the one earlier values have. A method
-// that is new for a type of an earlier cell is left to the interpreter:
-// go/types declares methods only with their type, and everything whose
-// type involves the receiver's type becomes unknown.
+// go/types type would differ from the one earlier values have. Methods
+// that are new for a type of an earlier cell are marked late.
 func (cs *cellCheck) sameAgain(r *run) ([]Part, Result) {
 	var kept []Part
 	local := map[string]bool{}
@@ -477,13 +612,12 @@ func (cs *cellCheck) sameAgain(r *run) ([]Part, Result) {
 		if base == "" || local[base] || cs.Lookup(base) == nil {
 			continue
 		}
+		part := cs.partOf(r, slices.Index(r.file.Decls, ast.Decl(fd)))
 		if cs.Checker.methods[base+"."+fd.Name.Name] == cs.normalized(fd) {
-			part := cs.partOf(r, slices.Index(r.file.Decls, ast.Decl(fd)))
 			kept = slices.DeleteFunc(kept, func(p Part) bool { return p == part })
 			continue
 		}
-		cs.taint(base)
-		return nil, Result{Undecided: "a method of " + base + ", a type declared by an earlier cell"}
+		cs.late[part] = true
 	}
 	return kept, Result{}
 }
@@ -571,6 +705,10 @@ func (cs *cellCheck) filter(errs []types.Error, trailing ast.Expr) Result {
 		case codeUndeclaredImportedName:
 			if cs.partialSelector(e.Pos) {
 				return Result{Undecided: e.Msg + " (the interpreter's tables lack generic functions)"}
+			}
+		case codeUndeclaredName:
+			if cs.dotPartial {
+				return Result{Undecided: e.Msg + " (a dot-imported table may lack generic functions)"}
 			}
 		}
 		res.Errors = append(res.Errors, cs.errorAt(e.Pos, e.Msg))

@@ -100,11 +100,30 @@ func TestCheck(t *testing.T) {
 			{"p := P{3, 4}\np.Norm()", ""},
 			{"p.x = \"a\"", "1:7: cannot use \"a\" (untyped string constant) as float64 value in assignment"},
 		}},
-		{"method on earlier type is left to the interpreter", []step{
-			{"type P struct{ x float64 }\np := P{1}", ""},
-			{"func (p P) Double() float64 { return 2 * p.x }", "?"},
+		{"methods added to a type of an earlier cell", []step{
+			{"import \"fmt\"\ntype P struct{ x float64 }\np := P{1}", ""},
+			{"func (p P) Double() float64 { return 2 * p.x }", ""},
+			{"p.Double()", ""},
+			{"var s string = p.Double()", "1:16: cannot use p.Double() (value of type float64) as string value in variable declaration"},
+			{"func (q *P) Scale(k float64) { q.x *= k }\np.Scale(2)\np.Double()", ""},
+			{"func (P) String() string { return \"P\" }", ""},
+			{"var st fmt.Stringer = p\nvar sp fmt.Stringer = &p\nst.String() + sp.String()", ""},
+			{"func (p P) Bad() int { return p.y }", "1:33: p.y undefined (type P has no field or method y)"},
+			{"p.Bad()", "1:3: p.Bad undefined (type P has no field or method Bad)"},
+			{"func (p P) Worse() int { return \"s\" }\np.Worse()", "1:33: cannot use \"s\" (untyped string constant) as int value in return statement"},
 			{"p.Double()", "?"},
 			{"q := 1\nq", ""},
+		}},
+		{"a method of a generic type of an earlier cell is left to the interpreter", []step{
+			{"type G[T any] struct{ v T }\ng := G[int]{1}", ""},
+			{"func (g G[T]) Get() T { return g.v }", "?"},
+			{"g.Get()", "?"},
+		}},
+		{"dot import", []step{
+			{"import . \"strings\"", ""},
+			{"ToUpper(\"a\")", ""},
+			{"var n int = ToUpper(\"a\")", "1:13: cannot use ToUpper(\"a\") (value of type string) as int value in variable declaration"},
+			{"nosuch()", "?"},
 		}},
 		{"a declaration cell run again keeps its type", []step{
 			{"type Q struct{ A int }\nfunc (q Q) Get() int { return q.A }", ""},

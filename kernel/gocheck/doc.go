@@ -16,9 +16,15 @@
 // "source" importer of go/importer takes seconds (it checks runtime for
 // iter) and export data needs the go command and a build cache.
 //
+// Notebooks redefine names and split a type from its methods, which Go
+// files never do: a name a cell declares again replaces the earlier one, a
+// type declared again the same way keeps its identity (as it does in the
+// interpreter), and a method declared in a later cell is built from its
+// checked signature and added to its type.
+//
 // The Checker never blocks a cell it cannot judge: a cell that uses
-// something it does not model (a method added to a type of an earlier
-// cell, a name missing from a symbol table that lacks generics, a name
-// from such a cell) is Undecided, and the interpreter's own verdict
+// something it does not model (a method added to a generic type of an
+// earlier cell, a name missing from a symbol table that lacks generics, a
+// name from such a cell) is Undecided, and the interpreter's own verdict
 // stands.
 package gocheck

@@ -41,6 +41,7 @@ func errorCode(err types.Error) int {
 // Codes of internal/types/errors that the Checker treats specially.
 const (
 	codeUndeclaredImportedName = 73  // pkg.Name missing: tables lack generics
+	codeUndeclaredName         = 75  // a dot-imported table may lack it too
 	codeUnusedExpr             = 100 // the cell's trailing expression is its value
 	codeUnusedVar              = 101 // notebook leniency
 )
