@@ -161,8 +161,7 @@ func chunkLayout(c *chunkPlan, n *Node) (batchLayout, bool) {
 		}
 	case matMulOp:
 		_, bDep := in(1)
-		k := n.inputs[0].shape[1]
-		if xDep && !bDep && x.post == k {
+		if xDep && !bDep && len(n.inputs[0].shape) == 2 && x.post == n.inputs[0].shape[1] {
 			return batchLayout{pre: x.pre, post: n.shape[1]}, true
 		}
 	case binaryOp:

@@ -2,6 +2,7 @@ package rnn
 
 import (
 	"errors"
+	"fmt"
 	"math"
 	"strings"
 	"testing"
@@ -208,5 +209,27 @@ func TestCrossEntropyByHand(t *testing.T) {
 	last := s.MustRun(cost, feeds).Value()
 	if acc := s.MustRun(accuracy, feeds).Value(); acc != 1 || !(last < first/10) {
 		t.Errorf("cost %g -> %g, accuracy %g: want a tenth of the cost and every point right", first, last, acc)
+	}
+}
+
+// TestUnknownRankOperandOfBatchOp runs ops that mix a batch input with a
+// placeholder without a shape over a batch larger than a chunk: the
+// analysis of chunks must neither crash on the missing shape nor cut the
+// batch.
+func TestUnknownRankOperandOfBatchOp(t *testing.T) {
+	defer func(n int) { evalChunkRows = n }(evalChunkRows)
+	evalChunkRows = 2
+	g := NewGraph()
+	x := g.Placeholder(Float32, None, 3)
+	any := g.Placeholder(Float32)
+	prod := MatMul(any, Transpose(x))
+	sum := Add(x, any)
+	xs := TensorFrom([]float32{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15}, 5, 3)
+	out, err := g.NewSession().RunList([]*Node{prod, sum}, Feeds{x: xs, any: TensorFrom([]float32{1, 0, 0}, 1, 3)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fmt.Sprint(out[0].Shape(), out[0].Data()) != "[1 5] [1 4 7 10 13]" || out[1].At(4, 0) != 14 {
+		t.Errorf("MatMul %v, Add %v", out[0], out[1])
 	}
 }
