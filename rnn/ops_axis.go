@@ -20,14 +20,14 @@ func reduceMax(x *Node, all bool, axis int) *Node {
 	if err == nil {
 		err = requireFloat(name, x)
 	}
-	if err == nil && !all {
-		err = requireRank(name, x)
-	}
 	if err != nil {
 		return failed(g, name, err, x)
 	}
 	if all {
 		return newOp(g, name, maxOp{all: true}, []*Node{x}, []int{}, Float32, nil)
+	}
+	if x.unknownRank {
+		return derived(newOp(g, name, maxOp{axis: axis}, []*Node{x}, nil, Float32, nil), x)
 	}
 	ax, ok := normAxis(axis, len(x.shape))
 	if !ok {
@@ -49,11 +49,12 @@ func (op maxOp) geometry(shape []int) (outer, mid, inner int, out []int, err err
 	if op.all {
 		return 1, shapeSize(shape), 1, nil, nil
 	}
-	if op.axis >= len(shape) {
+	ax, ok := normAxis(op.axis, len(shape))
+	if !ok {
 		return 0, 0, 0, nil, fmt.Errorf("axis %d out of range for shape %s", op.axis, formatShape(shape))
 	}
-	outer, mid, inner = split3(shape, op.axis)
-	out = append(append([]int(nil), shape[:op.axis]...), shape[op.axis+1:]...)
+	outer, mid, inner = split3(shape, ax)
+	out = append(append([]int(nil), shape[:ax]...), shape[ax+1:]...)
 	return outer, mid, inner, out, nil
 }
 

@@ -233,3 +233,30 @@ func TestUnknownRankOperandOfBatchOp(t *testing.T) {
 		t.Errorf("MatMul %v, Add %v", out[0], out[1])
 	}
 }
+
+// TestAxisOpsOnUnknownRank resolves the axes of reductions over a
+// placeholder without a shape when it is fed.
+func TestAxisOpsOnUnknownRank(t *testing.T) {
+	g := NewGraph()
+	p := g.Placeholder(Float32)
+	sum, mean := ReduceSumAxis(p, -1), ReduceMeanAxis(p, 0)
+	mx, am := ReduceMaxAxis(p, 1), ArgMax(p, -1)
+	grad := Gradients(ReduceSum(Mul(sum, sum)), []*Node{p})[0]
+	for _, n := range []*Node{sum, mean, mx, am} {
+		if n.Err() != nil || n.HasRank() {
+			t.Fatalf("%v: err %v, HasRank %v", n, n.Err(), n.HasRank())
+		}
+	}
+	s := g.NewSession()
+	out, err := s.RunList([]*Node{sum, mean, mx, am, grad}, Feeds{p: TensorFrom([]float32{1, 5, 3, 4, 2, 9}, 2, 3)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := fmt.Sprint(out[0].Data(), out[1].Data(), out[2].Data(), out[3].Data(), out[4].Data())
+	if want := "[9 15] [2.5 3.5 6] [5 9] [1 2] [18 18 18 30 30 30]"; got != want {
+		t.Errorf("got %s, want %s", got, want)
+	}
+	if _, err := s.Run(mx, Feeds{p: TensorFrom([]float32{1, 2})}); err == nil || !strings.Contains(err.Error(), "axis 1") {
+		t.Errorf("ReduceMaxAxis(p, 1) fed a vector: %v", err)
+	}
+}
