@@ -45,7 +45,7 @@ type maxOp struct {
 
 // geometry returns the reduction as outer·mid·inner: the maximum is over
 // mid, for each of outer·inner positions.
-func (op maxOp) geometry(shape []int) (outer, mid, inner int, out []int, err error) {
+func (op maxOp) geometry(shape, buf []int) (outer, mid, inner int, out []int, err error) {
 	if op.all {
 		return 1, shapeSize(shape), 1, nil, nil
 	}
@@ -54,13 +54,14 @@ func (op maxOp) geometry(shape []int) (outer, mid, inner int, out []int, err err
 		return 0, 0, 0, nil, fmt.Errorf("axis %d out of range for shape %s", op.axis, formatShape(shape))
 	}
 	outer, mid, inner = split3(shape, ax)
-	out = append(append([]int(nil), shape[:ax]...), shape[ax+1:]...)
+	out = append(append(buf[:0], shape[:ax]...), shape[ax+1:]...)
 	return outer, mid, inner, out, nil
 }
 
 func (op maxOp) forward(e *execution, n *Node) error {
 	x := e.value(n.inputs[0])
-	outer, mid, inner, shape, err := op.geometry(x.shape)
+	var buf [maxStackRank]int
+	outer, mid, inner, shape, err := op.geometry(x.shape, buf[:0])
 	if err != nil {
 		return err
 	}
@@ -86,7 +87,7 @@ func (op maxOp) backward(e *execution, n *Node) error {
 		return nil
 	}
 	x, y := e.value(xn), e.value(n)
-	outer, mid, inner, _, err := op.geometry(x.shape)
+	outer, mid, inner, _, err := op.geometry(x.shape, nil)
 	if err != nil {
 		return err
 	}
