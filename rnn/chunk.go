@@ -135,6 +135,22 @@ func chunkLayout(c *chunkPlan, n *Node) (batchLayout, bool) {
 				return batchLayout{pre: 1, post: post}, true
 			}
 		}
+	case stackOp:
+		// Every input holds the examples alike; the new axis multiplies
+		// the side of the batch axis it lands on.
+		a := batchAxis(n.inputs[0].shape)
+		if a < 0 {
+			return batchLayout{}, false
+		}
+		for _, in := range n.inputs {
+			if l, ok := c.layouts[in]; !ok || l != x || !sameShape(in.shape, n.inputs[0].shape) {
+				return batchLayout{}, false
+			}
+		}
+		if op.axis <= a {
+			return batchLayout{pre: x.pre * len(n.inputs), post: x.post}, true
+		}
+		return batchLayout{pre: x.pre, post: x.post * len(n.inputs)}, true
 	case gatherOp:
 		// Each index becomes a row of params, in place.
 		ids, idsDep := in(1)
@@ -163,8 +179,7 @@ func chunkLayout(c *chunkPlan, n *Node) (batchLayout, bool) {
 		}
 	case matMulOp:
 		_, bDep := in(1)
-		k := n.inputs[0].shape[1]
-		if xDep && !bDep && x.post == k {
+		if xDep && !bDep && len(n.inputs[0].shape) == 2 && x.post == n.inputs[0].shape[1] {
 			return batchLayout{pre: x.pre, post: n.shape[1]}, true
 		}
 	case binaryOp:

@@ -150,7 +150,10 @@
 // Matrix products go through SIMD kernels (AVX2 and FMA where the CPU has
 // them) and large ones, and every op over a big batch, are shared out over
 // all cores by worker goroutines that stay ready between the parallel
-// parts of a step.
+// parts of a step. Conv2D is a product of each image's patches with the
+// filters through the same kernels, and it and MaxPool take one image per
+// core at a time; evaluations through them, Dropout, Unstack and
+// EmbeddingLookup run in chunks too.
 //
 // The package has no exported generic types or functions, and its one
 // exported interface, RNNCell, has only exported methods, so that the Go

@@ -129,15 +129,15 @@ func (g *Graph) uniqueNameLocked(base string) string {
 // A node whose own op failed (not one that inherits an input's error)
 // panics with the error in the mode set by SetPanicOnBuildError.
 func (g *Graph) add(n *Node) *Node {
-	if g.addLocked(n) && panicOnBuildError.Load() {
+	if g.record(n) && panicOnBuildError.Load() {
 		panic(n.err)
 	}
 	return n
 }
 
-// addLocked is add without the panic; it reports whether the node's error
+// record is add without the panic; it reports whether the node's error
 // was made by its own op.
-func (g *Graph) addLocked(n *Node) (fresh bool) {
+func (g *Graph) record(n *Node) (fresh bool) {
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	n.g = g

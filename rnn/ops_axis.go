@@ -20,14 +20,14 @@ func reduceMax(x *Node, all bool, axis int) *Node {
 	if err == nil {
 		err = requireFloat(name, x)
 	}
-	if err == nil && !all {
-		err = requireRank(name, x)
-	}
 	if err != nil {
 		return failed(g, name, err, x)
 	}
 	if all {
 		return newOp(g, name, maxOp{all: true}, []*Node{x}, []int{}, Float32, nil)
+	}
+	if x.unknownRank {
+		return derived(newOp(g, name, maxOp{axis: axis}, []*Node{x}, nil, Float32, nil), x)
 	}
 	ax, ok := normAxis(axis, len(x.shape))
 	if !ok {
@@ -45,21 +45,23 @@ type maxOp struct {
 
 // geometry returns the reduction as outer·mid·inner: the maximum is over
 // mid, for each of outer·inner positions.
-func (op maxOp) geometry(shape []int) (outer, mid, inner int, out []int, err error) {
+func (op maxOp) geometry(shape, buf []int) (outer, mid, inner int, out []int, err error) {
 	if op.all {
 		return 1, shapeSize(shape), 1, nil, nil
 	}
-	if op.axis >= len(shape) {
+	ax, ok := normAxis(op.axis, len(shape))
+	if !ok {
 		return 0, 0, 0, nil, fmt.Errorf("axis %d out of range for shape %s", op.axis, formatShape(shape))
 	}
-	outer, mid, inner = split3(shape, op.axis)
-	out = append(append([]int(nil), shape[:op.axis]...), shape[op.axis+1:]...)
+	outer, mid, inner = split3(shape, ax)
+	out = append(append(buf[:0], shape[:ax]...), shape[ax+1:]...)
 	return outer, mid, inner, out, nil
 }
 
 func (op maxOp) forward(e *execution, n *Node) error {
 	x := e.value(n.inputs[0])
-	outer, mid, inner, shape, err := op.geometry(x.shape)
+	var buf [maxStackRank]int
+	outer, mid, inner, shape, err := op.geometry(x.shape, buf[:0])
 	if err != nil {
 		return err
 	}
@@ -85,7 +87,7 @@ func (op maxOp) backward(e *execution, n *Node) error {
 		return nil
 	}
 	x, y := e.value(xn), e.value(n)
-	outer, mid, inner, _, err := op.geometry(x.shape)
+	outer, mid, inner, _, err := op.geometry(x.shape, nil)
 	if err != nil {
 		return err
 	}

@@ -112,7 +112,8 @@ func TestAxisOpErrors(t *testing.T) {
 }
 
 // TestUnstackRunsInChunks evaluates a model that reads its input as
-// Unstack'ed steps over a batch larger than a chunk.
+// Unstack'ed steps, and Stacks its outputs, over a batch larger than a
+// chunk.
 func TestUnstackRunsInChunks(t *testing.T) {
 	defer func(n int) { evalChunkRows = n }(evalChunkRows)
 	g := NewGraph()
@@ -124,13 +125,14 @@ func TestUnstackRunsInChunks(t *testing.T) {
 		outs = append(outs, Tanh(MatMul(step, w)))
 	}
 	last, sum := outs[4], ReduceSum(outs[2])
+	batchMajor, timeMajor := Stack(outs, 1), Stack(outs, 0)
 	xs := NewTensor(19, 5, 3)
 	for i := range xs.data {
 		xs.data[i] = float32(i%11) / 7
 	}
 	s := g.NewSession()
 	s.MustRun(g.GlobalVariablesInitializer(), nil)
-	fetches := []*Node{last, sum}
+	fetches := []*Node{last, sum, batchMajor, timeMajor}
 	feeds := Feeds{x: xs}
 	evalChunkRows = 1 << 20
 	whole := s.MustRunList(fetches, feeds)
@@ -140,6 +142,9 @@ func TestUnstackRunsInChunks(t *testing.T) {
 	}
 	chunked := s.MustRunList(fetches, feeds)
 	for i := range fetches {
+		if !sameShape(chunked[i].shape, whole[i].shape) {
+			t.Fatalf("fetch %d: shape %v in chunks, %v in one pass", i, chunked[i].shape, whole[i].shape)
+		}
 		for k, v := range whole[i].data {
 			if d := chunked[i].data[k] - v; d > 1e-5 || d < -1e-5 {
 				t.Fatalf("fetch %d value %d: %g in chunks, %g in one pass", i, k, chunked[i].data[k], v)

@@ -2,6 +2,7 @@ package rnn
 
 import (
 	"errors"
+	"fmt"
 	"math"
 	"strings"
 	"testing"
@@ -208,5 +209,54 @@ func TestCrossEntropyByHand(t *testing.T) {
 	last := s.MustRun(cost, feeds).Value()
 	if acc := s.MustRun(accuracy, feeds).Value(); acc != 1 || !(last < first/10) {
 		t.Errorf("cost %g -> %g, accuracy %g: want a tenth of the cost and every point right", first, last, acc)
+	}
+}
+
+// TestUnknownRankOperandOfBatchOp runs ops that mix a batch input with a
+// placeholder without a shape over a batch larger than a chunk: the
+// analysis of chunks must neither crash on the missing shape nor cut the
+// batch.
+func TestUnknownRankOperandOfBatchOp(t *testing.T) {
+	defer func(n int) { evalChunkRows = n }(evalChunkRows)
+	evalChunkRows = 2
+	g := NewGraph()
+	x := g.Placeholder(Float32, None, 3)
+	any := g.Placeholder(Float32)
+	prod := MatMul(any, Transpose(x))
+	sum := Add(x, any)
+	xs := TensorFrom([]float32{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15}, 5, 3)
+	out, err := g.NewSession().RunList([]*Node{prod, sum}, Feeds{x: xs, any: TensorFrom([]float32{1, 0, 0}, 1, 3)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fmt.Sprint(out[0].Shape(), out[0].Data()) != "[1 5] [1 4 7 10 13]" || out[1].At(4, 0) != 14 {
+		t.Errorf("MatMul %v, Add %v", out[0], out[1])
+	}
+}
+
+// TestAxisOpsOnUnknownRank resolves the axes of reductions over a
+// placeholder without a shape when it is fed.
+func TestAxisOpsOnUnknownRank(t *testing.T) {
+	g := NewGraph()
+	p := g.Placeholder(Float32)
+	sum, mean := ReduceSumAxis(p, -1), ReduceMeanAxis(p, 0)
+	mx, am := ReduceMaxAxis(p, 1), ArgMax(p, -1)
+	grad := Gradients(ReduceSum(Mul(sum, sum)), []*Node{p})[0]
+	for _, n := range []*Node{sum, mean, mx, am} {
+		if n.Err() != nil || n.HasRank() {
+			t.Fatalf("%v: err %v, HasRank %v", n, n.Err(), n.HasRank())
+		}
+	}
+	s := g.NewSession()
+	out, err := s.RunList([]*Node{sum, mean, mx, am, grad}, Feeds{p: TensorFrom([]float32{1, 5, 3, 4, 2, 9}, 2, 3)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := fmt.Sprint(out[0].Data(), out[1].Data(), out[2].Data(), out[3].Data(), out[4].Data())
+	if want := "[9 15] [2.5 3.5 6] [5 9] [1 2] [18 18 18 30 30 30]"; got != want {
+		t.Errorf("got %s, want %s", got, want)
+	}
+	if _, err := s.Run(mx, Feeds{p: TensorFrom([]float32{1, 2})}); err == nil || !strings.Contains(err.Error(), "axis 1") {
+		t.Errorf("ReduceMaxAxis(p, 1) fed a vector: %v", err)
 	}
 }

@@ -23,8 +23,9 @@ func reduce(name string, x *Node, mean, all bool, axis int) *Node {
 	if all {
 		return newOp(g, name, reduceOp{mean: mean, all: true}, []*Node{x}, []int{}, Float32, nil)
 	}
-	if err := requireRank(name, x); err != nil {
-		return failed(g, name, err, x)
+	if x.unknownRank {
+		// The axis is resolved when the rank is known, at run time.
+		return derived(newOp(g, name, reduceOp{mean: mean, axis: axis}, []*Node{x}, nil, Float32, nil), x)
 	}
 	ax, ok := normAxis(axis, len(x.shape))
 	if !ok {
@@ -80,11 +81,12 @@ func (op reduceOp) forward(e *execution, n *Node) error {
 		out.data[0] = float32(s)
 		return nil
 	}
-	if op.axis >= len(x.shape) {
+	ax, ok := normAxis(op.axis, len(x.shape))
+	if !ok {
 		return fmt.Errorf("axis %d out of range for shape %s", op.axis, formatShape(x.shape))
 	}
-	outer, mid, inner := split3(x.shape, op.axis)
-	shape := append(append([]int(nil), x.shape[:op.axis]...), x.shape[op.axis+1:]...)
+	outer, mid, inner := split3(x.shape, ax)
+	shape := append(append([]int(nil), x.shape[:ax]...), x.shape[ax+1:]...)
 	out := e.output(n, shape...)
 	clear(out.data)
 	for o := 0; o < outer; o++ {
@@ -123,7 +125,8 @@ func (op reduceOp) backward(e *execution, n *Node) error {
 		}
 		return nil
 	}
-	outer, mid, inner := split3(xv.shape, op.axis)
+	ax, _ := normAxis(op.axis, len(xv.shape))
+	outer, mid, inner := split3(xv.shape, ax)
 	scale := float32(1)
 	if op.mean && mid > 0 {
 		scale = 1 / float32(mid)
@@ -144,11 +147,11 @@ func (op reduceOp) backward(e *execution, n *Node) error {
 // on ties), as an Int64 node, like tf.argmax(x, axis).
 func ArgMax(x *Node, axis int) *Node {
 	g, err := operands("ArgMax", x)
-	if err == nil {
-		err = requireRank("ArgMax", x)
-	}
 	if err != nil {
 		return failed(g, "ArgMax", err, x)
+	}
+	if x.unknownRank {
+		return derived(newOp(g, "ArgMax", argMaxOp{axis: axis}, []*Node{x}, nil, Int64, nil), x)
 	}
 	ax, ok := normAxis(axis, len(x.shape))
 	if !ok {
@@ -162,11 +165,12 @@ type argMaxOp struct{ axis int }
 
 func (op argMaxOp) forward(e *execution, n *Node) error {
 	x := e.value(n.inputs[0])
-	if op.axis >= len(x.shape) || x.shape[op.axis] == 0 {
+	ax, ok := normAxis(op.axis, len(x.shape))
+	if !ok || x.shape[ax] == 0 {
 		return fmt.Errorf("cannot take the arg max along axis %d of shape %s", op.axis, formatShape(x.shape))
 	}
-	outer, mid, inner := split3(x.shape, op.axis)
-	shape := append(append([]int(nil), x.shape[:op.axis]...), x.shape[op.axis+1:]...)
+	outer, mid, inner := split3(x.shape, ax)
+	shape := append(append([]int(nil), x.shape[:ax]...), x.shape[ax+1:]...)
 	out := e.output(n, shape...)
 	for o := 0; o < outer; o++ {
 		for i := 0; i < inner; i++ {
