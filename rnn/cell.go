@@ -63,6 +63,7 @@ func BackwardInitialState(s State) RNNOption {
 	return func(o *rnnOptions) { o.initialB = s }
 }
 
+// collectOptions applies opts in order; a nil option is skipped.
 func collectOptions(opts []RNNOption) rnnOptions {
 	var o rnnOptions
 	for _, f := range opts {

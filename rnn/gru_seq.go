@@ -90,13 +90,16 @@ type gruSeqRun struct {
 	phase             int
 }
 
+// pieces is the number of row pieces of the batch.
 func (r *gruSeqRun) pieces() int { return (r.batch + r.rows - 1) / r.rows }
 
+// rowRange returns the batch rows [r0, r1) of a piece.
 func (r *gruSeqRun) rowRange(piece int) (int, int) {
 	r0 := piece * r.rows
 	return r0, min(r0+r.rows, r.batch)
 }
 
+// bind reads and checks the node's inputs.
 func (r *gruSeqRun) bind() error {
 	e, n, op := r.e, r.n, r.op
 	src := e.value(n.inputs[0])

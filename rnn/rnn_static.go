@@ -293,7 +293,7 @@ func compatibleShapes(a, b []int) bool {
 // Inputs: length [batch], a, then b when given.
 type selectRowsOp struct{ step int }
 
-// lengths reads the sequence lengths for rows examples.
+// readLengths reads and checks the sequence lengths of rows examples.
 func readLengths(t *Tensor, rows int) ([]float32, error) {
 	if len(t.shape) != 1 || t.shape[0] != rows {
 		return nil, fmt.Errorf("sequence lengths have shape %s, want [%d] for a batch of %d", formatShape(t.shape), rows, rows)
@@ -306,6 +306,8 @@ func readLengths(t *Tensor, rows int) ([]float32, error) {
 	return t.data, nil
 }
 
+// geometry reads the lengths and returns them with the number of rows and
+// the size of one row.
 func (op selectRowsOp) geometry(e *execution, n *Node) (lengths []float32, rows, size int, err error) {
 	a := e.value(n.inputs[1])
 	if len(a.shape) == 0 {
@@ -431,6 +433,8 @@ func (op reverseStepOp) source(l float32, steps int) int {
 	return op.step
 }
 
+// geometry reads the lengths and returns them with the number of rows and
+// the size of one row, checking that every step has the same shape.
 func (op reverseStepOp) geometry(e *execution, n *Node) (lengths []float32, rows, size int, err error) {
 	x0 := e.value(n.inputs[1])
 	if len(x0.shape) == 0 {
@@ -576,6 +580,8 @@ func (op reverseRowsOp) source(lengths []float32, t, b int) int {
 	return t
 }
 
+// geometry returns the lengths (nil when not given), the batch and the
+// number of features.
 func (op reverseRowsOp) geometry(e *execution, n *Node) (lengths []float32, batch, width int, err error) {
 	x := e.value(n.inputs[0])
 	if len(x.shape) != 2 || x.shape[0]%op.steps != 0 {

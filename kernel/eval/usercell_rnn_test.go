@@ -2,6 +2,7 @@ package eval
 
 import (
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/gornn/gornn/kernel/symbols"
@@ -118,5 +119,50 @@ after := sess.MustRun(cost, test).Value()`,
 	}
 	if r := s.Execute(t.Context(), `g.VariableByName("user/multi_rnn_cell/cell_0/peephole/peep_f") != nil`); r.Err != nil || text(r) != "true" {
 		t.Errorf("the interpreted cell's variables: %v %q", r.Err, text(r))
+	}
+}
+
+// An interpreted cell may keep a state of its own type: StaticRNN hands it
+// back to the cell untouched, and the final state is of that type. Sequence
+// lengths need states made of the package's kinds, and say so.
+func TestInterpretedCellOwnState(t *testing.T) {
+	s := newSession(t, Options{})
+	r := run(t, s,
+		`import (
+	"fmt"
+
+	"github.com/gornn/gornn/rnn"
+)`,
+		`// Sum adds up its inputs and counts its steps.
+type SumState struct {
+	H *rnn.Node
+	N int
+}
+
+type Sum struct{}
+
+func (Sum) Call(x *rnn.Node, state rnn.State) (*rnn.Node, rnn.State) {
+	if state == nil {
+		return x, SumState{H: x, N: 1}
+	}
+	st := state.(SumState)
+	h := rnn.Add(st.H, x)
+	return h, SumState{H: h, N: st.N + 1}
+}`,
+		`g := rnn.NewGraph()
+x := g.Placeholder(rnn.Float32, 2, 1)
+outs, st := rnn.StaticRNN(Sum{}, []*rnn.Node{x, x, x})
+v := g.NewSession().MustRun(outs[2], rnn.Feeds{x: rnn.TensorFrom([]float32{1, 2}, 2, 1)})`,
+		`fmt.Sprint(v.Data(), st.(SumState).N)`)
+	if r.Err != nil {
+		t.Fatal(r.Err)
+	}
+	if got := text(r); got != `"[3 6] 3"` && got != "[3 6] 3" {
+		t.Errorf("outputs and steps %s, want [3 6] 3", got)
+	}
+	r = run(t, s, `masked, _ := rnn.StaticRNN(Sum{}, []*rnn.Node{x, x}, rnn.SequenceLength(g.Placeholder(rnn.Float32, 2)))`,
+		`masked[0].Err().Error()`)
+	if r.Err != nil || !strings.Contains(text(r), "cannot be masked") {
+		t.Errorf("with sequence lengths: %v %s, want an error about masking the state", r.Err, text(r))
 	}
 }
