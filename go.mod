@@ -20,8 +20,6 @@ require (
 	modernc.org/memory v1.12.1 // indirect
 )
 
-require golang.org/x/mod v0.43.0
-
 require (
 	codeberg.org/go-fonts/liberation v0.5.0 // indirect
 	codeberg.org/go-latex/latex v0.2.0 // indirect

@@ -6,7 +6,6 @@ import (
 	"log"
 	"os"
 	"sync"
-	"time"
 
 	"github.com/gornn/gornn/display"
 	"github.com/gornn/gornn/kernel/dispatch"
@@ -45,7 +44,6 @@ type Preload func(o eval.Options, fe display.Frontend) eval.Options
 // Kernel is a running Jupyter kernel.
 type Kernel struct {
 	srv     *transport.Server
-	pub     *publisher
 	disp    *dispatch.Dispatcher
 	interp  *interpreter
 	history io.Closer // the history database, if any
@@ -84,11 +82,6 @@ func Start(info transport.ConnectionInfo, opts Options) (*Kernel, error) {
 		return nil, fmt.Errorf("kernel: %w", err)
 	}
 	k.srv = srv
-	if k.pub, err = newPublisher(srv, k.log); err != nil {
-		srv.Close()
-		k.closeCapture()
-		return nil, err
-	}
 	k.interp.log = k.log
 	k.interp.start(opts.Env, k.capture, opts.Preload)
 	hist := dispatch.NewMemoryHistory()
@@ -104,7 +97,7 @@ func Start(info transport.ConnectionInfo, opts Options) (*Kernel, error) {
 		version = "devel"
 	}
 	k.disp = dispatch.New(dispatch.Options{
-		Sender:      k.pub,
+		Sender:      srv,
 		Interpreter: k.interp,
 		Info:        kernelInfo(version),
 		History:     hist,
@@ -144,12 +137,9 @@ func (k *Kernel) shutdown(restart bool) {
 func (k *Kernel) Close() error {
 	var err error
 	k.closeOnce.Do(func() {
-		// The last messages (the idle status after a shutdown reply) go
-		// out before the sockets close. The bound only matters when the
-		// probe has lost its connection.
-		k.pub.drain(2 * time.Second)
+		// The server's Close lets the messages queued for each front end
+		// (the idle status after a shutdown reply) go out first.
 		err = k.srv.Close()
-		k.pub.close()
 		if k.history != nil {
 			if herr := k.history.Close(); herr != nil && err == nil {
 				err = herr
@@ -170,6 +160,6 @@ func (k *Kernel) closeCapture() {
 
 // The dispatcher's view of the transport and the interpreter.
 var (
-	_ dispatch.Sender      = (*publisher)(nil)
+	_ dispatch.Sender      = (*transport.Server)(nil)
 	_ dispatch.Interpreter = (*interpreter)(nil)
 )
