@@ -4,11 +4,14 @@ import (
 	"context"
 	"fmt"
 	"log"
+	"os"
+	"path/filepath"
 	"sync"
 
 	"github.com/gornn/gornn/display"
 	"github.com/gornn/gornn/kernel/dispatch"
 	"github.com/gornn/gornn/kernel/eval"
+	"github.com/gornn/gornn/kernel/modules"
 )
 
 // interpreter adapts an eval.Session to dispatch.Interpreter. The session
@@ -43,6 +46,11 @@ func (it *interpreter) start(env []string, capture *eval.Capture, preload Preloa
 	go func() {
 		defer close(it.ready)
 		opts := eval.Options{Input: it.input, Env: env, Page: it.page}
+		// Jupyter starts a kernel in its notebook's directory, which
+		// keeps the record of the modules its cells import.
+		if wd, err := os.Getwd(); err == nil {
+			opts.ModulesDir = filepath.Join(wd, modules.RecordDir)
+		}
 		if preload != nil {
 			opts = preload(opts, display.Frontend{Publish: it.display, ClearOutput: it.clearOutput})
 		}

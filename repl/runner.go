@@ -12,6 +12,7 @@ import (
 
 	"github.com/gornn/gornn/display"
 	"github.com/gornn/gornn/kernel/eval"
+	"github.com/gornn/gornn/kernel/modules"
 )
 
 // DefaultOutDir is where images are written unless Config.OutDir says
@@ -80,7 +81,7 @@ func NewRunner(cfg Config, terminal bool) (*Runner, error) {
 // Reset replaces the session by a new one, forgetting every variable,
 // function and import.
 func (r *Runner) Reset() error {
-	opts := eval.Options{Input: r.cfg.Input, Env: r.cfg.Env}
+	opts := eval.Options{Input: r.cfg.Input, Env: r.cfg.Env, ModulesDir: modulesDir()}
 	if r.cfg.Preload != nil {
 		opts = r.cfg.Preload(opts, display.Frontend{Publish: r.onDisplay, ClearOutput: r.onClear, Terminal: r.terminal})
 	}
@@ -90,6 +91,17 @@ func (r *Runner) Reset() error {
 	}
 	r.sess = sess
 	return nil
+}
+
+// modulesDir is where the modules that cells import are recorded: the
+// .gornn folder of the directory rnnrepl starts in (a notebook's own,
+// when it runs one), so that each directory keeps its versions.
+func modulesDir() string {
+	wd, err := os.Getwd()
+	if err != nil {
+		return ""
+	}
+	return filepath.Join(wd, modules.RecordDir)
 }
 
 // Session returns the evaluation session, for completion and docs.

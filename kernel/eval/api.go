@@ -37,6 +37,11 @@ type Options struct {
 	// Input answers reads of standard input by cells. With nil, such
 	// reads fail with ErrNoStdin.
 	Input func(prompt string, password bool) (string, error)
+	// ModulesDir is where the record of the Go modules that cells import
+	// (a go.mod and go.sum, see package modules) is kept, usually the
+	// .gornn folder beside the notebook. Empty means cells can import
+	// only the standard library and Packages.
+	ModulesDir string
 	// Page shows documentation asked for with NAME? in the front end's
 	// pager; nil prints it.
 	Page func(text string)

@@ -145,6 +145,14 @@ func (h commandHost) Setenv(key, value string) error {
 	return err
 }
 
+// GetModule adds or changes a module in the session's record.
+func (h commandHost) GetModule(ctx context.Context, spec string) (string, error) {
+	if h.s.mods == nil {
+		return "", errors.New("this front end keeps no record of modules (no ModulesDir): cells can import only the standard library and the preloaded packages")
+	}
+	return h.s.mods.Get(ctx, spec)
+}
+
 // commandOutput writes what commands print where the cell's own output
 // goes: the process's standard streams, which the front end captures.
 type commandOutput struct{ s *Session }

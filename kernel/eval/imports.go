@@ -33,7 +33,15 @@ func (s *Session) importDecl(ctx context.Context, code string, p *piece) *Error 
 			return newError("CompileError", fmt.Sprintf("%s is already the name of the imported package %q", local, prev), code, line, col)
 		}
 		if _, ok := s.exports[path+"/"+s.packageName(path)]; !ok {
-			return newError("CompileError", fmt.Sprintf("package %q is not available: cells can import the standard library and the preloaded packages", path), code, line, col)
+			if s.mods == nil {
+				return newError("CompileError", fmt.Sprintf("package %q is not available: cells can import the standard library and the preloaded packages", path), code, line, col)
+			}
+			// A package of a module the kernel does not preload: fetch
+			// it with the go command and let the interpreter read its
+			// source.
+			if err := s.mods.Load(ctx, path); err != nil {
+				return newError("ImportError", err.Error(), code, line, col)
+			}
 		}
 		src := "import " + name + " " + is.Path.Value
 		if err := s.evalStoppable(ctx, src, interruptGrace); err != nil {

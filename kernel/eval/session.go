@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"go/token"
 	"os"
+	"path/filepath"
 	"reflect"
 	"runtime/debug"
 	"strings"
@@ -18,6 +19,7 @@ import (
 
 	"github.com/gornn/gornn/display"
 	"github.com/gornn/gornn/kernel/gocheck"
+	"github.com/gornn/gornn/kernel/modules"
 )
 
 // Session is one interpreter with the state of all cells run so far.
@@ -31,6 +33,7 @@ type Session struct {
 	stdin   *stdinReader
 	exports interp.Exports // every preloaded package, for completion and docs
 	check   *gocheck.Checker
+	mods    *modules.Workspace // nil without Options.ModulesDir
 
 	cellCtx atomic.Pointer[context.Context] // the running cell's context, for sleeps
 	running chan struct{}                   // closed when an interrupted evaluation still running ends
@@ -84,7 +87,16 @@ func New(opts Options) (*Session, error) {
 		funcs:      map[string]*funcDef{},
 		varTypes:   map[string]string{},
 	}
-	s.in = interp.New(interp.Options{Stdin: s.stdin, Stderr: s.sniff, Env: env})
+	io := interp.Options{Stdin: s.stdin, Stderr: s.sniff, Env: env}
+	if opts.ModulesDir != "" {
+		// The interpreter looks for a package's source under
+		// GOPATH/src; the workspace's file system maps that to the module
+		// cache. The directory itself need not exist.
+		s.mods = modules.New(opts.ModulesDir)
+		io.GoPath = filepath.Join(os.TempDir(), "gornn-gopath")
+		io.SourcecodeFilesystem = s.mods.FS(io.GoPath)
+	}
+	s.in = interp.New(io)
 	s.exports = interp.Exports{}
 	std := opts.Stdlib
 	if std == nil {

@@ -11,6 +11,9 @@ const helpText = `Notebook commands (a line that starts with one of these is not
   NAME?   ?NAME       show the documentation of NAME (rnn.BasicLSTMCell?)
   NAME??  ??NAME      the same, with more detail
   !COMMAND            run COMMAND in the shell, output streamed; interrupt stops it
+  %get MODULE@VERSION add or change a Go module that cells import (go get);
+                      importing a package fetches its module at the latest
+                      version by itself: %get pins another one
   %env                list the environment
   %env NAME           show one variable
   %env NAME=VALUE     set a variable for the cells and the commands they start

@@ -27,6 +27,9 @@ type Host interface {
 	Reset() error
 	// Setenv sets an environment variable for the code the session runs.
 	Setenv(key, value string) error
+	// GetModule adds or changes the version of a Go module that cells
+	// can import, as `go get spec` does, and returns what changed.
+	GetModule(ctx context.Context, spec string) (string, error)
 }
 
 // Binding is one name a session holds.
@@ -124,6 +127,19 @@ func lineCommand(ctx context.Context, h Host, p Part, out Output) (any, error) {
 			return nil, &Error{p.Line, "%timeit needs a statement: %timeit f(x)"}
 		}
 		return nil, timeit(ctx, h, p, p.Arg, out)
+	case "get":
+		if p.Arg == "" || strings.ContainsAny(p.Arg, " \t") {
+			return nil, &Error{p.Line, "%get needs one module: %get github.com/google/uuid@v1.6.0"}
+		}
+		report, err := h.GetModule(ctx, p.Arg)
+		if err != nil {
+			return nil, &Error{p.Line, err.Error()}
+		}
+		if report == "" {
+			report = p.Arg + ": already at that version"
+		}
+		out.Stream("stdout", report+"\n")
+		return nil, nil
 	case "env":
 		return nil, env(h, p, out)
 	case "cd":

@@ -45,6 +45,13 @@ func (h *fakeHost) Doc(name string, detail int) (string, bool) {
 	return strings.Repeat("doc ", detail), true
 }
 
+func (h *fakeHost) GetModule(ctx context.Context, spec string) (string, error) {
+	if spec == "example.com/bad" {
+		return "", errors.New("go get example.com/bad: not found")
+	}
+	return "go: added " + strings.Replace(spec, "@", " ", 1), nil
+}
+
 func (h *fakeHost) Names() []Binding {
 	return []Binding{{"zeta", "var", "int"}, {"alpha", "func", "func() string"}}
 }
@@ -155,6 +162,9 @@ func TestCommands(t *testing.T) {
 				}
 			}},
 		{cell: "%env GORNN_MAGIC_UNSET_VAR", errText: "cell:1: environment variable GORNN_MAGIC_UNSET_VAR is not set"},
+		{cell: "%get example.com/m@v1.2.3", stdout: regexp.MustCompile(`^go: added example.com/m v1.2.3\n$`)},
+		{cell: "%get example.com/bad", errText: "cell:1: go get example.com/bad: not found"},
+		{cell: "%get", errText: "cell:1: %get needs one module: %get github.com/google/uuid@v1.6.0"},
 		{cell: "%who", stdout: regexp.MustCompile(`^NAME +KIND +TYPE\nalpha +func +func\(\) string\nzeta +var +int\n$`)},
 		{cell: "%reset", check: func(t *testing.T, h *fakeHost, _ *recorder) {
 			if !h.reset {

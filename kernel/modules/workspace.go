@@ -38,23 +38,38 @@ type Workspace struct {
 	dirs map[string]string // import path -> its source directory
 }
 
+// New returns the workspace recorded in dir. Nothing is written until a
+// module is fetched: a notebook that imports none leaves no record.
+func New(dir string) *Workspace {
+	return &Workspace{Dir: dir, GoCmd: "go", dirs: map[string]string{}}
+}
+
 // Open returns the workspace recorded in dir, creating its go.mod if
 // there is none yet.
 func Open(dir string) (*Workspace, error) {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return nil, fmt.Errorf("modules: %w", err)
+	w := New(dir)
+	if err := w.ensureRecord(); err != nil {
+		return nil, err
 	}
-	gomod := filepath.Join(dir, "go.mod")
+	return w, nil
+}
+
+// ensureRecord creates dir and its go.mod if they are missing.
+func (w *Workspace) ensureRecord() error {
+	if err := os.MkdirAll(w.Dir, 0o755); err != nil {
+		return fmt.Errorf("modules: %w", err)
+	}
+	gomod := filepath.Join(w.Dir, "go.mod")
 	if _, err := os.Stat(gomod); errors.Is(err, os.ErrNotExist) {
 		text := "// The modules that this directory's notebooks import, kept by gornn.\n" +
 			"module " + recordModule + "\n"
 		if err := os.WriteFile(gomod, []byte(text), 0o644); err != nil {
-			return nil, fmt.Errorf("modules: %w", err)
+			return fmt.Errorf("modules: %w", err)
 		}
 	} else if err != nil {
-		return nil, fmt.Errorf("modules: %w", err)
+		return fmt.Errorf("modules: %w", err)
 	}
-	return &Workspace{Dir: dir, GoCmd: "go", dirs: map[string]string{}}, nil
+	return nil
 }
 
 // Get adds or changes a requirement, as `go get spec` does in a module:
@@ -181,6 +196,9 @@ func (w *Workspace) goCmd(ctx context.Context, args ...string) ([]byte, error) {
 	path, err := exec.LookPath(goCmd)
 	if err != nil {
 		return nil, fmt.Errorf("modules: the go command is needed to fetch modules and was not found (%v); install Go or put it on PATH", err)
+	}
+	if err := w.ensureRecord(); err != nil {
+		return nil, err
 	}
 	cmd := exec.CommandContext(ctx, path, args...)
 	cmd.Dir = w.Dir

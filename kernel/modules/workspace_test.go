@@ -4,104 +4,40 @@ import (
 	"context"
 	"errors"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/traefik/yaegi/interp"
 	"github.com/traefik/yaegi/stdlib"
-	"golang.org/x/mod/module"
-	"golang.org/x/mod/zip"
-)
 
-// moduleFiles is a module to publish: its path, version and files.
-type moduleFiles struct {
-	path, version string
-	files         map[string]string
-}
+	"github.com/gornn/gornn/kernel/modules/modulestest"
+)
 
 // The modules the tests publish: greet imports words, a module of its
 // own; native needs cgo.
-var testModules = []moduleFiles{
-	{"example.com/words", "v1.0.0", map[string]string{
+var testModules = []modulestest.Module{
+	{Path: "example.com/words", Version: "v1.0.0", Files: map[string]string{
 		"go.mod":   "module example.com/words\n\ngo 1.21\n",
 		"words.go": "package words\n\n// Hello is a greeting.\nfunc Hello() string { return \"hello\" }\n",
 	}},
-	{"example.com/words", "v1.1.0", map[string]string{
+	{Path: "example.com/words", Version: "v1.1.0", Files: map[string]string{
 		"go.mod":   "module example.com/words\n\ngo 1.21\n",
 		"words.go": "package words\n\nfunc Hello() string { return \"hi\" }\n",
 	}},
-	{"example.com/greet", "v0.1.0", map[string]string{
+	{Path: "example.com/greet", Version: "v0.1.0", Files: map[string]string{
 		"go.mod":     "module example.com/greet\n\ngo 1.21\n\nrequire example.com/words v1.0.0\n",
 		"greet.go":   "package greet\n\nimport (\n\t\"strings\"\n\n\t\"example.com/words\"\n)\n\n// To greets name.\nfunc To(name string) string { return words.Hello() + \", \" + strings.ToUpper(name) }\n",
 		"fib/fib.go": "package fib\n\n// Fib is the n-th Fibonacci number.\nfunc Fib(n int) int {\n\tif n < 2 {\n\t\treturn n\n\t}\n\treturn Fib(n-1) + Fib(n-2)\n}\n",
 	}},
-	{"example.com/native", "v1.0.0", map[string]string{
+	{Path: "example.com/native", Version: "v1.0.0", Files: map[string]string{
 		"go.mod":    "module example.com/native\n\ngo 1.21\n",
 		"native.go": "package native\n\n// #include <stdlib.h>\nimport \"C\"\n\nfunc Rand() int { return int(C.rand()) }\n",
 	}},
 }
 
-// publish writes the modules as a file-based GOPROXY and returns the
-// environment that makes the go command use it, offline.
-func publish(t testing.TB) []string {
-	t.Helper()
-	if _, err := exec.LookPath("go"); err != nil {
-		t.Skip("the go command is not on PATH:", err)
-	}
-	proxy := t.TempDir()
-	versions := map[string][]string{}
-	for _, m := range testModules {
-		src := t.TempDir()
-		for name, text := range m.files {
-			p := filepath.Join(src, name)
-			if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-				t.Fatal(err)
-			}
-			if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-				t.Fatal(err)
-			}
-		}
-		escaped, err := module.EscapePath(m.path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		dir := filepath.Join(proxy, escaped, "@v")
-		if err := os.MkdirAll(dir, 0o755); err != nil {
-			t.Fatal(err)
-		}
-		base := filepath.Join(dir, m.version)
-		f, err := os.Create(base + ".zip")
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := zip.CreateFromDir(f, module.Version{Path: m.path, Version: m.version}, src); err != nil {
-			t.Fatal(err)
-		}
-		f.Close()
-		if err := os.WriteFile(base+".mod", []byte(m.files["go.mod"]), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		info := `{"Version":"` + m.version + `","Time":"2026-01-01T00:00:00Z"}`
-		if err := os.WriteFile(base+".info", []byte(info), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		versions[dir] = append(versions[dir], m.version)
-	}
-	for dir, vs := range versions {
-		if err := os.WriteFile(filepath.Join(dir, "list"), []byte(strings.Join(vs, "\n")+"\n"), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return []string{
-		"GOPROXY=file://" + filepath.ToSlash(proxy),
-		"GOSUMDB=off",
-		"GOMODCACHE=" + t.TempDir(),
-		"GOFLAGS=-mod=mod -modcacherw",
-		"GOTOOLCHAIN=local",
-	}
-}
+// publish publishes testModules.
+func publish(t testing.TB) []string { return modulestest.Publish(t, testModules) }
 
 // newWorkspace opens a workspace that fetches from the test proxy.
 func newWorkspace(t *testing.T, dir string, env []string) *Workspace {

@@ -1,0 +1,92 @@
+package eval
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/gornn/gornn/kernel/modules"
+	"github.com/gornn/gornn/kernel/modules/modulestest"
+)
+
+// cellModules are published for the tests: greet imports words, a module
+// of its own; native needs cgo.
+var cellModules = []modulestest.Module{
+	{Path: "example.com/words", Version: "v1.0.0", Files: map[string]string{
+		"go.mod":   "module example.com/words\n\ngo 1.21\n",
+		"words.go": "package words\n\n// Hello is a greeting.\nfunc Hello() string { return \"hello\" }\n",
+	}},
+	{Path: "example.com/words", Version: "v1.1.0", Files: map[string]string{
+		"go.mod":   "module example.com/words\n\ngo 1.21\n",
+		"words.go": "package words\n\n// Hello is a greeting.\nfunc Hello() string { return \"hi\" }\n",
+	}},
+	{Path: "example.com/greet", Version: "v0.1.0", Files: map[string]string{
+		"go.mod":   "module example.com/greet\n\ngo 1.21\n\nrequire example.com/words v1.0.0\n",
+		"greet.go": "package greet\n\nimport \"example.com/words\"\n\n// To greets name.\nfunc To(name string) string { return words.Hello() + \", \" + name }\n",
+	}},
+	{Path: "example.com/native", Version: "v1.0.0", Files: map[string]string{
+		"go.mod":    "module example.com/native\n\ngo 1.21\n",
+		"native.go": "package native\n\n// #include <stdlib.h>\nimport \"C\"\n\nfunc Rand() int { return int(C.rand()) }\n",
+	}},
+}
+
+// useProxy points the go command of this test at the published modules.
+func useProxy(t *testing.T) {
+	for _, kv := range modulestest.Publish(t, cellModules) {
+		k, v, _ := strings.Cut(kv, "=")
+		t.Setenv(k, v)
+	}
+}
+
+// TestImportAModuleInALiveSession: a cell imports a package of a module
+// that is not preloaded; it is fetched, with its dependency, and the
+// session keeps what earlier cells made. A new session of the same
+// directory (a restarted kernel) gets the same versions without asking
+// the proxy.
+func TestImportAModuleInALiveSession(t *testing.T) {
+	useProxy(t)
+	dir := filepath.Join(t.TempDir(), modules.RecordDir)
+	s := newSession(t, Options{ModulesDir: dir})
+	r := run(t, s, "kept := 41", `import "example.com/greet"`, `greet.To("gopher") + fmt.Sprint(" ", kept+1)`)
+	if r.Err != nil {
+		t.Fatal(r.Err)
+	}
+	if got := text(r); got != "hello, gopher 42" {
+		t.Errorf("got %s", got)
+	}
+
+	// %get pins another version of the dependency; a restarted kernel
+	// of the same directory loads it, offline.
+	r = run(t, s, "%get example.com/words@v1.1.0")
+	if r.Err != nil {
+		t.Fatal(r.Err)
+	}
+	t.Setenv("GOPROXY", "off")
+	s2 := newSession(t, Options{ModulesDir: dir})
+	r = run(t, s2, `import "example.com/greet"`, `greet.To("again")`)
+	if r.Err != nil {
+		t.Fatal(r.Err)
+	}
+	if got := text(r); got != "hi, again" {
+		t.Errorf("after %%get words@v1.1.0 and a restart: got %s", got)
+	}
+}
+
+func TestImportErrors(t *testing.T) {
+	useProxy(t)
+	tests := []struct{ cell, want string }{
+		{`import "example.com/native"`, "uses cgo"},
+		{`import "example.com/nosuch"`, "example.com/nosuch"},
+	}
+	for _, tt := range tests {
+		s := newSession(t, Options{ModulesDir: filepath.Join(t.TempDir(), modules.RecordDir)})
+		r := s.Execute(t.Context(), tt.cell)
+		if r.Err == nil || r.Err.Name != "ImportError" || !strings.Contains(r.Err.Message, tt.want) || r.Err.Line != 1 {
+			t.Errorf("%s: err = %+v, want an ImportError at line 1 that says %q", tt.cell, r.Err, tt.want)
+		}
+	}
+	s := newSession(t, Options{})
+	if r := s.Execute(t.Context(), `import "example.com/greet"`); r.Err == nil || !strings.Contains(r.Err.Message, "not available") {
+		t.Errorf("without a record of modules: err = %v, want not available", r.Err)
+	}
+}
