@@ -36,6 +36,7 @@ func TestGoErrorsAndImports(t *testing.T) {
 		{"missing method in a chain", []string{"x := rnn.Placeholder(rnn.Float32, rnn.None, 28, 28)\ny := rnn.Reshape(x, 5, 28, 28).Transpose(0, 2, 1)"},
 			"error 2:32: rnn.Reshape(x, 5, 28, 28).Transpose undefined (type *rnn.Node has no field or method Transpose)"},
 		{"undefined name", []string{"total := 1\ntotl + 1"}, "error 2:1: undefined: totl"},
+		{"misspelled package member", []string{"sess := rnn.NewSesion()"}, "error 1:13: undefined: rnn.NewSesion"},
 		{"ambiguous package name", []string{"x := 1\nrand.Float64()"},
 			"error 2:1: undefined: rand (2 packages are named rand: import one of \"math/rand\", \"math/rand/v2\")"},
 		{"the names a cell uses decide", []string{"rand.Intn(1)"}, "0"},

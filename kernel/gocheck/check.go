@@ -75,7 +75,7 @@ type Checker struct {
 	fset    *token.FileSet
 	pkg     *types.Package
 	imp     types.Importer
-	partial func(path string) bool
+	mayLack func(path, name string) bool
 	index   *autoimport.Index
 	opaque  map[string]bool
 	// dotPartial is set once a cell dot-imports a partial package.
@@ -94,25 +94,26 @@ var fileSet = token.NewFileSet()
 type Options struct {
 	// Importer provides the packages cells import.
 	Importer types.Importer
-	// Partial reports the packages whose symbols may be incomplete (those
-	// of symbol tables, which lack generic functions and types): a name
-	// missing from one of them leaves the cell undecided instead of being
-	// an error. Nil means every package is complete.
-	Partial func(path string) bool
+	// MayLack reports whether the package at path may have the name
+	// though the importer's package lacks it (symbol tables lack generic
+	// functions and types), or with name "", any name: a missing name
+	// that it may have leaves the cell undecided instead of being an
+	// error. Nil means every package is complete.
+	MayLack func(path, name string) bool
 	// Index, when set, adds the imports a cell lacks (see Result.Imports).
 	Index *autoimport.Index
 }
 
 // New returns a Checker.
 func New(opts Options) *Checker {
-	if opts.Partial == nil {
-		opts.Partial = func(string) bool { return false }
+	if opts.MayLack == nil {
+		opts.MayLack = func(string, string) bool { return false }
 	}
 	return &Checker{
 		fset:    fileSet,
 		pkg:     types.NewPackage("main", "main"),
 		imp:     opts.Importer,
-		partial: opts.Partial,
+		mayLack: opts.MayLack,
 		index:   opts.Index,
 		opaque:  map[string]bool{},
 		types:   map[string]string{},
@@ -132,8 +133,21 @@ func ForTables(tables Tables) *Checker {
 		}
 		return tab.Import(path)
 	})
-	partial := func(path string) bool { return !src.Serves(path) && tab.Has(path) }
-	return New(Options{Importer: imp, Partial: partial, Index: autoimport.NewIndex(tables)})
+	mayLack := func(path, name string) bool {
+		if src.Serves(path) || !tab.Has(path) || strings.Contains(strings.Split(path, "/")[0], ".") {
+			// The preloaded modules' exported APIs are not generic.
+			return false
+		}
+		generic, ok := stdGeneric(path)
+		if !ok {
+			return true // no sources to tell
+		}
+		if name == "" {
+			return len(generic) > 0
+		}
+		return generic[name]
+	}
+	return New(Options{Importer: imp, MayLack: mayLack, Index: autoimport.NewIndex(tables)})
 }
 
 // Lookup returns the object a cell would see as name, or nil.
@@ -391,7 +405,7 @@ func (cs *cellCheck) importSpec(is *ast.ImportSpec) Result {
 				scope.Insert(obj)
 			}
 		}
-		cs.dotPartial = cs.dotPartial || cs.partial(path)
+		cs.dotPartial = cs.dotPartial || cs.mayLack(path, "")
 		return Result{}
 	}
 	// The kernel has done the cell's imports before checking it: they
@@ -691,7 +705,8 @@ func (cs *cellCheck) typeCheck(f *ast.File, info *types.Info) ([]types.Error, er
 
 // filter turns go/types errors into the cell's errors: unused variables
 // and an unused trailing expression are fine in a notebook, and a name
-// missing from a partial package is for the interpreter to judge.
+// that a package may have though its importer lacks it is for the
+// interpreter to judge.
 func (cs *cellCheck) filter(errs []types.Error, trailing ast.Expr) Result {
 	var res Result
 	for _, e := range errs {
@@ -703,7 +718,7 @@ func (cs *cellCheck) filter(errs []types.Error, trailing ast.Expr) Result {
 				continue
 			}
 		case codeUndeclaredImportedName:
-			if cs.partialSelector(e.Pos) {
+			if cs.mayLackSelected(e.Pos) {
 				return Result{Undecided: e.Msg + " (the interpreter's tables lack generic functions)"}
 			}
 		case codeUndeclaredName:
@@ -716,9 +731,9 @@ func (cs *cellCheck) filter(errs []types.Error, trailing ast.Expr) Result {
 	return res
 }
 
-// partialSelector reports whether the selector at pos selects from a
-// package that may lack names.
-func (cs *cellCheck) partialSelector(pos token.Pos) bool {
+// mayLackSelected reports whether the selector at pos selects a name its
+// package may have though the importer lacks it.
+func (cs *cellCheck) mayLackSelected(pos token.Pos) bool {
 	partial := false
 	for _, r := range cs.runs {
 		ast.Inspect(r.file, func(n ast.Node) bool {
@@ -728,7 +743,7 @@ func (cs *cellCheck) partialSelector(pos token.Pos) bool {
 			}
 			if id, ok := sel.X.(*ast.Ident); ok {
 				if pn, ok := cs.pkg.Scope().Lookup(id.Name).(*types.PkgName); ok {
-					partial = cs.partial(pn.Imported().Path())
+					partial = cs.mayLack(pn.Imported().Path(), sel.Sel.Name)
 				}
 			}
 			return false

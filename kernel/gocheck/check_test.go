@@ -33,7 +33,7 @@ func kernelTables() Tables {
 // test the checking on its own.
 func newChecker() *Checker {
 	imp := NewTableImporter(kernelTables())
-	return New(Options{Importer: imp, Partial: imp.Has})
+	return New(Options{Importer: imp, MayLack: func(path, _ string) bool { return imp.Has(path) }})
 }
 
 // testParts cuts a test cell into parts the way the kernel does for the

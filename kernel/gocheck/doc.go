@@ -24,7 +24,6 @@
 //
 // The Checker never blocks a cell it cannot judge: a cell that uses
 // something it does not model (a method added to a generic type of an
-// earlier cell, a name missing from a symbol table that lacks generics, a
-// name from such a cell) is Undecided, and the interpreter's own verdict
-// stands.
+// earlier cell, a generic function that a symbol table lacks, a name from
+// such a cell) is Undecided, and the interpreter's own verdict stands.
 package gocheck

@@ -109,3 +109,43 @@ func (si *SourceImporter) load(path string) (*types.Package, error) {
 type importerFunc func(path string) (*types.Package, error)
 
 func (f importerFunc) Import(path string) (*types.Package, error) { return f(path) }
+
+var stdGenerics sync.Map // path -> map[string]bool
+
+// stdGeneric returns the exported generic functions and types of the
+// standard package at path, from the installation's sources; ok is false
+// without sources. It is asked only when a cell selects a name a symbol
+// table lacks, so parsing on demand costs nothing otherwise.
+func stdGeneric(path string) (names map[string]bool, ok bool) {
+	if v, ok := stdGenerics.Load(path); ok {
+		return v.(map[string]bool), true
+	}
+	bp, err := build.Default.ImportDir(filepath.Join(build.Default.GOROOT, "src", filepath.FromSlash(path)), 0)
+	if err != nil {
+		return nil, false
+	}
+	names = map[string]bool{}
+	fset := token.NewFileSet()
+	for _, name := range bp.GoFiles {
+		f, err := parser.ParseFile(fset, filepath.Join(bp.Dir, name), nil, parser.SkipObjectResolution)
+		if err != nil {
+			return nil, false
+		}
+		for _, d := range f.Decls {
+			switch d := d.(type) {
+			case *ast.FuncDecl:
+				if d.Recv == nil && d.Type.TypeParams != nil && d.Name.IsExported() {
+					names[d.Name.Name] = true
+				}
+			case *ast.GenDecl:
+				for _, spec := range d.Specs {
+					if ts, ok := spec.(*ast.TypeSpec); ok && ts.TypeParams != nil && ts.Name.IsExported() {
+						names[ts.Name.Name] = true
+					}
+				}
+			}
+		}
+	}
+	stdGenerics.Store(path, names)
+	return names, true
+}

@@ -22,7 +22,7 @@ type Tables = map[string]map[string]reflect.Value
 // their unexported methods (reflection does not list the unexported
 // methods of the concrete types that implement them). Generic functions
 // and types are absent from the tables, so a missing name in a table
-// package is not trusted as an error (see Checker).
+// package is not always an error (see Options.MayLack).
 type TableImporter struct {
 	mu     sync.Mutex
 	tables Tables
