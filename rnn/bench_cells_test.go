@@ -39,7 +39,7 @@ func buildCellModel(t testing.TB, i, batch int) (*Session, *Node, *Node, Feeds) 
 	x := g.Placeholder(Float32, None, 28, 28)
 	y := g.Placeholder(Float32, None, 10)
 	var last *Node
-	g.VariableScope("model", func() { last = cellModels[i].build(unstackNodes(x, 28, 1)) })
+	g.VariableScope("model", func() { last = cellModels[i].build(Unstack(x, 28, 1)) })
 	w := g.Variable(RandomNormal(last.Shape()[1], 10))
 	bias := g.Variable(RandomNormal(10))
 	cost := ReduceMean(SoftmaxCrossEntropyWithLogits(y, Add(MatMul(last, w), bias)))
@@ -126,19 +126,19 @@ func TestCellModelsChunked(t *testing.T) {
 		chunked bool
 	}{
 		{"GRU", func(x *Node) *Node {
-			out, _ := StaticRNN(GRUCell(5), unstackNodes(x, steps, 1))
+			out, _ := StaticRNN(GRUCell(5), Unstack(x, steps, 1))
 			return out[steps-1]
 		}, true},
 		{"two LSTM layers", func(x *Node) *Node {
-			out, _ := StaticRNN(MultiRNNCell([]RNNCell{BasicLSTMCell(6, 1), BasicLSTMCell(5, 1)}), unstackNodes(x, steps, 1))
+			out, _ := StaticRNN(MultiRNNCell([]RNNCell{BasicLSTMCell(6, 1), BasicLSTMCell(5, 1)}), Unstack(x, steps, 1))
 			return out[steps-1]
 		}, true},
 		{"GRU over LSTM, first and last steps", func(x *Node) *Node {
-			out, _ := StaticRNN(MultiRNNCell([]RNNCell{BasicLSTMCell(6, 1), GRUCell(5)}), unstackNodes(x, steps, 1))
+			out, _ := StaticRNN(MultiRNNCell([]RNNCell{BasicLSTMCell(6, 1), GRUCell(5)}), Unstack(x, steps, 1))
 			return Add(out[0], out[steps-1])
 		}, true},
 		{"bidirectional", func(x *Node) *Node {
-			out, _, _ := StaticBidirectionalRNN(GRUCell(4), BasicLSTMCell(3, 1), unstackNodes(x, steps, 1))
+			out, _, _ := StaticBidirectionalRNN(GRUCell(4), BasicLSTMCell(3, 1), Unstack(x, steps, 1))
 			return out[0]
 		}, false},
 	}

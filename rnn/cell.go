@@ -80,7 +80,7 @@ func collectOptions(opts []RNNOption) rnnOptions {
 //
 // A BasicLSTMCell or GRUCell whose inputs are views of one matrix — the
 // parts of one Split along the first axis (as in the tutorial), the steps
-// of an unstack along the time axis (as DynamicRNN makes), or the outputs
+// of one Unstack along the time axis (as DynamicRNN does), or the outputs
 // of the layer below — runs the whole sequence as one op (see lstmSeqOp
 // and gruSeqOp), and so does each layer of a MultiRNNCell of such cells,
 // dropout wrappers included; outputs and states are still one node per

@@ -192,7 +192,7 @@ func TestStaticRNNMatchesStepwise(t *testing.T) {
 					case "unstack":
 						p := g.Placeholder(Float32, None, steps, nIn)
 						feeds[p] = randomTensor(rng, batch, steps, nIn)
-						xs = unstackNodes(p, steps, 1)
+						xs = Unstack(p, steps, 1)
 						wrt = []*Node{p}
 					}
 					var lengths []float32
@@ -442,7 +442,7 @@ func TestDynamicRNNShapes(t *testing.T) {
 	var steps []*Node
 	g.VariableScope("d", func() {
 		out, _ = DynamicRNN(BasicLSTMCell(5, 1), x)
-		steps, _ = StaticRNN(BasicLSTMCell(5, 1), unstackNodes(x, 4, 1))
+		steps, _ = StaticRNN(BasicLSTMCell(5, 1), Unstack(x, 4, 1))
 	})
 	if err := g.Err(); err != nil {
 		t.Fatal(err)
@@ -550,7 +550,7 @@ func TestLayersRunAsSequences(t *testing.T) {
 			case "split":
 				StaticRNN(cell, Split(g.Placeholder(Float32, None, 3), 5, 0))
 			case "unstack":
-				StaticRNN(cell, unstackNodes(g.Placeholder(Float32, None, 5, 3), 5, 1))
+				StaticRNN(cell, Unstack(g.Placeholder(Float32, None, 5, 3), 5, 1))
 			case "dynamic":
 				DynamicRNN(cell, g.Placeholder(Float32, None, 5, 3))
 			case "bidirectional":

@@ -128,8 +128,9 @@
 // is a single fused op (the four gates from one pass of matrix products,
 // then one element-wise pass, keeping what backward needs), and so is the
 // GRU's. When the steps' inputs are views of one matrix — the parts of one
-// Split, as in the tutorial, an unstack along the time axis as
-// DynamicRNN makes, or the outputs of the LSTM layer below in a
+// Split, as in the tutorial, the steps of one Unstack along the time axis
+// (as TensorFlow-Examples feed their RNNs, and as DynamicRNN does), or
+// the outputs of the layer below in a
 // MultiRNNCell, dropout wrappers included — StaticRNN runs an LSTM's (or
 // a GRU's) whole sequence as one op: the input half of every step's gates
 // is one large product, the batch is cut into row pieces that go through

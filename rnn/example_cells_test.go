@@ -40,9 +40,9 @@ func ExampleMultiRNNCell() {
 	})
 	var state rnn.State
 	g.VariableScope("stack", func() {
-		// tf.unstack(x, 28, 1): one [batch, 28] input per row.
-		xs := rnn.Split(rnn.Reshape(rnn.Transpose(x, 1, 0, 2), -1, 28), 28, 0)
-		_, state = rnn.StaticRNN(cell, xs)
+		// One [batch, 28] input per row of the images; each layer runs as
+		// one sequence op.
+		_, state = rnn.StaticRNN(cell, rnn.Unstack(x, 28, 1))
 	})
 	top := state.(rnn.MultiState)[1].(rnn.LSTMState)
 	fmt.Println(top.H.Shape())
@@ -65,8 +65,7 @@ func ExampleStaticRNN_sequenceLength() {
 	g.SetRandomSeed(1)
 	x := g.Placeholder(rnn.Float32, rnn.None, 3, 2) // [batch, steps, features]
 	length := g.Placeholder(rnn.Int64, rnn.None)
-	xs := rnn.Split(rnn.Reshape(rnn.Transpose(x, 1, 0, 2), -1, 2), 3, 0)
-	outputs, state := rnn.StaticRNN(rnn.GRUCell(4), xs, rnn.SequenceLength(length))
+	outputs, state := rnn.StaticRNN(rnn.GRUCell(4), rnn.Unstack(x, 3, 1), rnn.SequenceLength(length))
 
 	sess := g.NewSession()
 	sess.MustRun(g.GlobalVariablesInitializer(), nil)
@@ -92,7 +91,7 @@ func ExampleStaticRNN_sequenceLength() {
 func ExampleStaticBidirectionalRNN() {
 	g := rnn.NewGraph()
 	x := g.Placeholder(rnn.Float32, rnn.None, 28, 28)
-	xs := rnn.Split(rnn.Reshape(rnn.Transpose(x, 1, 0, 2), -1, 28), 28, 0)
+	xs := rnn.Unstack(x, 28, 1)
 	outputs, fw, bw := rnn.StaticBidirectionalRNN(rnn.BasicLSTMCell(128, 1.0), rnn.BasicLSTMCell(128, 1.0), xs)
 	fmt.Println(len(outputs), outputs[27].Shape())
 	fmt.Println(fw.(rnn.LSTMState).H.Shape(), bw.(rnn.LSTMState).H.Shape())

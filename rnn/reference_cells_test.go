@@ -108,7 +108,7 @@ func TestCellsMatchPyTorch(t *testing.T) {
 				} else {
 					x = g.Placeholder(Float32, ref.Steps, None, ref.Inputs)
 					feeds[x] = xt
-					xs = unstackNodes(x, ref.Steps, 0)
+					xs = Unstack(x, ref.Steps, 0)
 				}
 				in := map[string]*Node{}
 				for name, v := range c.Inputs {

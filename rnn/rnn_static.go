@@ -8,7 +8,7 @@ import (
 // sequenceSource returns a matrix [steps·batch, features] whose row
 // blocks are the inputs, in order, when the inputs are views of one such
 // matrix: the parts of one Split along the first axis (the tutorial), the
-// steps of unstackNodes along the time axis (TensorFlow-Examples'
+// steps of one Unstack along the time axis (TensorFlow-Examples'
 // tf.unstack(x, timesteps, 1)), or every step's output of one LSTM
 // sequence (the layer below in a MultiRNNCell).
 func sequenceSource(inputs []*Node) (*Node, bool) {
@@ -21,39 +21,36 @@ func sequenceSource(inputs []*Node) (*Node, bool) {
 	return seqOutputsSource(inputs)
 }
 
-// unstackSource recognizes the steps made by unstackNodes over a
-// time-major [steps, batch, features] value: each is a Reshape of a part
-// of one Split along axis 0 that drops the leading 1.
+// unstackSource recognizes the steps of one Unstack of a rank-3 value
+// along its time axis: axis 0 of a time-major [steps, batch, features] or
+// axis 1 of a batch-major [batch, steps, features] (tf.unstack(x,
+// timesteps, 1), as TensorFlow-Examples feed their RNNs), and returns the
+// time-major matrix of the steps, a view or one transpose.
 func unstackSource(inputs []*Node) (*Node, bool) {
-	parts := make([]*Node, len(inputs))
-	for t, x := range inputs {
-		if x == nil {
+	var x *Node
+	axis := -1
+	for t, in := range inputs {
+		if in == nil {
 			return nil, false
 		}
-		if _, ok := x.op.(reshapeOp); !ok || len(x.shape) != 2 {
-			return nil, false
-		}
-		parts[t] = x.inputs[0]
-		if len(parts[t].shape) != 3 || parts[t].shape[0] != 1 || x.shape[1] != parts[t].shape[2] {
-			return nil, false
-		}
-	}
-	var src *Node
-	for t, x := range parts {
-		sp, ok := x.op.(splitOp)
-		if !ok || sp.axis != 0 || sp.index != t || sp.num != len(inputs) {
+		u, ok := in.op.(unstackOp)
+		if !ok || u.index != t || u.num != len(inputs) || (u.axis != 0 && u.axis != 1) {
 			return nil, false
 		}
 		if t == 0 {
-			src = x.inputs[0]
-		} else if x.inputs[0] != src {
+			x, axis = in.inputs[0], u.axis
+		} else if in.inputs[0] != x || u.axis != axis {
 			return nil, false
 		}
 	}
-	if len(src.shape) != 3 || src.shape[2] < 0 || src.err != nil {
+	if x == nil || x.err != nil || len(x.shape) != 3 || x.shape[2] < 0 {
 		return nil, false
 	}
-	return Reshape(src, -1, src.shape[2]), true
+	tm := x
+	if axis == 1 {
+		tm = Transpose(x, 1, 0, 2)
+	}
+	return Reshape(tm, -1, x.shape[2]), true
 }
 
 // seqOutputsSource recognizes every step's output of one LSTM sequence, in
@@ -110,51 +107,6 @@ func (op lstmSeqOutputsOp) backward(e *execution, n *Node) error {
 	d := e.grad(seq).data
 	addTo(d[len(d)/2:], e.grad(n).data)
 	return nil
-}
-
-// unstackNodes cuts x along axis into num steps of x's rank minus one,
-// like tf.unstack(x, num, axis), as Transpose, Split and Reshape, so that
-// StaticRNN recognizes the steps as views of one time-major matrix.
-func unstackNodes(x *Node, num, axis int) []*Node {
-	g, err := operands("Unstack", x)
-	if err != nil {
-		return []*Node{failed(g, "Unstack", err, x)}
-	}
-	ax, ok := normAxis(axis, len(x.shape))
-	if !ok || len(x.shape) < 2 {
-		return []*Node{failedf(g, "Unstack", []*Node{x}, "axis %d out of range for shape %s", axis, formatShape(x.shape))}
-	}
-	if x.shape[ax] >= 0 && x.shape[ax] != num {
-		return []*Node{failedf(g, "Unstack", []*Node{x}, "axis %d of shape %s has %d elements, not %d",
-			axis, formatShape(x.shape), x.shape[ax], num)}
-	}
-	tm := x
-	if ax != 0 {
-		perm := []int{ax}
-		for i := range x.shape {
-			if i != ax {
-				perm = append(perm, i)
-			}
-		}
-		tm = Transpose(x, perm...)
-	}
-	rest := append([]int(nil), tm.shape[1:]...)
-	unknown := 0
-	for i, d := range rest {
-		if d < 0 {
-			rest[i] = -1
-			unknown++
-		}
-	}
-	if unknown > 1 {
-		return []*Node{failedf(g, "Unstack", []*Node{x}, "shape %s has more than one unknown dimension besides axis %d",
-			formatShape(x.shape), axis)}
-	}
-	parts := Split(tm, num, 0)
-	for i, p := range parts {
-		parts[i] = Reshape(p, rest...)
-	}
-	return parts
 }
 
 // maskSequence applies sequence lengths to a run's outputs and states, as
@@ -548,7 +500,7 @@ func DynamicRNN(cell RNNCell, x *Node, opts ...RNNOption) (*Node, State) {
 		return n, n
 	}
 	steps := x.shape[1]
-	outputs, state := StaticRNN(cell, unstackNodes(x, steps, 1), opts...)
+	outputs, state := StaticRNN(cell, Unstack(x, steps, 1), opts...)
 	if err := outputs[0].err; err != nil {
 		return outputs[0], state
 	}
