@@ -35,6 +35,14 @@ func (s *Session) checkCell(ctx context.Context, code string, pieces []*piece) *
 	}
 	res := s.check.Check(code, parts)
 	for _, imp := range res.Imports {
+		s.mu.Lock()
+		have := s.imports[imp.Name] == imp.Path
+		s.mu.Unlock()
+		if have {
+			// Imported by an earlier cell that the checker could not
+			// follow: the interpreter has it already.
+			continue
+		}
 		if err := s.evalStoppable(ctx, "import "+strconv.Quote(imp.Path), interruptGrace); err != nil {
 			return newError("CompileError", fmt.Sprintf("import %q: %v", imp.Path, err), code, 0, 0)
 		}

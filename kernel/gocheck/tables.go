@@ -112,7 +112,9 @@ func (im *TableImporter) object(pkg *types.Package, name string, v reflect.Value
 	case v.CanAddr():
 		return types.NewVar(token.NoPos, pkg, name, im.typ(v.Type()))
 	case v.Kind() == reflect.Func:
-		return types.NewFunc(token.NoPos, pkg, name, im.typ(v.Type()).(*types.Signature))
+		// A function value of a named func type (a context.CancelFunc
+		// put in a table) is a function with that type's signature.
+		return types.NewFunc(token.NoPos, pkg, name, im.typ(v.Type()).Underlying().(*types.Signature))
 	case v.Kind() == reflect.Pointer && v.IsNil():
 		t := v.Type().Elem()
 		tt := im.typ(t)
