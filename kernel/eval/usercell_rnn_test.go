@@ -126,7 +126,7 @@ after := sess.MustRun(cost, test).Value()`,
 // back to the cell untouched, and the final state is of that type. Sequence
 // lengths need states made of the package's kinds, and say so.
 func TestInterpretedCellOwnState(t *testing.T) {
-	s := newSession(t, Options{})
+	s := newSession(t, Options{Packages: symbols.Symbols})
 	r := run(t, s,
 		`import (
 	"fmt"
