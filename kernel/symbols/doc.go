@@ -69,12 +69,14 @@
 //     interpreted: those whose type arguments can be inferred from the
 //     arguments' types directly work (slices.Contains, slices.Index,
 //     slices.IndexFunc, maps.DeleteFunc, cmp.Compare, cmp.Less); the others
-//     need explicit type arguments (slices.Equal[[]int, int](a, b));
+//     need explicit type arguments (slices.Equal[[]int, int](a, b),
+//     maps.Copy[map[string]int, map[string]int, string, int](dst, src));
 //     slices.Sort, slices.Max and the rest of Go 1.22's slices/sort.go are
-//     missing, and maps.Clone, maps.Copy and maps.Equal fail. Go 1.26's
-//     own sources cannot be interpreted: they range over functions and use
-//     the runtime's private functions (maps.clone, iter's coroutines).
-//     sort.Slice and sort.Ints do the common jobs.
+//     missing, and maps.Clone fails (its body is a private function of the
+//     runtime). Go 1.26's own sources cannot be interpreted: they range
+//     over functions and use the runtime's private functions (maps.clone,
+//     iter's coroutines) and internal packages. sort.Slice and sort.Ints
+//     do the common jobs.
 //   - os.Exit and log.Fatal panic instead of ending the kernel;
 //     os.FindProcess refuses the kernel's own process; syscall lacks Exec,
 //     Exit, ForkExec, Kill, Ptrace, Reboot, Shutdown, StartProcess and

@@ -119,6 +119,7 @@ func TestStdlibPackagesWork(t *testing.T) {
 		{"image/jpeg", `var b bytes.Buffer; err := jpeg.Encode(&b, image.NewGray(image.Rect(0, 0, 8, 8)), nil); return err == nil && b.Len() > 0`, "true"},
 		{"log/slog", `var b bytes.Buffer; slog.New(slog.NewTextHandler(&b, nil)).Info("hi", "k", 7); return strings.Contains(b.String(), "msg=hi k=7")`, "true"},
 		{"maps", `m := map[string]int{"a": 1, "b": 2}; maps.DeleteFunc(m, func(k string, v int) bool { return v > 1 }); return len(m)`, "1"},
+		{"maps", `c := map[string]int{}; maps.Copy[map[string]int, map[string]int, string, int](c, map[string]int{"a": 1}); return c["a"]`, "1"},
 		{"math/big", `return new(big.Int).Exp(big.NewInt(2), big.NewInt(100), nil).String()`, "1267650600228229401496703205376"},
 		{"math/bits", `return bits.OnesCount(255)`, "8"},
 		{"math/rand/v2", `r := rand.New(rand.NewPCG(1, 2)); n := r.IntN(10); return n >= 0 && n < 10`, "true"},

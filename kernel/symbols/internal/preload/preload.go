@@ -65,9 +65,10 @@ var Unavailable = []string{
 // the table for little use.
 var DocumentedStdlib = []string{
 	"builtin",
-	"bufio", "bytes", "context", "encoding/csv", "encoding/json", "errors", "fmt", "image",
-	"image/color", "image/png", "io", "math", "math/rand", "os", "os/exec", "path/filepath", "regexp",
-	"sort", "strconv", "strings", "sync", "time", "unicode",
+	"bufio", "bytes", "cmp", "compress/gzip", "context", "crypto/sha256", "encoding/base64", "encoding/csv",
+	"encoding/json", "errors", "fmt", "image", "image/color", "image/png", "io", "log/slog", "maps", "math",
+	"math/big", "math/rand", "math/rand/v2", "net/http", "net/url", "os", "os/exec", "path/filepath", "regexp",
+	"slices", "sort", "strconv", "strings", "sync", "text/template", "time", "unicode", "unicode/utf8",
 }
 
 // Sets names the groups of Own, ThirdParty and Stdlib, for
