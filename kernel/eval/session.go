@@ -28,6 +28,7 @@ type Session struct {
 	in      *interp.Interpreter
 	coll    *collector
 	sniff   *panicSniffer
+	stack   stackGuard
 	stdin   *stdinReader
 	exports interp.Exports // every preloaded package, for completion and docs
 
@@ -94,7 +95,7 @@ func New(opts Options) (*Session, error) {
 	for _, tables := range []interp.Exports{
 		stdlib.Symbols,
 		symbols.Symbols,
-		runtimeExports(s.coll),
+		runtimeExports(s.coll, &s.stack),
 		// Reads of os.Stdin by cells go to the front end. The variable
 		// becomes an io.Reader, which is what cells pass it to.
 		{"os/os": {"Stdin": reflect.ValueOf(&stdinVar).Elem()}},
@@ -209,7 +210,11 @@ func (s *Session) Execute(ctx context.Context, code string) (res *Result) {
 		for {
 			s.coll.reset()
 			s.sniff.take()
+			s.stack.take()
 			err = s.evalStoppable(ctx, runSource(rw, run), interruptGrace)
+			if e := s.stack.take(); e != nil {
+				return &Result{Err: e}
+			}
 			if err == nil || ctx.Err() != nil || isPanic(err) {
 				break
 			}
