@@ -210,7 +210,10 @@ func (s *Session) Execute(ctx context.Context, code string) (res *Result) {
 		for {
 			s.coll.reset()
 			s.sniff.take()
-			s.stack.take()
+			if e := s.stack.take(); e != nil {
+				// A goroutine of an earlier cell, still running after it.
+				fmt.Fprintln(os.Stderr, e.Message)
+			}
 			err = s.evalStoppable(ctx, runSource(rw, run), interruptGrace)
 			if e := s.stack.take(); e != nil {
 				return &Result{Err: e}

@@ -20,6 +20,7 @@ func TestRunawayRecursion(t *testing.T) {
 		{"mutual", "func ping(n int) int { return pong(n+1) }\nfunc pong(n int) int { return ping(n+1) }\nping(0)"},
 		{"method", "type R struct{}\nfunc (r R) Down(n int) int { return r.Down(n+1) + 1 }\nR{}.Down(0)"},
 		{"through a closure", "func each(f func(int) int, n int) int { return f(n) }\nfunc deep(n int) int { return each(deep, n+1) }\ndeep(0)"},
+		{"in a goroutine", "func down(n int) int { return down(n+1) + 1 }\ndone := make(chan bool)\ngo func() { defer close(done); down(0) }()\n<-done"},
 	}
 	s := newSession(t, Options{})
 	for _, tt := range tests {
