@@ -2,6 +2,7 @@ package dispatch
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -115,4 +116,41 @@ func FuzzGlob(f *testing.F) {
 			t.Fatalf("literal pattern %q matched a longer string", pattern)
 		}
 	})
+}
+
+// failingHistory is a History whose store fails, as a database locked by
+// another kernel for too long would.
+type failingHistory struct{}
+
+var errLocked = errors.New("database is locked")
+
+func (failingHistory) Session() int             { return 1 }
+func (failingHistory) Append(int, string) error { return errLocked }
+func (failingHistory) Tail(int, bool) ([]HistoryEntry, error) {
+	return nil, errLocked
+}
+func (failingHistory) Range(int, int, int) ([]HistoryEntry, error) {
+	return nil, errLocked
+}
+func (failingHistory) Search(string, int, bool) ([]HistoryEntry, error) {
+	return nil, errLocked
+}
+
+// TestHistoryFailures: a cell runs even when its entry cannot be
+// recorded, and a history_request the store cannot answer gets an error
+// reply rather than an empty history.
+func TestHistoryFailures(t *testing.T) {
+	h := newHarness(t)
+	h.d.history = failingHistory{}
+	_, out := h.do(protocol.Shell, "execute_request", map[string]any{"code": "value 1"})
+	if r := replyOf(t, out, protocol.Shell); r["status"] != "ok" || r["execution_count"] != float64(1) {
+		t.Errorf("execute_reply %v", r)
+	}
+	for _, typ := range []string{"tail", "range", "search"} {
+		_, out := h.do(protocol.Shell, "history_request", map[string]any{"hist_access_type": typ, "pattern": "*"})
+		r := replyOf(t, out, protocol.Shell)
+		if evalue, _ := r["evalue"].(string); r["status"] != "error" || !strings.Contains(evalue, "locked") {
+			t.Errorf("%s: reply %v", typ, r)
+		}
+	}
 }

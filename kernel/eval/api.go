@@ -67,7 +67,8 @@ type Result struct {
 // Error names what went wrong in a cell and where.
 type Error struct {
 	// Name is the kind of error: "ParseError", "CompileError", "Panic",
-	// "Interrupted", "RedefinitionError" or "InternalError".
+	// "Interrupted", "RedefinitionError", "StackOverflow" or
+	// "InternalError".
 	Name string
 	// Message is the one-line description.
 	Message string

@@ -185,7 +185,7 @@ func (s *Session) Reset() error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	old := s.in
-	s.in, s.coll, s.sniff, s.stdin = fresh.in, fresh.coll, fresh.sniff, fresh.stdin
+	s.in, s.coll, s.sniff, s.stdin, s.stack = fresh.in, fresh.coll, fresh.sniff, fresh.stdin, fresh.stack
 	s.exports, s.check = fresh.exports, nil
 	s.imports, s.types, s.methods = fresh.imports, fresh.types, fresh.methods
 	s.methodUses, s.funcs, s.varTypes = fresh.methodUses, fresh.funcs, fresh.varTypes

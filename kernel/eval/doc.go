@@ -23,8 +23,10 @@
 // Before evaluation the cell is rewritten, by edits of its text that keep
 // every other byte at its line and column, for what the interpreter lacks:
 // range over an integer, a variable per loop iteration for closures, the
-// builtins min, max and clear, and goroutines whose panic would end the
-// process. Errors are reported at the cell's own lines and columns.
+// builtins min, max and clear, goroutines whose panic would end the
+// process, and functions whose runaway recursion would (each declared
+// function checks its goroutine's stack on entry). Errors are reported at
+// the cell's own lines and columns.
 //
 // # What the interpreter cannot do, and what the session does about it
 //
@@ -59,4 +61,11 @@
 //     to compiled packages (time.Sleep in cells is stopped by the session
 //     itself). The next cell waits for an interrupted one to finish, up to
 //     a bound.
+//   - The Go runtime's fatal errors cannot be recovered: recursion in
+//     compiled code past the 1 GB stack limit, running out of memory,
+//     concurrent map writes. The process ends with the runtime's report on
+//     its real stderr (see Capture), where the front end's log shows it,
+//     and the front end starts a new kernel. Recursion in functions of
+//     cells is stopped at 64 MB of stack, ending the goroutine, and the
+//     cell fails with a StackOverflow error instead.
 package eval

@@ -56,9 +56,9 @@ func TestProgramPanicTraceback(t *testing.T) {
 	}{
 		{"in main", "package main\n\nfunc main() {\n\tpanic(\"boom\")\n}\n", 4, 2, []string{"  in main at cell:4:2"}},
 		{"in a helper", "package main\n\nfunc helper(xs []int) int {\n\treturn xs[3]\n}\n\nfunc main() {\n\thelper(nil)\n}\n",
-			4, 9, []string{"  in helper at cell:4:9", "  in main at cell:8:2"}},
+			4, 2, []string{"  in helper at cell:4:2", "  in main at cell:8:2"}}, // the statement that failed
 		{"in a closure of main", "package main\n\nfunc main() {\n\tf := func() {\n\t\tpanic(\"inner\")\n\t}\n\tf()\n}\n",
-			5, 3, []string{"  in main.func at cell:5:3", "  in main.func at cell:4:7"}}, // the interpreter's frames of a closure
+			5, 3, []string{"  in main.func at cell:5:3", "  in main at cell:4:2"}}, // the interpreter's frames of a closure
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -15,6 +15,7 @@ const (
 	resultFn  = rtAlias + ".Result"
 	goPanicFn = rtAlias + ".GoPanic"
 	clearFn   = rtAlias + ".Clear"
+	stackFn   = rtAlias + ".CheckStack"
 	minFn     = "__gornnMin"
 	maxFn     = "__gornnMax"
 )
@@ -31,7 +32,8 @@ type knowledge interface {
 }
 
 // rewriter collects the edits that bring Go 1.22+ forms to the
-// interpreter and make goroutine panics harmless.
+// interpreter, make goroutine panics harmless and turn runaway recursion
+// into a panic (checkStack).
 type rewriter struct {
 	src    string
 	know   knowledge
@@ -248,6 +250,20 @@ func (rw *rewriter) text(p *piece, n ast.Node) string {
 func (rw *rewriter) walk(p *piece, root ast.Node) {
 	ast.Inspect(root, func(n ast.Node) bool {
 		switch n := n.(type) {
+		case *ast.FuncDecl:
+			// Every function declared in a cell checks its goroutine's stack
+			// first: recursion, direct or not, goes through one of them.
+			// The call goes before the first statement, so that the
+			// interpreter's panic positions, which name a body's first
+			// statement, still point into the cell's own text.
+			switch {
+			case n.Body == nil:
+			case len(n.Body.List) == 0:
+				rw.add(p, n.Body.Lbrace+1, n.Body.Lbrace+1, stackFn+"();")
+			default:
+				at := n.Body.List[0].Pos()
+				rw.add(p, at, at, stackFn+"(); ")
+			}
 		case *ast.GoStmt:
 			rw.goStmt(p, n)
 		case *ast.RangeStmt:

@@ -67,7 +67,7 @@ func (c *collector) take() ([]any, bool) {
 
 // runtimeExports returns the compiled helpers, registered as package
 // rtPath and imported by every session as rtAlias.
-func runtimeExports(c *collector) interp.Exports {
+func runtimeExports(c *collector, g *stackGuard) interp.Exports {
 	result := reflect.ValueOf(func(vs ...any) {
 		c.mu.Lock()
 		c.got, c.values = true, vs
@@ -83,7 +83,8 @@ func runtimeExports(c *collector) interp.Exports {
 			"GoPanic": reflect.ValueOf(func(r any) {
 				fmt.Fprintf(os.Stderr, "panic in goroutine (recovered): %v\n", r)
 			}),
-			"Clear": reflect.ValueOf(clearValue),
+			"Clear":      reflect.ValueOf(clearValue),
+			"CheckStack": reflect.ValueOf(g.check),
 		}}
 }
 

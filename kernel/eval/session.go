@@ -30,6 +30,7 @@ type Session struct {
 	in      *interp.Interpreter
 	coll    *collector
 	sniff   *panicSniffer
+	stack   *stackGuard
 	stdin   *stdinReader
 	exports interp.Exports // every preloaded package, for completion and docs
 	check   *gocheck.Checker
@@ -78,6 +79,7 @@ func New(opts Options) (*Session, error) {
 	s := &Session{
 		opts:       opts,
 		coll:       &collector{},
+		stack:      &stackGuard{},
 		sniff:      &panicSniffer{out: os.Stderr},
 		stdin:      &stdinReader{input: opts.Input},
 		imports:    map[string]string{},
@@ -111,7 +113,7 @@ func New(opts Options) (*Session, error) {
 	for _, tables := range []interp.Exports{
 		std,
 		opts.Packages,
-		runtimeExports(s.coll),
+		runtimeExports(s.coll, s.stack),
 		// Reads of os.Stdin by cells go to the front end. The variable
 		// becomes an io.Reader, which is what cells pass it to.
 		{"os/os": {"Stdin": reflect.ValueOf(&stdinVar).Elem()}},
@@ -231,7 +233,14 @@ func (s *Session) executeGo(ctx context.Context, code string) (res *Result) {
 		for {
 			s.coll.reset()
 			s.sniff.take()
+			if e := s.stack.take(); e != nil {
+				// A goroutine of an earlier cell, still running after it.
+				fmt.Fprintln(os.Stderr, e.Message)
+			}
 			err = s.evalStoppable(ctx, runSource(rw, run), interruptGrace)
+			if e := s.stack.take(); e != nil {
+				return &Result{Err: e}
+			}
 			if err == nil || ctx.Err() != nil || isPanic(err) {
 				break
 			}

@@ -30,7 +30,8 @@ from jupyter_client_test import TIMEOUT, run, setup_kernelspec  # noqa: E402
 GUARD = 180
 
 FAULTS = {
-    "stack_overflow": ("func rec(n int) int { return rec(n+1) + 1 }\nrec(0)", "fatal error: stack overflow"),
+    # Recursion in compiled code: fmt prints a slice that contains itself.
+    "stack_overflow": ('import "fmt"\na := []any{0}\na[0] = a\nfmt.Sprint(a)', "fatal error: stack overflow"),
     "out_of_memory": ("b := make([]byte, 50<<30)\nb[len(b)-1] = 1", "fatal error: runtime: out of memory"),
     "concurrent_map_writes": (
         "m := map[int]int{}\n"
@@ -81,6 +82,26 @@ class FatalTest(unittest.TestCase):
         self.assertIn(want, text)
         self.assertIn("goroutine ", text)
         shutil.rmtree(os.path.dirname(log_path), ignore_errors=True)
+
+    def test_runaway_recursion_is_an_error(self):
+        # Recursion in functions of cells is stopped before the runtime's
+        # limit: an error reply, and the kernel lives on.
+        km = KernelManager(kernel_name="gornn")
+        km.start_kernel()
+        kc = km.client()
+        kc.start_channels()
+        try:
+            kc.wait_for_ready(timeout=TIMEOUT)
+            start = time.monotonic()
+            reply, _ = run(kc, "func rec(n int) int { return rec(n+1) + 1 }\nrec(0)")
+            print("\nrunaway recursion: error reply after %.1f s" % (time.monotonic() - start), file=sys.stderr)
+            self.assertEqual(reply["status"], "error")
+            self.assertEqual(reply["ename"], "StackOverflow")
+            reply, outputs = run(kc, "1 + 1")
+            self.assertEqual(reply["status"], "ok")
+        finally:
+            kc.stop_channels()
+            km.shutdown_kernel(now=True)
 
     def test_stack_overflow(self):
         self.crash("stack_overflow")

@@ -1,0 +1,51 @@
+package eval
+
+import (
+	"fmt"
+	"runtime"
+	"sync/atomic"
+)
+
+// stackLimit is how much stack a goroutine may use before a function
+// declared in a cell refuses to be called. The Go runtime kills the
+// process, with no way to recover, when a stack would grow past 1 GB
+// (runtime/debug.SetMaxStack). 64 MB allows over 100,000 nested calls of
+// functions of cells (the interpreter uses about 600 bytes of stack for
+// each) and is reached by runaway recursion in about 6 s, where the
+// runtime's limit took a minute. A variable so that tests reach it
+// quickly.
+var stackLimit uintptr = 64 << 20
+
+// stackGuard stops goroutines of cells whose stack grows past stackLimit
+// and remembers it for the cell's result.
+type stackGuard struct {
+	tripped atomic.Uint64 // bytes of stack in use when a goroutine was stopped; 0 if none
+}
+
+// check ends the calling goroutine when it uses more than stackLimit
+// bytes of stack. The rewrites call it on entry to every function
+// declared in a cell, so that runaway recursion in a cell is an error the
+// cell reports, not the end of the kernel. It costs one compiled call per
+// interpreted call, about as much as the call itself.
+//
+// It ends the goroutine with runtime.Goexit rather than a panic: the
+// interpreter recovers and re-raises a panic in every interpreted frame,
+// which takes time quadratic in the depth (16 s for 8,000 frames), while
+// Goexit runs the deferred calls of each frame once.
+func (g *stackGuard) check() {
+	if used := stackUsed(); used > stackLimit {
+		g.tripped.Store(uint64(used))
+		runtime.Goexit()
+	}
+}
+
+// take returns the error for a goroutine stopped since the last call, if
+// any, and forgets it.
+func (g *stackGuard) take() *Error {
+	used := g.tripped.Swap(0)
+	if used == 0 {
+		return nil
+	}
+	msg := fmt.Sprintf("stack overflow: a goroutine used %d MB of stack (runaway recursion?) and was stopped", used>>20)
+	return &Error{Name: "StackOverflow", Message: msg, Traceback: []string{"StackOverflow: " + msg}}
+}

@@ -1,0 +1,13 @@
+#include "textflag.h"
+
+// func stackUsed() uintptr
+//
+// The goroutine's g is in thread-local storage; its first field is the
+// stack's bounds [lo, hi), an offset the runtime's cgo and linker also
+// rely on.
+TEXT ·stackUsed(SB), NOSPLIT, $0-8
+	MOVQ (TLS), AX
+	MOVQ 8(AX), BX
+	SUBQ SP, BX
+	MOVQ BX, ret+0(FP)
+	RET
