@@ -111,25 +111,48 @@ func Open(path string, opts Options) (*Store, error) {
 	// connection keeps its pragmas and sees its own writes.
 	db.SetMaxOpenConns(1)
 	s.db = db
-	if err := s.start(legacy); err != nil {
-		db.Close()
-		return nil, fmt.Errorf("history: %s: %w", path, err)
+	// Kernels that open a new database together race to switch it to WAL
+	// mode, which SQLite settles by failing the loser at once, without its
+	// busy timeout: such a failure is tried again, within that timeout.
+	deadline := time.Now().Add(busy)
+	for wait := 10 * time.Millisecond; ; wait = min(2*wait, 250*time.Millisecond) {
+		err := s.start(legacy)
+		if err == nil {
+			return s, nil
+		}
+		if !isBusy(err) || time.Now().After(deadline) {
+			db.Close()
+			return nil, fmt.Errorf("history: %s: %w", path, err)
+		}
+		time.Sleep(wait)
 	}
-	return s, nil
 }
+
+// isBusy reports whether err is SQLite's "database is locked".
+func isBusy(err error) bool {
+	var coded interface{ Code() int }
+	return errors.As(err, &coded) && coded.Code()&0xff == sqliteBusy
+}
+
+// sqliteBusy is SQLITE_BUSY, the primary code of "database is locked".
+const sqliteBusy = 5
 
 // start creates the tables, imports the legacy file if it has not been,
 // and opens a session, in one transaction.
 func (s *Store) start(legacy string) error {
 	ctx := context.Background()
-	if _, err := s.db.ExecContext(ctx, schema); err != nil {
-		return err
-	}
+	// Everything, the tables included, in one transaction that takes the
+	// write lock at BEGIN: a statement that reads and then writes could
+	// otherwise find, in WAL mode, that another kernel wrote in between,
+	// and fail at once without waiting (SQLITE_BUSY_SNAPSHOT).
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
-		return err
+		return fmt.Errorf("begin: %w", err)
 	}
 	defer tx.Rollback()
+	if _, err := tx.ExecContext(ctx, schema); err != nil {
+		return fmt.Errorf("schema: %w", err)
+	}
 	imported, err := s.importLegacy(ctx, tx, legacy)
 	if err != nil {
 		return err
