@@ -25,11 +25,12 @@ go test -count=1 ./...
 say "go test -bench, each benchmark once (so that they keep working; bench/compare.sh times them)"
 go test -count=1 -run '^$' -bench . -benchtime 1x ./rnn/... >/dev/null
 
-say "go test -race (concurrent packages)"
-go test -count=1 -race ./kernel/... ./display/... ./rnn/...
+say "go test -race (every package)"
+go test -count=1 -race ./...
 
 say "the kernel through jupyter_client"
 RNNKERNEL="$BIN/rnnkernel" $PY kernel/testdata/jupyter_client_test.py
+RNNKERNEL="$BIN/rnnkernel" $PY kernel/testdata/jupyter_client_fatal_test.py
 
 say "the notebook through rnnrepl (quick mode)"
 mkdir -p build/notebooks

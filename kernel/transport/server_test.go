@@ -57,6 +57,12 @@ func echoServer(t *testing.T, key string) (*transport.Server, *syncBuffer) {
 		if err := srv.Send(protocol.IOPub, pub); err != nil {
 			t.Error(err)
 		}
+		// As a kernel ends each request: kerneltest's WaitReady waits for
+		// this idle status to know that iopub delivers.
+		idle, _ := protocol.NewReply(msg, "status", map[string]string{"execution_state": "idle"})
+		if err := srv.Send(protocol.IOPub, idle); err != nil {
+			t.Error(err)
+		}
 	})
 	return srv, logs
 }
