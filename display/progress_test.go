@@ -5,10 +5,19 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"testing/synctest"
 	"time"
 )
 
+// The progress tests run in a synctest bubble: the throttle's clock and
+// timers are fake, so what they assert does not depend on how busy the
+// machine is.
+
 func TestProgressThrottlesNotebookUpdates(t *testing.T) {
+	synctest.Test(t, testProgressThrottlesNotebookUpdates)
+}
+
+func testProgressThrottlesNotebookUpdates(t *testing.T) {
 	r := &recorder{}
 	r.install(t, false)
 	start := time.Now()
@@ -51,14 +60,21 @@ func TestProgressThrottlesNotebookUpdates(t *testing.T) {
 }
 
 func TestProgressFlushesStalledState(t *testing.T) {
-	r := &recorder{}
-	r.install(t, false)
-	p := NewProgress(10, "")
-	p.Add(1) // within the interval of the first display: held back
-	deadline := time.Now().Add(5 * time.Second)
-	for len(r.all()) < 2 && time.Now().Before(deadline) {
-		time.Sleep(10 * time.Millisecond)
-	}
+	synctest.Test(t, func(t *testing.T) {
+		r := &recorder{}
+		r.install(t, false)
+		p := NewProgress(10, "")
+		p.Add(1) // within the interval of the first display: held back
+		if n := len(r.all()); n != 1 {
+			t.Fatalf("%d messages right after the first display, want 1", n)
+		}
+		time.Sleep(progressInterval)
+		synctest.Wait() // the flush timer's send has finished
+		testHeldBackStateSent(t, r, p)
+	})
+}
+
+func testHeldBackStateSent(t *testing.T, r *recorder, p *Progress) {
 	out := r.all()
 	if len(out) < 2 || !strings.Contains(out[1].Data[MIMEText].(string), "1/10") {
 		t.Fatalf("the held-back state 1/10 was never sent: %v", out)
@@ -67,6 +83,10 @@ func TestProgressFlushesStalledState(t *testing.T) {
 }
 
 func TestProgressFinishIsFinal(t *testing.T) {
+	synctest.Test(t, testProgressFinishIsFinal)
+}
+
+func testProgressFinishIsFinal(t *testing.T) {
 	r := &recorder{}
 	r.install(t, false)
 	p := NewProgress(50, "eval")
@@ -76,6 +96,7 @@ func TestProgressFinishIsFinal(t *testing.T) {
 	p.Add(5)
 	p.Finish()
 	time.Sleep(2 * progressInterval)
+	synctest.Wait()
 	out := r.all()
 	if len(out) != n {
 		t.Fatalf("%d messages after Finish, want none", len(out)-n)
