@@ -178,7 +178,8 @@ func TestInteractive(t *testing.T) {
 		if errors.As(err, &ee) || err != nil {
 			t.Fatalf("rnnrepl ended with %v, want status 0", err)
 		}
-	case <-time.After(10 * time.Second):
+	case <-time.After(time.Minute):
+		// Only a failure guard: on a loaded machine leaving takes seconds.
 		t.Fatal("rnnrepl did not end after Ctrl-D")
 	}
 
