@@ -44,6 +44,10 @@ type holder struct {
 		{"&sync.WaitGroup{}", "&sync.WaitGroup{…}"},
 		{"n := 3\nholder{name: \"a\", next: &holder{name: \"b\"}, count: &n}", "{name: a, next: &{name: b, next: nil, count: nil}, count: &3}"},
 	}
+	// NAME? shows the same summary under the declaration.
+	if doc, ok := s.Inspect("sess", 1); !ok || !strings.Contains(doc, "var sess *rnn.Session\n\nSession(Graph(") {
+		t.Errorf("Inspect(sess) = %q, %v; want the declaration and the summary", doc, ok)
+	}
 	for _, tt := range tests {
 		r := run(t, s, tt.cell)
 		got := text(r)
