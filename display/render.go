@@ -28,7 +28,8 @@ type (
 //     offers;
 //   - gonum's mat.Matrix (and so vectors): an HTML table showing the
 //     shape, with large matrices truncated;
-//   - anything else: its fmt %v text.
+//   - anything else: its fmt %v text, or a summary where %v would show
+//     addresses and unexported fields (see PlainText).
 //
 // A method that panics (for instance on a nil receiver) is skipped and the
 // value falls back to a simpler form.
@@ -57,7 +58,7 @@ func Render(v any) Data {
 			return Data{Data: map[string]any{MIMEHTML: html, MIMEText: matrixText(m)}}
 		}
 	}
-	return Data{Data: map[string]any{MIMEText: textOf(v)}}
+	return Data{Data: map[string]any{MIMEText: PlainText(v)}}
 }
 
 // renderMethods collects the forms v offers through its own methods.
@@ -88,7 +89,7 @@ func renderMethods(v any) (Data, bool) {
 	if len(d.Data) == 0 {
 		return Data{}, false
 	}
-	d.Data[MIMEText] = textOf(v)
+	d.Data[MIMEText] = PlainText(v)
 	return d, true
 }
 

@@ -21,6 +21,12 @@ func TestRenderRNNValues(t *testing.T) {
 		{"nil tensor", (*rnn.Tensor)(nil), display.MIMEHTML, "nil *rnn.Tensor"},
 		{"learning curves", rnn.PlotLearningCurves([]float64{1, 0.5}, []float64{0.8, 0.9}, nil), display.MIMEPNG, ""},
 		{"confusion", rnn.PlotConfusion([]int{0, 1}, []int{0, 0}, 2), display.MIMESVG, "Confusion matrix: 1 of 2 right"},
+		{"graph", rnn.NewGraph(), display.MIMEText, "Graph(0 nodes, 0 variables)"},
+		{"session", rnn.NewGraph().NewSession(), display.MIMEText, "Session(Graph(0 nodes, 0 variables))"},
+		{"initializer", rnn.GlorotUniform(28, 128), display.MIMEText, "GlorotUniform(shape=[28,128])"},
+		{"optimizer", rnn.GradientDescentOptimizer(0.1), display.MIMEText, "GradientDescentOptimizer(learning_rate=0.1)"},
+		{"placeholder", rnn.NewGraph().Placeholder(rnn.Float32, -1, 28), display.MIMEText, `Node("Placeholder", op=Placeholder, shape=[?,28], dtype=float32)`},
+		{"cell", rnn.BasicLSTMCell(128, 1), display.MIMEText, "BasicLSTMCell(units=128, forget_bias=1)"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -50,7 +50,7 @@ func TestRenderPicksForms(t *testing.T) {
 		{"int", 42, []string{MIMEText}, []string{MIMEHTML}, "42"},
 		{"error", errors.New("boom"), []string{MIMEText}, nil, "boom"},
 		{"methods", rich{}, []string{MIMEText, MIMEHTML, MIMEMarkdown, MIMESVG, MIMEPNG}, nil, "rich value"},
-		{"panicking method", fragile{}, []string{MIMEText}, []string{MIMEHTML}, "{<nil>}"},
+		{"panicking method", fragile{}, []string{MIMEText}, []string{MIMEHTML}, "display.fragile{…}"},
 		{"matrix", mat.NewDense(2, 2, []float64{1, 2, 3, 4}), []string{MIMEText, MIMEHTML}, nil, "⎡1  2⎤"},
 		{"vector", mat.NewVecDense(3, []float64{1, 2, 3}), []string{MIMEHTML}, nil, "1"},
 		{"image", image.NewRGBA(image.Rect(0, 0, 5, 7)), []string{MIMEText, MIMEPNG}, nil, "5x7"},

@@ -31,6 +31,7 @@ go test -count=1 -race ./...
 say "the kernel through jupyter_client"
 RNNKERNEL="$BIN/rnnkernel" $PY kernel/testdata/jupyter_client_test.py
 RNNKERNEL="$BIN/rnnkernel" $PY kernel/testdata/jupyter_client_fatal_test.py
+RNNKERNEL="$BIN/rnnkernel" $PY kernel/testdata/jupyter_client_commands_test.py
 
 say "the notebook through rnnrepl (quick mode)"
 mkdir -p build/notebooks

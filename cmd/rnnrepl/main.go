@@ -33,6 +33,7 @@ import (
 type options struct {
 	file      string
 	output    string
+	outputAbs string // output from where rnnrepl started
 	outDir    string
 	quick     bool
 	keepGoing bool
@@ -84,6 +85,15 @@ func parseArgs(args []string) (options, error) {
 	}
 	if o.output != "" && !strings.HasSuffix(o.file, ".ipynb") {
 		return o, fmt.Errorf("-o writes an executed notebook; it needs a .ipynb file to run")
+	}
+	if o.output != "" {
+		// Relative to where rnnrepl started: a cell's %cd must not move
+		// the executed notebook.
+		abs, err := filepath.Abs(o.output)
+		if err != nil {
+			return o, err
+		}
+		o.outputAbs = abs
 	}
 	return o, nil
 }
@@ -166,7 +176,7 @@ func runFile(ctx context.Context, runner *repl.Runner, o options) error {
 		if o.output != "" {
 			// The executed notebook is written even when a cell failed:
 			// it shows the error where it happened.
-			if err := nb.WriteFile(o.output); err != nil {
+			if err := nb.WriteFile(o.outputAbs); err != nil {
 				return err
 			}
 		}

@@ -157,7 +157,7 @@ func (s *Session) globalValue(chain []string) (reflect.Value, bool) {
 	return v, v.IsValid()
 }
 
-// fieldsAndMethods lists the exported methods and the fields of v.
+// fieldsAndMethods lists the exported methods and fields of v.
 func fieldsAndMethods(v reflect.Value) []string {
 	var names []string
 	for v.Kind() == reflect.Interface && !v.IsNil() {
@@ -177,10 +177,36 @@ func fieldsAndMethods(v reflect.Value) []string {
 	}
 	if st.Kind() == reflect.Struct {
 		for i := 0; i < st.NumField(); i++ {
-			names = append(names, st.Field(i).Name)
+			// Unexported fields belong to the package that declared
+			// the type; a cell cannot use them. (The interpreter makes
+			// a cell's own unexported fields exported ones, which
+			// stay offered.)
+			f := st.Field(i)
+			switch {
+			case !f.IsExported():
+			case st.Name() == "":
+				names = append(names, cellFieldName(f.Name))
+			default:
+				names = append(names, f.Name)
+			}
 		}
 	}
 	return names
+}
+
+// cellFieldName is the name a cell gave a field of its struct type: the
+// interpreter's struct types are unnamed, and their unexported fields
+// exported as "X" plus the name.
+func cellFieldName(name string) string {
+	rest, ok := strings.CutPrefix(name, "X")
+	if !ok {
+		return name
+	}
+	r, _ := utf8.DecodeRuneInString(rest)
+	if r == '_' || unicode.IsLower(r) {
+		return rest
+	}
+	return name
 }
 
 // topLevelNames lists the names a bare identifier can complete to.

@@ -67,6 +67,39 @@ func TestComplete(t *testing.T) {
 	}
 }
 
+// TestCompleteFields: after "v." a cell is offered the fields it can
+// use, under the names it uses.
+func TestCompleteFields(t *testing.T) {
+	s := newSession(t, Options{})
+	run(t, s,
+		"import \"strings\"\nsb := &strings.Builder{}",
+		"type counter struct{ hits int; Name string }\nct := counter{}",
+	)
+	tests := []struct {
+		name         string
+		code         string
+		want, absent []string
+	}{
+		{"no unexported fields of another package", "sb.", []string{"String", "WriteString"}, []string{"addr", "buf"}},
+		{"a cell's own unexported fields, as the cell named them", "ct.", []string{"hits", "Name"}, []string{"Xhits"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, _, _ := s.Complete(tt.code, len(tt.code))
+			for _, w := range tt.want {
+				if !contains(got, w) {
+					t.Errorf("Complete(%q) = %v, missing %q", tt.code, got, w)
+				}
+			}
+			for _, a := range tt.absent {
+				if contains(got, a) {
+					t.Errorf("Complete(%q) = %v, offers %q", tt.code, got, a)
+				}
+			}
+		})
+	}
+}
+
 func contains(list []string, s string) bool {
 	for _, x := range list {
 		if x == s {

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"reflect"
 	"strings"
+
+	"github.com/gornn/gornn/display"
 )
 
 // Inspect returns plain-text documentation for the name at byte offset
@@ -147,7 +149,7 @@ func (s *Session) cellDoc(name string) (string, bool) {
 func describeValue(name string, v reflect.Value) string {
 	val := fmt.Sprintf("%v", v)
 	if v.CanInterface() {
-		val = fmt.Sprintf("%v", v.Interface())
+		val = display.PlainText(v.Interface())
 	}
 	if len(val) > 500 {
 		val = val[:500] + "…"

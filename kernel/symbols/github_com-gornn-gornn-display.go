@@ -34,6 +34,7 @@ func init() {
 		"NewDisplay":        reflect.ValueOf(display.NewDisplay),
 		"NewProgress":       reflect.ValueOf(display.NewProgress),
 		"PNG":               reflect.ValueOf(display.PNG),
+		"PlainText":         reflect.ValueOf(display.PlainText),
 		"Plot":              reflect.ValueOf(display.Plot),
 		"Publish":           reflect.ValueOf(display.Publish),
 		"Render":            reflect.ValueOf(display.Render),

@@ -1,0 +1,130 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/gornn/gornn/kernel/modules/modulestest"
+)
+
+// cellText is what an executed cell showed: its streams and the plain
+// text of its results, in order.
+func cellText(nb executed, i int) string {
+	var b strings.Builder
+	for _, o := range nb.Cells[i].Outputs {
+		b.WriteString(strings.Join(o.Text, ""))
+		switch t := o.Data["text/plain"].(type) {
+		case string:
+			b.WriteString(t)
+		case []any:
+			for _, line := range t {
+				s, _ := line.(string)
+				b.WriteString(s)
+			}
+		}
+	}
+	return b.String()
+}
+
+// TestModulesAcrossRuns: a notebook imports a package of a module that
+// is not preloaded, whose module needs another; the cells before it keep
+// their values. A later run of a notebook in the same directory (a new
+// process, as after a kernel restart) gets the versions recorded in
+// .gornn, %get's included, without the proxy.
+func TestModulesAcrossRuns(t *testing.T) {
+	env := modulestest.Publish(t, []modulestest.Module{
+		{Path: "example.com/words", Version: "v1.0.0", Files: map[string]string{
+			"go.mod":   "module example.com/words\n\ngo 1.21\n",
+			"words.go": "package words\n\nfunc Hello() string { return \"hello\" }\n",
+		}},
+		{Path: "example.com/words", Version: "v1.1.0", Files: map[string]string{
+			"go.mod":   "module example.com/words\n\ngo 1.21\n",
+			"words.go": "package words\n\nfunc Hello() string { return \"hi\" }\n",
+		}},
+		{Path: "example.com/greet", Version: "v0.1.0", Files: map[string]string{
+			"go.mod":   "module example.com/greet\n\ngo 1.21\n\nrequire example.com/words v1.0.0\n",
+			"greet.go": "package greet\n\nimport \"example.com/words\"\n\nfunc To(name string) string { return words.Hello() + \", \" + name }\n",
+		}},
+	})
+	dir := t.TempDir()
+	writeNotebook(t, filepath.Join(dir, "first.ipynb"),
+		"kept := 41",
+		"import \"example.com/greet\"",
+		"greet.To(\"gopher\") + fmt.Sprint(\" \", kept+1)",
+		"%get example.com/words@v1.1.0",
+	)
+	r := runBinaryEnv(t, dir, env, "first.ipynb")
+	if r.status != 0 || !strings.Contains(r.stdout, "hello, gopher 42\n") {
+		t.Fatalf("first run: status %d, stdout %q, stderr %q; want hello, gopher 42", r.status, r.stdout, r.stderr)
+	}
+	record, err := os.ReadFile(filepath.Join(dir, ".gornn", "go.mod"))
+	if err != nil || !strings.Contains(string(record), "example.com/words v1.1.0") {
+		t.Errorf(".gornn/go.mod: %v\n%s\nwant example.com/words v1.1.0", err, record)
+	}
+
+	writeNotebook(t, filepath.Join(dir, "second.ipynb"), "import \"example.com/greet\"\ngreet.To(\"again\")")
+	r = runBinaryEnv(t, dir, append(env, "GOPROXY=off"), "second.ipynb")
+	if r.status != 0 || r.stdout != "hi, again\n" {
+		t.Errorf("second run: status %d, stdout %q, stderr %q; want hi, again", r.status, r.stdout, r.stderr)
+	}
+}
+
+// TestCommands runs each notebook command in a notebook's cells, as in
+// Jupyter.
+func TestCommands(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.Mkdir(filepath.Join(dir, "sub"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	cells := []struct {
+		code string
+		want string // a regular expression the cell's output matches
+		not  string // text the output must not hold
+	}{
+		{"%time timed := 6 * 7", `^CPU time: .+, wall time: .+\n$`, ""},
+		{"%%time\ncelled := timed + 1\ncelled", `^CPU time: .+, wall time: .+\n43$`, ""},
+		{"%timeit -n 25 _ = make([]byte, 64)", `^25\t.* ns/op\t\d+ B/op\t\d+ allocs/op\n$`, ""},
+		{"import \"strings\"\nstrings.ToUpper?", `func ToUpper\(s string\) string`, ""},
+		{"!echo from-the-shell", `^from-the-shell\n$`, ""},
+		{"%env GORNN_COMMAND_TEST=set-by-env", `env: GORNN_COMMAND_TEST=set-by-env`, ""},
+		{"import \"os\"\nos.Getenv(\"GORNN_COMMAND_TEST\")", `^set-by-env$`, ""},
+		{"%cd sub", ``, ""},
+		{"wd, _ := os.Getwd()\nwd", `/sub$`, ""},
+		{"!pwd", `/sub\n$`, ""},
+		{"%who", `(?m)^counted\s+var\s+int$`, ""},
+		{"%reset", `.`, ""},
+		{"%who", ``, "counted"},
+		{"%help", `%timeit`, ""},
+		{"rnn.GlorotUniform(28, 128)", `^GlorotUniform\(shape=\[28,128\]\)$`, ""},
+	}
+	sources := make([]string, len(cells))
+	for i, c := range cells {
+		sources[i] = c.code
+	}
+	// %who's names: a cell before the %who.
+	sources[9] += "\ncounted := 3"
+	writeNotebook(t, filepath.Join(dir, "commands.ipynb"), sources...)
+	r := runBinary(t, dir, "", "commands.ipynb", "-o", "out.ipynb")
+	if r.status != 0 {
+		t.Fatalf("status %d\nstdout %s\nstderr %s", r.status, r.stdout, r.stderr)
+	}
+	nb := readExecuted(t, filepath.Join(dir, "out.ipynb")) // where rnnrepl started, despite %cd
+	for i, c := range cells {
+		got := cellText(nb, i)
+		if !regexp.MustCompile(c.want).MatchString(got) || (c.not != "" && strings.Contains(got, c.not)) {
+			t.Errorf("cell %d %q shows %q; want a match for %q", i, c.code, got, c.want)
+		}
+	}
+}
+
+// runBinaryEnv is runBinary with more environment variables.
+func runBinaryEnv(t *testing.T, dir string, env []string, args ...string) result {
+	t.Helper()
+	saved := testEnv
+	testEnv = append(append([]string(nil), testEnv...), env...)
+	defer func() { testEnv = saved }()
+	return runBinary(t, dir, "", args...)
+}
