@@ -36,9 +36,17 @@
 //     cells that call them are compiled again, and methods that call them
 //     are named in a warning on stderr.
 //   - Functions keep reading the variable a global was when they were
-//     compiled. Running `x := e` again for an existing global is first
-//     tried as `x = e`, so that they see the new value; a value of another
-//     type defines a new variable.
+//     compiled. Running `x := e` or `var x = e` again for an existing
+//     global is first tried as an assignment of a temporary of the
+//     definition's own type, so that they see the new value (and write to
+//     the new map). A value of another type, and a constant defined again,
+//     make a new variable: the functions of earlier cells that use it are
+//     compiled again; those that no longer compile are named in the cell's
+//     StaleError and panic, naming themselves, until their cell is run
+//     again. So are callers of a function redefined with another
+//     signature. Closures kept in variables cannot be compiled again.
+//     A global of an interface type stays of that type when it is
+//     redefined with a value of a type that implements it.
 //   - func main and top-level defer would run again after every cell:
 //     they are refused, except that a whole program pasted into a cell
 //     (with its package clause) runs: its main is renamed and called.

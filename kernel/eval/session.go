@@ -208,7 +208,13 @@ func (s *Session) executeGo(ctx context.Context, code string) (res *Result) {
 	if fd, p := declaresMain(rest); fd != nil && program {
 		edits = append(edits, edit{Off: p.off(fd.Name.Pos()), End: p.off(fd.Name.End()), Text: mainName})
 	}
-	reassign := reassignEdits(rest, s.safeGlobals())
+	before := s.safeGlobals()
+	reassign := reassignEdits(rest, before)
+	for p := range reassign {
+		// An assignment is a statement; run as one, a var keeps its
+		// place among the cell's statements and declarations.
+		p.Kind = chunkStmt
+	}
 	tp, texpr := trailingExpr(rest)
 	useResult, useReassign := texpr != nil, len(reassign) > 0
 	build := func() rewritten {
@@ -217,8 +223,8 @@ func (s *Session) executeGo(ctx context.Context, code string) (res *Result) {
 			all = append(all, resultEdits(tp, texpr)...)
 		}
 		if useReassign {
-			for _, e := range reassign {
-				all = append(all, e)
+			for _, es := range reassign {
+				all = append(all, es...)
 			}
 		}
 		return applyEdits(code, all)
@@ -265,9 +271,20 @@ func (s *Session) executeGo(ctx context.Context, code string) (res *Result) {
 			for _, name := range s.recordDecls(code, run) {
 				redefined[name] = true
 			}
-			if e := s.recompileCallers(ctx, redefined); e != nil {
-				return &Result{Err: e}
+		}
+		for _, p := range run {
+			if _, assigned := reassign[p]; assigned && useReassign {
+				continue
 			}
+			for _, name := range definedNames(p) {
+				if _, existed := before[name]; existed {
+					// A new slot for an old name.
+					redefined[name] = true
+				}
+			}
+		}
+		if e := s.recompileUsers(ctx, redefined); e != nil {
+			return &Result{Err: e}
 		}
 	}
 	s.recordVarTypes(rest)
@@ -350,7 +367,7 @@ func isPanic(err error) bool {
 
 // hasReassign reports whether a run holds a definition tried as an
 // assignment.
-func hasReassign(run []*piece, reassign map[*piece]edit) bool {
+func hasReassign(run []*piece, reassign map[*piece][]edit) bool {
 	for _, p := range run {
 		if _, ok := reassign[p]; ok {
 			return true
