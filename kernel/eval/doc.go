@@ -47,6 +47,9 @@
 //     signature. Closures kept in variables cannot be compiled again.
 //     A global of an interface type stays of that type when it is
 //     redefined with a value of a type that implements it.
+//   - A name is either a package or a definition of a cell: an import of a
+//     package under a name that an earlier cell defined (fmt := "x") is
+//     refused, saying so, since the definition would hide the package.
 //   - func main and top-level defer would run again after every cell:
 //     they are refused, except that a whole program pasted into a cell
 //     (with its package clause) runs: its main is renamed and called.

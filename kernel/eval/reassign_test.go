@@ -30,6 +30,10 @@ func TestRedefinedGlobalsReachEarlierFunctions(t *testing.T) {
 		{"result type changed is named", []string{"func f() int { return 1 }", "func g() int { return f() }", "func f() string { return \"a\" }"}, "", "g of earlier cells no longer compile"},
 		{"caller of a changed function panics saying so", []string{"func f() int { return 1 }", "func g() int { return f() }", "func f() string { return \"a\" }\n_ = 0", "g()"}, "", "g was compiled against an earlier definition of f"},
 		{"changed back, the caller works again", []string{"func f() int { return 1 }", "func g() int { return f() + 1 }", "func f() string { return \"a\" }\n_ = 0", "func f() int { return 5 }", "g()"}, "6", ""},
+		{"package name defined after its import", []string{"import \"fmt\"", "fmt := \"x\"", "import \"fmt\"\nfmt.Sprint(1)"}, "", `fmt is defined by an earlier cell and hides the package "fmt"`},
+		{"package name defined before its import", []string{"fmt := \"x\"", "import \"fmt\"\nfmt.Sprint(1)"}, "", `fmt is defined by an earlier cell and hides the package "fmt"`},
+		{"package name defined by a function", []string{"func strings() int { return 1 }", "strings.Fields(\"a b\")"}, "", "strings.Fields undefined (type func() int"},
+		{"shadowed package under another name", []string{"fmt := \"x\"", "import fmt2 \"fmt\"\nfmt2.Sprint(1, fmt)"}, "1x", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
