@@ -17,6 +17,9 @@ func (s *Session) convertError(ctx context.Context, err error, code string, rw r
 		return &Error{Name: "Interrupted", Message: "the cell was interrupted; the session keeps its state",
 			Traceback: []string{"Interrupted: the cell was interrupted"}}
 	}
+	if errors.Is(err, errGoexit) {
+		return &Error{Name: "Goexit", Message: err.Error(), Traceback: []string{"Goexit: " + err.Error()}}
+	}
 	toCell := func(line, col int) (int, int) {
 		// The interpreter saw one line of mode prefix before the cell.
 		off := offsetOf(rw.Text, line-1, col)

@@ -37,7 +37,9 @@ type Session struct {
 	mods    *modules.Workspace // nil without Options.ModulesDir
 
 	cellCtx atomic.Pointer[context.Context] // the running cell's context, for sleeps
-	running chan struct{}                   // closed when an interrupted evaluation still running ends
+	// goexited is set when a cell's statements call runtime.Goexit.
+	goexited atomic.Bool
+	running  chan struct{} // closed when an interrupted evaluation still running ends
 
 	mu      sync.Mutex        // guards the maps below against Complete during Execute
 	imports map[string]string // name in cells -> import path
@@ -120,6 +122,9 @@ func New(opts Options) (*Session, error) {
 		// A sleeping cell wakes up when it is interrupted instead of
 		// holding on to the interpreter's frame for the rest of the sleep.
 		{"time/time": {"Sleep": reflect.ValueOf(s.sleep)}},
+		// The interpreter takes a cell that Goexit ended for one that
+		// ended well.
+		{"runtime/runtime": {"Goexit": reflect.ValueOf(s.goexit)}},
 	} {
 		if err := s.in.Use(tables); err != nil {
 			return nil, fmt.Errorf("eval: loading symbols: %w", err)
@@ -247,7 +252,7 @@ func (s *Session) executeGo(ctx context.Context, code string) (res *Result) {
 			if e := s.stack.take(); e != nil {
 				return &Result{Err: e}
 			}
-			if err == nil || ctx.Err() != nil || isPanic(err) {
+			if err == nil || ctx.Err() != nil || isPanic(err) || errors.Is(err, errGoexit) {
 				break
 			}
 			if last && useResult && isNoValueError(err) {

@@ -1,7 +1,10 @@
 package eval
 
 import (
+	"bytes"
 	"context"
+	"errors"
+	"runtime"
 	"time"
 )
 
@@ -28,6 +31,9 @@ func (s *Session) evalStoppable(ctx context.Context, src string, grace time.Dura
 	}()
 	select {
 	case <-done:
+		if s.goexited.Swap(false) {
+			return errGoexit
+		}
 		return err
 	case <-ctx.Done():
 	}
@@ -78,4 +84,22 @@ func (s *Session) sleep(d time.Duration) {
 	case <-t.C:
 	case <-ctx.Done():
 	}
+}
+
+// errGoexit is the error of an evaluation that runtime.Goexit ended.
+var errGoexit = errors.New("runtime.Goexit ended the goroutine running the cell: the cell stopped there, after its deferred calls")
+
+// goexit is runtime.Goexit for cells. Called by a cell's own statements,
+// it ends the interpreter's evaluation goroutine, which the interpreter
+// then reports as an evaluation that ended well; the session notes the
+// call, so that the cell fails saying why it stopped. In a goroutine a
+// cell started it just ends that goroutine.
+func (s *Session) goexit() {
+	buf := make([]byte, 64<<10)
+	// Deep stacks are printed with their middle frames elided: the last
+	// line, naming the goroutine's creator, is always there.
+	if bytes.Contains(buf[:runtime.Stack(buf, false)], []byte(evalGoroutineCreator)) {
+		s.goexited.Store(true)
+	}
+	runtime.Goexit()
 }

@@ -98,3 +98,8 @@ const (
 	// generic call.
 	crashNilReflectType = "nil reflect type"
 )
+
+// evalGoroutineCreator is the line that ends the stack of the goroutine on
+// which the interpreter runs an evaluation, and no goroutine a cell
+// starts: "created by" the function that starts it.
+const evalGoroutineCreator = "created by github.com/traefik/yaegi/interp.(*Interpreter).EvalWithContext"
