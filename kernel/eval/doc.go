@@ -71,7 +71,23 @@
 //     code stops when it checks its context, which Options.CellHook hands
 //     to compiled packages (time.Sleep in cells is stopped by the session
 //     itself). The next cell waits for an interrupted one to finish, up to
-//     a bound.
+//     a bound of 2 s, once: later cells run beside it. A cell interrupted
+//     while it waits on a sync.Mutex, RWMutex, WaitGroup or Cond is
+//     reported at once, naming the wait, and the next cell does not wait
+//     for it: nothing can end such a wait but a release (Go has no way to
+//     stop a goroutine from outside), so the goroutine stays blocked, and
+//     if a later cell releases the lock or WaitGroup, it runs the rest of
+//     its cell beside that cell.
+//   - runtime.Goexit in a cell's statements ends the interpreter's
+//     goroutine, which the interpreter takes for a cell that ended well;
+//     the cell fails with a Goexit error instead (deferred calls ran). In
+//     a goroutine the cell started, it ends that goroutine, as in Go.
+//   - Output is captured from the process's descriptors (see Capture),
+//     which cannot tell which goroutine wrote: what a goroutine prints
+//     after its cell ended goes to the front end with the cell running at
+//     that moment, or, between cells, with the last cell that ran (the
+//     kernel keeps the last cell that shows output), not with the cell
+//     that started the goroutine.
 //   - The Go runtime's fatal errors cannot be recovered: recursion in
 //     compiled code past the 1 GB stack limit, running out of memory,
 //     concurrent map writes. The process ends with the runtime's report on

@@ -1,8 +1,13 @@
 package eval
 
 import (
+	"context"
+	"reflect"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/traefik/yaegi/interp"
 )
 
 // TestGoexit: runtime.Goexit on the goroutine running a cell fails the
@@ -33,6 +38,41 @@ func TestGoexit(t *testing.T) {
 			}
 			if got := text(run(t, s, "ran")); got != tt.want {
 				t.Errorf("ran = %s, want %s", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestInterruptedSyncWait: a cell interrupted while it waits on a lock or
+// a WaitGroup, which no interrupt can end, is reported at once, naming the
+// wait, and later cells do not wait for it.
+func TestInterruptedSyncWait(t *testing.T) {
+	tests := []struct {
+		name, cell, state string
+	}{
+		{"mutex", "var mu sync.Mutex\nmu.Lock()\nstarted.Now()\nmu.Lock()", "sync.Mutex.Lock"},
+		{"WaitGroup", "var wg sync.WaitGroup\nwg.Add(1)\nstarted.Now()\nwg.Wait()", "sync.WaitGroup.Wait"},
+		{"read lock", "var rw sync.RWMutex\nrw.Lock()\nstarted.Now()\nrw.RLock()", "sync.RWMutex.RLock"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ctx, cancel := context.WithCancel(context.Background())
+			signal := interp.Exports{"example.com/started/started": {"Now": reflect.ValueOf(cancel)}}
+			s := newSession(t, Options{Packages: signal})
+			run(t, s, "import (\"sync\"; \"example.com/started\")")
+			r := s.Execute(ctx, tt.cell)
+			if r.Err == nil || r.Err.Name != "Interrupted" || !strings.Contains(r.Err.Message, tt.state) {
+				t.Fatalf("err = %v, want Interrupted naming %s", r.Err, tt.state)
+			}
+			// The bound a still-running interrupted cell gets is 2 s.
+			for range 2 {
+				start := time.Now()
+				if got := text(run(t, s, "1 + 1")); got != "2" {
+					t.Fatalf("next cell = %q", got)
+				}
+				if d := time.Since(start); d > time.Second {
+					t.Errorf("the next cell took %v: it waited for the blocked one", d)
+				}
 			}
 		})
 	}
