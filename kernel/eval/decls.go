@@ -384,14 +384,15 @@ func (s *Session) cellMethods(name string) []string {
 }
 
 // warnStaleMethods tells on stderr which methods of earlier cells still
-// call an old version of a redefined function: methods cannot be compiled
-// again (the interpreter keeps a method's first definition).
+// use an old definition of a function, variable or constant: methods
+// cannot be compiled again (the interpreter keeps a method's first
+// definition).
 func (s *Session) warnStaleMethods(changed map[string]bool) {
 	var stale []string
 	for key, uses := range s.methodUses {
 		for name := range changed {
 			if uses[name] {
-				stale = append(stale, key+" (calls "+name+")")
+				stale = append(stale, key+" (uses "+name+")")
 				break
 			}
 		}
@@ -400,5 +401,5 @@ func (s *Session) warnStaleMethods(changed map[string]bool) {
 		return
 	}
 	sort.Strings(stale)
-	fmt.Fprintf(os.Stderr, "warning: these methods keep calling the previous definition, since methods cannot be redefined: %s\n", strings.Join(stale, ", "))
+	fmt.Fprintf(os.Stderr, "warning: these methods keep using the previous definition, since methods cannot be redefined: %s\n", strings.Join(stale, ", "))
 }

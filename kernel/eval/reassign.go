@@ -33,6 +33,45 @@ import (
 // top-level var declaration that qualifies becomes a statement.
 func reassignEdits(pieces []*piece, globals map[string]reflect.Value) map[*piece][]edit {
 	out := map[*piece][]edit{}
+	// A top-level var that becomes a statement runs before the cell's
+	// declarations after it, so one that uses what the cell declares
+	// stays a declaration, evaluated with them.
+	declared := map[string]bool{}
+	for _, p := range pieces {
+		if p.Kind != chunkDecl {
+			continue
+		}
+		switch d := p.decl.(type) {
+		case *ast.FuncDecl:
+			if d.Recv == nil {
+				declared[d.Name.Name] = true
+			}
+		case *ast.GenDecl:
+			for _, spec := range d.Specs {
+				switch sp := spec.(type) {
+				case *ast.TypeSpec:
+					declared[sp.Name.Name] = true
+				case *ast.ValueSpec:
+					for _, id := range sp.Names {
+						declared[id.Name] = true
+					}
+				}
+			}
+		}
+	}
+	usesDeclared := func(gd *ast.GenDecl) bool {
+		vs := gd.Specs[0].(*ast.ValueSpec)
+		own := map[string]bool{}
+		for _, id := range vs.Names {
+			own[id.Name] = true
+		}
+		for name := range identsIn(gd) {
+			if declared[name] && !own[name] {
+				return true
+			}
+		}
+		return false
+	}
 	n := 0
 	temps := func(names []*ast.Ident) (string, bool) {
 		var ts []string
@@ -86,6 +125,9 @@ func reassignEdits(pieces []*piece, globals map[string]reflect.Value) map[*piece
 		case p.Kind == chunkDecl:
 			gd, ok := p.decl.(*ast.GenDecl)
 			if !ok {
+				continue
+			}
+			if gd.Tok != token.VAR || len(gd.Specs) != 1 || usesDeclared(gd) {
 				continue
 			}
 			if es := varEdits(p, gd, temps, names); es != nil {

@@ -21,6 +21,7 @@ func TestRedefinedGlobalsReachEarlierFunctions(t *testing.T) {
 		{"var of a slice with its type", []string{"var xs []int = []int{1}", "func first() int { return xs[0] }", "var xs []int = []int{7}", "first()"}, "7", ""},
 		{"var without a value is zero again", []string{"var total int", "func add() { total++ }", "add()", "var total int", "add()\ntotal"}, "1", ""},
 		{"var after a statement", []string{"var n = 1", "func readN() int { return n }", "_ = 0\nvar n = 5", "readN()"}, "5", ""},
+		{"var using a function declared after it", []string{"var cfg = mk()\nfunc mk() int { return 1 }", "func readCfg() int { return cfg }", "var cfg = mk()\nfunc mk() int { return 2 }", "fmt.Sprint(cfg, readCfg())"}, "2 2", ""},
 		{"struct of a cell type", []string{"type P struct{ X int }", "var p = P{1}", "func px() int { return p.X }", "var p = P{5}", "px()"}, "5", ""},
 		{"two at once", []string{"u, w := 1, \"a\"", "func uw() string { return fmt.Sprint(u, w) }", "u, w := 2, \"b\"", "uw()"}, "2b", ""},
 		{"constant defined again", []string{"const k = 1", "func rk() int { return k }", "const k = 2", "rk()"}, "2", ""},

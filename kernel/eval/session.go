@@ -237,7 +237,6 @@ func (s *Session) executeGo(ctx context.Context, code string) (res *Result) {
 	rw := build()
 
 	runs := groupRuns(rest)
-	redefined := map[string]bool{}
 	for i, run := range runs {
 		last := i == len(runs)-1
 		var err error
@@ -272,6 +271,7 @@ func (s *Session) executeGo(ctx context.Context, code string) (res *Result) {
 		if err != nil {
 			return &Result{Err: s.convertError(ctx, err, code, rw)}
 		}
+		redefined := map[string]bool{}
 		if run[0].Kind == chunkDecl {
 			for _, name := range s.recordDecls(code, run) {
 				redefined[name] = true
