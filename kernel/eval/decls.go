@@ -215,14 +215,32 @@ func (s *Session) recompileUsers(ctx context.Context, redefined map[string]bool)
 		broken, causes = order, []string{err.Error()}
 	}
 	used := sortedKeys(redefined)
+	isBroken := map[string]bool{}
 	for _, name := range broken {
+		isBroken[name] = true
 		msg := fmt.Sprintf("%s was compiled against an earlier definition of %s: run its cell again", name, strings.Join(used, ", "))
 		if stub, ok := panicStub(srcs[name], msg); ok {
 			s.evalStoppable(ctx, "\n"+stub, interruptGrace)
 		}
 	}
-	msg := fmt.Sprintf("%s changed, and %s of earlier cells no longer compile(s) with it; calling %s panics until its cell is run again, changed to fit",
-		strings.Join(used, ", "), strings.Join(broken, ", "), strings.Join(broken, ", "))
+	// The others, compiled while the broken ones were half-compiled,
+	// would call those halves: compile them once more, now that they
+	// call the stubs.
+	var rest []string
+	for _, name := range order {
+		if !isBroken[name] {
+			rest = append(rest, srcs[name])
+		}
+	}
+	if len(rest) > 0 {
+		s.evalStoppable(ctx, "\n"+strings.Join(rest, "\n\n"), interruptGrace)
+	}
+	msg := fmt.Sprintf("%s was redefined, and %s (a function of an earlier cell) no longer compiles with it: calling it panics until its cell is run again, changed to fit",
+		strings.Join(used, ", "), broken[0])
+	if len(broken) > 1 {
+		msg = fmt.Sprintf("%s was redefined, and %s (functions of earlier cells) no longer compile with it: calling them panics until their cells are run again, changed to fit",
+			strings.Join(used, ", "), strings.Join(broken, ", "))
+	}
 	return &Error{Name: "StaleError", Message: msg, Traceback: append([]string{"StaleError: " + msg}, causes...)}
 }
 
