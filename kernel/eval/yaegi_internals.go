@@ -101,5 +101,6 @@ const (
 
 // evalGoroutineCreator is the line that ends the stack of the goroutine on
 // which the interpreter runs an evaluation, and no goroutine a cell
-// starts: "created by" the function that starts it.
+// starts: "created by" the function that starts it. TestGoexit and
+// TestInterruptedSyncWait fail if it changes.
 const evalGoroutineCreator = "created by github.com/traefik/yaegi/interp.(*Interpreter).EvalWithContext"
