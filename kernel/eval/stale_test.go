@@ -77,3 +77,29 @@ func TestInterruptedSyncWait(t *testing.T) {
 		})
 	}
 }
+
+// TestInterruptedCompiledCall: a compiled call that goes on after its
+// cell's interrupt delays the next cell, up to the bound, and no later
+// one.
+func TestInterruptedCompiledCall(t *testing.T) {
+	release := make(chan struct{})
+	defer close(release)
+	ctx, cancel := context.WithCancel(context.Background())
+	pkgs := interp.Exports{"example.com/started/started": {
+		"Now":   reflect.ValueOf(cancel),
+		"Block": reflect.ValueOf(func() { <-release }),
+	}}
+	s := newSession(t, Options{Packages: pkgs})
+	run(t, s, "import \"example.com/started\"")
+	if r := s.Execute(ctx, "started.Now()\nstarted.Block()"); r.Err == nil || r.Err.Name != "Interrupted" {
+		t.Fatalf("err = %v, want Interrupted", r.Err)
+	}
+	run(t, s, "1") // waits for the blocked call, up to the bound
+	start := time.Now()
+	if got := text(run(t, s, "1 + 1")); got != "2" {
+		t.Fatalf("cell after = %q", got)
+	}
+	if d := time.Since(start); d > time.Second {
+		t.Errorf("the second cell after the interrupt took %v: it waited again", d)
+	}
+}
