@@ -4,6 +4,7 @@ import (
 	"context"
 	"reflect"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -45,22 +46,34 @@ func TestGoexit(t *testing.T) {
 
 // TestInterruptedSyncWait: a cell interrupted while it waits on a lock or
 // a WaitGroup, which no interrupt can end, is reported at once, naming the
-// wait, and later cells do not wait for it.
+// wait, and later cells do not wait for it. The waits are in a compiled
+// call that interrupts its own cell first, so that the cell is surely
+// waiting when the interrupt arrives, and the test releases them at the
+// end.
 func TestInterruptedSyncWait(t *testing.T) {
+	var mu sync.Mutex
+	var rw sync.RWMutex
+	var wg sync.WaitGroup
 	tests := []struct {
-		name, cell, state string
+		name, state string
+		hold        func() // makes the wait block
+		wait        func() // the wait in the cell
+		release     func() // ends it
 	}{
-		{"mutex", "var mu sync.Mutex\nmu.Lock()\nstarted.Now()\nmu.Lock()", "sync.Mutex.Lock"},
-		{"WaitGroup", "var wg sync.WaitGroup\nwg.Add(1)\nstarted.Now()\nwg.Wait()", "sync.WaitGroup.Wait"},
-		{"read lock", "var rw sync.RWMutex\nrw.Lock()\nstarted.Now()\nrw.RLock()", "sync.RWMutex.RLock"},
+		{"mutex", "sync.Mutex.Lock", mu.Lock, func() { mu.Lock(); mu.Unlock() }, mu.Unlock},
+		{"WaitGroup", "sync.WaitGroup.Wait", func() { wg.Add(1) }, wg.Wait, wg.Done},
+		{"read lock", "sync.RWMutex.RLock", rw.Lock, func() { rw.RLock(); rw.RUnlock() }, rw.Unlock},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			ctx, cancel := context.WithCancel(context.Background())
-			signal := interp.Exports{"example.com/started/started": {"Now": reflect.ValueOf(cancel)}}
-			s := newSession(t, Options{Packages: signal})
-			run(t, s, "import (\"sync\"; \"example.com/started\")")
-			r := s.Execute(ctx, tt.cell)
+			tt.hold()
+			defer tt.release()
+			wait := func() { cancel(); tt.wait() }
+			pkgs := interp.Exports{"example.com/started/started": {"Wait": reflect.ValueOf(wait)}}
+			s := newSession(t, Options{Packages: pkgs})
+			run(t, s, "import \"example.com/started\"")
+			r := s.Execute(ctx, "started.Wait()")
 			if r.Err == nil || r.Err.Name != "Interrupted" || !strings.Contains(r.Err.Message, tt.state) {
 				t.Fatalf("err = %v, want Interrupted naming %s", r.Err, tt.state)
 			}
