@@ -67,7 +67,9 @@ type Result struct {
 // Error names what went wrong in a cell and where.
 type Error struct {
 	// Name is the kind of error: "ParseError", "CompileError", "Panic",
-	// "Interrupted", "RedefinitionError", "StackOverflow" or
+	// "Interrupted", "RedefinitionError", "StaleError" (functions of
+	// earlier cells no longer compile with what the cell redefined),
+	// "StackOverflow", "Goexit" (the cell called runtime.Goexit) or
 	// "InternalError".
 	Name string
 	// Message is the one-line description.

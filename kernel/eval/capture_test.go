@@ -123,7 +123,7 @@ func TestCaptureStdio(t *testing.T) {
 	run(t, s, "func helper() int { return 1 }\ntype Box struct{ n int }\nfunc (b Box) Get() int { return helper() }",
 		"func helper() int { return 2 }")
 	c.Sync()
-	if got := rec.take("stderr"); !strings.Contains(got, "Box.Get (calls helper)") {
+	if got := rec.take("stderr"); !strings.Contains(got, "Box.Get (uses helper)") {
 		t.Errorf("stderr after redefining a function a method calls = %q", got)
 	}
 	fmt.Fprintln(c.OriginalStderr(), "capture test: this line goes to the real stderr")

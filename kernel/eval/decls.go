@@ -5,10 +5,12 @@ import (
 	"fmt"
 	"go/ast"
 	"go/constant"
+	"go/parser"
 	"go/token"
 	"os"
 	"reflect"
 	"sort"
+	"strconv"
 	"strings"
 )
 
@@ -145,10 +147,15 @@ func identsIn(n ast.Node) map[string]bool {
 	return ids
 }
 
-// recompileCallers declares again the functions of earlier cells that
-// call a redefined function, directly or through others, since the
-// interpreter binds calls when it compiles the caller.
-func (s *Session) recompileCallers(ctx context.Context, redefined map[string]bool) *Error {
+// recompileUsers declares again the functions of earlier cells that use
+// a redefined function, variable or constant, directly or through other
+// functions, since the interpreter binds a name when it compiles the
+// function that uses it. A function that no longer compiles (a result or
+// a variable changed its type) is replaced by one of the same signature
+// that panics saying so, rather than left half-compiled (the interpreter
+// would then fail on calling it with an index out of range), and the
+// error names it: its cell must be run again, changed to fit.
+func (s *Session) recompileUsers(ctx context.Context, redefined map[string]bool) *Error {
 	if len(redefined) == 0 {
 		return nil
 	}
@@ -176,19 +183,89 @@ func (s *Session) recompileCallers(ctx context.Context, redefined map[string]boo
 	}
 	sort.Strings(order)
 	s.warnStaleMethods(changed)
-	var srcs []string
+	srcs := map[string]string{}
 	for _, name := range order {
-		srcs = append(srcs, s.funcs[name].src)
+		srcs[name] = s.funcs[name].src
 	}
 	s.mu.Unlock()
-	if len(srcs) == 0 {
+	if len(order) == 0 {
 		return nil
 	}
-	if err := s.evalStoppable(ctx, "\n"+strings.Join(srcs, "\n\n"), interruptGrace); err != nil {
-		return &Error{Name: "CompileError", Message: fmt.Sprintf("recompiling %s, which call(s) a redefined function: %v", strings.Join(order, ", "), err),
-			Traceback: []string{fmt.Sprintf("recompiling %s: %v", strings.Join(order, ", "), err)}}
+	all := make([]string, len(order))
+	for i, name := range order {
+		all[i] = srcs[name]
 	}
-	return nil
+	err := s.evalStoppable(ctx, "\n"+strings.Join(all, "\n\n"), interruptGrace)
+	if err == nil || ctx.Err() != nil {
+		if err != nil {
+			return &Error{Name: "Interrupted", Message: "the cell was interrupted while functions that use what it redefined were compiled again",
+				Traceback: []string{"Interrupted: recompiling " + strings.Join(order, ", ")}}
+		}
+		return nil
+	}
+	// Find the ones that fail: each alone, the others being declared.
+	var broken, causes []string
+	for _, name := range order {
+		if fe := s.evalStoppable(ctx, "\n"+srcs[name], interruptGrace); fe != nil {
+			broken = append(broken, name)
+			causes = append(causes, fmt.Sprintf("%s: %v", name, fe))
+		}
+	}
+	if len(broken) == 0 {
+		broken, causes = order, []string{err.Error()}
+	}
+	used := sortedKeys(redefined)
+	isBroken := map[string]bool{}
+	for _, name := range broken {
+		isBroken[name] = true
+		msg := fmt.Sprintf("%s was compiled against an earlier definition of %s: run its cell again", name, strings.Join(used, ", "))
+		if stub, ok := panicStub(srcs[name], msg); ok {
+			s.evalStoppable(ctx, "\n"+stub, interruptGrace)
+		}
+	}
+	// The others, compiled while the broken ones were half-compiled,
+	// would call those halves: compile them once more, now that they
+	// call the stubs.
+	var rest []string
+	for _, name := range order {
+		if !isBroken[name] {
+			rest = append(rest, srcs[name])
+		}
+	}
+	if len(rest) > 0 {
+		s.evalStoppable(ctx, "\n"+strings.Join(rest, "\n\n"), interruptGrace)
+	}
+	msg := fmt.Sprintf("%s was redefined, and %s (a function of an earlier cell) no longer compiles with it: calling it panics until its cell is run again, changed to fit",
+		strings.Join(used, ", "), broken[0])
+	if len(broken) > 1 {
+		msg = fmt.Sprintf("%s was redefined, and %s (functions of earlier cells) no longer compile with it: calling them panics until their cells are run again, changed to fit",
+			strings.Join(used, ", "), strings.Join(broken, ", "))
+	}
+	return &Error{Name: "StaleError", Message: msg, Traceback: append([]string{"StaleError: " + msg}, causes...)}
+}
+
+// panicStub returns a declaration of the function src declares, with the
+// same signature, whose body panics with msg.
+func panicStub(src, msg string) (string, bool) {
+	f, err := parser.ParseFile(token.NewFileSet(), "", declPrefix+src, parser.SkipObjectResolution)
+	if err != nil || len(f.Decls) != 1 {
+		return "", false
+	}
+	fd, ok := f.Decls[0].(*ast.FuncDecl)
+	if !ok || fd.Body == nil {
+		return "", false
+	}
+	head := src[:int(fd.Body.Lbrace)-1-len(declPrefix)]
+	return head + "{ panic(" + strconv.Quote(msg) + ") }", true
+}
+
+func sortedKeys(m map[string]bool) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
 }
 
 // defined reports whether an earlier cell defined name at top level.
@@ -325,14 +402,15 @@ func (s *Session) cellMethods(name string) []string {
 }
 
 // warnStaleMethods tells on stderr which methods of earlier cells still
-// call an old version of a redefined function: methods cannot be compiled
-// again (the interpreter keeps a method's first definition).
+// use an old definition of a function, variable or constant: methods
+// cannot be compiled again (the interpreter keeps a method's first
+// definition).
 func (s *Session) warnStaleMethods(changed map[string]bool) {
 	var stale []string
 	for key, uses := range s.methodUses {
 		for name := range changed {
 			if uses[name] {
-				stale = append(stale, key+" (calls "+name+")")
+				stale = append(stale, key+" (uses "+name+")")
 				break
 			}
 		}
@@ -341,5 +419,5 @@ func (s *Session) warnStaleMethods(changed map[string]bool) {
 		return
 	}
 	sort.Strings(stale)
-	fmt.Fprintf(os.Stderr, "warning: these methods keep calling the previous definition, since methods cannot be redefined: %s\n", strings.Join(stale, ", "))
+	fmt.Fprintf(os.Stderr, "warning: these methods keep using the previous definition, since methods cannot be redefined: %s\n", strings.Join(stale, ", "))
 }

@@ -36,9 +36,20 @@
 //     cells that call them are compiled again, and methods that call them
 //     are named in a warning on stderr.
 //   - Functions keep reading the variable a global was when they were
-//     compiled. Running `x := e` again for an existing global is first
-//     tried as `x = e`, so that they see the new value; a value of another
-//     type defines a new variable.
+//     compiled. Running `x := e` or `var x = e` again for an existing
+//     global is first tried as an assignment of a temporary of the
+//     definition's own type, so that they see the new value (and write to
+//     the new map). A value of another type, and a constant defined again,
+//     make a new variable: the functions of earlier cells that use it are
+//     compiled again; those that no longer compile are named in the cell's
+//     StaleError and panic, naming themselves, until their cell is run
+//     again. So are callers of a function redefined with another
+//     signature. Closures kept in variables cannot be compiled again.
+//     A global of an interface type stays of that type when it is
+//     redefined with a value of a type that implements it.
+//   - A name is either a package or a definition of a cell: an import of a
+//     package under a name that an earlier cell defined (fmt := "x") is
+//     refused, saying so, since the definition would hide the package.
 //   - func main and top-level defer would run again after every cell:
 //     they are refused, except that a whole program pasted into a cell
 //     (with its package clause) runs: its main is renamed and called.
@@ -60,7 +71,23 @@
 //     code stops when it checks its context, which Options.CellHook hands
 //     to compiled packages (time.Sleep in cells is stopped by the session
 //     itself). The next cell waits for an interrupted one to finish, up to
-//     a bound.
+//     a bound of 2 s, once: later cells run beside it. A cell interrupted
+//     while it waits on a sync.Mutex, RWMutex, WaitGroup or Cond is
+//     reported at once, naming the wait, and the next cell does not wait
+//     for it: nothing can end such a wait but a release (Go has no way to
+//     stop a goroutine from outside), so the goroutine stays blocked, and
+//     if a later cell releases the lock or WaitGroup, it runs the rest of
+//     its cell beside that cell.
+//   - runtime.Goexit in a cell's statements ends the interpreter's
+//     goroutine, which the interpreter takes for a cell that ended well;
+//     the cell fails with a Goexit error instead (deferred calls ran). In
+//     a goroutine the cell started, it ends that goroutine, as in Go.
+//   - Output is captured from the process's descriptors (see Capture),
+//     which cannot tell which goroutine wrote: what a goroutine prints
+//     after its cell ended goes to the front end with the cell running at
+//     that moment, or, between cells, with the last cell that ran (the
+//     kernel keeps the last cell that shows output), not with the cell
+//     that started the goroutine.
 //   - The Go runtime's fatal errors cannot be recovered: recursion in
 //     compiled code past the 1 GB stack limit, running out of memory,
 //     concurrent map writes. The process ends with the runtime's report on

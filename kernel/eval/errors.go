@@ -14,8 +14,15 @@ import (
 // runSource from rw, into an Error at the cell's own line and column.
 func (s *Session) convertError(ctx context.Context, err error, code string, rw rewritten) *Error {
 	if ctx.Err() != nil || errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
-		return &Error{Name: "Interrupted", Message: "the cell was interrupted; the session keeps its state",
-			Traceback: []string{"Interrupted: the cell was interrupted"}}
+		msg := "the cell was interrupted; the session keeps its state"
+		var be *blockedError
+		if errors.As(err, &be) {
+			msg += fmt.Sprintf("; its goroutine stays blocked in %s, a wait no interrupt can end: later cells run beside it, and it goes on with the rest of its cell if one of them releases what it waits for", be.state)
+		}
+		return &Error{Name: "Interrupted", Message: msg, Traceback: []string{"Interrupted: " + msg}}
+	}
+	if errors.Is(err, errGoexit) {
+		return &Error{Name: "Goexit", Message: err.Error(), Traceback: []string{"Goexit: " + err.Error()}}
 	}
 	toCell := func(line, col int) (int, int) {
 		// The interpreter saw one line of mode prefix before the cell.

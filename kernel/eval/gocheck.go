@@ -35,6 +35,9 @@ func (s *Session) checkCell(ctx context.Context, code string, pieces []*piece) *
 	}
 	res := s.check.Check(code, parts)
 	for _, imp := range res.Imports {
+		if e := s.shadowedImport(imp.Name, imp.Path, code, 0, 0); e != nil {
+			return e
+		}
 		s.mu.Lock()
 		have := s.imports[imp.Name] == imp.Path
 		s.mu.Unlock()

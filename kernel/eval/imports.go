@@ -22,13 +22,16 @@ func (s *Session) importDecl(ctx context.Context, code string, p *piece) *Error 
 		if local == "" {
 			local = s.packageName(path)
 		}
+		line, col := lineCol(code, p.off(is.Pos()))
+		if e := s.shadowedImport(local, path, code, line, col); e != nil {
+			return e
+		}
 		s.mu.Lock()
 		prev, seen := s.imports[local]
 		s.mu.Unlock()
 		if local == "_" || (seen && prev == path) {
 			continue
 		}
-		line, col := lineCol(code, p.off(is.Pos()))
 		if seen {
 			return newError("CompileError", fmt.Sprintf("%s is already the name of the imported package %q", local, prev), code, line, col)
 		}
@@ -52,6 +55,18 @@ func (s *Session) importDecl(ctx context.Context, code string, p *piece) *Error 
 		s.mu.Unlock()
 	}
 	return nil
+}
+
+// shadowedImport refuses an import whose name an earlier cell gave to a
+// variable, constant, function or type: cells see that definition, not
+// the package, whether the import is done now or was done before.
+func (s *Session) shadowedImport(local, path, code string, line, col int) *Error {
+	if local == "_" || local == "." || !s.defined(local) {
+		return nil
+	}
+	return newError("CompileError", fmt.Sprintf(
+		"%s is defined by an earlier cell and hides the package %q: import it under another name (import %s2 %q), or restart the session and give that %s another name",
+		local, path, local, path, local), code, line, col)
 }
 
 // packageName returns the name a preloaded package declares.

@@ -37,7 +37,9 @@ type Session struct {
 	mods    *modules.Workspace // nil without Options.ModulesDir
 
 	cellCtx atomic.Pointer[context.Context] // the running cell's context, for sleeps
-	running chan struct{}                   // closed when an interrupted evaluation still running ends
+	// goexited is set when a cell's statements call runtime.Goexit.
+	goexited atomic.Bool
+	running  chan struct{} // closed when an interrupted evaluation still running ends
 
 	mu      sync.Mutex        // guards the maps below against Complete during Execute
 	imports map[string]string // name in cells -> import path
@@ -120,6 +122,9 @@ func New(opts Options) (*Session, error) {
 		// A sleeping cell wakes up when it is interrupted instead of
 		// holding on to the interpreter's frame for the rest of the sleep.
 		{"time/time": {"Sleep": reflect.ValueOf(s.sleep)}},
+		// The interpreter takes a cell that Goexit ended for one that
+		// ended well.
+		{"runtime/runtime": {"Goexit": reflect.ValueOf(s.goexit)}},
 	} {
 		if err := s.in.Use(tables); err != nil {
 			return nil, fmt.Errorf("eval: loading symbols: %w", err)
@@ -208,7 +213,13 @@ func (s *Session) executeGo(ctx context.Context, code string) (res *Result) {
 	if fd, p := declaresMain(rest); fd != nil && program {
 		edits = append(edits, edit{Off: p.off(fd.Name.Pos()), End: p.off(fd.Name.End()), Text: mainName})
 	}
-	reassign := reassignEdits(rest, s.safeGlobals())
+	before := s.safeGlobals()
+	reassign := reassignEdits(rest, before)
+	for p := range reassign {
+		// An assignment is a statement; run as one, a var keeps its
+		// place among the cell's statements and declarations.
+		p.Kind = chunkStmt
+	}
 	tp, texpr := trailingExpr(rest)
 	useResult, useReassign := texpr != nil, len(reassign) > 0
 	build := func() rewritten {
@@ -217,8 +228,8 @@ func (s *Session) executeGo(ctx context.Context, code string) (res *Result) {
 			all = append(all, resultEdits(tp, texpr)...)
 		}
 		if useReassign {
-			for _, e := range reassign {
-				all = append(all, e)
+			for _, es := range reassign {
+				all = append(all, es...)
 			}
 		}
 		return applyEdits(code, all)
@@ -226,7 +237,6 @@ func (s *Session) executeGo(ctx context.Context, code string) (res *Result) {
 	rw := build()
 
 	runs := groupRuns(rest)
-	redefined := map[string]bool{}
 	for i, run := range runs {
 		last := i == len(runs)-1
 		var err error
@@ -241,7 +251,7 @@ func (s *Session) executeGo(ctx context.Context, code string) (res *Result) {
 			if e := s.stack.take(); e != nil {
 				return &Result{Err: e}
 			}
-			if err == nil || ctx.Err() != nil || isPanic(err) {
+			if err == nil || ctx.Err() != nil || isPanic(err) || errors.Is(err, errGoexit) {
 				break
 			}
 			if last && useResult && isNoValueError(err) {
@@ -261,13 +271,25 @@ func (s *Session) executeGo(ctx context.Context, code string) (res *Result) {
 		if err != nil {
 			return &Result{Err: s.convertError(ctx, err, code, rw)}
 		}
+		redefined := map[string]bool{}
 		if run[0].Kind == chunkDecl {
 			for _, name := range s.recordDecls(code, run) {
 				redefined[name] = true
 			}
-			if e := s.recompileCallers(ctx, redefined); e != nil {
-				return &Result{Err: e}
+		}
+		for _, p := range run {
+			if _, assigned := reassign[p]; assigned && useReassign {
+				continue
 			}
+			for _, name := range definedNames(p) {
+				if _, existed := before[name]; existed {
+					// A new slot for an old name.
+					redefined[name] = true
+				}
+			}
+		}
+		if e := s.recompileUsers(ctx, redefined); e != nil {
+			return &Result{Err: e}
 		}
 	}
 	s.recordVarTypes(rest)
@@ -350,7 +372,7 @@ func isPanic(err error) bool {
 
 // hasReassign reports whether a run holds a definition tried as an
 // assignment.
-func hasReassign(run []*piece, reassign map[*piece]edit) bool {
+func hasReassign(run []*piece, reassign map[*piece][]edit) bool {
 	for _, p := range run {
 		if _, ok := reassign[p]; ok {
 			return true

@@ -98,3 +98,9 @@ const (
 	// generic call.
 	crashNilReflectType = "nil reflect type"
 )
+
+// evalGoroutineCreator is the line that ends the stack of the goroutine on
+// which the interpreter runs an evaluation, and no goroutine a cell
+// starts: "created by" the function that starts it. TestGoexit and
+// TestInterruptedSyncWait fail if it changes.
+const evalGoroutineCreator = "created by github.com/traefik/yaegi/interp.(*Interpreter).EvalWithContext"
