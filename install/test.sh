@@ -37,6 +37,13 @@ say "the notebook through rnnrepl (quick mode)"
 mkdir -p build/notebooks
 "$BIN/rnnrepl" -quick -out build/rnnrepl-out notebooks/mnist_rnn.ipynb -o build/notebooks/mnist_rnn.rnnrepl.ipynb >/dev/null
 
+say "the example notebooks (TensorFlow-Examples in Go) through rnnrepl (quick mode)"
+mkdir -p build/notebooks/examples
+for nb in notebooks/examples/*.ipynb; do
+	name=$(basename "$nb" .ipynb)
+	"$BIN/rnnrepl" -quick -out build/rnnrepl-out/examples "$nb" -o "build/notebooks/examples/$name.rnnrepl.ipynb" >/dev/null
+done
+
 say "the notebook through nbclient (quick mode)"
 $PY -m unittest -v tests/notebook/test_notebook.py
 
