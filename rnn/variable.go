@@ -14,10 +14,12 @@ type constOp struct{ value *Tensor }
 // Placeholder adds an input to the graph whose value is fed at each Run,
 // like tf.placeholder(dtype, shape). Use None for dimensions not known in
 // advance (the batch size). Without a shape, like tf.placeholder(dtype),
-// it takes a tensor of any shape, scalars included; a placeholder for
-// scalars only is Placeholder(dtype, []int{}...).
+// it takes a tensor of any shape, scalars included. An empty shape means
+// the same: the interpreter that runs notebook cells passes an empty
+// slice, not nil, for a call without the variadic arguments, so the two
+// cannot be told apart.
 func (g *Graph) Placeholder(dtype DType, shape ...int) *Node {
-	anyShape := shape == nil
+	anyShape := len(shape) == 0
 	shape = append([]int(nil), shape...)
 	for _, d := range shape {
 		if d < None {

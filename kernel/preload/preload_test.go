@@ -185,3 +185,19 @@ func TestOptionsKeepsTheCallersHook(t *testing.T) {
 		t.Errorf("hook started %d, ended %d times, context %v; want once each, with the cell's", started, ended, sawCtx)
 	}
 }
+
+// TestPlaceholderWithoutShapeInCells: a placeholder made in a cell
+// without a shape takes a tensor of any shape, as in compiled Go, though
+// the interpreter passes an empty slice for the missing arguments.
+func TestPlaceholderWithoutShapeInCells(t *testing.T) {
+	s := newSession(t, display.Frontend{})
+	r := run(t, s,
+		"x := rnn.Placeholder(rnn.Float32)\nsess := rnn.NewSession()",
+		"v, err := sess.Run(rnn.ReduceSum(x), rnn.Feeds{x: rnn.TensorFrom([]float32{1, 2, 3}, 3)})\nfmt.Sprint(err, v.Value())")
+	if r.Err != nil {
+		t.Fatal(r.Err)
+	}
+	if got := text(r); got != "<nil> 6" {
+		t.Errorf("got %q, want <nil> 6", got)
+	}
+}
