@@ -35,20 +35,7 @@ func cellText(nb executed, i int) string {
 // process, as after a kernel restart) gets the versions recorded in
 // .gornn, %get's included, without the proxy.
 func TestModulesAcrossRuns(t *testing.T) {
-	env := modulestest.Publish(t, []modulestest.Module{
-		{Path: "example.com/words", Version: "v1.0.0", Files: map[string]string{
-			"go.mod":   "module example.com/words\n\ngo 1.21\n",
-			"words.go": "package words\n\nfunc Hello() string { return \"hello\" }\n",
-		}},
-		{Path: "example.com/words", Version: "v1.1.0", Files: map[string]string{
-			"go.mod":   "module example.com/words\n\ngo 1.21\n",
-			"words.go": "package words\n\nfunc Hello() string { return \"hi\" }\n",
-		}},
-		{Path: "example.com/greet", Version: "v0.1.0", Files: map[string]string{
-			"go.mod":   "module example.com/greet\n\ngo 1.21\n\nrequire example.com/words v1.0.0\n",
-			"greet.go": "package greet\n\nimport \"example.com/words\"\n\nfunc To(name string) string { return words.Hello() + \", \" + name }\n",
-		}},
-	})
+	env := modulestest.Publish(t, modulestest.Greet)
 	dir := t.TempDir()
 	writeNotebook(t, filepath.Join(dir, "first.ipynb"),
 		"kept := 41",

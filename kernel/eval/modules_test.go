@@ -9,30 +9,9 @@ import (
 	"github.com/gornn/gornn/kernel/modules/modulestest"
 )
 
-// cellModules are published for the tests: greet imports words, a module
-// of its own; native needs cgo.
-var cellModules = []modulestest.Module{
-	{Path: "example.com/words", Version: "v1.0.0", Files: map[string]string{
-		"go.mod":   "module example.com/words\n\ngo 1.21\n",
-		"words.go": "package words\n\n// Hello is a greeting.\nfunc Hello() string { return \"hello\" }\n",
-	}},
-	{Path: "example.com/words", Version: "v1.1.0", Files: map[string]string{
-		"go.mod":   "module example.com/words\n\ngo 1.21\n",
-		"words.go": "package words\n\n// Hello is a greeting.\nfunc Hello() string { return \"hi\" }\n",
-	}},
-	{Path: "example.com/greet", Version: "v0.1.0", Files: map[string]string{
-		"go.mod":   "module example.com/greet\n\ngo 1.21\n\nrequire example.com/words v1.0.0\n",
-		"greet.go": "package greet\n\nimport \"example.com/words\"\n\n// To greets name.\nfunc To(name string) string { return words.Hello() + \", \" + name }\n",
-	}},
-	{Path: "example.com/native", Version: "v1.0.0", Files: map[string]string{
-		"go.mod":    "module example.com/native\n\ngo 1.21\n",
-		"native.go": "package native\n\n// #include <stdlib.h>\nimport \"C\"\n\nfunc Rand() int { return int(C.rand()) }\n",
-	}},
-}
-
 // useProxy points the go command of this test at the published modules.
 func useProxy(t *testing.T) {
-	for _, kv := range modulestest.Publish(t, cellModules) {
+	for _, kv := range modulestest.Publish(t, modulestest.Greet) {
 		k, v, _ := strings.Cut(kv, "=")
 		t.Setenv(k, v)
 	}

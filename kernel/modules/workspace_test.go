@@ -14,30 +14,8 @@ import (
 	"github.com/gornn/gornn/kernel/modules/modulestest"
 )
 
-// The modules the tests publish: greet imports words, a module of its
-// own; native needs cgo.
-var testModules = []modulestest.Module{
-	{Path: "example.com/words", Version: "v1.0.0", Files: map[string]string{
-		"go.mod":   "module example.com/words\n\ngo 1.21\n",
-		"words.go": "package words\n\n// Hello is a greeting.\nfunc Hello() string { return \"hello\" }\n",
-	}},
-	{Path: "example.com/words", Version: "v1.1.0", Files: map[string]string{
-		"go.mod":   "module example.com/words\n\ngo 1.21\n",
-		"words.go": "package words\n\nfunc Hello() string { return \"hi\" }\n",
-	}},
-	{Path: "example.com/greet", Version: "v0.1.0", Files: map[string]string{
-		"go.mod":     "module example.com/greet\n\ngo 1.21\n\nrequire example.com/words v1.0.0\n",
-		"greet.go":   "package greet\n\nimport (\n\t\"strings\"\n\n\t\"example.com/words\"\n)\n\n// To greets name.\nfunc To(name string) string { return words.Hello() + \", \" + strings.ToUpper(name) }\n",
-		"fib/fib.go": "package fib\n\n// Fib is the n-th Fibonacci number.\nfunc Fib(n int) int {\n\tif n < 2 {\n\t\treturn n\n\t}\n\treturn Fib(n-1) + Fib(n-2)\n}\n",
-	}},
-	{Path: "example.com/native", Version: "v1.0.0", Files: map[string]string{
-		"go.mod":    "module example.com/native\n\ngo 1.21\n",
-		"native.go": "package native\n\n// #include <stdlib.h>\nimport \"C\"\n\nfunc Rand() int { return int(C.rand()) }\n",
-	}},
-}
-
-// publish publishes testModules.
-func publish(t testing.TB) []string { return modulestest.Publish(t, testModules) }
+// publish publishes modulestest.Greet.
+func publish(t testing.TB) []string { return modulestest.Publish(t, modulestest.Greet) }
 
 // newWorkspace opens a workspace that fetches from the test proxy.
 func newWorkspace(t *testing.T, dir string, env []string) *Workspace {
@@ -78,8 +56,8 @@ func TestLoadFetchesAModuleAndItsDependency(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := v.String(); got != "hello, GOPHER" {
-		t.Errorf("greet.To = %q, want %q", got, "hello, GOPHER")
+	if got := v.String(); got != "hello, gopher" {
+		t.Errorf("greet.To = %q, want %q", got, "hello, gopher")
 	}
 	gomod, err := os.ReadFile(filepath.Join(record, "go.mod"))
 	if err != nil {
@@ -134,8 +112,8 @@ func TestRecordKeepsVersions(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := v.String(); got != "hi, X" {
-		t.Errorf("with words pinned at v1.1.0, greet.To = %q, want %q", got, "hi, X")
+	if got := v.String(); got != "hi, x" {
+		t.Errorf("with words pinned at v1.1.0, greet.To = %q, want %q", got, "hi, x")
 	}
 }
 

@@ -81,3 +81,28 @@ func Publish(t testing.TB, mods []Module) []string {
 		"GOTOOLCHAIN=local",
 	}
 }
+
+// Greet is the set of modules the tests of fetching publish: greet
+// (package example.com/greet, and example.com/greet/fib, a CPU-bound
+// function) needs words, a module of its own, at v1.0.0; words v1.1.0
+// says "hi" instead of "hello", to see which version was loaded; native
+// needs cgo.
+var Greet = []Module{
+	{Path: "example.com/words", Version: "v1.0.0", Files: map[string]string{
+		"go.mod":   "module example.com/words\n\ngo 1.21\n",
+		"words.go": "package words\n\n// Hello is a greeting.\nfunc Hello() string { return \"hello\" }\n",
+	}},
+	{Path: "example.com/words", Version: "v1.1.0", Files: map[string]string{
+		"go.mod":   "module example.com/words\n\ngo 1.21\n",
+		"words.go": "package words\n\n// Hello is a greeting.\nfunc Hello() string { return \"hi\" }\n",
+	}},
+	{Path: "example.com/greet", Version: "v0.1.0", Files: map[string]string{
+		"go.mod":     "module example.com/greet\n\ngo 1.21\n\nrequire example.com/words v1.0.0\n",
+		"greet.go":   "package greet\n\nimport \"example.com/words\"\n\n// To greets name.\nfunc To(name string) string { return words.Hello() + \", \" + name }\n",
+		"fib/fib.go": "package fib\n\n// Fib is the n-th Fibonacci number.\nfunc Fib(n int) int {\n\tif n < 2 {\n\t\treturn n\n\t}\n\treturn Fib(n-1) + Fib(n-2)\n}\n",
+	}},
+	{Path: "example.com/native", Version: "v1.0.0", Files: map[string]string{
+		"go.mod":    "module example.com/native\n\ngo 1.21\n",
+		"native.go": "package native\n\n// #include <stdlib.h>\nimport \"C\"\n\n// Rand calls C's rand.\nfunc Rand() int { return int(C.rand()) }\n",
+	}},
+}
