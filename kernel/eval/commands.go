@@ -178,18 +178,10 @@ func (o commandOutput) Page(text string) {
 // session's cells: it continues with a new interpreter made with the
 // same options.
 func (s *Session) Reset() error {
-	fresh, err := New(s.opts)
-	if err != nil {
+	old := s.in
+	if err := s.start(); err != nil {
 		return err
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	old := s.in
-	s.in, s.coll, s.sniff, s.stdin, s.stack = fresh.in, fresh.coll, fresh.sniff, fresh.stdin, fresh.stack
-	s.exports, s.check = fresh.exports, nil
-	s.imports, s.types, s.methods = fresh.imports, fresh.types, fresh.methods
-	s.methodUses, s.funcs, s.varTypes = fresh.methodUses, fresh.funcs, fresh.varTypes
-	s.globals, s.cells = fresh.globals, 0
 	// Goroutines of the old cells stop with their interpreter.
 	stopInterpreter(old)
 	return nil

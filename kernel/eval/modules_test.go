@@ -40,6 +40,15 @@ func TestImportAModuleInALiveSession(t *testing.T) {
 	if r.Err != nil {
 		t.Fatal(r.Err)
 	}
+	// %reset forgets the cells, not the record: the new interpreter
+	// imports the pinned version.
+	r = run(t, s, "%reset", `import "example.com/greet"`, `greet.To("reset")`)
+	if r.Err != nil {
+		t.Fatal(r.Err)
+	}
+	if got := text(r); got != "hi, reset" {
+		t.Errorf("after %%reset: got %s", got)
+	}
 	t.Setenv("GOPROXY", "off")
 	s2 := newSession(t, Options{ModulesDir: dir})
 	r = run(t, s2, `import "example.com/greet"`, `greet.To("again")`)

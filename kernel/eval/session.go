@@ -74,23 +74,36 @@ const interruptGrace = 500 * time.Millisecond
 // importable. Sessions are independent: several may run cells at the
 // same time, each with its own state.
 func New(opts Options) (*Session, error) {
+	s := &Session{opts: opts}
+	if err := s.start(); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// start gives the session a new interpreter, with nothing of any cell:
+// for New, and for Reset, which keeps the Session (and so every hook
+// the interpreter holds bound to it, such as time.Sleep's) and replaces
+// what it holds.
+func (s *Session) start() error {
+	opts := s.opts
 	env := opts.Env
 	if env == nil {
 		env = os.Environ()
 	}
-	s := &Session{
-		opts:       opts,
-		coll:       &collector{},
-		stack:      &stackGuard{},
-		sniff:      &panicSniffer{out: os.Stderr},
-		stdin:      &stdinReader{input: opts.Input},
-		imports:    map[string]string{},
-		types:      map[string]string{},
-		methods:    map[string]string{},
-		methodUses: map[string]map[string]bool{},
-		funcs:      map[string]*funcDef{},
-		varTypes:   map[string]string{},
-	}
+	s.mu.Lock()
+	s.coll = &collector{}
+	s.stack = &stackGuard{}
+	s.sniff = &panicSniffer{out: os.Stderr}
+	s.stdin = &stdinReader{input: opts.Input}
+	s.imports = map[string]string{}
+	s.types = map[string]string{}
+	s.methods = map[string]string{}
+	s.methodUses = map[string]map[string]bool{}
+	s.funcs = map[string]*funcDef{}
+	s.varTypes = map[string]string{}
+	s.check, s.cells = nil, 0
+	s.mu.Unlock()
 	io := interp.Options{Stdin: s.stdin, Stderr: s.sniff, Env: env}
 	if opts.ModulesDir != "" {
 		// The interpreter looks for a package's source under
@@ -101,16 +114,19 @@ func New(opts Options) (*Session, error) {
 		io.SourcecodeFilesystem = s.mods.FS(io.GoPath)
 	}
 	s.in = interp.New(io)
-	s.exports = interp.Exports{}
+	exports := interp.Exports{}
 	std := opts.Stdlib
 	if std == nil {
 		std = stdlib.Symbols
 	}
 	for _, tables := range []interp.Exports{std, opts.Packages} {
 		for k, v := range tables {
-			s.exports[k] = v
+			exports[k] = v
 		}
 	}
+	s.mu.Lock()
+	s.exports = exports
+	s.mu.Unlock()
 	var stdinVar interface{ Read([]byte) (int, error) } = s.stdin
 	for _, tables := range []interp.Exports{
 		std,
@@ -127,17 +143,20 @@ func New(opts Options) (*Session, error) {
 		{"runtime/runtime": {"Goexit": reflect.ValueOf(s.goexit)}},
 	} {
 		if err := s.in.Use(tables); err != nil {
-			return nil, fmt.Errorf("eval: loading symbols: %w", err)
+			return fmt.Errorf("eval: loading symbols: %w", err)
 		}
 	}
 	if _, err := s.in.Eval(`import ` + rtAlias + ` "` + rtPath + `"`); err != nil {
-		return nil, fmt.Errorf("eval: importing the runtime helpers: %w", err)
+		return fmt.Errorf("eval: importing the runtime helpers: %w", err)
 	}
 	if _, err := s.in.Eval(helperSource); err != nil {
-		return nil, fmt.Errorf("eval: declaring the builtin helpers: %w", err)
+		return fmt.Errorf("eval: declaring the builtin helpers: %w", err)
 	}
-	s.globals = s.safeGlobals()
-	return s, nil
+	g := s.safeGlobals()
+	s.mu.Lock()
+	s.globals = g
+	s.mu.Unlock()
+	return nil
 }
 
 // executeGo runs Go source as one cell.
