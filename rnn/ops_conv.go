@@ -11,13 +11,7 @@ import (
 // [batch,c] after a product).
 func BiasAdd(x, b *Node) *Node {
 	const name = "BiasAdd"
-	g, err := operands(name, x, b)
-	if err == nil {
-		err = requireFloat(name, x, b)
-	}
-	if err == nil {
-		err = requireRank(name, x, b)
-	}
+	g, err := floatOperandsOfKnownRank(name, x, b)
 	if err != nil {
 		return failed(g, name, err, x, b)
 	}
@@ -97,13 +91,7 @@ func staticOut(in, k, stride int, same bool) int {
 // a time.
 func Conv2D(x, w *Node, strides []int, padding string) *Node {
 	const name = "Conv2D"
-	g, err := operands(name, x, w)
-	if err == nil {
-		err = requireFloat(name, x, w)
-	}
-	if err == nil {
-		err = requireRank(name, x, w)
-	}
+	g, err := floatOperandsOfKnownRank(name, x, w)
 	if err != nil {
 		return failed(g, name, err, x, w)
 	}
@@ -322,13 +310,7 @@ func (op *convOp) backward(e *execution, n *Node) error {
 // gradient goes to the first largest element of each window.
 func MaxPool(x *Node, ksize, strides []int, padding string) *Node {
 	const name = "MaxPool"
-	g, err := operands(name, x)
-	if err == nil {
-		err = requireFloat(name, x)
-	}
-	if err == nil {
-		err = requireRank(name, x)
-	}
+	g, err := floatOperandsOfKnownRank(name, x)
 	if err != nil {
 		return failed(g, name, err, x)
 	}
@@ -478,4 +460,17 @@ func (op poolOp) backward(e *execution, n *Node) error {
 		return err
 	}
 	return e.s.pooling.run(poolJob{cg: cg, x: x.data, g: e.grad(n).data, dx: e.grad(xn).data})
+}
+
+// floatOperandsOfKnownRank checks what the convolution ops need of their
+// inputs: nodes of one graph, of a float type, of a known rank.
+func floatOperandsOfKnownRank(name string, inputs ...*Node) (*Graph, error) {
+	g, err := operands(name, inputs...)
+	if err == nil {
+		err = requireFloat(name, inputs...)
+	}
+	if err == nil {
+		err = requireRank(name, inputs...)
+	}
+	return g, err
 }
