@@ -64,7 +64,13 @@ func Interactive(cfg InteractiveConfig) error {
 			history = ""
 		}
 	}
+	// readline's Close does not close the standard input it wraps by
+	// default, so a read it started after the last key (Ctrl-D) would keep
+	// Close waiting for one more key. Our own cancelable reader, closed
+	// first, ends that read.
+	stdin := readline.NewCancelableStdin(os.Stdin)
 	s.rl, err = readline.NewEx(&readline.Config{
+		Stdin:             stdin,
 		Prompt:            prompt,
 		HistoryFile:       history,
 		HistorySearchFold: true,
@@ -77,9 +83,13 @@ func Interactive(cfg InteractiveConfig) error {
 		},
 	})
 	if err != nil {
+		stdin.Close()
 		return fmt.Errorf("repl: terminal: %w", err)
 	}
-	defer s.rl.Close()
+	defer func() {
+		stdin.Close()
+		s.rl.Close()
+	}()
 
 	// Ctrl-C reaches the process as SIGINT only while a cell runs: at the
 	// prompt the terminal is in raw mode and readline reads it as a key.
