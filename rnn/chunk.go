@@ -160,7 +160,7 @@ func chunkLayout(c *chunkPlan, n *Node) (batchLayout, bool) {
 	case dropoutOp:
 		// Element-wise with one keep probability for the whole batch.
 		return x, xDep && !c.dependsAny(n.inputs[1:])
-	case unaryOp, castOp, softmaxOp, mathOp:
+	case unaryOp, castOp, softmaxOp, mathOp, clipValueOp:
 		if _, ok := op.(softmaxOp); ok && !rowsWhole(n.inputs[0].shape, x) {
 			return batchLayout{}, false
 		}

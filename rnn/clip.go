@@ -133,3 +133,50 @@ func ExponentialDecay(lr float64, step *Node, decaySteps int, decayRate float64,
 	}
 	return Mul(g.Const(Scalar(float32(lr))), Exp(Mul(p, g.Const(Scalar(float32(math.Log(decayRate)))))))
 }
+
+// ClipByValue limits every element of x to [lo, hi], like
+// tf.clip_by_value(t, clip_value_min, clip_value_max). The gradient passes
+// where lo <= x <= hi and is zero where the value was clipped, as
+// TensorFlow's; TensorFlow-Examples clip a softmax to [1e-10, 1] before
+// its logarithm so that the cross entropy stays finite.
+func ClipByValue(x *Node, lo, hi float64) *Node {
+	const name = "ClipByValue"
+	g, err := operands(name, x)
+	if err == nil {
+		err = requireFloat(name, x)
+	}
+	if err == nil && (math.IsNaN(lo) || math.IsNaN(hi) || lo > hi) {
+		err = fmt.Errorf("bounds [%g, %g] are not an interval: clip_value_min must be at most clip_value_max", lo, hi)
+	}
+	if err != nil {
+		return failed(g, name, err, x)
+	}
+	op := clipValueOp{lo: float32(lo), hi: float32(hi)}
+	return derived(newOp(g, name, op, []*Node{x}, append([]int(nil), x.shape...), Float32, nil), x)
+}
+
+// clipValueOp is ClipByValue's element-wise clamp.
+type clipValueOp struct{ lo, hi float32 }
+
+func (op clipValueOp) forward(e *execution, n *Node) error {
+	x := e.value(n.inputs[0])
+	o := e.output(n, x.shape...).data
+	for i, v := range x.data {
+		o[i] = min(max(v, op.lo), op.hi)
+	}
+	return nil
+}
+
+func (op clipValueOp) backward(e *execution, n *Node) error {
+	xn := n.inputs[0]
+	if !e.needsGrad(xn) {
+		return nil
+	}
+	x, g, dx := e.value(xn).data, e.grad(n).data, e.grad(xn).data
+	for i, v := range g {
+		if x[i] >= op.lo && x[i] <= op.hi {
+			dx[i] += v
+		}
+	}
+	return nil
+}

@@ -69,6 +69,10 @@
 //	tf.train.exponential_decay(lr, step, n, r)     rnn.ExponentialDecay(lr, step, n, r, false)
 //	tf.clip_by_global_norm(grads, 5.0)             grads, norm := rnn.ClipByGlobalNorm(grads, 5)
 //	opt.apply_gradients(zip(grads, vars))          opt.ApplyGradients(grads, vars)
+//	tf.clip_by_value(t, 1e-10, 1.0)                rnn.ClipByValue(t, 1e-10, 1)
+//	tf.shape(x)                                    rnn.Shape(x) (Int32, [rank])
+//	tf.shape(x)[0]                                 rnn.Unstack(rnn.Shape(x), rank, 0)[0]
+//	tf.range(start, limit, delta)                  rnn.Range(start, limit, delta) (Go numbers or scalar nodes)
 //
 // Binary ops (Add, Sub, Mul, Div, Equal) broadcast as NumPy and TensorFlow
 // do: a scalar goes with anything, a bias [n] with every row of [batch,n],

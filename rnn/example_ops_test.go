@@ -142,3 +142,46 @@ func ExampleSetPanicOnBuildError() {
 	// rnn: MatMul: shapes [?,28] x [64,128]: inner dimensions 28 and 64 differ
 	// panic: rnn: MatMul_1 (MatMul): shapes [?,28] x [64,128]: inner dimensions 28 and 64 differ
 }
+
+// TensorFlow-Examples' dynamic RNN picks each sequence's last output with
+// indices built from the batch size, which only the fed tensor knows:
+// tf.range(0, tf.shape(outputs)[0]) * max_len + (seqlen - 1).
+func ExampleRange() {
+	g := rnn.NewGraph()
+	outputs := g.Placeholder(rnn.Float32, rnn.None, 4, 1) // [batch, max_len, 1]
+	seqlen := g.Placeholder(rnn.Int32, rnn.None)
+	batch := rnn.Unstack(rnn.Shape(outputs), 3, 0)[0] // tf.shape(outputs)[0]
+	rows := rnn.Cast(rnn.Range(0, batch, 1), rnn.Float32)
+	index := rnn.Cast(rnn.Add(rnn.Mul(rows, g.Const(rnn.Scalar(4))),
+		rnn.Sub(rnn.Cast(seqlen, rnn.Float32), g.Const(rnn.Scalar(1)))), rnn.Int32)
+	last := rnn.Gather(rnn.Reshape(outputs, -1, 1), index)
+
+	seqs := rnn.TensorFrom([]float32{1, 2, 0, 0, 5, 6, 7, 8, 9, 0, 0, 0}, 3, 4, 1)
+	out := g.NewSession().MustRunList([]*rnn.Node{index, last},
+		rnn.Feeds{outputs: seqs, seqlen: rnn.TensorFrom([]float32{2, 4, 1}, 3)})
+	fmt.Println("index", out[0].Ints(), "last", out[1].Data())
+	fmt.Println(g.Range(0, 1, 0.25).DType(), g.Range(3, 0, -1).Shape())
+	// Output:
+	// index [1 7 8] last [2 8 9]
+	// float32 [3]
+}
+
+// TensorFlow-Examples' logistic regression clips the softmax away from 0
+// before its logarithm.
+func ExampleClipByValue() {
+	g := rnn.NewGraph()
+	p := g.Placeholder(rnn.Float32, rnn.None)
+	clipped := rnn.ClipByValue(p, 1e-10, 1)
+	out := g.NewSession().MustRun(rnn.Log(clipped), rnn.Feeds{p: rnn.TensorFrom([]float32{0, 0.5, 1}, 3)})
+	fmt.Printf("%.4g\n", out.Data())
+	// Output: [-23.03 -0.6931 0]
+}
+
+// Shape knows the dimensions that are None until the graph runs.
+func ExampleShape() {
+	g := rnn.NewGraph()
+	x := g.Placeholder(rnn.Float32, rnn.None, 28)
+	s := rnn.Shape(x)
+	fmt.Println(x.Shape(), s.DType(), g.NewSession().MustRun(s, rnn.Feeds{x: rnn.NewTensor(16, 28)}).Ints())
+	// Output: [-1 28] int32 [16 28]
+}

@@ -89,6 +89,14 @@ func gradCases() []gradCase {
 		{name: "ArgMax Equal (no gradient)", shapes: [][]int{{3, 4}, {3, 4}}, build: func(in []*Node) *Node {
 			return Add(Cast(Equal(ArgMax(in[0], 1), ArgMax(in[1], 1)), Float32), ReduceSumAxis(in[1], 1))
 		}},
+		{name: "ClipByValue", shapes: [][]int{{3, 4}}, build: func(in []*Node) *Node { return Tanh(ClipByValue(in[0], -0.7, 0.65)) }},
+		{name: "ClipByValue of a product", shapes: [][]int{{3, 4}, {3, 4}}, build: func(in []*Node) *Node {
+			return ClipByValue(Mul(in[0], in[1]), -0.3, 0.3)
+		}},
+		{name: "Range and Shape (no gradient)", shapes: [][]int{{2, 3}}, build: func(in []*Node) *Node {
+			cols := Unstack(Shape(in[0]), 2, 0)[1]
+			return Mul(in[0], Add(Cast(Range(0, cols, 1), Float32), in[0].Graph().Range(0.5, 2, 0.5)))
+		}},
 		{name: "Log", shapes: [][]int{{3, 4}}, positive: []bool{true}, build: func(in []*Node) *Node { return Log(in[0]) }},
 		{name: "Exp", shapes: [][]int{{3, 4}}, build: func(in []*Node) *Node { return Exp(in[0]) }},
 		{name: "Neg", shapes: [][]int{{3, 4}}, build: func(in []*Node) *Node { return Neg(in[0]) }},

@@ -485,3 +485,35 @@ func (op castOp) backward(e *execution, n *Node) error {
 	}
 	return nil
 }
+
+// Shape returns x's shape when the graph runs, as an Int32 1-D tensor,
+// like tf.shape(x): unlike Node.Shape, it knows the dimensions that are
+// None until a tensor is fed, such as the batch size. Its length is x's
+// rank (None when the rank is unknown). Unstack picks a dimension out of
+// it, as tf.shape(x)[0] does: rnn.Unstack(rnn.Shape(x), rank, 0)[0].
+func Shape(x *Node) *Node {
+	g, err := operands("Shape", x)
+	if err != nil {
+		return failed(g, "Shape", err, x)
+	}
+	shape := []int{None}
+	if !x.unknownRank {
+		shape[0] = len(x.shape)
+	}
+	return newOp(g, "Shape", shapeOp{}, []*Node{x}, shape, Int32, nil)
+}
+
+// shapeOp computes Shape.
+type shapeOp struct{}
+
+func (shapeOp) forward(e *execution, n *Node) error {
+	x := e.value(n.inputs[0])
+	out := e.output(n, len(x.shape)).data
+	for i, d := range x.shape {
+		out[i] = float32(d)
+	}
+	return nil
+}
+
+// backward does nothing: a shape has no gradient.
+func (shapeOp) backward(*execution, *Node) error { return nil }
