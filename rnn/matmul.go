@@ -83,9 +83,26 @@ func (e *execution) parallelRows(rows int, work func(r0, r1 int)) error {
 // that splitting work does not allocate.
 type rowJob struct {
 	e           *execution
-	work        func(r0, r1 int) // the job, or nil for mm
+	work        func(r0, r1 int) // the job, or nil for bin or mm
+	bin         binaryRows       // used when its output is set
 	mm          gemmArgs
 	rows, block int
+}
+
+// binaryRows is a binaryOp over row blocks: the small operand sd is
+// repeated over the rows of bd. It is a value rather than a closure, so
+// that a bias added to a big batch on all cores does not allocate.
+type binaryRows struct {
+	op         binaryOp
+	swapped    bool
+	bd, sd, od []float32
+}
+
+// parallelBinary runs op.apply over rows repetitions of sd on all cores.
+func (e *execution) parallelBinary(rows int, b binaryRows) error {
+	j := &e.s.rows
+	*j = rowJob{e: e, bin: b}
+	return j.run(rows)
 }
 
 // run cuts rows into blocks and runs them.
@@ -104,9 +121,13 @@ func (j *rowJob) Do(_, i int) error {
 		return err
 	}
 	r0, r1 := i*j.block, min((i+1)*j.block, j.rows)
-	if j.work != nil {
+	switch {
+	case j.work != nil:
 		j.work(r0, r1)
-	} else {
+	case j.bin.od != nil:
+		b, m := &j.bin, len(j.bin.sd)
+		b.op.apply(b.swapped, b.bd[r0*m:r1*m], b.sd, b.od[r0*m:r1*m])
+	default:
 		j.mm.rows(r0, r1)
 	}
 	return nil

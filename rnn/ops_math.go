@@ -105,9 +105,7 @@ func (op binaryOp) forward(e *execution, n *Node) error {
 		return nil
 	}
 	// A bias added to every row of a big batch: rows in blocks on all cores.
-	return e.parallelRows(reps, func(r0, r1 int) {
-		op.apply(swapped, bd[r0*m:r1*m], sd, od[r0*m:r1*m])
-	})
+	return e.parallelBinary(reps, binaryRows{op: op, swapped: swapped, bd: bd, sd: sd, od: od})
 }
 
 // parallelElementwise is the size from which an element-wise op is shared
