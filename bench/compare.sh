@@ -1,15 +1,27 @@
 #!/usr/bin/env bash
-# compare.sh: the tutorial's LSTM on MNIST, gornn against PyTorch, side by
-# side in one run on one machine.
+# compare.sh: the tutorial's LSTM on MNIST, and TensorFlow-Examples' GRU,
+# two-layer LSTM, bidirectional LSTM and convolutional network, gornn
+# against PyTorch, side by side in one run on one machine.
 #
 # Usage: bench/compare.sh [--rounds N] [--steps N]
 #
 # Environment (flags win over it):
 #   ROUNDS         rounds; each runs both implementations, in alternating order (default 3)
+#   MODELS         models to time (default "lstm gru lstm2 bilstm conv"):
+#                  lstm, the tutorial's (its step: the optimizer run, then
+#                  the cost again), and internal/benchmodels' gru, lstm2,
+#                  bilstm (batch 16) and conv (batch 128), trained by Adam,
+#                  whose step is one training run; PyTorch's side runs
+#                  torch.nn.GRU, torch.nn.LSTM(num_layers=2),
+#                  torch.nn.LSTM(bidirectional=True) and torch.nn.Conv2d
 #   STEPS          timed training steps per run (default 1000)
+#   CONV_STEPS     timed training steps of conv, whose step (about 11 GFLOP)
+#                  does 20-40 times the work of the others' (default
+#                  STEPS/10, at least 1)
 #   WARMUP         untimed training steps before them (default 20)
-#   TORCH_IMPLS    PyTorch implementations: cell (the tutorial's cell step by
-#                  step) and nnlstm (torch.nn.LSTM) (default "cell nnlstm")
+#   TORCH_IMPLS    PyTorch implementations of the tutorial's model: cell (its
+#                  cell step by step) and nnlstm (torch.nn.LSTM) (default
+#                  "cell nnlstm")
 #   TORCH_THREADS  torch.set_num_threads settings (default "1 2"); every
 #                  implementation runs with every setting each round, and
 #                  the table shows the best per measurement
@@ -25,8 +37,8 @@
 #   MNIST_DIR      folder of the four MNIST .gz files (default: the GoMNIST module)
 #
 # It builds build/bench-gornn from ./bench/gornn, runs it and
-# bench/torchref/tutorial.py ROUNDS times each, and prints a Markdown table of
-# the medians. If PyTorch is missing it says why and reports gornn alone.
+# bench/torchref/tutorial.py ROUNDS times each per model, and prints a
+# Markdown table of the medians. If PyTorch is missing it says why and reports gornn alone.
 # Before the rounds it checks which BLAS PyTorch's matrix products run on;
 # on the reference BLAS it prints PyTorch's figures without ratios, says so,
 # and exits with status 3.
@@ -39,6 +51,7 @@ usage() {
 command_line="$0${*:+ $*}"
 rounds=${ROUNDS:-3}
 steps=${STEPS:-1000}
+models=${MODELS:-lstm gru lstm2 bilstm conv}
 warmup=${WARMUP:-20}
 torch_threads=${TORCH_THREADS:-1 2}
 torch_impls=${TORCH_IMPLS:-cell nnlstm}
@@ -60,6 +73,16 @@ while [ $# -gt 0 ]; do
 	--steps=*) steps=${1#*=}; shift ;;
 	-h | --help) usage; exit 0 ;;
 	*) echo "compare.sh: unknown argument '$1' (see --help)" >&2; exit 2 ;;
+	esac
+done
+if [ -z "${models// /}" ]; then
+	echo "compare.sh: MODELS must list at least one of lstm gru lstm2 bilstm conv" >&2
+	exit 2
+fi
+for m in $models; do
+	case "$m" in
+	lstm | gru | lstm2 | bilstm | conv) ;;
+	*) echo "compare.sh: MODELS must list lstm, gru, lstm2, bilstm and/or conv, got '$models'" >&2; exit 2 ;;
 	esac
 done
 for t in $torch_impls; do
@@ -93,6 +116,11 @@ for pair in "INSTALL_BLAS:$install_blas" "ACCURACY:$accuracy"; do
 		exit 2
 	fi
 done
+conv_steps=${CONV_STEPS:-$((steps / 10 > 0 ? steps / 10 : 1))}
+if ! [[ $conv_steps =~ ^[1-9][0-9]*$ ]]; then
+	echo "compare.sh: CONV_STEPS must be a positive integer, got '$conv_steps'" >&2
+	exit 2
+fi
 if ! [[ $warmup =~ ^[0-9]+$ ]]; then
 	echo "compare.sh: WARMUP must be a non-negative integer, got '$warmup'" >&2
 	exit 2
@@ -218,11 +246,36 @@ run() {
 	}
 }
 
-torch_version=""
-for ((round = 1; round <= rounds; round++)); do
-	# Alternate who goes first, so neither always runs on a warmer or cooler machine.
-	if ((round % 2 == 1)); then order="gornn pytorch"; else order="pytorch gornn"; fi
+# run_model MODEL ORDER: one round of one of internal/benchmodels' models,
+# gornn and PyTorch in ORDER, PyTorch with every thread and core setting.
+run_model() {
+	local model=$1 order=$2 n=$steps impl threads c
+	[ "$model" = conv ] && n=$conv_steps
 	for impl in $order; do
+		if [ "$impl" = gornn ]; then
+			run "gornn $model" build/bench-gornn -model "$model" -steps "$n" -warmup "$warmup" -data "$data"
+		elif [ -z "$torch_missing" ]; then
+			for threads in $torch_threads; do
+				for c in $coretypes; do
+					config="nn,$threads-thr,${core_label[$c]}"
+					# shellcheck disable=SC2046 # coretype_env's words are separate arguments
+					run "pytorch $model ($threads threads, OPENBLAS_CORETYPE $c)" \
+						env $(coretype_env "$c") "$python" bench/torchref/tutorial.py --model "$model" \
+						--steps "$n" --warmup "$warmup" --blas-threads "$blas_threads" --data "$data" \
+						--threads "$threads"
+					torch_version=$(sed -n 's/^# pytorch torch=\([^ ]*\).*/\1/p' "$log")
+				done
+			done
+			config=""
+		fi
+	done
+}
+
+# run_tutorial ORDER: one round of the tutorial's LSTM, gornn and PyTorch in
+# ORDER, PyTorch in every implementation with every thread and core setting.
+run_tutorial() {
+	local impl impl_name threads c
+	for impl in $1; do
 		if [ "$impl" = gornn ]; then
 			run gornn "${gornn_cmd[@]}"
 		elif [ -z "$torch_missing" ]; then
@@ -240,6 +293,19 @@ for ((round = 1; round <= rounds; round++)); do
 			config=""
 		fi
 	done
+}
+
+torch_version=""
+for ((round = 1; round <= rounds; round++)); do
+	# Alternate who goes first, so neither always runs on a warmer or cooler machine.
+	if ((round % 2 == 1)); then order="gornn pytorch"; else order="pytorch gornn"; fi
+	for model in $models; do
+		if [ "$model" = lstm ]; then
+			run_tutorial "$order"
+		else
+			run_model "$model" "$order"
+		fi
+	done
 done
 
 cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo 2>/dev/null | head -n 1)
@@ -253,14 +319,19 @@ vector=$(sed -n 's/^flags[[:space:]]*: //p' /proc/cpuinfo 2>/dev/null | head -n 
 			print substr(out, 2) rest
 		}')
 echo
-echo "## gornn vs PyTorch: the tutorial's LSTM on MNIST"
+if [ "$models" = lstm ]; then
+	echo "## gornn vs PyTorch: the tutorial's LSTM on MNIST"
+else
+	echo "## gornn vs PyTorch on MNIST: $models"
+fi
 echo
 echo "Machine: ${cpu:-unknown CPU}, nproc $(nproc), $(go env GOVERSION), torch ${torch_version:-not available}" \
 	"(implementations: $torch_impls; torch threads: each of $torch_threads; OpenBLAS threads $blas_threads), GOMAXPROCS ${GOMAXPROCS:-default}"
 echo "Vector extensions: ${vector:-unknown}"
 echo "PyTorch's BLAS: ${blas_summary:-not checked}"
-echo "Command: ROUNDS=$rounds STEPS=$steps CORETYPES=\"$coretypes\" $command_line"
-echo "Medians of $rounds round(s); $steps timed steps per run after $warmup warm-up steps."
+echo "Command: ROUNDS=$rounds STEPS=$steps CONV_STEPS=$conv_steps MODELS=\"$models\" CORETYPES=\"$coretypes\" $command_line"
+echo "Models: $models (step_batch16 is the tutorial's LSTM; step_MODEL_batchN the others, trained by Adam)."
+echo "Medians of $rounds round(s); $steps timed steps per run (conv: $conv_steps) after $warmup warm-up steps."
 echo "PyTorch's column is its best implementation, thread setting and OpenBLAS core for each measurement (in brackets)."
 if [ -n "$torch_missing" ]; then
 	echo "PyTorch: not measured: $torch_missing"

@@ -26,10 +26,19 @@
 //     processes used during the timed steps and during the accuracy pass,
 //     from /proc/stat, so that interference on a shared machine shows.
 //
+// With -model gru, lstm2, bilstm or conv it times one of
+// internal/benchmodels' models instead (TensorFlow-Examples' recurrent
+// network with a GRU, two stacked LSTMs or a bidirectional LSTM, at the
+// tutorial's shapes and batch 16, and its convolutional network at batch
+// 128, all trained by Adam): a step is one run of the training op on a
+// real MNIST batch, and it prints step_<model>_batch<N> (steps/s),
+// allocs_per_step_<model>, alloc_bytes_per_step_<model> and
+// other_cpu_steps_<model>, without an accuracy pass.
+//
 // Usage:
 //
 //	go build -o build/bench-gornn ./bench/gornn
-//	build/bench-gornn [-steps 1000] [-warmup 20] [-data dir] [-accuracy=false]
+//	build/bench-gornn [-model lstm] [-steps 1000] [-warmup 20] [-data dir] [-accuracy=false]
 //
 // The MNIST files are looked up as rnn/mnist.ReadDataSets does (-data, then
 // $MNIST_DIR, then the GoMNIST module in the Go module cache); nothing is
@@ -51,6 +60,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/gornn/gornn/internal/benchmodels"
 	"github.com/gornn/gornn/internal/tutorial"
 	"github.com/gornn/gornn/rnn"
 	"github.com/gornn/gornn/rnn/mnist"
@@ -62,7 +72,8 @@ var nsteps, diminput = tutorial.MNIST.Steps, tutorial.MNIST.Inputs
 func main() {
 	steps := flag.Int("steps", 1000, "timed training steps")
 	warmup := flag.Int("warmup", 20, "untimed training steps before the timed ones")
-	batch := flag.Int("batch", tutorial.BatchSize, "training batch size (the tutorial's is 16)")
+	model := flag.String("model", "lstm", "lstm (the tutorial's), or one of internal/benchmodels': "+strings.Join(benchmodels.Names, ", "))
+	batch := flag.Int("batch", 0, "training batch size (0: the model's, 16 for the tutorial and the recurrent models, 128 for conv)")
 	dataDir := flag.String("data", "", "folder with the MNIST .gz files (default: $MNIST_DIR, then the GoMNIST module)")
 	seed := flag.Int64("seed", 1, "random seed of the initial weights")
 	accuracy := flag.Bool("accuracy", true, "time the accuracy pass over the training and test sets")
@@ -74,7 +85,16 @@ func main() {
 	if flag.NArg() > 0 {
 		fail(fmt.Errorf("unexpected arguments %q (all options are flags; see -help)", flag.Args()))
 	}
-	if err := run(os.Stdout, *steps, *warmup, *batch, *dataDir, *seed, *accuracy); err != nil {
+	var err error
+	if *model == "lstm" {
+		if *batch == 0 {
+			*batch = tutorial.BatchSize
+		}
+		err = run(os.Stdout, *steps, *warmup, *batch, *dataDir, *seed, *accuracy)
+	} else {
+		err = runModel(os.Stdout, *model, *steps, *warmup, *batch, *dataDir, *seed)
+	}
+	if err != nil {
 		fail(err)
 	}
 }

@@ -43,6 +43,18 @@ installed.
 --impl nnlstm runs the same model with its recurrence in torch.nn.LSTM,
 PyTorch's fused LSTM, instead of the tutorial's cell written out step by step.
 
+--model picks another model with the layers and shapes of bench/gornn's
+(internal/benchmodels): gru (torch.nn.GRU), lstm2 (torch.nn.LSTM with
+num_layers=2), bilstm (torch.nn.LSTM with bidirectional=True), each over 28
+steps of 28 pixels with 128 units, a dense layer on the last step's output
+and batch 16, or conv (TensorFlow-Examples' convolutional network: 5x5
+convolutions of 32 and 64 filters, each with ReLU and 2x2 max pooling, a
+1024-unit dense layer with dropout 0.25, batch 128). They train with Adam at
+0.001; a step is one training step (forward, backward, update) on a real
+batch, printed as step_<model>_batch<N>, with other_cpu_steps_<model>, and
+no accuracy pass. torch.nn.GRU puts the reset gate after the recurrent
+product where TensorFlow's GRUCell puts it before: the same work per step.
+
 Threads: --threads sets torch.set_num_threads; --blas-threads sets
 OPENBLAS_NUM_THREADS before torch is imported. On a 2-core machine, 1 or 2
 torch threads with 1 OpenBLAS thread is fastest, depending on the
@@ -87,6 +99,11 @@ def positive(name, minimum):
     return check
 
 
+# The other models' names, as bench/gornn's -model spells them, and their
+# batch sizes.
+MODELS = {"gru": 16, "lstm2": 16, "bilstm": 16, "conv": 128}
+
+
 def parse_args():
     p = argparse.ArgumentParser(description=__doc__,
                                 formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -94,8 +111,8 @@ def parse_args():
                    help="timed training steps (default 1000)")
     p.add_argument("--warmup", type=positive("--warmup", 0), default=20,
                    help="untimed training steps before the timed ones (default 20)")
-    p.add_argument("--batch", type=positive("--batch", 1), default=16,
-                   help="training batch size (default 16, the tutorial's)")
+    p.add_argument("--batch", type=positive("--batch", 0), default=0,
+                   help="training batch size (0, the default: the model's, 16 but 128 for conv)")
     p.add_argument("--chunk", type=positive("--chunk", 0), default=1000,
                    help="images per forward pass in the accuracy pass (0: whole set; default 1000)")
     p.add_argument("--threads", type=positive("--threads", 1), default=2,
@@ -105,6 +122,9 @@ def parse_args():
     p.add_argument("--impl", choices=["cell", "nnlstm"], default="cell",
                    help="cell: TensorFlow's BasicLSTMCell step by step, as the tutorial; "
                         "nnlstm: the same model on torch.nn.LSTM, PyTorch's fused LSTM (default cell)")
+    p.add_argument("--model", choices=["lstm"] + list(MODELS), default="lstm",
+                   help="lstm: the tutorial's (default); " + ", ".join(MODELS) +
+                        ": the models of bench/gornn -model (see above)")
     p.add_argument("--seed", type=int, default=1, help="seed of the weights and the shuffling")
     p.add_argument("--no-accuracy", action="store_true", help="skip the accuracy pass")
     p.add_argument("--blas-info", action="store_true",
@@ -330,6 +350,70 @@ class FusedLSTM:
         return out[-1] @ self.w_out + self.b_out
 
 
+class Recurrent(torch.nn.Module):
+    """TensorFlow-Examples' recurrent network: an RNN over an image's rows,
+    a dense layer on the last step's output."""
+
+    def __init__(self, name):
+        super().__init__()
+        if name == "gru":
+            self.rnn = torch.nn.GRU(COLS, HIDDEN, batch_first=True)
+        elif name == "lstm2":
+            self.rnn = torch.nn.LSTM(COLS, HIDDEN, num_layers=2, batch_first=True)
+        else:
+            self.rnn = torch.nn.LSTM(COLS, HIDDEN, batch_first=True, bidirectional=True)
+        self.out = torch.nn.Linear(HIDDEN * (2 if name == "bilstm" else 1), CLASSES)
+
+    def forward(self, x):
+        out, _ = self.rnn(x)
+        return self.out(out[:, -1])
+
+
+class ConvNet(torch.nn.Module):
+    """TensorFlow-Examples' convolutional network, in NCHW."""
+
+    def __init__(self):
+        super().__init__()
+        self.conv1 = torch.nn.Conv2d(1, 32, 5, padding=2)
+        self.conv2 = torch.nn.Conv2d(32, 64, 5, padding=2)
+        self.fc = torch.nn.Linear(7 * 7 * 64, 1024)
+        self.out = torch.nn.Linear(1024, CLASSES)
+
+    def forward(self, x):
+        x = F.max_pool2d(F.relu(self.conv1(x.reshape(-1, 1, ROWS, COLS))), 2)
+        x = F.max_pool2d(F.relu(self.conv2(x)), 2)
+        x = F.dropout(F.relu(self.fc(x.flatten(1))), p=0.25, training=True)
+        return self.out(x)
+
+
+def time_model(a, train_x, train_y):
+    """Times --model's training step and prints its RESULT lines."""
+    model = ConvNet() if a.model == "conv" else Recurrent(a.model)
+    opt = torch.optim.Adam(model.parameters(), lr=0.001)
+    batches = Batches(train_x, train_y, np.random.default_rng(a.seed))
+
+    def step():
+        x, y = batches.next(a.batch)
+        opt.zero_grad(set_to_none=True)
+        F.cross_entropy(model(x), y).backward()
+        opt.step()
+
+    for _ in range(a.warmup):
+        step()
+    meter = CpuMeter()
+    start = time.perf_counter()
+    for _ in range(a.steps):
+        step()
+    elapsed = time.perf_counter() - start
+    with torch.no_grad():
+        x, y = batches.next(a.batch)
+        cost = float(F.cross_entropy(model(x), y))
+    print(f"# {a.model}: {a.steps} steps in {elapsed:.2f}s ({1000 * elapsed / a.steps:.2f} ms/step), "
+          f"cost after them {cost:.4f}", flush=True)
+    result(f"step_{a.model}_batch{a.batch}", a.steps / elapsed, "steps/s")
+    meter.report(f"other_cpu_steps_{a.model}")
+
+
 def peak_rss_mib():
     """VmHWM of this process in MiB, or None where /proc is missing."""
     try:
@@ -403,9 +487,11 @@ def main():
             print(f"# sgemm [{m}x{k}]x[{k}x{n}]: {sgemm_gflops(m, k, n):.1f} GFLOP/s "
                   f"({torch.get_num_threads()} torch threads)", flush=True)
         return
+    if a.batch == 0:
+        a.batch = MODELS.get(a.model, 16)
     folder = data_dir(a.data)
     train_x, train_y, test_x, test_y = load_mnist(folder)
-    print(f"# pytorch torch={torch.__version__} impl={a.impl} torch_threads={torch.get_num_threads()} "
+    print(f"# pytorch torch={torch.__version__} impl={a.impl if a.model == 'lstm' else 'nn'} model={a.model} torch_threads={torch.get_num_threads()} "
           f"OPENBLAS_NUM_THREADS={os.environ.get('OPENBLAS_NUM_THREADS', '-')} "
           f"OMP_NUM_THREADS={os.environ.get('OMP_NUM_THREADS', '-')} "
           f"OPENBLAS_CORETYPE={os.environ.get('OPENBLAS_CORETYPE', '-')} "
@@ -414,6 +500,9 @@ def main():
     print(f"# data {folder}: train {len(train_x)} test {len(test_x)}", flush=True)
 
     torch.manual_seed(a.seed)
+    if a.model != "lstm":
+        time_model(a, train_x, train_y)
+        return
     gen = torch.Generator().manual_seed(a.seed)
     model = TutorialLSTM(gen) if a.impl == "cell" else FusedLSTM(gen)
     opt = torch.optim.SGD(model.params, lr=0.001)
