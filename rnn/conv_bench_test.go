@@ -48,6 +48,8 @@ func BenchmarkConvNetStep(b *testing.B) {
 	s.MustRun(g.GlobalVariablesInitializer(), nil)
 	feeds := Feeds{x: xs, y: ys, keep: Scalar(0.75)}
 	s.MustRun(train, feeds)
+	s.MustRun(train, feeds)
+	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		if _, err := s.Run(train, feeds); err != nil {
