@@ -23,7 +23,7 @@ say "go test"
 go test -count=1 ./...
 
 say "go test -bench, each benchmark once (so that they keep working; bench/compare.sh times them)"
-go test -count=1 -run '^$' -bench . -benchtime 1x ./rnn/... >/dev/null
+go test -count=1 -run '^$' -bench . -benchtime 1x ./rnn/... ./internal/benchmodels >/dev/null
 
 say "go test -race (every package)"
 go test -count=1 -race ./...
