@@ -119,3 +119,45 @@ func TestRangeShapeClipErrors(t *testing.T) {
 		})
 	}
 }
+
+// TestShapeAndClipInChunkedRuns checks that an evaluation over a batch
+// bigger than a chunk sees the whole batch in Shape and Range (which must
+// not run per chunk), while ClipByValue, element-wise, still goes in
+// chunks.
+func TestShapeAndClipInChunkedRuns(t *testing.T) {
+	saved := evalChunkRows
+	defer func() { evalChunkRows = saved }()
+	evalChunkRows = 7
+	g := NewGraph()
+	x := g.Placeholder(Float32, None, 2)
+	rows := Range(0, Unstack(Shape(x), 2, 0)[0], 1)
+	clipped := ClipByValue(x, -1, 1)
+	s := g.NewSession()
+	const batch = 30
+	feeds := Feeds{x: NewTensor(batch, 2)}
+	for i := range feeds[x].data {
+		feeds[x].data[i] = float32(i%5) - 2
+	}
+	got, err := s.Run(rows, feeds)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Size() != batch || got.data[batch-1] != batch-1 {
+		t.Errorf("Range to the batch size gave %v, want 0..%d", got.Data(), batch-1)
+	}
+	if p := s.planFor([]*Node{rows}); p.chunks != nil {
+		t.Error("a plan with Shape runs in chunks")
+	}
+	c, err := s.Run(clipped, feeds)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p := s.planFor([]*Node{clipped}); p.chunks == nil {
+		t.Error("ClipByValue does not run in chunks")
+	}
+	for i, v := range feeds[x].data {
+		if want := min(max(v, -1), 1); c.data[i] != want {
+			t.Fatalf("element %d: %g, want %g", i, c.data[i], want)
+		}
+	}
+}
