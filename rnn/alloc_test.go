@@ -85,3 +85,31 @@ func TestRunInto(t *testing.T) {
 		t.Error("RunInto into nil succeeded")
 	}
 }
+
+// TestBigBroadcastAllocations checks that a bias added to a batch big
+// enough to be shared out over the cores (a convolution's output, say)
+// allocates nothing once its buffers are sized.
+func TestBigBroadcastAllocations(t *testing.T) {
+	g := NewGraph()
+	rows := 2 * parallelElementwise / 1024
+	// A static batch, so that the run is one pass rather than chunks.
+	x := g.Placeholder(Float32, rows, 1024)
+	b := g.Placeholder(Float32, 1024)
+	sum := Add(x, b)
+	s := g.NewSession()
+	feeds := Feeds{x: NewTensor(rows, 1024), b: NewTensor(1024)}
+	feeds[b].data[3] = 2
+	var out Tensor
+	run := func() {
+		if err := s.RunInto(&out, sum, feeds); err != nil {
+			t.Fatal(err)
+		}
+	}
+	run()
+	if n := testing.AllocsPerRun(5, run); n > 0 {
+		t.Errorf("%v allocations per run, want none", n)
+	}
+	if out.At(rows-1, 3) != 2 || out.At(rows-1, 4) != 0 {
+		t.Errorf("last row: %v, want the bias", out.data[len(out.data)-1024:][:5])
+	}
+}
