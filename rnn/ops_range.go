@@ -15,8 +15,9 @@ import (
 //	n := rnn.Unstack(rnn.Shape(x), 2, 0)[0]
 //	rnn.Range(0, n, 1)           // [0 1 … batch-1], Int32, shape [?]
 //
-// As in TensorFlow, the result is Int32 when every argument is an integer
-// (a Go integer or an Int32 or Int64 node) and Float32 otherwise. Its
+// As in TensorFlow, the result is Float32 when an argument is a float (a
+// Go float or a Float32 node), else Int64 when one is an Int64 node, else
+// Int32. Its
 // length is known before the graph runs when all three are Go numbers.
 // A zero delta, or one that leads away from limit, is an error, as
 // TensorFlow's. Range has no gradient.
@@ -62,6 +63,11 @@ func rangeIn(g *Graph, start, limit, delta any) *Node {
 		return failed(g, name, err, nodes...)
 	}
 	dtype := Int32
+	for _, a := range args {
+		if a.node != nil && a.node.dtype == Int64 {
+			dtype = Int64
+		}
+	}
 	for _, a := range args {
 		if !a.integer {
 			dtype = Float32

@@ -29,6 +29,9 @@ func TestRangeShapeClipValues(t *testing.T) {
 		{"Range with a float node", func(g *Graph, x *Node) *Node {
 			return Range(Cast(Unstack(Shape(x), 2, 0)[1], Float32), 4, 1)
 		}, []int{None}, Float32, []int{2}, []float32{2, 3}},
+		{"Range to an Int64 node", func(g *Graph, x *Node) *Node {
+			return Range(1, Cast(Unstack(Shape(x), 2, 0)[0], Int64), 1)
+		}, []int{None}, Int64, []int{2}, []float32{1, 2}},
 		{"ClipByValue", func(g *Graph, x *Node) *Node { return ClipByValue(x, -1, 2) }, []int{None, 2}, Float32, []int{3, 2},
 			[]float32{-1, 0.5, 2, 1, -0.25, 2}},
 		{"ClipByValue to a point", func(g *Graph, x *Node) *Node { return ClipByValue(x, 1, 1) }, []int{None, 2}, Float32, []int{3, 2},
