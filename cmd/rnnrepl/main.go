@@ -6,8 +6,12 @@
 //	COMMAND | rnnrepl                run code piped on standard input
 //
 // Images go to files in the output folder (-out) and their paths are
-// printed. The exit status is 1 when a cell fails (the message names the
-// cell and line), 2 for bad arguments or unreadable files.
+// printed. The exit status is 1 when a cell fails (its error, printed once,
+// names the cell and line), 2 for bad arguments or unreadable files.
+//
+// Piped, standard input is read to its end and run as one cell, as a Go
+// file would be: no prompts are shown, and a cell that reads standard
+// input meets its end.
 package main
 
 import (
@@ -128,6 +132,11 @@ func run(o options) int {
 	if o.file != "" {
 		// Cells reading standard input get its lines.
 		cfg.Input = lineInput(bufio.NewReader(os.Stdin))
+	} else {
+		// The code is all of standard input, read before it runs (as
+		// python reads a piped script): a program reading it meets the
+		// end of input, not an error.
+		cfg.Input = func(string, bool) (string, error) { return "", io.EOF }
 	}
 	// Progress bars draw themselves on a terminal, unless they are recorded
 	// into a notebook; in a log they show their final state.
@@ -142,7 +151,7 @@ func run(o options) int {
 	case err == nil:
 		return 0
 	case repl.IsCellError(err):
-		fmt.Fprintf(os.Stderr, "rnnrepl: %v\n", err)
+		// The runner has shown the error where the cell failed.
 		return 1
 	default:
 		fmt.Fprintf(os.Stderr, "rnnrepl: %v\n", err)
