@@ -43,6 +43,7 @@ type shell struct {
 	pasteMode bool   // the terminal brackets pastes
 	pasted    string // the paste whose mark ended the last line read
 	hasPaste  bool
+	recalled  bool // the line being read came from the history
 
 	mu     sync.Mutex
 	cancel context.CancelFunc // interrupts the running cell; nil at the prompt
@@ -136,6 +137,9 @@ func (s *shell) loop() error {
 			}
 		}
 		edit = ""
+		s.mu.Lock()
+		s.recalled = false
+		s.mu.Unlock()
 		s.setPasteMode(true)
 		s.rl.SetPrompt(p)
 		var line string
@@ -170,7 +174,8 @@ func (s *shell) loop() error {
 
 // enter takes a line ended by Enter: it adds to the cell, runs the cell
 // when it is complete or the line is blank, or runs a command. A line
-// brought back from the history may hold a whole cell.
+// brought back from the history may hold a whole cell, ↵ where its lines
+// break.
 func (s *shell) enter(line string) (quit bool) {
 	blank := strings.TrimSpace(line) == ""
 	if len(s.lines) == 0 {
@@ -183,13 +188,25 @@ func (s *shell) enter(line string) (quit bool) {
 		}
 	}
 	if !blank {
-		s.lines = append(s.lines, decodeEntry(line)...)
+		s.mu.Lock()
+		recalled := s.recalled
+		s.mu.Unlock()
+		if recalled {
+			s.lines = append(s.lines, decodeEntry(line)...)
+		} else {
+			// A ↵ typed or pasted on the line is only text.
+			s.lines = append(s.lines, line)
+		}
 		if status, _ := s.runner.Session().IsComplete(s.cellSoFar()); status == "incomplete" {
 			return false
 		}
 	}
 	code := strings.Join(s.lines, "\n")
 	s.lines = nil
+	if !strings.Contains(code, "\n") && strings.HasPrefix(strings.TrimSpace(code), ":") {
+		// A command pasted with the line break after it.
+		return s.enter(code)
+	}
 	s.saveHistory(code)
 	s.count++
 	prefix := fmt.Sprintf("in%d", s.count)
@@ -207,9 +224,17 @@ func (s *shell) saveHistory(entry string) {
 }
 
 // filterRune sees each key before readline: the mark of a paste ends the
-// line as Enter would, and the paste is kept for takePaste.
+// line as Enter would, and the paste is kept for takePaste; the keys that
+// bring back history say that the line may hold a whole cell.
 func (s *shell) filterRune(r rune) (rune, bool) {
-	if r != pasteMark {
+	switch r {
+	case readline.CharPrev, readline.CharNext, readline.CharBckSearch, readline.CharFwdSearch:
+		s.mu.Lock()
+		s.recalled = true
+		s.mu.Unlock()
+		return r, true
+	case pasteMark:
+	default:
 		return r, true
 	}
 	paste, ok := s.stdin.take()

@@ -247,6 +247,14 @@ func TestInteractiveResetLoadInput(t *testing.T) {
 	}
 }
 
+// atPrompt waits until rnnrepl is back at the prompt after running a cell,
+// which it shows by asking the terminal again to bracket pastes: keys
+// typed before that would meet the terminal in its cooked mode.
+func (term *terminal) atPrompt() {
+	term.t.Helper()
+	term.expect("\x1b[?2004h")
+}
+
 // leave presses Ctrl-D and waits for rnnrepl to end with status 0.
 func (term *terminal) leave() {
 	term.t.Helper()
@@ -283,7 +291,7 @@ func TestInteractivePaste(t *testing.T) {
 	term.expect("... }")
 	term.typeText("\r")
 	term.expect("\x1b[?2004l") // not while the cell runs
-	term.expect("\x1b[?2004h") // back at the prompt
+	term.atPrompt()
 	term.enter("twice(21)")
 	term.expect("42\r\n")
 
@@ -292,6 +300,7 @@ func TestInteractivePaste(t *testing.T) {
 	term.typeText("total := \x1b[200~twice(1) +\r\r  twice(2)\r\x1b[201~")
 	term.expect("go> total := twice(1) +\r\n... \r\n...   twice(2)\r\n")
 	term.typeText("\r")
+	term.atPrompt()
 	term.enter("total")
 	term.expect("6\r\n")
 
@@ -300,6 +309,7 @@ func TestInteractivePaste(t *testing.T) {
 	term.expect("go> twice(50)")
 	term.typeText("\r")
 	term.expect("100\r\n")
+	term.atPrompt()
 	term.leave()
 }
 
@@ -319,6 +329,7 @@ func TestInteractiveHistoryKeepsCells(t *testing.T) {
 	term.enter(`fmt.Println("round", i)`)
 	term.enter("}")
 	term.expect("round 1\r\n")
+	term.atPrompt()
 
 	// Up brings back the whole cell on one line, its line breaks shown as
 	// ↵ (and its tabs, as readline shows them, as four spaces); Enter runs
@@ -329,6 +340,7 @@ func TestInteractiveHistoryKeepsCells(t *testing.T) {
 	term.expect(recalled)
 	term.typeText("\r")
 	term.expect("round 0\r\nround 1\r\n")
+	term.atPrompt()
 	term.leave()
 
 	history, err := os.ReadFile(historyFile)
@@ -345,11 +357,24 @@ func TestInteractiveHistoryKeepsCells(t *testing.T) {
 	term.typeText("\x1b[A\x1b[A")
 	term.expect("old := 5")
 	term.typeText("\r")
+	term.atPrompt()
 	term.typeText("\x1b[A\x1b[A")
 	term.expect(recalled)
 	term.typeText("\r")
 	term.expect("round 0\r\nround 1\r\n")
 	term.enter("old * 2")
 	term.expect("10\r\n")
+	// A ↵ typed on a line is text, and is saved so that it comes back as
+	// the same string.
+	term.enter(`arrow := "↵"`)
+	term.enter("len(arrow)")
+	term.expect("3\r\n")
+	term.atPrompt()
+	term.typeText("\x1b[A\x1b[A")
+	term.expect(`go> arrow := "\u21b5"`)
+	term.typeText("\r")
+	term.enter("len(arrow)")
+	term.expect("3\r\n")
+	term.atPrompt()
 	term.leave()
 }
