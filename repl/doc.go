@@ -27,9 +27,11 @@
 //
 // readline's history holds lines, so a cell is saved as one line, its line
 // breaks written as ↵ (a literal ↵ in the cell is saved as ↵, which
-// means the same in a Go string or rune literal). Up brings the cell back
-// on one editable line and Enter runs it with its line breaks restored.
-// Lines of history files from before hold no ↵ and read back unchanged.
+// means the same in a Go string or rune literal). Up (or a search with
+// Ctrl-R) brings the cell back on one editable line and Enter runs it with
+// its line breaks restored; on a line not brought back from the history a
+// ↵ is only text. Lines of history files from before hold no ↵ and read
+// back unchanged.
 //
 // Errors are shown once, by the Runner, where they happened: "cell:2:5:"
 // for a typed cell, "cell 3, line 2:5:" in a notebook, "prog.go:2:5:" in a
