@@ -79,6 +79,11 @@ func Interactive(cfg InteractiveConfig) error {
 	// first, ends that read.
 	stdin := newPasteReader(readline.NewCancelableStdin(os.Stdin))
 	s.stdin, s.term = stdin, os.Stdout
+	if !readline.IsTerminal(int(os.Stdout.Fd())) {
+		// Standard output goes to a file or a pipe: the prompt and the
+		// line being edited go to the terminal, as python's do.
+		s.term = os.Stderr
+	}
 	s.rl, err = readline.NewEx(&readline.Config{
 		Stdin:       stdin,
 		Stdout:      s.term,
