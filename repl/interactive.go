@@ -41,9 +41,9 @@ type shell struct {
 	count  int          // cells run, which name their image files
 
 	pasteMode bool   // the terminal brackets pastes
-	pasted    string // the paste whose mark ended the last line read
-	hasPaste  bool
-	recalled  bool // the line being read came from the history
+	pasted    string // the paste whose mark ended the last line read,
+	hasPaste  bool   // if one did
+	recalled  bool   // the line being read came from the history
 
 	mu     sync.Mutex
 	cancel context.CancelFunc // interrupts the running cell; nil at the prompt
@@ -269,10 +269,8 @@ func (s *shell) takePaste() (string, bool) {
 func (s *shell) showPaste(p, line, paste string) string {
 	pasted := strings.Split(line+paste, "\n")
 	var b strings.Builder
-	if rows := screenRows(p + line); rows > 0 {
-		// Back to the start of the prompt, and clear from there down.
-		fmt.Fprintf(&b, "\x1b[%dA\r\x1b[J", rows)
-	}
+	// Back to the start of the prompt, and clear from there down.
+	fmt.Fprintf(&b, "\x1b[%dA\r\x1b[J", screenRows(p+line))
 	for _, l := range pasted[:len(pasted)-1] {
 		b.WriteString(p + l + "\n")
 		s.lines = append(s.lines, l)
