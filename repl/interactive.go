@@ -270,7 +270,7 @@ func (s *shell) showPaste(p, line, paste string) string {
 	pasted := strings.Split(line+paste, "\n")
 	var b strings.Builder
 	// Back to the start of the prompt, and clear from there down.
-	fmt.Fprintf(&b, "\x1b[%dA\r\x1b[J", screenRows(p+line))
+	fmt.Fprintf(&b, "\x1b[%dA\r\x1b[J", screenRows(p+line, screenWidth()))
 	for _, l := range pasted[:len(pasted)-1] {
 		b.WriteString(p + l + "\n")
 		s.lines = append(s.lines, l)
@@ -321,14 +321,15 @@ func screenWidth() int {
 	return 80
 }
 
-// screenRows is how many rows of the terminal readline took to show text
-// and the Enter after it.
-func screenRows(text string) int {
+// screenRows is how many rows of a terminal width columns wide readline
+// took to show text and the Enter after it: text that fills its last row
+// exactly leaves the cursor there, and the Enter moves it down.
+func screenRows(text string, width int) int {
 	w := readline.Runes{}.WidthAll([]rune(text))
 	if w == 0 {
 		return 1
 	}
-	return (w-1)/screenWidth() + 1
+	return (w-1)/width + 1
 }
 
 // cellSoFar is the cell typed so far, each line ending in a newline.
