@@ -37,6 +37,10 @@
 // for a typed cell, "cell 3, line 2:5:" in a notebook, "prog.go:2:5:" in a
 // file, then the quoted line with a caret and a panic's frames.
 //
-// Piped into rnnrepl, standard input is read to its end and run as one
-// cell, without prompts; a cell reading standard input then meets its end.
+// Piped into rnnrepl, standard input runs as a session at the prompt
+// would, without prompts (Runner.RunStream): lines gather into a cell until
+// it is complete, so blank lines inside a function do not split it, each
+// cell shows its value, and a cell reading standard input gets the lines
+// that follow it, then the end of input. A piped program (package main) is
+// read whole and run as a Go file is. The first failing cell stops the run.
 package repl

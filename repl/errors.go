@@ -15,6 +15,9 @@ type CellError struct {
 	// Cell is the number of a notebook cell, as Jupyter shows it in
 	// "In [N]" (its execution count); 0 for a cell typed at the REPL.
 	Cell int
+	// FirstLine is the line of File on which the cell begins, when File
+	// is a stream of cells (see Runner.RunStream); 0 means 1.
+	FirstLine int
 	// Err is the core's error; its Line and Column are in the cell's
 	// own text, or the file's for a Go file.
 	Err *eval.Error
@@ -29,7 +32,7 @@ func (e *CellError) Error() string {
 	case e.File == "" && e.Cell == 0:
 		return e.Err.Error()
 	case e.File != "" && e.Err.Line > 0:
-		return fmt.Sprintf("%s:%d:%d: %s", e.File, e.Err.Line, e.Err.Column, what)
+		return fmt.Sprintf("%s:%d:%d: %s", e.File, e.Err.Line+max(e.FirstLine, 1)-1, e.Err.Column, what)
 	case e.File != "":
 		return fmt.Sprintf("%s: %s", e.File, what)
 	case e.Err.Line > 0:

@@ -20,6 +20,7 @@ func TestCellErrorMessage(t *testing.T) {
 		{&CellError{File: "prog.go", Err: undefined}, "prog.go:2:5: CompileError: undefined: foo"},
 		{&CellError{File: "stdin", Err: nowhere}, "stdin: Interrupted: execution interrupted"},
 		{&CellError{Err: undefined}, "cell:2:5: CompileError: undefined: foo"},
+		{&CellError{File: "stdin", FirstLine: 10, Err: undefined}, "stdin:11:5: CompileError: undefined: foo"},
 		{&CellError{Err: nowhere}, "Interrupted: execution interrupted"},
 	}
 	for _, tt := range tests {

@@ -9,9 +9,11 @@
 // printed. The exit status is 1 when a cell fails (its error, printed once,
 // names the cell and line), 2 for bad arguments or unreadable files.
 //
-// Piped, standard input is read to its end and run as one cell, as a Go
-// file would be: no prompts are shown, and a cell that reads standard
-// input meets its end.
+// Piped, standard input runs as a session at the prompt would, without
+// prompts: cell by cell as each is complete, and a cell that reads
+// standard input gets the lines that follow it. A piped program (package
+// main) is read to its end and run as a Go file is. Unlike the prompt, the
+// first failing cell stops the run (unless -keep-going).
 package main
 
 import (
@@ -20,7 +22,6 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"io"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -67,7 +68,7 @@ func parseArgs(args []string) (options, error) {
 	fs.Usage = func() {
 		fmt.Fprintf(fs.Output(), "usage: rnnrepl [flags] [FILE.ipynb | FILE.go]\n\n"+
 			"Without a file, rnnrepl reads code from standard input: interactively on a\n"+
-			"terminal, as one cell when piped.\n\nflags:\n")
+			"terminal, cell by cell without prompts when piped.\n\nflags:\n")
 		fs.PrintDefaults()
 	}
 	var files []string
@@ -129,15 +130,10 @@ func run(o options) int {
 		stop()
 	}()
 
-	if o.file != "" {
-		// Cells reading standard input get its lines.
-		cfg.Input = lineInput(bufio.NewReader(os.Stdin))
-	} else {
-		// The code is all of standard input, read before it runs (as
-		// python reads a piped script): a program reading it meets the
-		// end of input, not an error.
-		cfg.Input = func(string, bool) (string, error) { return "", io.EOF }
-	}
+	// Cells reading standard input get its lines: when the code itself
+	// is piped, the lines that follow the cell.
+	stdin := bufio.NewReader(os.Stdin)
+	cfg.Input = lineInput(stdin)
 	// Progress bars draw themselves on a terminal, unless they are recorded
 	// into a notebook; in a log they show their final state.
 	terminal := o.output == "" && readline.IsTerminal(int(os.Stderr.Fd()))
@@ -146,7 +142,7 @@ func run(o options) int {
 		fmt.Fprintf(os.Stderr, "rnnrepl: %v\n", err)
 		return 2
 	}
-	err = runFile(ctx, runner, o)
+	err = runFile(ctx, runner, o, stdin)
 	switch {
 	case err == nil:
 		return 0
@@ -160,14 +156,10 @@ func run(o options) int {
 }
 
 // runFile runs the notebook, Go file or standard input the options name.
-func runFile(ctx context.Context, runner *repl.Runner, o options) error {
+func runFile(ctx context.Context, runner *repl.Runner, o options, stdin *bufio.Reader) error {
 	switch {
 	case o.file == "":
-		code, err := io.ReadAll(os.Stdin)
-		if err != nil {
-			return fmt.Errorf("reading standard input: %w", err)
-		}
-		return runner.RunFile(ctx, "stdin", string(code))
+		return runner.RunStream(ctx, "stdin", stdin)
 	case strings.HasSuffix(o.file, ".ipynb"):
 		nb, err := repl.ReadNotebook(o.file)
 		if err != nil {

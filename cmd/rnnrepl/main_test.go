@@ -265,12 +265,13 @@ func TestGoFileAndStdin(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "bad.go"), []byte(bad), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	readsStdin := "import (\"bufio\"; \"os\")\nline, err := bufio.NewReader(os.Stdin).ReadString('\\n')\nfmt.Printf(\"%q %v\\n\", line, err)\n"
+	readsStdin := "import (\"bufio\"; \"os\")\nline, err := bufio.NewReader(os.Stdin).ReadString('\\n')\n"
+	showLine := "fmt.Printf(\"%q %v\\n\", line, err)\n"
 	tests := []struct {
 		name, stdin string
 		args        []string
 		status      int
-		stdout      string // exactly, when status is 0
+		stdout      string // exactly, when status is 0 or this is set
 		stderr      string // a substring
 		once        string // a substring of stderr that must show exactly once
 	}{
@@ -279,7 +280,11 @@ func TestGoFileAndStdin(t *testing.T) {
 		{"stdin", "x := 6\nx * 7\n", nil, 0, "42\n", "", ""},
 		{"stdin one line", "fmt.Println(1+1)\n", nil, 0, "2\n", "", ""},
 		{"stdin program with blank lines", prog[:len(prog)-3] + "\n\n\tfmt.Println(\"again\")\n}\n", nil, 0, "hello, world\nagain\n", "", ""},
-		{"stdin read by the code meets its end", readsStdin, nil, 0, "\"\" EOF\n", "", ""},
+		{"stdin read by a cell is the lines after it", readsStdin + "Ada Lovelace\n" + showLine, nil, 0, "\"Ada Lovelace\\n\" <nil>\n", "", ""},
+		{"stdin read by the last cell is at its end", "import (\"bufio\"; \"os\")\nfmt.Println(bufio.NewReader(os.Stdin).ReadString('\\n'))\n", nil, 0, " EOF\n", "", ""},
+		{"stdin values show as at the prompt", "1 + 1\n2 + 2\n", nil, 0, "2\n4\n", "", ""},
+		{"stdin stops at the first failing cell", "1\nnope\n2\n", nil, 1, "1\n", "stdin:2:1: CompileError", "undefined: nope"},
+		{"stdin -keep-going", "1\nnope\n2\n", []string{"-keep-going"}, 1, "1\n2\n", "stdin:2:1: CompileError", "undefined: nope"},
 		{"empty stdin", "", nil, 0, "", "", ""},
 		{"stdin error", "x := 1\nx.foo()\n", nil, 1, "", "stdin:2:3: CompileError", "has no field or method foo"},
 		{"stdin panic", "panic(\"bo\" + \"om\")\n", nil, 1, "", "stdin:1:7: Panic: boom", "boom"},
@@ -295,7 +300,7 @@ func TestGoFileAndStdin(t *testing.T) {
 			if r.status != tt.status {
 				t.Errorf("status %d, want %d\nstdout %q\nstderr %q", r.status, tt.status, r.stdout, r.stderr)
 			}
-			if tt.status == 0 && r.stdout != tt.stdout {
+			if (tt.status == 0 || tt.stdout != "") && r.stdout != tt.stdout {
 				t.Errorf("stdout %q, want %q (stderr %q)", r.stdout, tt.stdout, r.stderr)
 			}
 			if !strings.Contains(r.stderr, tt.stderr) {
