@@ -202,7 +202,7 @@ func (s *shell) enter(line string) (quit bool) {
 			// A ↵ typed or pasted on the line is only text.
 			s.lines = append(s.lines, line)
 		}
-		if status, _ := s.runner.Session().IsComplete(s.cellSoFar()); status == "incomplete" {
+		if status, _ := s.runner.Session().IsComplete(s.cellSoFar()); status == "incomplete" || commandAwaitsCode(s.lines) {
 			return false
 		}
 	}

@@ -234,7 +234,7 @@ func (r *Runner) RunNotebook(ctx context.Context, nb *Notebook, name string, rec
 	return first
 }
 
-// RunFile runs a Go file or piped code as one cell; name is used in error
+// RunFile runs a Go file as one cell; name is used in error
 // messages and image file names. The evaluation core runs a file with a
 // package clause as a program: its func main is called after its
 // declarations, as go run would, and errors keep the file's positions.

@@ -72,7 +72,7 @@ func (r *Runner) RunStream(ctx context.Context, name string, in *bufio.Reader) e
 			started, start = true, lineNo
 		}
 		cell = append(cell, line)
-		if status, _ := r.sess.IsComplete(strings.Join(cell, "\n") + "\n"); status == "incomplete" {
+		if status, _ := r.sess.IsComplete(strings.Join(cell, "\n") + "\n"); status == "incomplete" || commandAwaitsCode(cell) {
 			continue
 		}
 		if run() {
@@ -98,4 +98,11 @@ func (r *Runner) runProgram(ctx context.Context, name string, lineNo int, clause
 		return &CellError{File: name, Err: res.Err}
 	}
 	return nil
+}
+
+// commandAwaitsCode says whether a cell is so far only a cell command's
+// line (%%time): complete for the core, it is written to apply to the
+// lines that follow.
+func commandAwaitsCode(cell []string) bool {
+	return len(cell) == 1 && strings.HasPrefix(strings.TrimSpace(cell[0]), "%%")
 }

@@ -64,3 +64,21 @@ func TestRunStreamInput(t *testing.T) {
 		t.Errorf("values %q, want 13 (the length of the line read, with its line break)", got)
 	}
 }
+
+func TestCommandAwaitsCode(t *testing.T) {
+	tests := []struct {
+		cell []string
+		want bool
+	}{
+		{[]string{"%%time"}, true},
+		{[]string{"  %%timeit"}, true},
+		{[]string{"%%time", "x := 1"}, false},
+		{[]string{"%time x := 1"}, false},
+		{[]string{"x := 1"}, false},
+	}
+	for _, tt := range tests {
+		if got := commandAwaitsCode(tt.cell); got != tt.want {
+			t.Errorf("commandAwaitsCode(%q) = %v, want %v", tt.cell, got, tt.want)
+		}
+	}
+}
