@@ -1,7 +1,6 @@
 package repl
 
 import (
-	"bufio"
 	"context"
 	"errors"
 	"fmt"
@@ -12,9 +11,9 @@ import (
 // RunStream runs code read from in as a terminal session would, without
 // prompts: lines gather into a cell until it is complete, blank lines
 // between cells are skipped, and each cell runs before the next line is
-// read. A cell reading standard input through Config.Input on the same
-// reader therefore gets the lines that follow it, as a cell run at the
-// prompt gets the lines typed next.
+// read. A cell reading standard input through in.Input (as Config.Input)
+// therefore gets the lines that follow it, as a cell run at the prompt
+// gets the lines typed next.
 //
 // Input whose first line of code (after blank and // comment lines) is a
 // package clause is a program: it is read to its end and run as RunFile
@@ -24,7 +23,7 @@ import (
 // cell (unless Config.KeepGoing), and returns a *CellError for it, already
 // shown, that names name and the line of the input. A cell that the input
 // leaves incomplete runs as it is, and fails.
-func (r *Runner) RunStream(ctx context.Context, name string, in *bufio.Reader) error {
+func (r *Runner) RunStream(ctx context.Context, name string, in *Lines) error {
 	if !r.terminal {
 		stop, err := r.startCapture(false)
 		if err != nil {
@@ -52,15 +51,14 @@ func (r *Runner) RunStream(ctx context.Context, name string, in *bufio.Reader) e
 		return !r.cfg.KeepGoing || ctx.Err() != nil
 	}
 	for {
-		line, err := in.ReadString('\n')
-		if err != nil && !errors.Is(err, io.EOF) {
-			return fmt.Errorf("reading %s: %w", name, err)
-		}
-		if line == "" && err != nil {
+		line, err := in.next()
+		if errors.Is(err, io.EOF) {
 			break
 		}
+		if err != nil {
+			return fmt.Errorf("reading %s: %w", name, err)
+		}
 		lineNo++
-		line = strings.TrimRight(line, "\r\n")
 		if len(cell) == 0 {
 			trimmed := strings.TrimSpace(line)
 			if trimmed == "" || (!started && strings.HasPrefix(trimmed, "//")) {
@@ -87,13 +85,20 @@ func (r *Runner) RunStream(ctx context.Context, name string, in *bufio.Reader) e
 
 // runProgram runs a program read as a stream, from its package clause
 // (line lineNo, already read) to the end of in.
-func (r *Runner) runProgram(ctx context.Context, name string, lineNo int, clause string, in *bufio.Reader) error {
-	rest, err := io.ReadAll(in)
-	if err != nil {
-		return fmt.Errorf("reading %s: %w", name, err)
-	}
+func (r *Runner) runProgram(ctx context.Context, name string, lineNo int, clause string, in *Lines) error {
 	// Blank lines keep the program's line numbers those of the input.
-	code := strings.Repeat("\n", lineNo-1) + clause + "\n" + string(rest)
+	lines := append(make([]string, lineNo-1), clause)
+	for {
+		line, err := in.next()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return fmt.Errorf("reading %s: %w", name, err)
+		}
+		lines = append(lines, line)
+	}
+	code := strings.Join(lines, "\n") + "\n"
 	if res := r.execute(ctx, name, code, CellError{File: name}); res.Err != nil {
 		return &CellError{File: name, Err: res.Err}
 	}

@@ -1,8 +1,8 @@
 package repl
 
 import (
-	"bufio"
 	"context"
+	"io"
 	"strings"
 	"testing"
 )
@@ -28,7 +28,7 @@ func TestRunStream(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			r, out, errOut, _ := newTestRunner(t)
-			err := r.RunStream(context.Background(), "stdin", bufio.NewReader(strings.NewReader(tt.input)))
+			err := r.RunStream(context.Background(), "stdin", NewLines(strings.NewReader(tt.input), io.Discard))
 			if got := out.String(); got != tt.out {
 				t.Errorf("values %q, want %q (errors %q)", got, tt.out, errOut)
 			}
@@ -47,13 +47,10 @@ func TestRunStream(t *testing.T) {
 // A cell reading standard input gets the lines of the stream that follow
 // it, as a cell run at the prompt gets the lines typed next.
 func TestRunStreamInput(t *testing.T) {
-	in := bufio.NewReader(strings.NewReader("import (\"bufio\"; \"os\")\n" +
-		"name, _ := bufio.NewReader(os.Stdin).ReadString('\\n')\nAda Lovelace\nlen(name)\n"))
+	in := NewLines(strings.NewReader("import (\"bufio\"; \"os\")\n"+
+		"name, _ := bufio.NewReader(os.Stdin).ReadString('\\n')\nAda Lovelace\nlen(name)\n"), io.Discard)
 	r, out, errOut, _ := newTestRunner(t)
-	r.cfg.Input = func(string, bool) (string, error) {
-		line, err := in.ReadString('\n')
-		return strings.TrimSuffix(line, "\n"), err
-	}
+	r.cfg.Input = in.Input
 	if err := r.Reset(); err != nil { // the session takes Input when it starts
 		t.Fatal(err)
 	}

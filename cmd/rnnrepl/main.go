@@ -17,7 +17,6 @@
 package main
 
 import (
-	"bufio"
 	"context"
 	"errors"
 	"flag"
@@ -132,8 +131,8 @@ func run(o options) int {
 
 	// Cells reading standard input get its lines: when the code itself
 	// is piped, the lines that follow the cell.
-	stdin := bufio.NewReader(os.Stdin)
-	cfg.Input = lineInput(stdin)
+	stdin := repl.NewLines(os.Stdin, os.Stderr)
+	cfg.Input = stdin.Input
 	// Progress bars draw themselves on a terminal, unless they are recorded
 	// into a notebook; in a log they show their final state.
 	terminal := o.output == "" && readline.IsTerminal(int(os.Stderr.Fd()))
@@ -156,7 +155,7 @@ func run(o options) int {
 }
 
 // runFile runs the notebook, Go file or standard input the options name.
-func runFile(ctx context.Context, runner *repl.Runner, o options, stdin *bufio.Reader) error {
+func runFile(ctx context.Context, runner *repl.Runner, o options, stdin *repl.Lines) error {
 	switch {
 	case o.file == "":
 		return runner.RunStream(ctx, "stdin", stdin)
@@ -188,18 +187,5 @@ func runFile(ctx context.Context, runner *repl.Runner, o options, stdin *bufio.R
 			return err
 		}
 		return runner.RunFile(ctx, o.file, string(code))
-	}
-}
-
-// lineInput answers cells' reads of standard input with lines of r,
-// showing the prompt on standard error.
-func lineInput(r *bufio.Reader) func(prompt string, password bool) (string, error) {
-	return func(prompt string, _ bool) (string, error) {
-		fmt.Fprint(os.Stderr, prompt)
-		line, err := r.ReadString('\n')
-		if err != nil && line == "" {
-			return "", err
-		}
-		return strings.TrimRight(line, "\r\n"), nil
 	}
 }
