@@ -22,7 +22,8 @@ import (
 // Unlike a session at the prompt, RunStream stops at the first failing
 // cell (unless Config.KeepGoing), and returns a *CellError for it, already
 // shown, that names name and the line of the input. A cell that the input
-// leaves incomplete runs as it is, and fails.
+// leaves incomplete runs as it is, and fails. Images are named after name
+// and the line where their cell begins (stdin-line3-1.png).
 func (r *Runner) RunStream(ctx context.Context, name string, in *Lines) error {
 	if !r.terminal {
 		stop, err := r.startCapture(false)
@@ -41,7 +42,7 @@ func (r *Runner) RunStream(ctx context.Context, name string, in *Lines) error {
 	run := func() (stop bool) {
 		code := strings.Join(cell, "\n")
 		cell = nil
-		res := r.execute(ctx, fmt.Sprintf("%s%d", name, start), code, CellError{File: name, FirstLine: start})
+		res := r.execute(ctx, fmt.Sprintf("%s-line%d", name, start), code, CellError{File: name, FirstLine: start})
 		if res.Err == nil {
 			return false
 		}
