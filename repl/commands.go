@@ -44,6 +44,8 @@ func (s *shell) runCommand(line string) (quit bool) {
 func (s *shell) help(string) bool {
 	fmt.Fprintln(s.out, "Type Go: statements, expressions, declarations and imports, as in a notebook cell.")
 	fmt.Fprintln(s.out, "A cell goes on over several lines until it is complete; a blank line runs it as it is.")
+	fmt.Fprintln(s.out, "Pasted text joins the cell, blank lines and all, and runs at Enter.")
+	fmt.Fprintln(s.out, "Up brings back a whole cell on one line, ↵ where its lines break.")
 	fmt.Fprintln(s.out, "Tab completes, Ctrl-C interrupts a running cell or clears the line, Ctrl-D leaves.")
 	fmt.Fprintf(s.out, "Images are written to %s/.\n\n", s.runner.cfg.OutDir)
 	for _, c := range commands {

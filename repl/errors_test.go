@@ -19,6 +19,9 @@ func TestCellErrorMessage(t *testing.T) {
 		{&CellError{Cell: 7, Err: nowhere}, "cell 7: Interrupted: execution interrupted"},
 		{&CellError{File: "prog.go", Err: undefined}, "prog.go:2:5: CompileError: undefined: foo"},
 		{&CellError{File: "stdin", Err: nowhere}, "stdin: Interrupted: execution interrupted"},
+		{&CellError{Err: undefined}, "cell:2:5: CompileError: undefined: foo"},
+		{&CellError{File: "stdin", FirstLine: 10, Err: undefined}, "stdin:11:5: CompileError: undefined: foo"},
+		{&CellError{Err: nowhere}, "Interrupted: execution interrupted"},
 	}
 	for _, tt := range tests {
 		if got := tt.err.Error(); got != tt.want {

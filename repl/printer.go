@@ -8,7 +8,6 @@ import (
 	"sync"
 
 	"github.com/gornn/gornn/display"
-	"github.com/gornn/gornn/kernel/eval"
 )
 
 // printer shows cells' values, errors and rich output as text. Images are
@@ -60,9 +59,10 @@ func (p *printer) setOutput(out, errOut io.Writer) {
 	p.out, p.errOut = out, errOut
 }
 
-// error prints a cell's error as the notebook shows it: the name and
-// message, then the traceback with the cell's line and a caret.
-func (p *printer) error(e *eval.Error) {
+// error prints a cell's error once: where it happened with its name and
+// message (the CellError's text), then the rest of the traceback (the
+// quoted line with a caret, the frames of a panic).
+func (p *printer) error(e *CellError) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	for _, line := range errorLines(e) {
@@ -70,17 +70,17 @@ func (p *printer) error(e *eval.Error) {
 	}
 }
 
-// errorLines is the text of an error: "Name: message" then the traceback,
-// without repeating the message when the traceback is only that.
-func errorLines(e *eval.Error) []string {
-	lines := []string{e.Name + ": " + e.Message}
-	for _, t := range e.Traceback {
-		if t == lines[0] {
-			continue
-		}
-		lines = append(lines, t)
+// errorLines is the text of an error: the CellError's own, then the
+// traceback without its first line when that only says the message again
+// (the core's tracebacks begin "cell:L:C: message", "Name: message" or
+// "panic: message").
+func errorLines(e *CellError) []string {
+	lines := []string{e.Error()}
+	tb := e.Err.Traceback
+	if len(tb) > 0 && strings.HasSuffix(tb[0], e.Err.Message) {
+		tb = tb[1:]
 	}
-	return lines
+	return append(lines, tb...)
 }
 
 // plainText returns the text/plain entry of a bundle, or a note naming

@@ -86,14 +86,33 @@ func TestImageNamesCount(t *testing.T) {
 }
 
 func TestErrorLines(t *testing.T) {
-	e := &eval.Error{Name: "CompileError", Message: "undefined: foo", Line: 2, Column: 5,
+	undefined := &eval.Error{Name: "CompileError", Message: "undefined: foo", Line: 2, Column: 5,
 		Traceback: []string{"cell:2:5: undefined: foo", "    x := foo", "         ^"}}
-	want := []string{"CompileError: undefined: foo", "cell:2:5: undefined: foo", "    x := foo", "         ^"}
-	if got := errorLines(e); !equalStrings(got, want) {
-		t.Errorf("errorLines = %q, want %q", got, want)
-	}
+	boom := &eval.Error{Name: "Panic", Message: "boom", Line: 1, Column: 1,
+		Traceback: []string{"panic: boom", "  in f at cell:1:1", "    f()", "    ^"}}
 	bare := &eval.Error{Name: "Interrupted", Message: "stopped", Traceback: []string{"Interrupted: stopped"}}
-	if got := errorLines(bare); !equalStrings(got, []string{"Interrupted: stopped"}) {
-		t.Errorf("errorLines without a position = %q", got)
+	stale := &eval.Error{Name: "StaleError", Message: "g no longer compiles",
+		Traceback: []string{"g was redefined", "h uses it"}}
+	tests := []struct {
+		name string
+		err  *CellError
+		want []string
+	}{
+		{"typed cell", &CellError{Err: undefined},
+			[]string{"cell:2:5: CompileError: undefined: foo", "    x := foo", "         ^"}},
+		{"notebook cell", &CellError{Cell: 3, Err: undefined},
+			[]string{"cell 3, line 2:5: CompileError: undefined: foo", "    x := foo", "         ^"}},
+		{"file", &CellError{File: "prog.go", Err: boom},
+			[]string{"prog.go:1:1: Panic: boom", "  in f at cell:1:1", "    f()", "    ^"}},
+		{"no position", &CellError{Err: bare}, []string{"Interrupted: stopped"}},
+		{"traceback that does not repeat the message", &CellError{Err: stale},
+			[]string{"StaleError: g no longer compiles", "g was redefined", "h uses it"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := errorLines(tt.err); !equalStrings(got, tt.want) {
+				t.Errorf("errorLines = %q, want %q", got, tt.want)
+			}
+		})
 	}
 }

@@ -110,6 +110,12 @@ func (r *Runner) Session() *eval.Session { return r.sess }
 // Execute runs one cell and shows its value or error. Its images are
 // written to files named after prefix.
 func (r *Runner) Execute(ctx context.Context, prefix, code string) *eval.Result {
+	return r.execute(ctx, prefix, code, CellError{})
+}
+
+// execute runs one cell as Execute does; an error is shown as where, the
+// cell's place in a notebook or file, says.
+func (r *Runner) execute(ctx context.Context, prefix, code string, where CellError) *eval.Result {
 	r.mu.Lock()
 	r.prefix = prefix
 	r.mu.Unlock()
@@ -122,7 +128,8 @@ func (r *Runner) Execute(ctx context.Context, prefix, code string) *eval.Result 
 		r.p.data(prefix, res.Value.Data)
 	}
 	if res.Err != nil {
-		r.p.error(res.Err)
+		where.Err = res.Err
+		r.p.error(&where)
 	}
 	return res
 }
@@ -174,7 +181,7 @@ func (r *Runner) onClear(wait bool) {
 // With record set, it also stores their outputs and execution counts in
 // nb, capturing fds 1 and 2 meanwhile. name prefixes the image files. It
 // stops at the first failing cell (unless Config.KeepGoing) and returns a
-// *CellError for it.
+// *CellError for it, which it has already shown.
 func (r *Runner) RunNotebook(ctx context.Context, nb *Notebook, name string, record bool) error {
 	if record || !r.terminal {
 		stop, err := r.startCapture(record)
@@ -202,7 +209,7 @@ func (r *Runner) RunNotebook(ctx context.Context, nb *Notebook, name string, rec
 			r.rec.begin(c, count)
 			r.mu.Unlock()
 		}
-		res := r.Execute(ctx, fmt.Sprintf("%s-cell%d", name, count), c.Source)
+		res := r.execute(ctx, fmt.Sprintf("%s-cell%d", name, count), c.Source, CellError{Cell: count})
 		if record {
 			r.mu.Lock()
 			if res.Value != nil {
@@ -227,10 +234,11 @@ func (r *Runner) RunNotebook(ctx context.Context, nb *Notebook, name string, rec
 	return first
 }
 
-// RunFile runs a Go file or piped code as one cell; name is used in error
+// RunFile runs a Go file as one cell; name is used in error
 // messages and image file names. The evaluation core runs a file with a
 // package clause as a program: its func main is called after its
 // declarations, as go run would, and errors keep the file's positions.
+// A *CellError it returns has already been shown.
 func (r *Runner) RunFile(ctx context.Context, name, code string) error {
 	if !r.terminal {
 		stop, err := r.startCapture(false)
@@ -240,7 +248,7 @@ func (r *Runner) RunFile(ctx context.Context, name, code string) error {
 		defer stop()
 	}
 	base := strings.TrimSuffix(filepath.Base(name), filepath.Ext(name))
-	if res := r.Execute(ctx, base, code); res.Err != nil {
+	if res := r.execute(ctx, base, code, CellError{File: name}); res.Err != nil {
 		return &CellError{File: name, Err: res.Err}
 	}
 	return nil

@@ -246,3 +246,135 @@ func TestInteractiveResetLoadInput(t *testing.T) {
 		t.Fatalf("rnnrepl ended with %v after :quit, want status 0", err)
 	}
 }
+
+// atPrompt waits until rnnrepl is back at the prompt after running a cell,
+// which it shows by asking the terminal again to bracket pastes: keys
+// typed before that would meet the terminal in its cooked mode.
+func (term *terminal) atPrompt() {
+	term.t.Helper()
+	term.expect("\x1b[?2004h")
+}
+
+// leave presses Ctrl-D and waits for rnnrepl to end with status 0.
+func (term *terminal) leave() {
+	term.t.Helper()
+	term.typeText("\x04")
+	waitErr := make(chan error, 1)
+	go func() { waitErr <- term.cmd.Wait() }()
+	select {
+	case err := <-waitErr:
+		if err != nil {
+			term.t.Fatalf("rnnrepl ended with %v, want status 0", err)
+		}
+	case <-time.After(time.Minute):
+		// Only a failure guard, as in TestInteractive.
+		term.cmd.Process.Signal(syscall.SIGQUIT)
+		<-waitErr
+		<-term.done
+		term.mu.Lock()
+		rest := term.out.String()[term.seen:]
+		term.mu.Unlock()
+		term.t.Fatalf("rnnrepl did not end after Ctrl-D; after the last match the terminal shows:\n%q", rest)
+	}
+}
+
+func TestInteractivePaste(t *testing.T) {
+	skipUnderRace(t)
+	term := startTerminal(t, t.TempDir())
+	term.expect("\x1b[?2004h") // the terminal is asked to bracket pastes
+
+	// A function with a blank line in it, pasted as a terminal sends it
+	// (line breaks as carriage returns): one cell, not three.
+	term.typeText("\x1b[200~func twice(n int) int {\r\r\treturn 2 * n\r}\x1b[201~")
+	term.expect("go> func twice(n int) int {\r\n... \r\n... \treturn 2 * n\r\n")
+	// The paste's last line is still being edited: Enter runs the cell.
+	term.expect("... }")
+	term.typeText("\r")
+	term.expect("\x1b[?2004l") // not while the cell runs
+	term.atPrompt()
+	term.enter("twice(21)")
+	term.expect("42\r\n")
+
+	// Text typed before a paste and a paste ending in a line break: the
+	// cell runs only at Enter, on the blank line the paste ended with.
+	term.typeText("total := \x1b[200~twice(1) +\r\r  twice(2)\r\x1b[201~")
+	term.expect("go> total := twice(1) +\r\n... \r\n...   twice(2)\r\n")
+	term.typeText("\r")
+	term.atPrompt()
+	term.enter("total")
+	term.expect("6\r\n")
+
+	// A paste without line breaks is text on the line being edited.
+	term.typeText("\x1b[200~twice(50)\x1b[201~")
+	term.expect("go> twice(50)")
+	term.typeText("\r")
+	term.expect("100\r\n")
+	term.atPrompt()
+	term.leave()
+}
+
+func TestInteractiveHistoryKeepsCells(t *testing.T) {
+	skipUnderRace(t)
+	dir := t.TempDir()
+	historyFile := filepath.Join(dir, "data", "gornn", "repl_history")
+	// A history file from before cells were kept whole still reads.
+	if err := os.MkdirAll(filepath.Dir(historyFile), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(historyFile, []byte("old := 5\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	term := startTerminal(t, dir)
+	term.enter("for i := 0; i < 2; i++ {")
+	term.enter(`fmt.Println("round", i)`)
+	term.enter("}")
+	term.expect("round 1\r\n")
+	term.atPrompt()
+
+	// Up brings back the whole cell on one line, its line breaks shown as
+	// ↵ (and its tabs, as readline shows them, as four spaces); Enter runs
+	// it again.
+	const saved = "for i := 0; i < 2; i++ {↵\tfmt.Println(\"round\", i)↵\t}"
+	recalled := strings.ReplaceAll(saved, "\t", "    ")
+	term.typeText("\x1b[A")
+	term.expect(recalled)
+	term.typeText("\r")
+	term.expect("round 0\r\nround 1\r\n")
+	term.atPrompt()
+	term.leave()
+
+	history, err := os.ReadFile(historyFile)
+	if err != nil {
+		t.Fatalf("history file: %v", err)
+	}
+	if want := "old := 5\n" + saved + "\n"; !strings.HasPrefix(string(history), want) {
+		t.Errorf("history file:\n%q\nwant it to begin\n%q", history, want)
+	}
+
+	// The next session brings the cell back whole, and the older line.
+	term = startTerminal(t, dir)
+	term.expect("go> ")
+	term.typeText("\x1b[A\x1b[A")
+	term.expect("old := 5")
+	term.typeText("\r")
+	term.atPrompt()
+	term.typeText("\x1b[A\x1b[A")
+	term.expect(recalled)
+	term.typeText("\r")
+	term.expect("round 0\r\nround 1\r\n")
+	term.enter("old * 2")
+	term.expect("10\r\n")
+	// A ↵ typed on a line is text, and is saved so that it comes back as
+	// the same string.
+	term.enter(`arrow := "↵"`)
+	term.enter("len(arrow)")
+	term.expect("3\r\n")
+	term.atPrompt()
+	term.typeText("\x1b[A\x1b[A")
+	term.expect(`go> arrow := "\u21b5"`)
+	term.typeText("\r")
+	term.enter("len(arrow)")
+	term.expect("3\r\n")
+	term.atPrompt()
+	term.leave()
+}

@@ -6,17 +6,21 @@
 //	COMMAND | rnnrepl                run code piped on standard input
 //
 // Images go to files in the output folder (-out) and their paths are
-// printed. The exit status is 1 when a cell fails (the message names the
-// cell and line), 2 for bad arguments or unreadable files.
+// printed. The exit status is 1 when a cell fails (its error, printed once,
+// names the cell and line), 2 for bad arguments or unreadable files.
+//
+// Piped, standard input runs as a session at the prompt would, without
+// prompts: cell by cell as each is complete, and a cell that reads
+// standard input gets the lines that follow it. A piped program (package
+// main) is read to its end and run as a Go file is. Unlike the prompt, the
+// first failing cell stops the run (unless -keep-going).
 package main
 
 import (
-	"bufio"
 	"context"
 	"errors"
 	"flag"
 	"fmt"
-	"io"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -63,7 +67,7 @@ func parseArgs(args []string) (options, error) {
 	fs.Usage = func() {
 		fmt.Fprintf(fs.Output(), "usage: rnnrepl [flags] [FILE.ipynb | FILE.go]\n\n"+
 			"Without a file, rnnrepl reads code from standard input: interactively on a\n"+
-			"terminal, as one cell when piped.\n\nflags:\n")
+			"terminal, cell by cell without prompts when piped.\n\nflags:\n")
 		fs.PrintDefaults()
 	}
 	var files []string
@@ -125,10 +129,10 @@ func run(o options) int {
 		stop()
 	}()
 
-	if o.file != "" {
-		// Cells reading standard input get its lines.
-		cfg.Input = lineInput(bufio.NewReader(os.Stdin))
-	}
+	// Cells reading standard input get its lines: when the code itself
+	// is piped, the lines that follow the cell.
+	stdin := repl.NewLines(os.Stdin, os.Stderr)
+	cfg.Input = stdin.Input
 	// Progress bars draw themselves on a terminal, unless they are recorded
 	// into a notebook; in a log they show their final state.
 	terminal := o.output == "" && readline.IsTerminal(int(os.Stderr.Fd()))
@@ -137,12 +141,12 @@ func run(o options) int {
 		fmt.Fprintf(os.Stderr, "rnnrepl: %v\n", err)
 		return 2
 	}
-	err = runFile(ctx, runner, o)
+	err = runFile(ctx, runner, o, stdin)
 	switch {
 	case err == nil:
 		return 0
 	case repl.IsCellError(err):
-		fmt.Fprintf(os.Stderr, "rnnrepl: %v\n", err)
+		// The runner has shown the error where the cell failed.
 		return 1
 	default:
 		fmt.Fprintf(os.Stderr, "rnnrepl: %v\n", err)
@@ -151,14 +155,10 @@ func run(o options) int {
 }
 
 // runFile runs the notebook, Go file or standard input the options name.
-func runFile(ctx context.Context, runner *repl.Runner, o options) error {
+func runFile(ctx context.Context, runner *repl.Runner, o options, stdin *repl.Lines) error {
 	switch {
 	case o.file == "":
-		code, err := io.ReadAll(os.Stdin)
-		if err != nil {
-			return fmt.Errorf("reading standard input: %w", err)
-		}
-		return runner.RunFile(ctx, "stdin", string(code))
+		return runner.RunStream(ctx, "stdin", stdin)
 	case strings.HasSuffix(o.file, ".ipynb"):
 		nb, err := repl.ReadNotebook(o.file)
 		if err != nil {
@@ -187,18 +187,5 @@ func runFile(ctx context.Context, runner *repl.Runner, o options) error {
 			return err
 		}
 		return runner.RunFile(ctx, o.file, string(code))
-	}
-}
-
-// lineInput answers cells' reads of standard input with lines of r,
-// showing the prompt on standard error.
-func lineInput(r *bufio.Reader) func(prompt string, password bool) (string, error) {
-	return func(prompt string, _ bool) (string, error) {
-		fmt.Fprint(os.Stderr, prompt)
-		line, err := r.ReadString('\n')
-		if err != nil && line == "" {
-			return "", err
-		}
-		return strings.TrimRight(line, "\r\n"), nil
 	}
 }

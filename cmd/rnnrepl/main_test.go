@@ -178,8 +178,8 @@ func TestNotebookRun(t *testing.T) {
 	if r.status != 1 {
 		t.Errorf("exit status %d, want 1\nstderr:\n%s", r.status, r.stderr)
 	}
-	if want := "rnnrepl: cell 4, line "; !strings.Contains(r.stderr, want) || !strings.Contains(r.stderr, "index out of range") {
-		t.Errorf("stderr lacks %q about the index out of range:\n%s", want, r.stderr)
+	if want := "cell 4, line "; !strings.Contains(r.stderr, want) || strings.Count(r.stderr, "index out of range") != 1 {
+		t.Errorf("stderr lacks %q about the index out of range, or names it more than once:\n%s", want, r.stderr)
 	}
 	for _, want := range []string{"hello from cell 1", "42", filepath.Join("images", "t-cell3-1.png"), "step 1", "before the error"} {
 		if !strings.Contains(r.stdout, want) {
@@ -231,8 +231,8 @@ func TestNotebookKeepGoing(t *testing.T) {
 	dir := t.TempDir()
 	writeNotebook(t, filepath.Join(dir, "k.ipynb"), "x := 1\nfoo(x)", "import \"fmt\"\nfmt.Println(\"second\")")
 	r := runBinary(t, dir, "", "-keep-going", "k.ipynb", "-o", "k-out.ipynb")
-	want := "rnnrepl: cell 1, line 2:1: CompileError: undefined: foo"
-	if r.status != 1 || !strings.Contains(r.stderr, want) || !strings.Contains(r.stdout, "second") {
+	want := "cell 1, line 2:1: CompileError: undefined: foo"
+	if r.status != 1 || strings.Count(r.stderr, "undefined: foo") != 1 || !strings.Contains(r.stderr, want) || !strings.Contains(r.stdout, "second") {
 		t.Errorf("status %d, stdout %q, stderr %q: want status 1, %q and the second cell run", r.status, r.stdout, r.stderr, want)
 	}
 	nb := readExecuted(t, filepath.Join(dir, "k-out.ipynb"))
@@ -265,22 +265,34 @@ func TestGoFileAndStdin(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "bad.go"), []byte(bad), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	readsStdin := "import (\"bufio\"; \"os\")\nline, err := bufio.NewReader(os.Stdin).ReadString('\\n')\n"
+	showLine := "fmt.Printf(\"%q %v\\n\", line, err)\n"
 	tests := []struct {
 		name, stdin string
 		args        []string
 		status      int
-		stdout      string // exactly, when status is 0
+		stdout      string // exactly, when status is 0 or this is set
 		stderr      string // a substring
+		once        string // a substring of stderr that must show exactly once
 	}{
-		{"go file runs main once", "", []string{"hello.go"}, 0, "hello, world\n", ""},
-		{"go file error names file and line", "", []string{"bad.go"}, 1, "", "rnnrepl: bad.go:5:"},
-		{"stdin", "x := 6\nx * 7\n", nil, 0, "42\n", ""},
-		{"stdin error", "x := 1\nx.foo()\n", nil, 1, "", "rnnrepl: stdin:2:"},
-		{"quick", "import \"os\"\nos.Getenv(\"GORNN_QUICK\")\n", []string{"-quick"}, 0, "1\n", ""},
-		{"missing file", "", []string{"nope.ipynb"}, 2, "", "nope.ipynb"},
-		{"bad flag", "", []string{"-nope"}, 2, "", "flag provided but not defined"},
-		{"-o needs a notebook", "", []string{"hello.go", "-o", "x.ipynb"}, 2, "", "needs a .ipynb"},
-		{"-o in a missing folder", "", []string{"t.ipynb", "-o", "nowhere/x.ipynb"}, 2, "", "no folder nowhere"},
+		{"go file runs main once", "", []string{"hello.go"}, 0, "hello, world\n", "", ""},
+		{"go file error names file and line", "", []string{"bad.go"}, 1, "", "bad.go:5:1: ParseError", "expected operand"},
+		{"stdin", "x := 6\nx * 7\n", nil, 0, "42\n", "", ""},
+		{"stdin one line", "fmt.Println(1+1)\n", nil, 0, "2\n", "", ""},
+		{"stdin program with blank lines", prog[:len(prog)-3] + "\n\n\tfmt.Println(\"again\")\n}\n", nil, 0, "hello, world\nagain\n", "", ""},
+		{"stdin read by a cell is the lines after it", readsStdin + "Ada Lovelace\n" + showLine, nil, 0, "\"Ada Lovelace\\n\" <nil>\n", "", ""},
+		{"stdin read by the last cell is at its end", "import (\"bufio\"; \"os\")\nfmt.Println(bufio.NewReader(os.Stdin).ReadString('\\n'))\n", nil, 0, " EOF\n", "", ""},
+		{"stdin values show as at the prompt", "1 + 1\n2 + 2\n", nil, 0, "2\n4\n", "", ""},
+		{"stdin stops at the first failing cell", "1\nnope\n2\n", nil, 1, "1\n", "stdin:2:1: CompileError", "undefined: nope"},
+		{"stdin -keep-going", "1\nnope\n2\n", []string{"-keep-going"}, 1, "1\n2\n", "stdin:2:1: CompileError", "undefined: nope"},
+		{"empty stdin", "", nil, 0, "", "", ""},
+		{"stdin error", "x := 1\nx.foo()\n", nil, 1, "", "stdin:2:3: CompileError", "has no field or method foo"},
+		{"stdin panic", "panic(\"bo\" + \"om\")\n", nil, 1, "", "stdin:1:7: Panic: boom", "boom"},
+		{"quick", "import \"os\"\nos.Getenv(\"GORNN_QUICK\")\n", []string{"-quick"}, 0, "1\n", "", ""},
+		{"missing file", "", []string{"nope.ipynb"}, 2, "", "nope.ipynb", ""},
+		{"bad flag", "", []string{"-nope"}, 2, "", "flag provided but not defined", ""},
+		{"-o needs a notebook", "", []string{"hello.go", "-o", "x.ipynb"}, 2, "", "needs a .ipynb", ""},
+		{"-o in a missing folder", "", []string{"t.ipynb", "-o", "nowhere/x.ipynb"}, 2, "", "no folder nowhere", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -288,11 +300,14 @@ func TestGoFileAndStdin(t *testing.T) {
 			if r.status != tt.status {
 				t.Errorf("status %d, want %d\nstdout %q\nstderr %q", r.status, tt.status, r.stdout, r.stderr)
 			}
-			if tt.status == 0 && r.stdout != tt.stdout {
+			if (tt.status == 0 || tt.stdout != "") && r.stdout != tt.stdout {
 				t.Errorf("stdout %q, want %q (stderr %q)", r.stdout, tt.stdout, r.stderr)
 			}
 			if !strings.Contains(r.stderr, tt.stderr) {
 				t.Errorf("stderr %q lacks %q", r.stderr, tt.stderr)
+			}
+			if n := strings.Count(r.stderr, tt.once); tt.once != "" && n != 1 {
+				t.Errorf("stderr shows %q %d times, want once:\n%s", tt.once, n, r.stderr)
 			}
 		})
 	}
