@@ -35,12 +35,20 @@ func setup(t testing.TB, name string) (step func() error, m *Model) {
 	return func() error { _, err := s.Run(m.Optm, feeds); return err }, m
 }
 
+// raceBuild is set when the tests run under the race detector.
+var raceBuild bool
+
 // TestStepAllocations checks that a training step of every model, Adam's
 // update and the convolutional network's dropout included, allocates
 // nothing once the first steps have sized the session's buffers.
 func TestStepAllocations(t *testing.T) {
 	for _, name := range Names {
 		t.Run(name, func(t *testing.T) {
+			if raceBuild && name == "conv" {
+				// Under the detector one convolutional step takes about
+				// 20 s; the pass without it checks this model.
+				t.Skip("the convolutional model's allocations are checked in the pass without the race detector")
+			}
 			step, _ := setup(t, name)
 			run := func() {
 				if err := step(); err != nil {
@@ -49,7 +57,10 @@ func TestStepAllocations(t *testing.T) {
 			}
 			run()
 			run()
-			if n := testing.AllocsPerRun(3, run); n > 0 {
+			// Ten runs, because the runtime itself may allocate a
+			// channel waiter once after a garbage collection; an
+			// allocation of the step would show at every run.
+			if n := testing.AllocsPerRun(10, run); n > 0 {
 				t.Errorf("%v allocations per training step, want none", n)
 			}
 		})

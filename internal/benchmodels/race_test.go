@@ -1,0 +1,5 @@
+//go:build race
+
+package benchmodels
+
+func init() { raceBuild = true }
