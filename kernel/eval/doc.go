@@ -50,9 +50,16 @@
 //   - A name is either a package or a definition of a cell: an import of a
 //     package under a name that an earlier cell defined (fmt := "x") is
 //     refused, saying so, since the definition would hide the package.
-//   - func main and top-level defer would run again after every cell:
-//     they are refused, except that a whole program pasted into a cell
-//     (with its package clause) runs: its main is renamed and called.
+//   - func main would run again after every cell: it is refused, except
+//     that a whole program pasted into a cell (with its package clause)
+//     runs: its main is renamed and called.
+//   - A cell's top level is a function body that ends with the cell: a
+//     defer there runs when the cell ends, last first, also when the cell
+//     panics, and a deferred recover() stops the panic (the cell ends
+//     well). The interpreter would keep such a defer for every later
+//     cell, so the session runs the deferred calls itself; recover() is
+//     rewritten to see the cell's panic then. A defer is dropped when the
+//     cell is interrupted.
 //   - Range over an integer is recognised without type checking: literals,
 //     len/cap, conversions, arithmetic, and names known to be integers.
 //     Otherwise write range int(n).

@@ -32,6 +32,7 @@ type Session struct {
 	sniff   *panicSniffer
 	stack   *stackGuard
 	stdin   *stdinReader
+	defers  *deferStack    // the running cell's deferred calls
 	exports interp.Exports // every preloaded package, for completion and docs
 	check   *gocheck.Checker
 	mods    *modules.Workspace // nil without Options.ModulesDir
@@ -96,6 +97,7 @@ func (s *Session) start() error {
 	s.stack = &stackGuard{}
 	s.sniff = &panicSniffer{out: os.Stderr}
 	s.stdin = &stdinReader{input: opts.Input}
+	s.defers = &deferStack{}
 	s.imports = map[string]string{}
 	s.types = map[string]string{}
 	s.methods = map[string]string{}
@@ -132,6 +134,7 @@ func (s *Session) start() error {
 		std,
 		opts.Packages,
 		runtimeExports(s.coll, s.stack),
+		deferExports(s.defers),
 		// Reads of os.Stdin by cells go to the front end. The variable
 		// becomes an io.Reader, which is what cells pass it to.
 		{"os/os": {"Stdin": reflect.ValueOf(&stdinVar).Elem()}},
@@ -151,6 +154,9 @@ func (s *Session) start() error {
 	}
 	if _, err := s.in.Eval(helperSource); err != nil {
 		return fmt.Errorf("eval: declaring the builtin helpers: %w", err)
+	}
+	if _, err := s.in.Eval(deferSource); err != nil {
+		return fmt.Errorf("eval: declaring the recover helper: %w", err)
 	}
 	g := s.safeGlobals()
 	s.mu.Lock()
@@ -193,6 +199,7 @@ func (s *Session) executeGo(ctx context.Context, code string) (res *Result) {
 		endHook = s.opts.CellHook(ctx)
 	}
 	s.cellCtx.Store(&ctx)
+	s.defers.reset()
 	code, program := stripPackageClause(code)
 	fset := token.NewFileSet()
 	pieces, err := parseCell(fset, code)
@@ -288,7 +295,15 @@ func (s *Session) executeGo(ctx context.Context, code string) (res *Result) {
 			break
 		}
 		if err != nil {
-			return &Result{Err: s.convertError(ctx, err, code, rw)}
+			e := s.convertError(ctx, err, code, rw)
+			if ctx.Err() != nil {
+				// An interrupted cell may still be running: its deferred
+				// calls are dropped.
+				s.defers.reset()
+				return &Result{Err: e}
+			}
+			pv, panicked := panicValue(err)
+			return &Result{Err: s.runDefers(ctx, code, rw, e, panicked, pv)}
 		}
 		redefined := map[string]bool{}
 		if run[0].Kind == chunkDecl {
@@ -312,6 +327,9 @@ func (s *Session) executeGo(ctx context.Context, code string) (res *Result) {
 		}
 	}
 	s.recordVarTypes(rest)
+	if e := s.runDefers(ctx, code, rw, nil, false, nil); e != nil {
+		return &Result{Err: e}
+	}
 	if texpr == nil {
 		return &Result{}
 	}

@@ -120,7 +120,6 @@ func TestExecuteErrors(t *testing.T) {
 		{"panic in a cell function", nil, "func boom() {\n\tpanic(\"bang\")\n}\nboom()", "Panic", 2, 2, "bang"},
 		{"panic in an earlier cell's function", []string{"func old() { panic(\"old\") }"}, "old()", "Panic", 1, 1, "old"},
 		{"func main", nil, "func main() {}", "CompileError", 1, 6, "func main"},
-		{"top-level defer", nil, "x := 1\ndefer println(x)", "CompileError", 2, 1, "defer"},
 		{"type redefinition", []string{"type R struct{ A int }"}, "type R struct{ A, B int }", "RedefinitionError", 1, 6, "type R"},
 		{"method redefinition", []string{"type S int\nfunc (s S) M() int { return 1 }"}, "func (s S) M() int { return 2 }", "RedefinitionError", 1, 12, "S.M"},
 	}

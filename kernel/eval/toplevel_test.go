@@ -1,0 +1,64 @@
+package eval
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestCellTopLevelIsAFunctionBody runs, at a cell's top level, the
+// statements Go allows in a function body, with their meaning there.
+func TestCellTopLevelIsAFunctionBody(t *testing.T) {
+	tests := []struct {
+		name  string
+		cells []string
+		want  string // the last cell's value, or "error: " + a part of its message
+	}{
+		// defer
+		{"defer runs when the cell ends", []string{"var log1 []string", "defer func() { log1 = append(log1, \"deferred\") }()\nlog1 = append(log1, \"body\")", "strings.Join(log1, \",\")"}, "body,deferred"},
+		{"defers run in LIFO order", []string{"var log2 []int", "for i := 0; i < 3; i++ {\n\tdefer func(n int) { log2 = append(log2, n) }(i)\n}\ndefer func() { log2 = append(log2, 9) }()", "log2"}, "[9 2 1 0]"},
+		{"defer does not run again in later cells", []string{"runs := 0", "defer func() { runs++ }()", "1 + 1", "runs"}, "1"},
+		{"defer runs when the cell panics", []string{"hit := false", "defer func() { hit = true }()\npanic(\"boom\")"}, "error: boom"},
+		{"deferred recover ends the cell well", []string{"caught := \"\"", "defer func() {\n\tif r := recover(); r != nil { caught = fmt.Sprintf(\"%T %v\", r, r) }\n}()\npanic(\"oops\")", "caught"}, "string oops"},
+		{"defer of a call", []string{"var log3 []string", "defer fmt.Sprint(\"x\")\nlog3 = append(log3, \"a\")", "log3"}, "[a]"},
+		{"deferred named function recovers", []string{"got := \"\"", "func handle() {\n\tif r := recover(); r != nil { got = fmt.Sprint(\"handled \", r) }\n}", "defer handle()\nvar m map[string]int\nm[\"x\"] = 1", "got"}, "handled assignment to entry in nil map"},
+		{"recover in a function works as in Go", []string{"func safe() (err error) {\n\tdefer func() {\n\t\tif r := recover(); r != nil { err = fmt.Errorf(\"caught %v\", r) }\n\t}()\n\tpanic(\"inner\")\n}", "safe().Error()"}, "caught inner"},
+		{"recover without a panic is nil", []string{"var r0 any = 1", "defer func() { r0 = recover() }()", "r0 == nil"}, "true"},
+		{"a deferred call that panics replaces the panic", []string{"defer func() { panic(\"second\") }()\npanic(\"first\")"}, "error: second"},
+		{"deferred calls after a panicking one still run", []string{"after := false", "defer func() { after = recover() == \"in defer\" }()\ndefer func() { panic(\"in defer\") }()", "after"}, "true"},
+		{"defer of a builtin", []string{"dc := make(chan int, 1)", "defer close(dc)\ndc <- 1", "func() bool { <-dc; _, open := <-dc; return open }()"}, "false"},
+		{"cell value with a defer", []string{"dv := 1", "defer func() { dv = 2 }()\ndv * 10"}, "10"},
+		// comma-ok forms
+		{"receive with ok", []string{"ch := make(chan int, 1)\nch <- 4\nclose(ch)", "v, ok := <-ch", "fmt.Sprint(v, ok)"}, "4 true"},
+		{"receive with ok on closed", []string{"ch2 := make(chan int)\nclose(ch2)\nv2, ok2 := <-ch2", "fmt.Sprint(v2, ok2)"}, "0 false"},
+		{"map index with ok", []string{"m := map[string]int{\"k\": 3}", "v3, ok3 := m[\"k\"]", "fmt.Sprint(v3, ok3)"}, "3 true"},
+		{"map index blank with ok", []string{"m2 := map[string]int{\"k\": 3}", "_, ok4 := m2[\"k\"]\nok4"}, "true"},
+		{"type assertion with ok", []string{"var x any = \"s\"", "t5, ok5 := x.(string)", "t5 + fmt.Sprint(ok5)"}, "strue"},
+		{"type assertion with ok fails", []string{"var x6 any = 1", "t6, ok6 := x6.(string)\nfmt.Sprintf(\"%q %v\", t6, ok6)"}, "\"\" false"},
+		// globals from any expression
+		{"global from os.Args", []string{"arg := os.Args[0]", "len(arg) > 0"}, "true"},
+		{"global from a call", []string{"func f7() int { return 7 }", "x7 := f7()", "x7 * 2"}, "14"},
+		{"globals from a two-result call", []string{"func g8() (int, string) { return 8, \"eight\" }", "a8, b8 := g8()", "fmt.Sprintln(a8, b8)"}, "8 eight\n"},
+		{"global from len", []string{"xs := []int{1, 2, 3}", "n9 := len(xs)", "n9"}, "3"},
+		{"global from strconv.Atoi", []string{"n10, err10 := strconv.Atoi(\"10\")", "fmt.Sprint(n10, err10)"}, "10 <nil>"},
+		// stdin
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := newSession(t, Options{})
+			r := run(t, s, tt.cells...)
+			got := text(r)
+			if r.Err != nil {
+				got = "error: " + r.Err.Message
+			}
+			if strings.HasPrefix(tt.want, "error: ") {
+				if r.Err == nil || !strings.Contains(got, strings.TrimPrefix(tt.want, "error: ")) {
+					t.Fatalf("got %q, want an error with %q", got, tt.want)
+				}
+				return
+			}
+			if got != tt.want {
+				t.Fatalf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
