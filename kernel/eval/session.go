@@ -36,6 +36,8 @@ type Session struct {
 	exports interp.Exports // every preloaded package, for completion and docs
 	check   *gocheck.Checker
 	mods    *modules.Workspace // nil without Options.ModulesDir
+	// cellTypes holds the types the checker found in the running cell.
+	cellTypes cellTypes
 
 	cellCtx atomic.Pointer[context.Context] // the running cell's context, for sleeps
 	// goexited is set when a cell's statements call runtime.Goexit.
@@ -200,6 +202,7 @@ func (s *Session) executeGo(ctx context.Context, code string) (res *Result) {
 	}
 	s.cellCtx.Store(&ctx)
 	s.defers.reset()
+	s.cellTypes = cellTypes{}
 	code, program := stripPackageClause(code)
 	fset := token.NewFileSet()
 	pieces, err := parseCell(fset, code)
@@ -246,6 +249,7 @@ func (s *Session) executeGo(ctx context.Context, code string) (res *Result) {
 		// place among the cell's statements and declarations.
 		p.Kind = chunkStmt
 	}
+	typedDefs := typedDefineEdits(code, rest, s)
 	tp, texpr := trailingExpr(rest)
 	useResult, useReassign := texpr != nil, len(reassign) > 0
 	build := func() rewritten {
@@ -255,6 +259,11 @@ func (s *Session) executeGo(ctx context.Context, code string) (res *Result) {
 		}
 		if useReassign {
 			for _, es := range reassign {
+				all = append(all, es...)
+			}
+		}
+		for p, es := range typedDefs {
+			if _, assigned := reassign[p]; !assigned || !useReassign {
 				all = append(all, es...)
 			}
 		}
@@ -377,13 +386,29 @@ func groupRuns(pieces []*piece) [][]*piece {
 func runSource(rw rewritten, run []*piece) string {
 	ranges := make([][2]int, len(run))
 	for i, p := range run {
-		ranges[i] = [2]int{rw.toNewLeft(p.Start), rw.toNewRight(p.End)}
+		ranges[i] = [2]int{rw.toNewLeft(p.Start), withSemicolon(rw.Text, rw.toNewRight(p.End))}
 	}
 	body := blankOutside(rw.Text, ranges)
 	if run[0].Kind == chunkStmt {
 		return ";\n" + body
 	}
 	return "\n" + body
+}
+
+// withSemicolon extends the end of a piece over the semicolon that
+// separates it from the next piece on its line, so that pieces of a run
+// on one line (x := 1; y := 2) stay apart.
+func withSemicolon(text string, end int) int {
+	for i := end; i < len(text); i++ {
+		switch text[i] {
+		case ' ', '\t':
+			continue
+		case ';':
+			return i + 1
+		}
+		break
+	}
+	return end
 }
 
 // safeGlobals returns the interpreter's globals. The interpreter panics

@@ -40,7 +40,13 @@ func TestCellTopLevelIsAFunctionBody(t *testing.T) {
 		{"globals from a two-result call", []string{"func g8() (int, string) { return 8, \"eight\" }", "a8, b8 := g8()", "fmt.Sprintln(a8, b8)"}, "8 eight\n"},
 		{"global from len", []string{"xs := []int{1, 2, 3}", "n9 := len(xs)", "n9"}, "3"},
 		{"global from strconv.Atoi", []string{"n10, err10 := strconv.Atoi(\"10\")", "fmt.Sprint(n10, err10)"}, "10 <nil>"},
-		// stdin
+		{"global from an index of a call", []string{"e11 := strings.Fields(\"a b\")[1]", "e11"}, "b"},
+		{"global from an index in an expression", []string{"l12 := len(os.Args[0]) + 0", "l12 > 0"}, "true"},
+		{"global redefined from an index", []string{"r13 := 1.5", "r13 := strings.Fields(\"p q\")[0]", "r13"}, "p"},
+		{"comma-ok redefines a global of another type", []string{"v14 := \"s\"", "m14 := map[int]float64{1: 2.5}\nv14, ok14 := m14[1]", "fmt.Sprint(v14*2, ok14)"}, "5 true"},
+		{"comma-ok assigns an existing global", []string{"v15, ok15 := 0, false", "m15 := map[string]int{\"a\": 7}", "v15, ok15 := m15[\"a\"]", "fmt.Sprint(v15, ok15)"}, "7 true"},
+		{"comma-ok with a cell type", []string{"type T16 struct{ N int }", "var x16 any = T16{3}", "t16, ok16 := x16.(T16)", "fmt.Sprint(t16.N, ok16)"}, "3 true"},
+		{"statements on one line", []string{"a17 := 1; b17 := a17 + 1", "a17 + b17"}, "3"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
