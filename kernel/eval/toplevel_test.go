@@ -1,8 +1,12 @@
 package eval
 
 import (
+	"iter"
+	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/traefik/yaegi/interp"
 )
 
 // TestCellTopLevelIsAFunctionBody runs, at a cell's top level, the
@@ -47,10 +51,25 @@ func TestCellTopLevelIsAFunctionBody(t *testing.T) {
 		{"comma-ok assigns an existing global", []string{"v15, ok15 := 0, false", "m15 := map[string]int{\"a\": 7}", "v15, ok15 := m15[\"a\"]", "fmt.Sprint(v15, ok15)"}, "7 true"},
 		{"comma-ok with a cell type", []string{"type T16 struct{ N int }", "var x16 any = T16{3}", "t16, ok16 := x16.(T16)", "fmt.Sprint(t16.N, ok16)"}, "3 true"},
 		{"statements on one line", []string{"a17 := 1; b17 := a17 + 1", "a17 + b17"}, "3"},
+		// range over functions
+		{"range over a func", []string{iterCell, "sum := 0\nfor x := range count(5) { sum += x }\nsum"}, "10"},
+		{"break and continue", []string{iterCell, "var got []int\nfor x := range count(10) {\n\tif x%2 == 0 { continue }\n\tif x > 6 { break }\n\tgot = append(got, x)\n}\ngot"}, "[1 3 5]"},
+		{"the iterator stops after break", []string{iterCell, "calls := 0\nfor x := range func(yield func(int) bool) {\n\tfor i := 0; ; i++ {\n\t\tcalls++\n\t\tif !yield(i) { return }\n\t}\n} {\n\tif x == 2 { break }\n}\ncalls"}, "3"},
+		{"two values", []string{iterCell, "s := \"\"\nfor k, v := range pairs(map[string]int{\"a\": 1}) { s += fmt.Sprint(k, v) }\ns"}, "a1"},
+		{"key only of two", []string{iterCell, "n := 0\nfor k := range pairs(map[string]int{\"a\": 1, \"b\": 2}) { n += len(k) }\nn"}, "2"},
+		{"no variables", []string{iterCell, "n := 0\nfor range count(3) { n++ }\nn"}, "3"},
+		{"assigning to existing variables", []string{iterCell, "var last int\nfor last = range count(4) {}\nlast"}, "3"},
+		{"return from the enclosing function", []string{iterCell, "func find(n, want int) (int, bool) {\n\tfor x := range count(n) {\n\t\tif x*x == want { return x, true }\n\t}\n\treturn -1, false\n}", "a, b := find(10, 49)\nc, d := find(3, 49)\nfmt.Sprint(a, b, c, d)"}, "7 true -1 false"},
+		{"nested loops with labels", []string{iterCell, "var got []string\nouter:\nfor i := range count(3) {\n\tfor j := range count(3) {\n\t\tif j == 2 { continue outer }\n\t\tif i == 2 { break outer }\n\t\tgot = append(got, fmt.Sprint(i, j))\n\t}\n}\ngot"}, "[0 0 0 1 1 0 1 1]"},
+		{"return from nested loops", []string{iterCell, "func firstPair(n int) string {\n\tfor i := range count(n) {\n\t\tfor j := range count(n) {\n\t\t\tif i+j == 3 && i != j { return fmt.Sprint(i, j) }\n\t\t}\n\t}\n\treturn \"none\"\n}", "firstPair(4) + \" \" + firstPair(1)"}, "0 3 none"},
+		{"plain loop inside a func loop", []string{iterCell, "n := 0\nfor i := range count(3) {\n\tfor j := 0; j < 10; j++ {\n\t\tif j == i { break }\n\t\tn++\n\t}\n}\nn"}, "3"},
+		{"closures keep their iteration", []string{iterCell, "var fs []func() int\nfor i := range count(3) { fs = append(fs, func() int { return i }) }\nfs[0]()*100 + fs[1]()*10 + fs[2]()"}, "12"},
+		{"compiled iterator", []string{"import \"example.com/seq\"", "n := 0\nfor w := range seq.Words(\"ab c\") { n += len(w) }\nn"}, "3"},
+		{"compiled two-value iterator", []string{"import \"example.com/seq\"", "s := \"\"\nfor i, w := range seq.Indexed(\"x y\") { s += fmt.Sprint(i, w) }\ns"}, "0x1y"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			s := newSession(t, Options{})
+			s := newSession(t, Options{Packages: seqPackage})
 			r := run(t, s, tt.cells...)
 			got := text(r)
 			if r.Err != nil {
@@ -68,3 +87,46 @@ func TestCellTopLevelIsAFunctionBody(t *testing.T) {
 		})
 	}
 }
+
+// iterCell declares iterators for the range-over-func cases.
+const iterCell = `func count(n int) func(func(int) bool) {
+	return func(yield func(int) bool) {
+		for i := 0; i < n; i++ {
+			if !yield(i) {
+				return
+			}
+		}
+	}
+}
+
+func pairs(m map[string]int) func(func(string, int) bool) {
+	return func(yield func(string, int) bool) {
+		for k, v := range m {
+			if !yield(k, v) {
+				return
+			}
+		}
+	}
+}`
+
+// seqPackage is a compiled package whose functions return iterators.
+var seqPackage = interp.Exports{"example.com/seq/seq": {
+	"Words": reflect.ValueOf(func(s string) iter.Seq[string] {
+		return func(yield func(string) bool) {
+			for _, w := range strings.Fields(s) {
+				if !yield(w) {
+					return
+				}
+			}
+		}
+	}),
+	"Indexed": reflect.ValueOf(func(s string) iter.Seq2[int, string] {
+		return func(yield func(int, string) bool) {
+			for i, w := range strings.Fields(s) {
+				if !yield(i, w) {
+					return
+				}
+			}
+		}
+	}),
+}}
