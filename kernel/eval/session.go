@@ -128,6 +128,12 @@ func (s *Session) start() error {
 			exports[k] = v
 		}
 	}
+	// iter is declared in interpreted Go (declareIterPackages): an empty
+	// table tells the imports, the checker and completion that it exists,
+	// without hiding the interpreted package from the interpreter.
+	if _, ok := exports["iter/iter"]; !ok {
+		exports["iter/iter"] = map[string]reflect.Value{}
+	}
 	s.mu.Lock()
 	s.exports = exports
 	s.mu.Unlock()
@@ -159,6 +165,9 @@ func (s *Session) start() error {
 	}
 	if _, err := s.in.Eval(deferSource); err != nil {
 		return fmt.Errorf("eval: declaring the recover helper: %w", err)
+	}
+	if err := s.declareIterPackages(); err != nil {
+		return err
 	}
 	g := s.safeGlobals()
 	s.mu.Lock()

@@ -66,6 +66,19 @@ func TestCellTopLevelIsAFunctionBody(t *testing.T) {
 		{"closures keep their iteration", []string{iterCell, "var fs []func() int\nfor i := range count(3) { fs = append(fs, func() int { return i }) }\nfs[0]()*100 + fs[1]()*10 + fs[2]()"}, "12"},
 		{"compiled iterator", []string{"import \"example.com/seq\"", "n := 0\nfor w := range seq.Words(\"ab c\") { n += len(w) }\nn"}, "3"},
 		{"compiled two-value iterator", []string{"import \"example.com/seq\"", "s := \"\"\nfor i, w := range seq.Indexed(\"x y\") { s += fmt.Sprint(i, w) }\ns"}, "0x1y"},
+		// iter, and the iterator functions of slices and maps
+		{"slices.All", []string{"s := \"\"\nfor i, v := range slices.All([]string{\"a\", \"b\"}) { s += fmt.Sprint(i, v) }\ns"}, "0a1b"},
+		{"slices.Backward", []string{"var got []int\nfor _, v := range slices.Backward([]int{1, 2, 3}) { got = append(got, v) }\ngot"}, "[3 2 1]"},
+		{"slices.Collect of slices.Values", []string{"xs := []int{3, 1, 2}", "ys := slices.Collect(slices.Values(xs))", "ys"}, "[3 1 2]"},
+		{"slices.Sorted of maps.Keys", []string{"m := map[string]int{\"b\": 2, \"a\": 1, \"c\": 3}", "keys := slices.Sorted(maps.Keys(m))", "keys"}, "[a b c]"},
+		{"maps.Values summed", []string{"m := map[string]int{\"b\": 2, \"a\": 1}", "t := 0\nfor v := range maps.Values(m) { t += v }\nt"}, "3"},
+		{"maps.Collect of maps.All", []string{"m := map[string]int{\"a\": 1}", "c := maps.Collect(maps.All(m))", "len(c)"}, "1"},
+		{"iterator kept in a global", []string{"vals := slices.Values([]int{4, 5})", "n := 0\nfor v := range vals { n += v }\nn"}, "9"},
+		{"iter.Seq in a signature", []string{"import \"iter\"", "func evens(n int) iter.Seq[int] {\n\treturn func(yield func(int) bool) {\n\t\tfor i := 0; i < n; i += 2 {\n\t\t\tif !yield(i) { return }\n\t\t}\n\t}\n}", "slices.Collect(evens(7))"}, "[0 2 4 6]"},
+		{"iter.Seq2 in a signature", []string{"import \"iter\"", "func enum(xs []string) iter.Seq2[int, string] {\n\treturn func(yield func(int, string) bool) {\n\t\tfor i, x := range xs {\n\t\t\tif !yield(i, x) { return }\n\t\t}\n\t}\n}", "s := \"\"\nfor i, x := range enum([]string{\"p\", \"q\"}) { s += fmt.Sprint(i, x) }\ns"}, "0p1q"},
+		{"iter.Pull", []string{iterCell, "next, stop := iter.Pull(count(3))", "a, ok1 := next()\nb, ok2 := next()\nstop()\nc, ok3 := next()\nfmt.Sprint(a, ok1, b, ok2, c, ok3)"}, "0 true 1 true 0 false"},
+		{"iter.Pull to the end", []string{iterCell, "next, stop := iter.Pull(count(1))", "defer stop()\n_, ok1 := next()\n_, ok2 := next()\nfmt.Sprint(ok1, ok2)"}, "true false"},
+		{"iter.Pull2", []string{iterCell, "next, stop := iter.Pull2(pairs(map[string]int{\"k\": 9}))", "k, v, ok := next()\nstop()\nfmt.Sprint(k, v, ok)"}, "k9 true"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

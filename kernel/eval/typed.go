@@ -60,6 +60,13 @@ func (s *Session) writeType(t types.Type) (string, bool) {
 		}
 	}
 	s.mu.Unlock()
+	if n, isNamed := t.(*types.Named); isNamed && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "iter" {
+		if _, imported := names["iter"]; !imported {
+			// iter.Seq[V] of a cell that does not import iter: its
+			// function type, which the values are assignable to.
+			t = n.Underlying()
+		}
+	}
 	ok := true
 	qual := func(p *types.Package) string {
 		if p.Path() == "main" {
