@@ -247,6 +247,9 @@ func (s *Session) executeGo(ctx context.Context, code string) (res *Result) {
 		return &Result{}
 	}
 
+	if e := rangeFuncLimit(code, rest, s); e != nil {
+		return &Result{Err: e}
+	}
 	edits := rewriteCell(code, rest, s)
 	if fd, p := declaresMain(rest); fd != nil && program {
 		edits = append(edits, edit{Off: p.off(fd.Name.Pos()), End: p.off(fd.Name.End()), Text: mainName})

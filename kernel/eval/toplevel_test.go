@@ -66,6 +66,7 @@ func TestCellTopLevelIsAFunctionBody(t *testing.T) {
 		{"closures keep their iteration", []string{iterCell, "var fs []func() int\nfor i := range count(3) { fs = append(fs, func() int { return i }) }\nfs[0]()*100 + fs[1]()*10 + fs[2]()"}, "12"},
 		{"compiled iterator", []string{"import \"example.com/seq\"", "n := 0\nfor w := range seq.Words(\"ab c\") { n += len(w) }\nn"}, "3"},
 		{"compiled two-value iterator", []string{"import \"example.com/seq\"", "s := \"\"\nfor i, w := range seq.Indexed(\"x y\") { s += fmt.Sprint(i, w) }\ns"}, "0x1y"},
+		{"an iterator whose values the cell cannot name", []string{"import \"example.com/seq\"", "n := 0\nfor range seq.Hidden() { n++ }"}, "error: range over a function of type"},
 		// iter, and the iterator functions of slices and maps
 		{"slices.All", []string{"s := \"\"\nfor i, v := range slices.All([]string{\"a\", \"b\"}) { s += fmt.Sprint(i, v) }\ns"}, "0a1b"},
 		{"slices.Backward", []string{"var got []int\nfor _, v := range slices.Backward([]int{1, 2, 3}) { got = append(got, v) }\ngot"}, "[3 2 1]"},
@@ -132,6 +133,10 @@ var seqPackage = interp.Exports{"example.com/seq/seq": {
 				}
 			}
 		}
+	}),
+	// Hidden yields values of a type of a package no cell imports.
+	"Hidden": reflect.ValueOf(func() iter.Seq[*strings.Reader] {
+		return func(yield func(*strings.Reader) bool) { yield(strings.NewReader("x")) }
 	}),
 	"Indexed": reflect.ValueOf(func(s string) iter.Seq2[int, string] {
 		return func(yield func(int, string) bool) {
