@@ -36,6 +36,13 @@
 //     a symbol table, and its source imports internal packages of the
 //     toolchain, which an interpreter cannot load.
 //   - crypto/pbkdf2: the same (Key is generic).
+//   - iter: no table can hold it (Seq and Seq2 are generic types, Pull
+//     relies on the runtime's coroutines), so an interpreter with these
+//     tables alone cannot import it. The evaluation core declares it in
+//     interpreted Go instead (Seq, Seq2, Pull and Pull2, on a goroutine),
+//     with the iterator functions of slices and maps, and rewrites range
+//     over functions, which yaegi v0.16.1 lacks: cells of a session do
+//     import it (see package eval).
 //   - unique: Handle and Make are generic and rely on the runtime's weak
 //     pointers and internal/abi.
 //   - weak: Pointer and Make are generic and rely on the garbage collector.
@@ -57,10 +64,6 @@
 //   - Generic functions and types are missing from every table
 //     (slices.Index, reflect.TypeFor, sync/atomic.Pointer,
 //     ...): compiled generic code cannot be put in a symbol table.
-//   - iter is not a table: the evaluation core declares it in interpreted
-//     Go (Seq, Seq2, Pull, Pull2), with the iterator functions of slices
-//     and maps, and rewrites range over functions, which yaegi v0.16.1
-//     lacks, into calls of the iterator (see package eval).
 //   - Generic functions of slices, maps and cmp come from Go 1.22's source,
 //     interpreted: those whose type arguments can be inferred from the
 //     arguments' types directly work (slices.Contains, slices.Index,
