@@ -47,6 +47,9 @@ func (s *Session) checkCell(ctx context.Context, code string, pieces []*piece) *
 			// follow: the interpreter has it already.
 			continue
 		}
+		if err := s.beforeImport(imp.Path); err != nil {
+			return newError("InternalError", err.Error(), code, 0, 0)
+		}
 		if err := s.evalStoppable(ctx, "import "+strconv.Quote(imp.Path), interruptGrace); err != nil {
 			return newError("CompileError", fmt.Sprintf("import %q: %v", imp.Path, err), code, 0, 0)
 		}

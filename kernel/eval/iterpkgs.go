@@ -184,6 +184,26 @@ func Collect[K comparable, V any](seq func(yield func(K, V) bool)) map[K]V {
 }
 `
 
+// beforeImport declares iter, and the iterator functions of slices and
+// maps, before the first import of one of them or of a module's package
+// (whose source may import them): compiling them takes about a third of
+// a new session's time, which sessions that never import them are
+// spared.
+func (s *Session) beforeImport(path string) error {
+	if s.iterDeclared {
+		return nil
+	}
+	switch path {
+	case "iter", "slices", "maps":
+	default:
+		if _, std := s.exports[path+"/"+s.packageName(path)]; std {
+			return nil
+		}
+	}
+	s.iterDeclared = true
+	return s.declareIterPackages()
+}
+
 // declareIterPackages declares iter, and the iterator functions of slices
 // and maps, in the session's interpreter.
 func (s *Session) declareIterPackages() error {

@@ -38,6 +38,9 @@ type Session struct {
 	mods    *modules.Workspace // nil without Options.ModulesDir
 	// cellTypes holds the types the checker found in the running cell.
 	cellTypes cellTypes
+	// iterDeclared is set once iter and the iterator functions of slices
+	// and maps are declared, before the first import that may use them.
+	iterDeclared bool
 
 	cellCtx atomic.Pointer[context.Context] // the running cell's context, for sleeps
 	// goexited is set when a cell's statements call runtime.Goexit.
@@ -100,6 +103,7 @@ func (s *Session) start() error {
 	s.sniff = &panicSniffer{out: os.Stderr}
 	s.stdin = &stdinReader{input: opts.Input}
 	s.defers = &deferStack{}
+	s.iterDeclared = false
 	s.imports = map[string]string{}
 	s.types = map[string]string{}
 	s.methods = map[string]string{}
@@ -165,9 +169,6 @@ func (s *Session) start() error {
 	}
 	if _, err := s.in.Eval(deferSource); err != nil {
 		return fmt.Errorf("eval: declaring the recover helper: %w", err)
-	}
-	if err := s.declareIterPackages(); err != nil {
-		return err
 	}
 	g := s.safeGlobals()
 	s.mu.Lock()
