@@ -36,8 +36,9 @@
 // columns.
 //
 // The iter package, and the iterator functions of slices and maps (All,
-// Values, Collect, Sorted, Keys, ...), are declared in interpreted Go when
-// a session starts; iter.Pull runs the iterator on a goroutine. The
+// Values, Collect, Sorted, Keys, ...), are declared in interpreted Go
+// before the first import of one of them; iter.Pull runs the iterator on
+// a goroutine. The
 // interpreter's generics cannot infer a type argument through a generic
 // named type: a generic function of a cell that takes an iter.Seq[V]
 // needs its type argument written (twice[int](seq)).
