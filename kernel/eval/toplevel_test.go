@@ -50,6 +50,7 @@ func TestCellTopLevelIsAFunctionBody(t *testing.T) {
 		{"comma-ok redefines a global of another type", []string{"v14 := \"s\"", "m14 := map[int]float64{1: 2.5}\nv14, ok14 := m14[1]", "fmt.Sprint(v14*2, ok14)"}, "5 true"},
 		{"comma-ok assigns an existing global", []string{"v15, ok15 := 0, false", "m15 := map[string]int{\"a\": 7}", "v15, ok15 := m15[\"a\"]", "fmt.Sprint(v15, ok15)"}, "7 true"},
 		{"comma-ok with a cell type", []string{"type T16 struct{ N int }", "var x16 any = T16{3}", "t16, ok16 := x16.(T16)", "fmt.Sprint(t16.N, ok16)"}, "3 true"},
+		{"receive without ok", []string{"ch18 := make(chan int, 1)\nch18 <- 5", "r18 := <-ch18", "r18"}, "5"},
 		{"statements on one line", []string{"a17 := 1; b17 := a17 + 1", "a17 + b17"}, "3"},
 		// range over functions
 		{"range over a func", []string{iterCell, "sum := 0\nfor x := range count(5) { sum += x }\nsum"}, "10"},
@@ -67,6 +68,8 @@ func TestCellTopLevelIsAFunctionBody(t *testing.T) {
 		{"compiled iterator", []string{"import \"example.com/seq\"", "n := 0\nfor w := range seq.Words(\"ab c\") { n += len(w) }\nn"}, "3"},
 		{"compiled two-value iterator", []string{"import \"example.com/seq\"", "s := \"\"\nfor i, w := range seq.Indexed(\"x y\") { s += fmt.Sprint(i, w) }\ns"}, "0x1y"},
 		{"an iterator whose values the cell cannot name", []string{"import \"example.com/seq\"", "n := 0\nfor range seq.Hidden() { n++ }"}, "error: range over a function of type"},
+		{"multi-value definition in a func loop", []string{iterCell, "import \"strconv\"", "t := 0\nfor x := range count(3) {\n\tn, err := strconv.Atoi(fmt.Sprint(x))\n\tif err == nil { t += n }\n}\nt"}, "3"},
+		{"defer in a func loop runs when the cell ends", []string{iterCell, "var order []int", "for x := range count(3) { defer func() { order = append(order, x) }() }\norder = append(order, 9)", "order"}, "[9 2 1 0]"},
 		// iter, and the iterator functions of slices and maps
 		{"slices.All", []string{"s := \"\"\nfor i, v := range slices.All([]string{\"a\", \"b\"}) { s += fmt.Sprint(i, v) }\ns"}, "0a1b"},
 		{"slices.Backward", []string{"var got []int\nfor _, v := range slices.Backward([]int{1, 2, 3}) { got = append(got, v) }\ngot"}, "[3 2 1]"},
