@@ -317,7 +317,7 @@ func (s *Session) executeGo(ctx context.Context, code string) (res *Result) {
 			break
 		}
 		if err != nil {
-			e := s.convertError(ctx, err, code, rw)
+			e := s.explainCrash(s.convertError(ctx, err, code, rw), err, code, rest)
 			if ctx.Err() != nil {
 				// An interrupted cell may still be running: its deferred
 				// calls are dropped.

@@ -28,6 +28,8 @@ type typeKnowledge interface {
 type cellTypes struct {
 	types   map[gocheck.Span]types.Type
 	generic map[gocheck.Span]bool
+	// undecided is why the checker could not judge the cell, if so.
+	undecided string
 }
 
 func (s *Session) typeOf(start, end int) (types.Type, bool) {
