@@ -282,6 +282,5 @@ func deferExports(d *deferStack) interp.Exports {
 		"Defer":    reflect.ValueOf(d.push),
 		"RunDefer": reflect.ValueOf(d.runNext),
 		"Recover":  reflect.ValueOf(d.recoverPending),
-		"Pull":     reflect.ValueOf(pullAny),
 	}}
 }

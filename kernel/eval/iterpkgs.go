@@ -2,7 +2,10 @@ package eval
 
 import (
 	"fmt"
+	"reflect"
 	"sync"
+
+	"github.com/traefik/yaegi/interp"
 )
 
 // The interpreter's standard library predates iterators: it has no iter
@@ -284,4 +287,10 @@ func pullAny(seq func(yield func(any) bool)) (next func() (any, bool), stop func
 		}
 	}
 	return next, stop
+}
+
+// iterExports returns the compiled side of iter.Pull, in the runtime
+// helpers' package.
+func iterExports() interp.Exports {
+	return interp.Exports{rtPath + "/rt": {"Pull": reflect.ValueOf(pullAny)}}
 }

@@ -147,6 +147,7 @@ func (s *Session) start() error {
 		opts.Packages,
 		runtimeExports(s.coll, s.stack),
 		deferExports(s.defers),
+		iterExports(),
 		// Reads of os.Stdin by cells go to the front end. The variable
 		// becomes an io.Reader, which is what cells pass it to.
 		{"os/os": {"Stdin": reflect.ValueOf(&stdinVar).Elem()}},
