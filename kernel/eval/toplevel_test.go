@@ -82,6 +82,7 @@ func TestCellTopLevelIsAFunctionBody(t *testing.T) {
 		{"iter.Seq2 in a signature", []string{"import \"iter\"", "func enum(xs []string) iter.Seq2[int, string] {\n\treturn func(yield func(int, string) bool) {\n\t\tfor i, x := range xs {\n\t\t\tif !yield(i, x) { return }\n\t\t}\n\t}\n}", "s := \"\"\nfor i, x := range enum([]string{\"p\", \"q\"}) { s += fmt.Sprint(i, x) }\ns"}, "0p1q"},
 		{"iter.Pull", []string{iterCell, "next, stop := iter.Pull(count(3))", "a, ok1 := next()\nb, ok2 := next()\nstop()\nc, ok3 := next()\nfmt.Sprint(a, ok1, b, ok2, c, ok3)"}, "0 true 1 true 0 false"},
 		{"iter.Pull to the end", []string{iterCell, "next, stop := iter.Pull(count(1))", "defer stop()\n_, ok1 := next()\n_, ok2 := next()\nfmt.Sprint(ok1, ok2)"}, "true false"},
+		{"iter.Pull raises the iterator's panic in next", []string{"next, stop := iter.Pull(func(yield func(int) bool) { panic(\"in seq\") })\n_ = stop", "next()"}, "error: in seq"},
 		{"iter.Pull2", []string{iterCell, "next, stop := iter.Pull2(pairs(map[string]int{\"k\": 9}))", "k, v, ok := next()\nstop()\nfmt.Sprint(k, v, ok)"}, "k9 true"},
 	}
 	for _, tt := range tests {
