@@ -32,8 +32,8 @@ type Config struct {
 	Env []string
 	// KeepGoing runs a notebook's remaining cells after one fails.
 	KeepGoing bool
-	// Input answers cells reading standard input; nil makes such reads
-	// fail.
+	// Input answers cells reading standard input; with nil, such reads
+	// see the end of input (io.EOF), as a program run with `< /dev/null`.
 	Input func(prompt string, password bool) (string, error)
 	// Preload adds to the session's options the compiled packages cells
 	// can import beyond the standard library (as package preload does);

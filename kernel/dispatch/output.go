@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"strings"
 	"sync"
 
@@ -11,8 +12,9 @@ import (
 )
 
 // ErrStdinNotAllowed is returned by Output.Input when the request said
-// allow_stdin false.
-var ErrStdinNotAllowed = errors.New("input: the front end does not accept input (allow_stdin is false)")
+// allow_stdin false. It wraps io.EOF: a program that reads standard input
+// then sees its end, as under `go run < /dev/null`.
+var ErrStdinNotAllowed = fmt.Errorf("input: the front end does not accept input (allow_stdin is false): %w", io.EOF)
 
 // requestOutput publishes what one execute_request produces, attributed to
 // that request.

@@ -2,8 +2,8 @@ package eval
 
 import (
 	"context"
-	"errors"
 	"fmt"
+	"io"
 	"strings"
 
 	"github.com/traefik/yaegi/interp"
@@ -34,8 +34,10 @@ type Options struct {
 	// default context for long calls, where rich output goes) are told
 	// which cell is running; the session sets no process globals itself.
 	CellHook func(ctx context.Context) (end func())
-	// Input answers reads of standard input by cells. With nil, such
-	// reads fail with ErrNoStdin.
+	// Input answers reads of standard input by cells. It returns io.EOF,
+	// or an error that wraps it (ErrNoStdin), when the front end takes no
+	// input: the cell then reads the end of its input. With nil, every
+	// read is at the end of input.
 	Input func(prompt string, password bool) (string, error)
 	// ModulesDir is where the record of the Go modules that cells import
 	// (a go.mod and go.sum, see package modules) is kept, usually the
@@ -50,9 +52,9 @@ type Options struct {
 	Env []string
 }
 
-// ErrNoStdin is returned to cells that read standard input when the
-// front end cannot answer (Options.Input is nil).
-var ErrNoStdin = errors.New("eval: standard input is not available in this front end")
+// ErrNoStdin is what a front end's Input returns when it cannot answer;
+// it wraps io.EOF, so cells that read standard input then see its end.
+var ErrNoStdin = fmt.Errorf("eval: standard input is not available in this front end: %w", io.EOF)
 
 // Result is the outcome of executing one cell.
 type Result struct {

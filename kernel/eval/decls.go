@@ -17,17 +17,12 @@ import (
 // checkRedefinitions refuses a cell that changes a type or a method
 // defined by an earlier cell: the interpreter would silently keep the old
 // definition, and stale behaviour is worse than an error. It also refuses
-// func main (outside a pasted program, whose main is renamed and called)
-// and a top-level defer, which the interpreter would run again after every
-// later cell.
+// func main (outside a pasted program, whose main is renamed and called),
+// which the interpreter would run again after every later cell.
 func (s *Session) checkRedefinitions(code string, pieces []*piece, program bool) *Error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	for _, p := range pieces {
-		if ds, ok := p.stmt.(*ast.DeferStmt); ok {
-			line, col := lineCol(code, p.off(ds.Pos()))
-			return newError("CompileError", "defer at the top level of a cell is not supported (the interpreter would run it again after every later cell): put it in a function", code, line, col)
-		}
 		switch d := p.decl.(type) {
 		case *ast.GenDecl:
 			if d.Tok != token.TYPE {

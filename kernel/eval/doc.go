@@ -22,11 +22,26 @@
 //
 // Before evaluation the cell is rewritten, by edits of its text that keep
 // every other byte at its line and column, for what the interpreter lacks:
-// range over an integer, a variable per loop iteration for closures, the
-// builtins min, max and clear, goroutines whose panic would end the
-// process, and functions whose runaway recursion would (each declared
-// function checks its goroutine's stack on entry). Errors are reported at
-// the cell's own lines and columns.
+// range over an integer, range over a function (Go 1.23 iterators, as a
+// call of the iterator with the loop's body as its yield function), a
+// variable per loop iteration for closures, the builtins min, max and
+// clear, defer and recover at the cell's top level, goroutines whose
+// panic would end the process, and functions whose runaway recursion
+// would (each declared function checks its goroutine's stack on entry).
+// Rewrites that need types (range over a function, and cell-level
+// definitions the interpreter cannot make as written: v, ok := m[k],
+// arg := os.Args[0], xs := slices.Collect(seq)) take them from the
+// cell's type check (package gocheck); a cell the checker cannot judge
+// runs without them. Errors are reported at the cell's own lines and
+// columns.
+//
+// The iter package, and the iterator functions of slices and maps (All,
+// Values, Collect, Sorted, Keys, ...), are declared in interpreted Go
+// before the first import of one of them; iter.Pull runs the iterator on
+// a goroutine. The
+// interpreter's generics cannot infer a type argument through a generic
+// named type: a generic function of a cell that takes an iter.Seq[V]
+// needs its type argument written (twice[int](seq)).
 //
 // # What the interpreter cannot do, and what the session does about it
 //
@@ -50,9 +65,16 @@
 //   - A name is either a package or a definition of a cell: an import of a
 //     package under a name that an earlier cell defined (fmt := "x") is
 //     refused, saying so, since the definition would hide the package.
-//   - func main and top-level defer would run again after every cell:
-//     they are refused, except that a whole program pasted into a cell
-//     (with its package clause) runs: its main is renamed and called.
+//   - func main would run again after every cell: it is refused, except
+//     that a whole program pasted into a cell (with its package clause)
+//     runs: its main is renamed and called.
+//   - A cell's top level is a function body that ends with the cell: a
+//     defer there runs when the cell ends, last first, also when the cell
+//     panics, and a deferred recover() stops the panic (the cell ends
+//     well). The interpreter would keep such a defer for every later
+//     cell, so the session runs the deferred calls itself; recover() is
+//     rewritten to see the cell's panic then. A defer is dropped when the
+//     cell is interrupted.
 //   - Range over an integer is recognised without type checking: literals,
 //     len/cap, conversions, arithmetic, and names known to be integers.
 //     Otherwise write range int(n).
@@ -61,6 +83,11 @@
 //     `m := max(1, acc)` becomes `m := acc; m = max(m, 1)`; with every
 //     argument a constant, or a call inside the arguments, declare the
 //     variable first.
+//   - A range over a function runs its body as a function: a defer in
+//     it, inside a function of a cell, runs at the end of the iteration
+//     instead of the function's; goto out of it is not rewritten. A
+//     range over a function whose values are of a type the cell cannot
+//     write (of a package it has not imported) is refused, saying so.
 //   - A multi-value definition (a, b := f(); v, ok := m[k]) inside a
 //     cell-level loop, if, switch or block loses its variables in the
 //     interpreter; such a statement runs inside a function literal.

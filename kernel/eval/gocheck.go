@@ -34,6 +34,7 @@ func (s *Session) checkCell(ctx context.Context, code string, pieces []*piece) *
 		parts = append(parts, gocheck.Part{Kind: kind, Start: p.Start, End: p.End})
 	}
 	res := s.check.Check(code, parts)
+	s.cellTypes = cellTypes{types: res.Types, generic: res.Generic, undecided: res.Undecided}
 	for _, imp := range res.Imports {
 		if e := s.shadowedImport(imp.Name, imp.Path, code, 0, 0); e != nil {
 			return e
@@ -45,6 +46,9 @@ func (s *Session) checkCell(ctx context.Context, code string, pieces []*piece) *
 			// Imported by an earlier cell that the checker could not
 			// follow: the interpreter has it already.
 			continue
+		}
+		if err := s.beforeImport(imp.Path); err != nil {
+			return newError("InternalError", err.Error(), code, 0, 0)
 		}
 		if err := s.evalStoppable(ctx, "import "+strconv.Quote(imp.Path), interruptGrace); err != nil {
 			return newError("CompileError", fmt.Sprintf("import %q: %v", imp.Path, err), code, 0, 0)

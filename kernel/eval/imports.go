@@ -46,6 +46,9 @@ func (s *Session) importDecl(ctx context.Context, code string, p *piece) *Error 
 				return newError("ImportError", err.Error(), code, line, col)
 			}
 		}
+		if err := s.beforeImport(path); err != nil {
+			return newError("InternalError", err.Error(), code, line, col)
+		}
 		src := "import " + name + " " + is.Path.Value
 		if err := s.evalStoppable(ctx, src, interruptGrace); err != nil {
 			return newError("CompileError", fmt.Sprintf("import %q: %v", path, err), code, line, col)

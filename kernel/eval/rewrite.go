@@ -38,17 +38,24 @@ type rewriter struct {
 	src    string
 	know   knowledge
 	edits  []edit
-	done   map[*ast.CallExpr]bool // calls already rewritten as a whole
-	n      int                    // counter for fresh names
-	ints   map[string]bool        // names this cell declares as integers
-	locals map[string]bool        // names this cell declares (shadowing builtins)
+	done   map[*ast.CallExpr]bool  // calls already rewritten as a whole
+	n      int                     // counter for fresh names
+	ints   map[string]bool         // names this cell declares as integers
+	locals map[string]bool         // names this cell declares (shadowing builtins)
+	defers map[*ast.DeferStmt]bool // defer statements of the cell's own body
+	// funcLoops are the range-over-func loops, rewritten by rangeFuncs.
+	funcLoops map[*ast.RangeStmt]bool
 }
 
 // rewriteCell returns the edits for all pieces of a cell.
 func rewriteCell(src string, pieces []*piece, know knowledge) []edit {
-	rw := &rewriter{src: src, know: know, ints: map[string]bool{}, locals: map[string]bool{}, done: map[*ast.CallExpr]bool{}}
+	rw := &rewriter{src: src, know: know, ints: map[string]bool{}, locals: map[string]bool{}, done: map[*ast.CallExpr]bool{},
+		defers: map[*ast.DeferStmt]bool{}, funcLoops: map[*ast.RangeStmt]bool{}}
 	for _, p := range pieces {
 		rw.collectNames(p)
+		for _, d := range cellDefers(p) {
+			rw.defers[d] = true
+		}
 	}
 	for _, p := range pieces {
 		var n ast.Node = p.decl
@@ -57,6 +64,7 @@ func rewriteCell(src string, pieces []*piece, know knowledge) []edit {
 			rw.wrapCompound(p)
 			rw.defineFromMinMax(p)
 		}
+		rw.rangeFuncs(p, n)
 		rw.walk(p, n)
 	}
 	return rw.edits
@@ -266,12 +274,19 @@ func (rw *rewriter) walk(p *piece, root ast.Node) {
 			}
 		case *ast.GoStmt:
 			rw.goStmt(p, n)
+		case *ast.DeferStmt:
+			if rw.defers[n] {
+				rw.deferStmt(p, n)
+			}
 		case *ast.RangeStmt:
-			rw.rangeStmt(p, n)
+			if !rw.funcLoops[n] {
+				rw.rangeStmt(p, n)
+			}
 		case *ast.ForStmt:
 			rw.forStmt(p, n)
 		case *ast.CallExpr:
 			rw.builtinCall(p, n)
+			rw.recoverCall(p, n)
 		}
 		return true
 	})

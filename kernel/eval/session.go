@@ -32,9 +32,15 @@ type Session struct {
 	sniff   *panicSniffer
 	stack   *stackGuard
 	stdin   *stdinReader
+	defers  *deferStack    // the running cell's deferred calls
 	exports interp.Exports // every preloaded package, for completion and docs
 	check   *gocheck.Checker
 	mods    *modules.Workspace // nil without Options.ModulesDir
+	// cellTypes holds the types the checker found in the running cell.
+	cellTypes cellTypes
+	// iterDeclared is set once iter and the iterator functions of slices
+	// and maps are declared, before the first import that may use them.
+	iterDeclared bool
 
 	cellCtx atomic.Pointer[context.Context] // the running cell's context, for sleeps
 	// goexited is set when a cell's statements call runtime.Goexit.
@@ -96,6 +102,8 @@ func (s *Session) start() error {
 	s.stack = &stackGuard{}
 	s.sniff = &panicSniffer{out: os.Stderr}
 	s.stdin = &stdinReader{input: opts.Input}
+	s.defers = &deferStack{}
+	s.iterDeclared = false
 	s.imports = map[string]string{}
 	s.types = map[string]string{}
 	s.methods = map[string]string{}
@@ -124,6 +132,12 @@ func (s *Session) start() error {
 			exports[k] = v
 		}
 	}
+	// iter is declared in interpreted Go (declareIterPackages): an empty
+	// table tells the imports, the checker and completion that it exists,
+	// without hiding the interpreted package from the interpreter.
+	if _, ok := exports["iter/iter"]; !ok {
+		exports["iter/iter"] = map[string]reflect.Value{}
+	}
 	s.mu.Lock()
 	s.exports = exports
 	s.mu.Unlock()
@@ -132,6 +146,8 @@ func (s *Session) start() error {
 		std,
 		opts.Packages,
 		runtimeExports(s.coll, s.stack),
+		deferExports(s.defers),
+		iterExports(),
 		// Reads of os.Stdin by cells go to the front end. The variable
 		// becomes an io.Reader, which is what cells pass it to.
 		{"os/os": {"Stdin": reflect.ValueOf(&stdinVar).Elem()}},
@@ -151,6 +167,9 @@ func (s *Session) start() error {
 	}
 	if _, err := s.in.Eval(helperSource); err != nil {
 		return fmt.Errorf("eval: declaring the builtin helpers: %w", err)
+	}
+	if _, err := s.in.Eval(deferSource); err != nil {
+		return fmt.Errorf("eval: declaring the recover helper: %w", err)
 	}
 	g := s.safeGlobals()
 	s.mu.Lock()
@@ -193,6 +212,8 @@ func (s *Session) executeGo(ctx context.Context, code string) (res *Result) {
 		endHook = s.opts.CellHook(ctx)
 	}
 	s.cellCtx.Store(&ctx)
+	s.defers.reset()
+	s.cellTypes = cellTypes{}
 	code, program := stripPackageClause(code)
 	fset := token.NewFileSet()
 	pieces, err := parseCell(fset, code)
@@ -228,6 +249,9 @@ func (s *Session) executeGo(ctx context.Context, code string) (res *Result) {
 		return &Result{}
 	}
 
+	if e := rangeFuncLimit(code, rest, s); e != nil {
+		return &Result{Err: e}
+	}
 	edits := rewriteCell(code, rest, s)
 	if fd, p := declaresMain(rest); fd != nil && program {
 		edits = append(edits, edit{Off: p.off(fd.Name.Pos()), End: p.off(fd.Name.End()), Text: mainName})
@@ -239,6 +263,7 @@ func (s *Session) executeGo(ctx context.Context, code string) (res *Result) {
 		// place among the cell's statements and declarations.
 		p.Kind = chunkStmt
 	}
+	typedDefs := typedDefineEdits(code, rest, s)
 	tp, texpr := trailingExpr(rest)
 	useResult, useReassign := texpr != nil, len(reassign) > 0
 	build := func() rewritten {
@@ -248,6 +273,11 @@ func (s *Session) executeGo(ctx context.Context, code string) (res *Result) {
 		}
 		if useReassign {
 			for _, es := range reassign {
+				all = append(all, es...)
+			}
+		}
+		for p, es := range typedDefs {
+			if _, assigned := reassign[p]; !assigned || !useReassign {
 				all = append(all, es...)
 			}
 		}
@@ -288,7 +318,15 @@ func (s *Session) executeGo(ctx context.Context, code string) (res *Result) {
 			break
 		}
 		if err != nil {
-			return &Result{Err: s.convertError(ctx, err, code, rw)}
+			e := s.explainCrash(s.convertError(ctx, err, code, rw), err, code, rest)
+			if ctx.Err() != nil {
+				// An interrupted cell may still be running: its deferred
+				// calls are dropped.
+				s.defers.reset()
+				return &Result{Err: e}
+			}
+			pv, panicked := panicValue(err)
+			return &Result{Err: s.runDefers(ctx, code, rw, e, panicked, pv)}
 		}
 		redefined := map[string]bool{}
 		if run[0].Kind == chunkDecl {
@@ -312,6 +350,9 @@ func (s *Session) executeGo(ctx context.Context, code string) (res *Result) {
 		}
 	}
 	s.recordVarTypes(rest)
+	if e := s.runDefers(ctx, code, rw, nil, false, nil); e != nil {
+		return &Result{Err: e}
+	}
 	if texpr == nil {
 		return &Result{}
 	}
@@ -359,13 +400,29 @@ func groupRuns(pieces []*piece) [][]*piece {
 func runSource(rw rewritten, run []*piece) string {
 	ranges := make([][2]int, len(run))
 	for i, p := range run {
-		ranges[i] = [2]int{rw.toNewLeft(p.Start), rw.toNewRight(p.End)}
+		ranges[i] = [2]int{rw.toNewLeft(p.Start), withSemicolon(rw.Text, rw.toNewRight(p.End))}
 	}
 	body := blankOutside(rw.Text, ranges)
 	if run[0].Kind == chunkStmt {
 		return ";\n" + body
 	}
 	return "\n" + body
+}
+
+// withSemicolon extends the end of a piece over the semicolon that
+// separates it from the next piece on its line, so that pieces of a run
+// on one line (x := 1; y := 2) stay apart.
+func withSemicolon(text string, end int) int {
+	for i := end; i < len(text); i++ {
+		switch text[i] {
+		case ' ', '\t':
+			continue
+		case ';':
+			return i + 1
+		}
+		break
+	}
+	return end
 }
 
 // safeGlobals returns the interpreter's globals. The interpreter panics

@@ -2,6 +2,9 @@ package eval
 
 import (
 	"context"
+	"errors"
+	"fmt"
+	"io"
 	"reflect"
 	"strings"
 	"testing"
@@ -117,7 +120,6 @@ func TestExecuteErrors(t *testing.T) {
 		{"panic in a cell function", nil, "func boom() {\n\tpanic(\"bang\")\n}\nboom()", "Panic", 2, 2, "bang"},
 		{"panic in an earlier cell's function", []string{"func old() { panic(\"old\") }"}, "old()", "Panic", 1, 1, "old"},
 		{"func main", nil, "func main() {}", "CompileError", 1, 6, "func main"},
-		{"top-level defer", nil, "x := 1\ndefer println(x)", "CompileError", 2, 1, "defer"},
 		{"type redefinition", []string{"type R struct{ A int }"}, "type R struct{ A, B int }", "RedefinitionError", 1, 6, "type R"},
 		{"method redefinition", []string{"type S int\nfunc (s S) M() int { return 1 }"}, "func (s S) M() int { return 2 }", "RedefinitionError", 1, 12, "S.M"},
 	}
@@ -213,10 +215,30 @@ func TestStdin(t *testing.T) {
 		t.Errorf("Input called %d times, want 2", prompts)
 	}
 
-	s = newSession(t, Options{})
+	// Without a front end that takes input, a cell reads the end of its
+	// input, as a program run with `< /dev/null` does.
+	for _, tt := range []struct {
+		name  string
+		input func(string, bool) (string, error)
+	}{
+		{"no Input", nil},
+		{"Input without a front end", func(string, bool) (string, error) { return "", ErrNoStdin }},
+		{"front end refuses input", func(string, bool) (string, error) {
+			return "", fmt.Errorf("input: allow_stdin is false: %w", io.EOF)
+		}},
+	} {
+		s = newSession(t, Options{Input: tt.input})
+		r = run(t, s, "import (\n\t\"bufio\"\n\t\"io\"\n\t\"os\"\n)",
+			"n, err := os.Stdin.Read(make([]byte, 1))\nline, err2 := bufio.NewReader(os.Stdin).ReadString('\\n')\nfmt.Sprint(n, err == io.EOF, len(line), err2 == io.EOF)")
+		if r.Err != nil || text(r) != "0 true 0 true" {
+			t.Errorf("%s: %v %q, want \"0 true 0 true\" (io.EOF)", tt.name, r.Err, text(r))
+		}
+	}
+	// Other errors of the front end reach the cell as they are.
+	s = newSession(t, Options{Input: func(string, bool) (string, error) { return "", errors.New("input: interrupted") }})
 	r = run(t, s, "import \"os\"", "_, err := os.Stdin.Read(make([]byte, 1))\nerr.Error()")
-	if r.Err != nil || !strings.Contains(text(r), ErrNoStdin.Error()) {
-		t.Errorf("without Input: %v %q, want %q", r.Err, text(r), ErrNoStdin)
+	if r.Err != nil || text(r) != "input: interrupted" {
+		t.Errorf("failing Input: %v %q", r.Err, text(r))
 	}
 }
 

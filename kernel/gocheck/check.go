@@ -57,7 +57,19 @@ type Result struct {
 	// kernel must import them before it runs this or any later cell. The
 	// cell's own imports stay too: the kernel does them before checking.
 	Imports []autoimport.Import
+	// Types holds, when the cell passed, the type of each expression of
+	// the cell and of each name it defines, by byte range in the cell:
+	// the kernel's rewrites that need a type (of a range-over-func loop's
+	// values, of a variable defined at top level) read it. Constants
+	// have their default type.
+	Types map[Span]types.Type
+	// Generic holds the byte ranges of the generic functions the cell
+	// uses, with their type arguments inferred or given.
+	Generic map[Span]bool
 }
+
+// Span is the byte range [Start, End) of a node in a cell.
+type Span struct{ Start, End int }
 
 // Checker type-checks cells with go/types against the declarations of the
 // cells it checked before and the packages of its importer.
@@ -169,7 +181,8 @@ func (c *Checker) Known(name string) bool {
 // are recorded in any case (see Result.Imports).
 func (c *Checker) Check(src string, parts []Part) (res Result) {
 	cs := &cellCheck{Checker: c, src: src, parts: parts, tx: c.begin(),
-		types: map[string]string{}, methods: map[string]string{}, late: map[Part]bool{}}
+		types: map[string]string{}, methods: map[string]string{}, late: map[Part]bool{},
+		exprTypes: map[Span]types.Type{}, generic: map[Span]bool{}}
 	defer func() {
 		if p := recover(); p != nil {
 			res = Result{Undecided: fmt.Sprintf("go/types failed: %v", p)}
@@ -191,6 +204,7 @@ func (c *Checker) Check(src string, parts []Part) (res Result) {
 		case len(res.Errors) > 0:
 			cs.tx.rollback()
 		default:
+			res.Types, res.Generic = cs.exprTypes, cs.generic
 			for _, m := range cs.added {
 				if !m.early {
 					m.named.AddMethod(m.fn)
@@ -228,6 +242,9 @@ type cellCheck struct {
 	// added the methods built for them.
 	late  map[Part]bool
 	added []lateMethod
+	// exprTypes and generic are Result.Types and Result.Generic.
+	exprTypes map[Span]types.Type
+	generic   map[Span]bool
 }
 
 // run is a maximal sequence of declarations or statements, parsed as one
@@ -460,7 +477,9 @@ func (cs *cellCheck) checkDecls(r *run) Result {
 			}
 		}
 	}
-	errs, _ := cs.typeCheck(r.file, nil)
+	info := newInfo()
+	errs, _ := cs.typeCheck(r.file, info)
+	cs.record(info, len(declPrefix))
 	return cs.filter(errs, nil)
 }
 
@@ -661,8 +680,9 @@ func (cs *cellCheck) normalized(n ast.Node) string {
 // checkStmts checks a run of statements as a function body, then makes
 // the variables and constants it defines at top level package-level names.
 func (cs *cellCheck) checkStmts(r *run, last bool) Result {
-	info := &types.Info{Defs: map[*ast.Ident]types.Object{}}
+	info := newInfo()
 	errs, _ := cs.typeCheck(r.file, info)
+	cs.record(info, len(stmtPrefix))
 	body := r.file.Decls[0].(*ast.FuncDecl).Body.List
 	var trailing ast.Expr
 	if es, ok := body[len(body)-1].(*ast.ExprStmt); ok && last && len(body) > 0 {
@@ -924,7 +944,8 @@ func receiverBase(t ast.Expr) string {
 }
 
 // blankOutside returns src with every byte outside the parts replaced by
-// a space, newlines kept, so that the parts keep their lines and columns.
+// a space, newlines kept, so that the parts keep their lines and columns;
+// a semicolon that ends a part is kept.
 func blankOutside(src string, parts []Part) string {
 	b := []byte(src)
 	sort.Slice(parts, func(i, j int) bool { return parts[i].Start < parts[j].Start })
@@ -932,6 +953,14 @@ func blankOutside(src string, parts []Part) string {
 	for _, p := range parts {
 		blank(b[next:min(p.Start, len(b))])
 		next = max(next, min(p.End, len(b)))
+		// The semicolon between two parts on one line (x := 1; y := 2)
+		// keeps them apart.
+		for i := next; i < len(b) && (b[i] == ' ' || b[i] == '\t' || b[i] == ';'); i++ {
+			if b[i] == ';' {
+				next = i + 1
+				break
+			}
+		}
 	}
 	blank(b[next:])
 	return string(b)
@@ -982,6 +1011,52 @@ func (t *txn) rollback() {
 		scopeDelete(t.scope, name)
 		if old != nil {
 			t.scope.Insert(old)
+		}
+	}
+}
+
+// newInfo returns the go/types records a check keeps for the kernel's
+// rewrites.
+func newInfo() *types.Info {
+	return &types.Info{
+		Types:     map[ast.Expr]types.TypeAndValue{},
+		Defs:      map[*ast.Ident]types.Object{},
+		Instances: map[*ast.Ident]types.Instance{},
+	}
+}
+
+// record keeps the types of a run's expressions and definitions, and its
+// generic functions, by byte range in the cell; prefix is the length of
+// the text before the cell in the run's file.
+func (cs *cellCheck) record(info *types.Info, prefix int) {
+	span := func(n ast.Node) (Span, bool) {
+		from := cs.fset.Position(n.Pos()).Offset - prefix
+		to := cs.fset.Position(n.End()).Offset - prefix
+		return Span{from, to}, from >= 0 && to <= len(cs.src) && from <= to
+	}
+	for x, tv := range info.Types {
+		if tv.Type == nil || tv.IsType() && !tv.IsValue() {
+			continue
+		}
+		t := tv.Type
+		if b, ok := t.(*types.Basic); ok && b.Info()&types.IsUntyped != 0 {
+			t = types.Default(t)
+		}
+		if sp, ok := span(x); ok {
+			cs.exprTypes[sp] = t
+		}
+	}
+	for id, obj := range info.Defs {
+		if obj == nil {
+			continue
+		}
+		if sp, ok := span(id); ok {
+			cs.exprTypes[sp] = obj.Type()
+		}
+	}
+	for id := range info.Instances {
+		if sp, ok := span(id); ok {
+			cs.generic[sp] = true
 		}
 	}
 }

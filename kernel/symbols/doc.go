@@ -36,10 +36,13 @@
 //     a symbol table, and its source imports internal packages of the
 //     toolchain, which an interpreter cannot load.
 //   - crypto/pbkdf2: the same (Key is generic).
-//   - iter: it declares only generic types (Seq, Seq2) and Pull, which
-//     relies on the runtime's coroutines. Its types could be interpreted,
-//     but yaegi v0.16.1 cannot range over a function, which is what iter
-//     is for; call an iterator function directly instead.
+//   - iter: no table can hold it (Seq and Seq2 are generic types, Pull
+//     relies on the runtime's coroutines), so an interpreter with these
+//     tables alone cannot import it. The evaluation core declares it in
+//     interpreted Go instead (Seq, Seq2, Pull and Pull2, on a goroutine),
+//     with the iterator functions of slices and maps, and rewrites range
+//     over functions, which yaegi v0.16.1 lacks: cells of a session do
+//     import it (see package eval).
 //   - unique: Handle and Make are generic and rely on the runtime's weak
 //     pointers and internal/abi.
 //   - weak: Pointer and Make are generic and rely on the garbage collector.
@@ -59,12 +62,8 @@
 // What imports but behaves differently from compiled Go:
 //
 //   - Generic functions and types are missing from every table
-//     (slices.Collect, maps.Keys, reflect.TypeFor, sync/atomic.Pointer,
+//     (slices.Index, reflect.TypeFor, sync/atomic.Pointer,
 //     ...): compiled generic code cannot be put in a symbol table.
-//   - A function that returns an iterator (strings.Lines, bytes.SplitSeq,
-//     ...) works, but yaegi v0.16.1 cannot range over a function: call the
-//     iterator with the loop's body instead,
-//     strings.Lines(s)(func(line string) bool { ...; return true }).
 //   - Generic functions of slices, maps and cmp come from Go 1.22's source,
 //     interpreted: those whose type arguments can be inferred from the
 //     arguments' types directly work (slices.Contains, slices.Index,
@@ -73,7 +72,10 @@
 //     maps.Copy[map[string]int, map[string]int, string, int](dst, src));
 //     slices.Sort, slices.Max and the rest of Go 1.22's slices/sort.go are
 //     missing, and maps.Clone fails (its body is a private function of the
-//     runtime). Go 1.26's own sources cannot be interpreted: they range
+//     runtime). The evaluation core adds the iterator functions of Go
+//     1.23 (slices.All, Backward, Values, Collect, AppendSeq, Sorted,
+//     SortedFunc; maps.All, Keys, Values, Insert, Collect), written for
+//     the interpreter. Go 1.26's own sources cannot be interpreted: they range
 //     over functions and use the runtime's private functions (maps.clone,
 //     iter's coroutines) and internal packages. sort.Slice and sort.Ints
 //     do the common jobs.

@@ -142,6 +142,28 @@ class KernelTest(unittest.TestCase):
         self.assertEqual(len(asked), 1)
         self.assertIn("typed text", result_text(outputs))
 
+    def test_cell_top_level_is_a_function_body(self):
+        # defer and recover, comma-ok, a global from an index, range over
+        # a function, and stdin without input, at a cell's top level.
+        code = (
+            'import ("bufio"; "fmt"; "io"; "maps"; "os"; "slices")\n'
+            'caught := ""\n'
+            'defer func() { caught = fmt.Sprint(recover()) }()\n'
+            'var m map[string]int\n'
+            'm["x"] = 1\n')
+        reply, _ = run(self.kc, code)
+        self.assertEqual(reply["status"], "ok")
+        code = (
+            'v, ok := map[string]int{"k": 2}["k"]\n'
+            'arg := os.Args[0]\n'
+            'keys := ""\n'
+            'for _, k := range slices.Sorted(maps.Keys(map[string]bool{"b": true, "a": true})) { keys += k }\n'
+            '_, err := bufio.NewReader(os.Stdin).ReadString(\'\\n\')\n'
+            'fmt.Sprintf("%v %v %v %v %s %v", caught != "", v, ok, arg != "", keys, err == io.EOF)')
+        reply, outputs = run(self.kc, code, allow_stdin=False)
+        self.assertEqual(reply["status"], "ok", reply)
+        self.assertEqual(result_text(outputs), "true 2 true true ab true")
+
     def test_interrupt(self):
         run(self.kc, "keptValue := 5")
         msg_id = self.kc.execute('import "time"\ntime.Sleep(time.Minute)')
