@@ -199,56 +199,19 @@ func readKnownFailures(path string, programs map[string]bool) (map[[2]string]kno
 	return known, sc.Err()
 }
 
-// buildCorpus builds every program with the go command, in one
-// invocation that builds them in parallel, and returns the directory
-// holding the binaries, each named CATEGORY.NAME.
-func buildCorpus(t *testing.T, programs []string) string {
-	goCmd, err := exec.LookPath("go")
-	if err != nil {
-		t.Fatalf("the go command builds the programs the interpreter is compared with: %v", err)
+// runGo runs a program with `go run`, which keeps the binaries it
+// links in the build cache: only programs changed since the last run are
+// linked again. The program must exit successfully.
+func runGo(t *testing.T, goCmd, path string) corpusRun {
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, goCmd, "run", path)
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	if err := cmd.Run(); err != nil {
+		t.Fatalf("go run %s: %v\n%s", path, err, stderr.String())
 	}
-	dir := t.TempDir()
-	mod := filepath.Join(dir, "mod")
-	bin := filepath.Join(dir, "bin")
-	var pkgs []string
-	for _, p := range programs {
-		src, err := os.ReadFile(filepath.Join("testdata", "corpus", p+".go"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		pkg := filepath.Join(mod, strings.ReplaceAll(p, "/", "."))
-		if err := os.MkdirAll(pkg, 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(filepath.Join(pkg, "main.go"), src, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		pkgs = append(pkgs, "./"+strings.ReplaceAll(p, "/", "."))
-	}
-	goVersion := strings.TrimPrefix(runtimeVersion(), "go")
-	if err := os.WriteFile(filepath.Join(mod, "go.mod"), []byte("module corpus\n\ngo "+goVersion+"\n"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	cmd := exec.Command(goCmd, append([]string{"build", "-o", bin + string(filepath.Separator)}, pkgs...)...)
-	cmd.Dir = mod
-	cmd.Env = append(os.Environ(), "GOWORK=off", "GOFLAGS=-mod=mod")
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("go build of the corpus: %v\n%s", err, out)
-	}
-	return bin
-}
-
-// runtimeVersion is the go command's language version, major.minor.
-func runtimeVersion() string {
-	out, err := exec.Command("go", "env", "GOVERSION").Output()
-	if err != nil {
-		return "go1.22"
-	}
-	v := strings.TrimSpace(string(out))
-	if parts := strings.SplitN(v, ".", 3); len(parts) >= 2 {
-		return parts[0] + "." + parts[1]
-	}
-	return v
+	return corpusRun{Stdout: stdout.String(), Stderr: stderr.String()}
 }
 
 // corpusPrograms lists the programs as CATEGORY/NAME.
@@ -281,7 +244,10 @@ func TestCorpus(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	bin := buildCorpus(t, programs)
+	goCmd, err := exec.LookPath("go")
+	if err != nil {
+		t.Fatalf("the go command runs the programs the interpreter is compared with: %v", err)
+	}
 
 	var mu sync.Mutex
 	passed := map[[2]string]bool{}
@@ -289,8 +255,9 @@ func TestCorpus(t *testing.T) {
 		for _, prog := range programs {
 			t.Run(prog, func(t *testing.T) {
 				t.Parallel()
-				want := runCompiled(t, filepath.Join(bin, strings.ReplaceAll(prog, "/", ".")))
-				got := runInterpreted(t, filepath.Join("testdata", "corpus", prog+".go"))
+				path := filepath.Join("testdata", "corpus", prog+".go")
+				want := runGo(t, goCmd, path)
+				got := runInterpreted(t, path)
 				for _, way := range corpusWaysOrder {
 					problem := compareRun(want, got[way])
 					mu.Lock()
@@ -310,20 +277,6 @@ func TestCorpus(t *testing.T) {
 		}
 	})
 	t.Log("pass rates per category:\n" + passTable(programs, passed))
-}
-
-// runCompiled runs a built program and returns what it printed; it must
-// exit successfully.
-func runCompiled(t *testing.T, path string) corpusRun {
-	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
-	defer cancel()
-	cmd := exec.CommandContext(ctx, path)
-	var stdout, stderr bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	if err := cmd.Run(); err != nil {
-		t.Fatalf("the compiled program failed: %v\n%s", err, stderr.String())
-	}
-	return corpusRun{Stdout: stdout.String(), Stderr: stderr.String()}
 }
 
 // runInterpreted runs a program in a helper process (see corpusEnv).

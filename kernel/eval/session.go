@@ -146,6 +146,15 @@ func (s *Session) start() error {
 			return fmt.Errorf("eval: loading symbols: %w", err)
 		}
 	}
+	if _, ok := std["slices/slices"]; ok || std["fmt/fmt"] != nil {
+		// The interpreter declared slices and maps with its Use of a
+		// table holding fmt; stdGenericSources completes them.
+		for _, src := range stdGenericSources {
+			if _, err := s.in.Compile(src); err != nil {
+				return fmt.Errorf("eval: declaring the generic functions of slices and maps: %w", err)
+			}
+		}
+	}
 	if _, err := s.in.Eval(`import ` + rtAlias + ` "` + rtPath + `"`); err != nil {
 		return fmt.Errorf("eval: importing the runtime helpers: %w", err)
 	}

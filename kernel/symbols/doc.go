@@ -71,12 +71,15 @@
 //     slices.IndexFunc, maps.DeleteFunc, cmp.Compare, cmp.Less); the others
 //     need explicit type arguments (slices.Equal[[]int, int](a, b),
 //     maps.Copy[map[string]int, map[string]int, string, int](dst, src));
-//     slices.Sort, slices.Max and the rest of Go 1.22's slices/sort.go are
-//     missing, and maps.Clone fails (its body is a private function of the
-//     runtime). Go 1.26's own sources cannot be interpreted: they range
-//     over functions and use the runtime's private functions (maps.clone,
-//     iter's coroutines) and internal packages. sort.Slice and sort.Ints
-//     do the common jobs.
+//     maps.Clone fails (its body is a private function of the runtime).
+//     The session adds slices' sorting and searching (Sort, SortFunc,
+//     SortStableFunc, IsSorted, Min, Max, BinarySearch, ...) and the
+//     iterator functions of Go 1.23 (slices.Collect, Sorted, All, Values,
+//     Backward, Chunk; maps.Keys, Values, All, Collect, Insert), taking
+//     []E and map[K]V: a named slice or map type is not inferred through.
+//     Go 1.26's own sources cannot be interpreted: they range over
+//     functions and use the runtime's private functions (maps.clone,
+//     iter's coroutines) and internal packages.
 //   - os.Exit and log.Fatal panic instead of ending the kernel;
 //     os.FindProcess refuses the kernel's own process; syscall lacks Exec,
 //     Exit, ForkExec, Kill, Ptrace, Reboot, Shutdown, StartProcess and
