@@ -230,14 +230,15 @@ func (s *Session) executeGo(ctx context.Context, code string) (res *Result) {
 			return &Result{Err: e}
 		}
 	}
-	if e := s.checkCell(ctx, code, pieces); e != nil {
+	inferred, e := s.checkCell(ctx, code, pieces)
+	if e != nil {
 		return &Result{Err: e}
 	}
 	if len(rest) == 0 {
 		return &Result{}
 	}
 
-	edits := rewriteCell(code, rest, s)
+	edits := append(rewriteCell(code, rest, s), s.instantiationEdits(inferred)...)
 	if fd, p := declaresMain(rest); fd != nil && program {
 		edits = append(edits, edit{Off: p.off(fd.Name.Pos()), End: p.off(fd.Name.End()), Text: mainName})
 	}

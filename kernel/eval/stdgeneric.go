@@ -2,15 +2,17 @@ package eval
 
 // The interpreter declares slices, maps and cmp from Go 1.22's source,
 // without the parts it cannot interpret (slices' sorting, which uses
-// pdqsort over ~[]E) and without what came after Go 1.22 (the iterator
-// functions of Go 1.23). stdGenericSources adds the most used of them,
-// written so that the interpreter can instantiate them: it infers a type
-// argument only from an argument's type directly, not through a core
-// type (S ~[]E gives it no E), so these take []E and map[K]V, which
-// named slice and map types are assignable to. They are files of the
+// pdqsort) and without what came after Go 1.22 (the iterator functions
+// of Go 1.23). stdGenericSources adds the most used of them, with Go's
+// signatures (iter.Seq written as its underlying func type), since the
+// session writes out the type arguments go/types infers for a call: the
+// interpreter cannot infer E from S ~[]E itself. They are files of the
 // packages the interpreter already holds: a second import of cmp in
 // package slices would be a redeclaration, so the element constraint is
 // spelled out, and sorting is done by package sort, compiled.
+// BinarySearch and BinarySearchFunc take []E: the session leaves calls of
+// functions with several results to the interpreter's inference (see
+// gocheck.Inferred).
 var stdGenericSources = []string{`package slices
 
 import "sort"
@@ -24,19 +26,19 @@ func less[E ordered](a, b E) bool {
 	return (a != a && b == b) || a < b
 }
 
-func Sort[E ordered](x []E) {
+func Sort[S ~[]E, E ordered](x S) {
 	sort.Slice(x, func(i, j int) bool { return less(x[i], x[j]) })
 }
 
-func SortFunc[E any](x []E, cmp func(a, b E) int) {
+func SortFunc[S ~[]E, E any](x S, cmp func(a, b E) int) {
 	sort.Slice(x, func(i, j int) bool { return cmp(x[i], x[j]) < 0 })
 }
 
-func SortStableFunc[E any](x []E, cmp func(a, b E) int) {
+func SortStableFunc[S ~[]E, E any](x S, cmp func(a, b E) int) {
 	sort.SliceStable(x, func(i, j int) bool { return cmp(x[i], x[j]) < 0 })
 }
 
-func IsSorted[E ordered](x []E) bool {
+func IsSorted[S ~[]E, E ordered](x S) bool {
 	for i := len(x) - 1; i > 0; i-- {
 		if less(x[i], x[i-1]) {
 			return false
@@ -45,7 +47,7 @@ func IsSorted[E ordered](x []E) bool {
 	return true
 }
 
-func IsSortedFunc[E any](x []E, cmp func(a, b E) int) bool {
+func IsSortedFunc[S ~[]E, E any](x S, cmp func(a, b E) int) bool {
 	for i := len(x) - 1; i > 0; i-- {
 		if cmp(x[i], x[i-1]) < 0 {
 			return false
@@ -54,7 +56,7 @@ func IsSortedFunc[E any](x []E, cmp func(a, b E) int) bool {
 	return true
 }
 
-func Min[E ordered](x []E) E {
+func Min[S ~[]E, E ordered](x S) E {
 	if len(x) < 1 {
 		panic("slices.Min: empty list")
 	}
@@ -67,7 +69,7 @@ func Min[E ordered](x []E) E {
 	return m
 }
 
-func Max[E ordered](x []E) E {
+func Max[S ~[]E, E ordered](x S) E {
 	if len(x) < 1 {
 		panic("slices.Max: empty list")
 	}
@@ -80,7 +82,7 @@ func Max[E ordered](x []E) E {
 	return m
 }
 
-func MinFunc[E any](x []E, cmp func(a, b E) int) E {
+func MinFunc[S ~[]E, E any](x S, cmp func(a, b E) int) E {
 	if len(x) < 1 {
 		panic("slices.MinFunc: empty list")
 	}
@@ -93,7 +95,7 @@ func MinFunc[E any](x []E, cmp func(a, b E) int) E {
 	return m
 }
 
-func MaxFunc[E any](x []E, cmp func(a, b E) int) E {
+func MaxFunc[S ~[]E, E any](x S, cmp func(a, b E) int) E {
 	if len(x) < 1 {
 		panic("slices.MaxFunc: empty list")
 	}
@@ -116,7 +118,7 @@ func BinarySearchFunc[E, T any](x []E, target T, cmp func(E, T) int) (int, bool)
 	return i, i < len(x) && cmp(x[i], target) == 0
 }
 
-func All[E any](s []E) func(yield func(int, E) bool) {
+func All[S ~[]E, E any](s S) func(yield func(int, E) bool) {
 	return func(yield func(int, E) bool) {
 		for i, v := range s {
 			if !yield(i, v) {
@@ -126,7 +128,7 @@ func All[E any](s []E) func(yield func(int, E) bool) {
 	}
 }
 
-func Values[E any](s []E) func(yield func(E) bool) {
+func Values[S ~[]E, E any](s S) func(yield func(E) bool) {
 	return func(yield func(E) bool) {
 		for _, v := range s {
 			if !yield(v) {
@@ -136,7 +138,7 @@ func Values[E any](s []E) func(yield func(E) bool) {
 	}
 }
 
-func Backward[E any](s []E) func(yield func(int, E) bool) {
+func Backward[S ~[]E, E any](s S) func(yield func(int, E) bool) {
 	return func(yield func(int, E) bool) {
 		for i := len(s) - 1; i >= 0; i-- {
 			if !yield(i, s[i]) {
@@ -146,7 +148,7 @@ func Backward[E any](s []E) func(yield func(int, E) bool) {
 	}
 }
 
-func AppendSeq[E any](s []E, seq func(yield func(E) bool)) []E {
+func AppendSeq[S ~[]E, E any](s S, seq func(yield func(E) bool)) S {
 	seq(func(v E) bool {
 		s = append(s, v)
 		return true
@@ -164,28 +166,28 @@ func Collect[E any](seq func(yield func(E) bool)) []E {
 }
 
 func Sorted[E ordered](seq func(yield func(E) bool)) []E {
-	s := Collect(seq)
-	Sort(s)
+	s := Collect[E](seq)
+	Sort[[]E, E](s)
 	return s
 }
 
 func SortedFunc[E any](seq func(yield func(E) bool), cmp func(E, E) int) []E {
-	s := Collect(seq)
-	SortFunc(s, cmp)
+	s := Collect[E](seq)
+	SortFunc[[]E, E](s, cmp)
 	return s
 }
 
 func SortedStableFunc[E any](seq func(yield func(E) bool), cmp func(E, E) int) []E {
-	s := Collect(seq)
-	SortStableFunc(s, cmp)
+	s := Collect[E](seq)
+	SortStableFunc[[]E, E](s, cmp)
 	return s
 }
 
-func Chunk[E any](s []E, n int) func(yield func([]E) bool) {
+func Chunk[S ~[]E, E any](s S, n int) func(yield func(S) bool) {
 	if n < 1 {
 		panic("cannot be less than 1")
 	}
-	return func(yield func([]E) bool) {
+	return func(yield func(S) bool) {
 		for i := 0; i < len(s); i += n {
 			end := i + n
 			if end > len(s) {
@@ -198,11 +200,11 @@ func Chunk[E any](s []E, n int) func(yield func([]E) bool) {
 	}
 }
 
-func Repeat[E any](x []E, count int) []E {
+func Repeat[S ~[]E, E any](x S, count int) S {
 	if count < 0 {
 		panic("cannot be negative")
 	}
-	out := make([]E, 0, len(x)*count)
+	out := make(S, 0, len(x)*count)
 	for i := 0; i < count; i++ {
 		out = append(out, x...)
 	}
@@ -210,7 +212,7 @@ func Repeat[E any](x []E, count int) []E {
 }
 `, `package maps
 
-func Keys[K comparable, V any](m map[K]V) func(yield func(K) bool) {
+func Keys[M ~map[K]V, K comparable, V any](m M) func(yield func(K) bool) {
 	return func(yield func(K) bool) {
 		for k := range m {
 			if !yield(k) {
@@ -220,7 +222,7 @@ func Keys[K comparable, V any](m map[K]V) func(yield func(K) bool) {
 	}
 }
 
-func Values[K comparable, V any](m map[K]V) func(yield func(V) bool) {
+func Values[M ~map[K]V, K comparable, V any](m M) func(yield func(V) bool) {
 	return func(yield func(V) bool) {
 		for _, v := range m {
 			if !yield(v) {
@@ -230,7 +232,7 @@ func Values[K comparable, V any](m map[K]V) func(yield func(V) bool) {
 	}
 }
 
-func All[K comparable, V any](m map[K]V) func(yield func(K, V) bool) {
+func All[M ~map[K]V, K comparable, V any](m M) func(yield func(K, V) bool) {
 	return func(yield func(K, V) bool) {
 		for k, v := range m {
 			if !yield(k, v) {
@@ -240,7 +242,7 @@ func All[K comparable, V any](m map[K]V) func(yield func(K, V) bool) {
 	}
 }
 
-func Insert[K comparable, V any](m map[K]V, seq func(yield func(K, V) bool)) {
+func Insert[M ~map[K]V, K comparable, V any](m M, seq func(yield func(K, V) bool)) {
 	seq(func(k K, v V) bool {
 		m[k] = v
 		return true

@@ -57,6 +57,10 @@ type Result struct {
 	// kernel must import them before it runs this or any later cell. The
 	// cell's own imports stay too: the kernel does them before checking.
 	Imports []autoimport.Import
+	// Inferred are the generic functions the cell uses without type
+	// arguments, with go/types' type arguments; set only when the cell
+	// passes.
+	Inferred []Inferred
 }
 
 // Checker type-checks cells with go/types against the declarations of the
@@ -228,6 +232,8 @@ type cellCheck struct {
 	// added the methods built for them.
 	late  map[Part]bool
 	added []lateMethod
+	// inferred gathers the runs' implicit instantiations.
+	inferred []Inferred
 }
 
 // run is a maximal sequence of declarations or statements, parsed as one
@@ -274,7 +280,7 @@ func (cs *cellCheck) check() Result {
 			return res
 		}
 	}
-	return Result{}
+	return Result{Inferred: cs.inferred}
 }
 
 // parse groups the parts into runs and parses them.
@@ -460,8 +466,13 @@ func (cs *cellCheck) checkDecls(r *run) Result {
 			}
 		}
 	}
-	errs, _ := cs.typeCheck(r.file, nil)
-	return cs.filter(errs, nil)
+	info := newInfo()
+	errs, _ := cs.typeCheck(r.file, info)
+	res = cs.filter(errs, nil)
+	if res.Undecided == "" && len(res.Errors) == 0 {
+		cs.collectInferred(r.file, info, declPrefix)
+	}
+	return res
 }
 
 // lateMethods handles the methods a run adds to types of earlier cells.
@@ -661,7 +672,7 @@ func (cs *cellCheck) normalized(n ast.Node) string {
 // checkStmts checks a run of statements as a function body, then makes
 // the variables and constants it defines at top level package-level names.
 func (cs *cellCheck) checkStmts(r *run, last bool) Result {
-	info := &types.Info{Defs: map[*ast.Ident]types.Object{}}
+	info := newInfo()
 	errs, _ := cs.typeCheck(r.file, info)
 	body := r.file.Decls[0].(*ast.FuncDecl).Body.List
 	var trailing ast.Expr
@@ -688,6 +699,7 @@ func (cs *cellCheck) checkStmts(r *run, last bool) Result {
 			}
 		}
 	}
+	cs.collectInferred(r.file, info, stmtPrefix)
 	return Result{}
 }
 
