@@ -66,19 +66,17 @@
 //     iterator with the loop's body instead,
 //     strings.Lines(s)(func(line string) bool { ...; return true }).
 //   - Generic functions of slices, maps and cmp come from Go 1.22's source,
-//     interpreted: those whose type arguments can be inferred from the
-//     arguments' types directly work (slices.Contains, slices.Index,
-//     slices.IndexFunc, maps.DeleteFunc, cmp.Compare, cmp.Less); the others
-//     need explicit type arguments (slices.Equal[[]int, int](a, b),
-//     maps.Copy[map[string]int, map[string]int, string, int](dst, src));
-//     maps.Clone fails (its body is a private function of the runtime).
-//     The session adds slices' sorting and searching (Sort, SortFunc,
-//     SortStableFunc, IsSorted, Min, Max, BinarySearch, ...) and the
-//     iterator functions of Go 1.23 (slices.Collect, Sorted, All, Values,
-//     Backward, Chunk; maps.Keys, Values, All, Collect, Insert), taking
-//     []E and map[K]V: a named slice or map type is not inferred through.
-//     Go 1.26's own sources cannot be interpreted: they range over
-//     functions and use the runtime's private functions (maps.clone,
+//     interpreted, and the session adds slices' sorting and searching
+//     (Sort, SortFunc, SortStableFunc, IsSorted, Min, Max, BinarySearch,
+//     ...) and the iterator functions of Go 1.23 (slices.Collect, Sorted,
+//     All, Values, Backward, Chunk; maps.Keys, Values, All, Collect,
+//     Insert). The interpreter infers type arguments only from arguments'
+//     types directly; the session writes out the ones Go infers in cells
+//     the type checker passes, and calls in cells it cannot judge need
+//     explicit type arguments (slices.Equal[[]int, int](a, b)). maps.Clone and
+//     slices.Compact fail (the first calls a private function of the
+//     runtime). Go 1.26's own sources cannot be interpreted: they range
+//     over functions and use the runtime's private functions (maps.clone,
 //     iter's coroutines) and internal packages.
 //   - os.Exit and log.Fatal panic instead of ending the kernel;
 //     os.FindProcess refuses the kernel's own process; syscall lacks Exec,
