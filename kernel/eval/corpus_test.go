@@ -356,13 +356,17 @@ func firstLine(s string) string {
 	return line
 }
 
-// passTable lays out the passes per category and way.
+// passTable lays out the passes per category and way of the programs
+// that ran (-run may have left some out).
 func passTable(programs []string, passed map[[2]string]bool) string {
 	type counts struct{ programs, cell, notebook int }
 	per := map[string]*counts{}
 	var cats []string
 	total := &counts{}
 	for _, p := range programs {
+		if _, ran := passed[[2]string{p, wayCell}]; !ran {
+			continue
+		}
 		cat, _, _ := strings.Cut(p, "/")
 		c := per[cat]
 		if c == nil {
