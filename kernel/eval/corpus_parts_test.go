@@ -38,7 +38,7 @@ func TestReadKnownFailures(t *testing.T) {
 	programs := map[string]bool{"maps/sets": true}
 	tests := []struct {
 		name, text, err string
-		want        int
+		want            int
 	}{
 		{"good", "# comment\n\nmaps/sets cell a reason in words\nmaps/sets notebook another one\n", "", 2},
 		{"no reason", "maps/sets cell\n", "want \"CATEGORY/NAME WAY REASON\"", 0},
