@@ -68,9 +68,6 @@
 //     in the interpreter's reflect.Value, which no type assertion
 //     matches; each recover() of a cell is passed through a helper that
 //     unwraps it (unless the cell or session defines its own recover).
-//   - A continue that is a statement of a select's case would carry on
-//     after the select instead of continuing the loop; it is put in a
-//     block of its own, where the interpreter continues.
 //   - min and max are generic helpers. The interpreter cannot give the
 //     result of a generic call to a new cell-level variable, so
 //     `m := max(1, acc)` becomes `m := acc; m = max(m, 1)`; with every

@@ -240,7 +240,6 @@ func (s *Session) executeGo(ctx context.Context, code string) (res *Result) {
 
 	edits := append(rewriteCell(code, rest, s), s.instantiationEdits(inferred)...)
 	edits = append(edits, s.recoverEdits(rest)...)
-	edits = append(edits, continueEdits(rest)...)
 	if fd, p := declaresMain(rest); fd != nil && program {
 		edits = append(edits, edit{Off: p.off(fd.Name.Pos()), End: p.off(fd.Name.End()), Text: mainName})
 	}
