@@ -26,12 +26,13 @@ const (
 )
 
 // deferSource declares the interpreted side of recover: a recover that
-// finds a panic of its own goroutine returns it, as in Go; otherwise it
-// takes the panic of the cell whose deferred calls are running.
+// finds a panic of its own goroutine returns it, as in Go, unwrapped (see
+// recovered); otherwise it takes the panic of the cell whose deferred
+// calls are running.
 const deferSource = `
 func ` + recoverFn + `(__gornnR any) any {
 	if __gornnR != nil {
-		return __gornnR
+		return ` + rtAlias + `.Recovered(__gornnR)
 	}
 	return ` + rtAlias + `.Recover()
 }
@@ -100,7 +101,7 @@ func (d *deferStack) recoverPending() any {
 	}
 	v := d.pending
 	d.pending, d.panics = nil, false
-	return v
+	return recovered(v)
 }
 
 // setPanic records the panic the deferred calls may recover.

@@ -78,6 +78,18 @@
 //   - Range over an integer is recognised without type checking: literals,
 //     len/cap, conversions, arithmetic, and names known to be integers.
 //     Otherwise write range int(n).
+//   - The interpreter infers a generic function's type arguments only
+//     from its arguments' types directly: not from a function argument's
+//     result, nor through a named type or a core type (S ~[]E). For cells
+//     the type checker passes, the session writes out the type arguments
+//     Go infers (Map(xs, strconv.Itoa) runs as Map[int, string](...)),
+//     except for functions of several results, on which the interpreter
+//     fails once instantiated, and type arguments that name a type
+//     declared in a function or a package the cell has no name for.
+//   - recover returns what interpreted code panicked with still wrapped
+//     in the interpreter's reflect.Value, which no type assertion
+//     matches; each recover() of a cell is passed through a helper that
+//     unwraps it (unless the cell or session defines its own recover).
 //   - min and max are generic helpers. The interpreter cannot give the
 //     result of a generic call to a new cell-level variable, so
 //     `m := max(1, acc)` becomes `m := acc; m = max(m, 1)`; with every

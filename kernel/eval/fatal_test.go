@@ -19,6 +19,9 @@ func TestMain(m *testing.M) {
 	if code := os.Getenv(fatalEnv); code != "" {
 		os.Exit(runCell(code))
 	}
+	if path := os.Getenv(corpusEnv); path != "" {
+		os.Exit(runCorpusProgram(path))
+	}
 	os.Exit(m.Run())
 }
 

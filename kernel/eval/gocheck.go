@@ -15,7 +15,9 @@ const maxCheckErrors = 10
 // checkCell type-checks a parsed cell before it runs, and imports the
 // packages it uses without importing them. It returns Go's errors about
 // the cell; when the checker cannot judge the cell, the interpreter does.
-func (s *Session) checkCell(ctx context.Context, code string, pieces []*piece) *Error {
+// A cell that passes also gets the type arguments of the generic
+// functions it instantiates implicitly.
+func (s *Session) checkCell(ctx context.Context, code string, pieces []*piece) ([]gocheck.Inferred, *Error) {
 	if s.check == nil {
 		s.check = gocheck.ForTables(s.exports)
 	}
@@ -37,7 +39,7 @@ func (s *Session) checkCell(ctx context.Context, code string, pieces []*piece) *
 	s.cellTypes = cellTypes{types: res.Types, generic: res.Generic, undecided: res.Undecided}
 	for _, imp := range res.Imports {
 		if e := s.shadowedImport(imp.Name, imp.Path, code, 0, 0); e != nil {
-			return e
+			return nil, e
 		}
 		s.mu.Lock()
 		have := s.imports[imp.Name] == imp.Path
@@ -48,17 +50,17 @@ func (s *Session) checkCell(ctx context.Context, code string, pieces []*piece) *
 			continue
 		}
 		if err := s.beforeImport(imp.Path); err != nil {
-			return newError("InternalError", err.Error(), code, 0, 0)
+			return nil, newError("InternalError", err.Error(), code, 0, 0)
 		}
 		if err := s.evalStoppable(ctx, "import "+strconv.Quote(imp.Path), interruptGrace); err != nil {
-			return newError("CompileError", fmt.Sprintf("import %q: %v", imp.Path, err), code, 0, 0)
+			return nil, newError("CompileError", fmt.Sprintf("import %q: %v", imp.Path, err), code, 0, 0)
 		}
 		s.mu.Lock()
 		s.imports[imp.Name] = imp.Path
 		s.mu.Unlock()
 	}
 	if len(res.Errors) == 0 {
-		return nil
+		return res.Inferred, nil
 	}
 	first := res.Errors[0]
 	e := newError("CompileError", first.Msg, code, first.Line, first.Column)
@@ -69,5 +71,5 @@ func (s *Session) checkCell(ctx context.Context, code string, pieces []*piece) *
 		}
 		e.Traceback = append(e.Traceback, fmt.Sprintf("cell:%d:%d: %s", more.Line, more.Column, more.Msg))
 	}
-	return e
+	return nil, e
 }

@@ -85,6 +85,7 @@ func runtimeExports(c *collector, g *stackGuard) interp.Exports {
 			}),
 			"Clear":      reflect.ValueOf(clearValue),
 			"CheckStack": reflect.ValueOf(g.check),
+			"Recovered":  reflect.ValueOf(recovered),
 		}}
 }
 

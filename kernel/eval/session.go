@@ -162,6 +162,15 @@ func (s *Session) start() error {
 			return fmt.Errorf("eval: loading symbols: %w", err)
 		}
 	}
+	if _, ok := std["slices/slices"]; ok || std["fmt/fmt"] != nil {
+		// The interpreter declared slices and maps with its Use of a
+		// table holding fmt; stdGenericSources completes them.
+		for _, src := range stdGenericSources {
+			if _, err := s.in.Compile(src); err != nil {
+				return fmt.Errorf("eval: declaring the generic functions of slices and maps: %w", err)
+			}
+		}
+	}
 	if _, err := s.in.Eval(`import ` + rtAlias + ` "` + rtPath + `"`); err != nil {
 		return fmt.Errorf("eval: importing the runtime helpers: %w", err)
 	}
@@ -242,7 +251,8 @@ func (s *Session) executeGo(ctx context.Context, code string) (res *Result) {
 			return &Result{Err: e}
 		}
 	}
-	if e := s.checkCell(ctx, code, pieces); e != nil {
+	inferred, e := s.checkCell(ctx, code, pieces)
+	if e != nil {
 		return &Result{Err: e}
 	}
 	if len(rest) == 0 {
@@ -252,7 +262,7 @@ func (s *Session) executeGo(ctx context.Context, code string) (res *Result) {
 	if e := rangeFuncLimit(code, rest, s); e != nil {
 		return &Result{Err: e}
 	}
-	edits := rewriteCell(code, rest, s)
+	edits := append(rewriteCell(code, rest, s), s.instantiationEdits(inferred)...)
 	if fd, p := declaresMain(rest); fd != nil && program {
 		edits = append(edits, edit{Off: p.off(fd.Name.Pos()), End: p.off(fd.Name.End()), Text: mainName})
 	}

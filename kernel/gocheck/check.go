@@ -66,6 +66,10 @@ type Result struct {
 	// Generic holds the byte ranges of the generic functions the cell
 	// uses, with their type arguments inferred or given.
 	Generic map[Span]bool
+	// Inferred are the generic functions the cell uses without type
+	// arguments, with go/types' type arguments; set only when the cell
+	// passes.
+	Inferred []Inferred
 }
 
 // Span is the byte range [Start, End) of a node in a cell.
@@ -245,6 +249,8 @@ type cellCheck struct {
 	// exprTypes and generic are Result.Types and Result.Generic.
 	exprTypes map[Span]types.Type
 	generic   map[Span]bool
+	// inferred gathers the runs' implicit instantiations.
+	inferred []Inferred
 }
 
 // run is a maximal sequence of declarations or statements, parsed as one
@@ -291,7 +297,7 @@ func (cs *cellCheck) check() Result {
 			return res
 		}
 	}
-	return Result{}
+	return Result{Inferred: cs.inferred}
 }
 
 // parse groups the parts into runs and parses them.
@@ -480,7 +486,11 @@ func (cs *cellCheck) checkDecls(r *run) Result {
 	info := newInfo()
 	errs, _ := cs.typeCheck(r.file, info)
 	cs.record(info, len(declPrefix))
-	return cs.filter(errs, nil)
+	res = cs.filter(errs, nil)
+	if res.Undecided == "" && len(res.Errors) == 0 {
+		cs.collectInferred(r.file, info, declPrefix)
+	}
+	return res
 }
 
 // lateMethods handles the methods a run adds to types of earlier cells.
@@ -708,6 +718,7 @@ func (cs *cellCheck) checkStmts(r *run, last bool) Result {
 			}
 		}
 	}
+	cs.collectInferred(r.file, info, stmtPrefix)
 	return Result{}
 }
 

@@ -65,20 +65,20 @@
 //     (slices.Index, reflect.TypeFor, sync/atomic.Pointer,
 //     ...): compiled generic code cannot be put in a symbol table.
 //   - Generic functions of slices, maps and cmp come from Go 1.22's source,
-//     interpreted: those whose type arguments can be inferred from the
-//     arguments' types directly work (slices.Contains, slices.Index,
-//     slices.IndexFunc, maps.DeleteFunc, cmp.Compare, cmp.Less); the others
-//     need explicit type arguments (slices.Equal[[]int, int](a, b),
-//     maps.Copy[map[string]int, map[string]int, string, int](dst, src));
-//     slices.Sort, slices.Max and the rest of Go 1.22's slices/sort.go are
-//     missing, and maps.Clone fails (its body is a private function of the
-//     runtime). The evaluation core adds the iterator functions of Go
-//     1.23 (slices.All, Backward, Values, Collect, AppendSeq, Sorted,
-//     SortedFunc; maps.All, Keys, Values, Insert, Collect), written for
-//     the interpreter. Go 1.26's own sources cannot be interpreted: they range
+//     interpreted, and the session adds slices' sorting and searching
+//     (Sort, SortFunc, SortStableFunc, IsSorted, Min, Max, BinarySearch,
+//     ...) and the iterator functions of Go 1.23 (slices.Collect, Sorted,
+//     All, Values, Backward, Chunk; maps.Keys, Values, All, Collect,
+//     Insert), and declares package iter (Seq, Seq2, Pull, Pull2) in
+//     interpreted Go. The interpreter infers type arguments only from
+//     arguments' types directly; the session writes out the ones Go
+//     infers in cells the type checker passes, and calls in cells it
+//     cannot judge need explicit type arguments (slices.Equal[[]int,
+//     int](a, b)). maps.Clone and slices.Compact fail (the first calls a
+//     private function of the runtime). Go 1.26's own sources cannot be
+//     interpreted: they range
 //     over functions and use the runtime's private functions (maps.clone,
-//     iter's coroutines) and internal packages. sort.Slice and sort.Ints
-//     do the common jobs.
+//     iter's coroutines) and internal packages.
 //   - os.Exit and log.Fatal panic instead of ending the kernel;
 //     os.FindProcess refuses the kernel's own process; syscall lacks Exec,
 //     Exit, ForkExec, Kill, Ptrace, Reboot, Shutdown, StartProcess and

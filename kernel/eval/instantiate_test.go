@@ -1,0 +1,46 @@
+package eval
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/gornn/gornn/kernel/symbols"
+)
+
+// Calls of generic functions whose type arguments the interpreter cannot
+// infer run, with the type arguments Go infers written out.
+func TestInferredTypeArguments(t *testing.T) {
+	tests := []struct {
+		name  string
+		cells []string
+		want  string
+	}{
+		{"result type of a function argument", []string{
+			"import (\n\t\"fmt\"\n\t\"strconv\"\n)\n\nfunc Map[T, U any](xs []T, f func(T) U) []U {\n\tvar out []U\n\tfor _, x := range xs {\n\t\tout = append(out, f(x))\n\t}\n\treturn out\n}",
+			"func show() string { return fmt.Sprint(Map([]int{1, 2}, strconv.Itoa)) }",
+			"show()"}, "[1 2]"},
+		{"core type of a named slice", []string{
+			"import (\n\t\"fmt\"\n\t\"slices\"\n)\n\ntype Scores []int",
+			"func best(s Scores) string {\n\tc := slices.Clone(s)\n\tslices.Sort(c)\n\treturn fmt.Sprint(c, slices.Max(s))\n}",
+			"best(Scores{3, 1, 2})"}, "[1 2 3] 3"},
+		{"named map through maps.Keys", []string{
+			"import (\n\t\"maps\"\n\t\"slices\"\n\t\"strings\"\n)\n\ntype Set map[string]bool",
+			"func names(s Set) string { return strings.Join(slices.Sorted(maps.Keys(s)), \",\") }",
+			"names(Set{\"b\": true, \"a\": true})"}, "a,b"},
+		{"inside a statement cell", []string{
+			"import (\n\t\"fmt\"\n\t\"slices\"\n)",
+			"xs := []string{\"b\", \"a\"}\nslices.Sort(xs)\nfmt.Sprint(slices.Index(xs, \"b\"), xs)"}, "1 [a b]"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := newSession(t, Options{Stdlib: symbols.Stdlib})
+			r := run(t, s, tt.cells...)
+			if r.Err != nil {
+				t.Fatalf("last cell: %v\n%s", r.Err, strings.Join(r.Err.Traceback, "\n"))
+			}
+			if got := text(r); got != tt.want {
+				t.Errorf("value = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}

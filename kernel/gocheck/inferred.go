@@ -1,0 +1,150 @@
+package gocheck
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strings"
+)
+
+// Inferred is a generic function that a cell uses without type
+// arguments, with the ones go/types inferred. The interpreter infers a
+// type argument only from an argument's type directly (not from a
+// function argument's result, nor through a named type or a core type
+// such as S ~[]E), so the kernel writes them out for it. Functions of
+// several results are left out: the interpreter fails on them
+// instantiated.
+type Inferred struct {
+	// Offset is the byte offset in the cell just after the function's
+	// name, where "[" + TypeArgs + "]" goes.
+	Offset int
+	// TypeArgs are the type arguments as Go source, comma-separated.
+	TypeArgs string
+	// Packages maps the import path of each package TypeArgs names to the
+	// name it uses for it: the cell's session must have imported it under
+	// that name.
+	Packages map[string]string
+}
+
+// collectInferred adds the implicit instantiations of generic functions
+// that info recorded for a run's file, whose text starts with prefix
+// before the cell's own bytes.
+func (cs *cellCheck) collectInferred(f *ast.File, info *types.Info, prefix string) {
+	explicit := map[*ast.Ident]bool{}
+	ast.Inspect(f, func(n ast.Node) bool {
+		var x ast.Expr
+		switch n := n.(type) {
+		case *ast.IndexExpr:
+			x = n.X
+		case *ast.IndexListExpr:
+			x = n.X
+		default:
+			return true
+		}
+		switch x := x.(type) {
+		case *ast.Ident:
+			explicit[x] = true
+		case *ast.SelectorExpr:
+			explicit[x.Sel] = true
+		}
+		return true
+	})
+	for id, inst := range info.Instances {
+		if explicit[id] || inst.TypeArgs.Len() == 0 {
+			continue
+		}
+		sig, ok := inst.Type.(*types.Signature)
+		if !ok || sig.Results().Len() > 1 {
+			// The interpreter fails on an instantiated function of
+			// several results ("not a generic type"), and infers the
+			// common ones itself.
+			continue
+		}
+		pkgs := map[string]string{}
+		args := make([]string, inst.TypeArgs.Len())
+		ok = true
+		for i := range args {
+			t := inst.TypeArgs.At(i)
+			if !cs.nameable(t, map[types.Type]bool{}) {
+				ok = false
+				break
+			}
+			args[i] = types.TypeString(t, func(p *types.Package) string {
+				if p == cs.pkg {
+					return ""
+				}
+				pkgs[p.Path()] = p.Name()
+				return p.Name()
+			})
+		}
+		if !ok {
+			continue
+		}
+		off := cs.fset.Position(id.End()).Offset - len(prefix)
+		if off < 0 || off > len(cs.src) {
+			continue
+		}
+		cs.inferred = append(cs.inferred, Inferred{Offset: off, TypeArgs: strings.Join(args, ", "), Packages: pkgs})
+	}
+}
+
+// nameable reports whether t can be written in a cell: it names no
+// unexported type of another package.
+func (cs *cellCheck) nameable(t types.Type, seen map[types.Type]bool) bool {
+	if seen[t] {
+		return true
+	}
+	seen[t] = true
+	switch t := t.(type) {
+	case *types.Named:
+		obj := t.Obj()
+		if obj.Pkg() != nil && obj.Pkg() != cs.pkg && !token.IsExported(obj.Name()) {
+			return false
+		}
+		if obj.Pkg() == cs.pkg && obj.Parent() != nil && obj.Parent() != cs.pkg.Scope() {
+			// A type declared in a function: its name means it only there.
+			return false
+		}
+		for i := range t.TypeArgs().Len() {
+			if !cs.nameable(t.TypeArgs().At(i), seen) {
+				return false
+			}
+		}
+		return true
+	case *types.Alias:
+		return cs.nameable(types.Unalias(t), seen)
+	case *types.Pointer:
+		return cs.nameable(t.Elem(), seen)
+	case *types.Slice:
+		return cs.nameable(t.Elem(), seen)
+	case *types.Array:
+		return cs.nameable(t.Elem(), seen)
+	case *types.Chan:
+		return cs.nameable(t.Elem(), seen)
+	case *types.Map:
+		return cs.nameable(t.Key(), seen) && cs.nameable(t.Elem(), seen)
+	case *types.Signature:
+		for _, tup := range []*types.Tuple{t.Params(), t.Results()} {
+			for i := range tup.Len() {
+				if !cs.nameable(tup.At(i).Type(), seen) {
+					return false
+				}
+			}
+		}
+		return true
+	case *types.Struct:
+		for i := range t.NumFields() {
+			if !cs.nameable(t.Field(i).Type(), seen) {
+				return false
+			}
+		}
+		return true
+	case *types.Basic:
+		return t.Kind() != types.UntypedNil && t.Info()&types.IsUntyped == 0
+	case *types.TypeParam:
+		// Inside a generic function the interpreter instantiates the
+		// call itself, with the function.
+		return false
+	}
+	return true
+}
