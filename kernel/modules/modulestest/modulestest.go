@@ -23,7 +23,10 @@ type Module struct {
 // Publish writes the modules as a file-based GOPROXY in a temporary
 // directory and returns the environment that makes the go command use it
 // and a module cache of its own, offline and without a checksum
-// database. It skips the test when the go command is missing.
+// database. It skips the test when the go command is missing. The
+// environment also makes the kernel interpret fetched packages
+// (GORNN_MODULES=interp, see kernel/modules.ModeVar): a test of
+// compiled plugins, which take a minute to build cold, sets it itself.
 func Publish(t testing.TB, mods []Module) []string {
 	t.Helper()
 	if _, err := exec.LookPath("go"); err != nil {
@@ -79,6 +82,7 @@ func Publish(t testing.TB, mods []Module) []string {
 		"GOMODCACHE=" + t.TempDir(),
 		"GOFLAGS=-mod=mod -modcacherw",
 		"GOTOOLCHAIN=local",
+		"GORNN_MODULES=interp",
 	}
 }
 
