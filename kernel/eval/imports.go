@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"go/ast"
+	"os"
 	"strings"
 )
 
@@ -40,10 +41,24 @@ func (s *Session) importDecl(ctx context.Context, code string, p *piece) *Error 
 				return newError("CompileError", fmt.Sprintf("package %q is not available: cells can import the standard library and the preloaded packages", path), code, line, col)
 			}
 			// A package of a module the kernel does not preload: fetch
-			// it with the go command and let the interpreter read its
-			// source.
-			if err := s.mods.Load(ctx, path); err != nil {
+			// it with the go command, then load it compiled or let the
+			// interpreter read its source.
+			imp, err := s.mods.Import(ctx, path)
+			if err != nil {
 				return newError("ImportError", err.Error(), code, line, col)
+			}
+			if imp.Note != "" {
+				fmt.Fprintln(os.Stderr, imp.Note)
+			}
+			if imp.Symbols != nil {
+				if err := s.in.Use(imp.Symbols); err != nil {
+					return newError("ImportError", err.Error(), code, line, col)
+				}
+				s.mu.Lock()
+				for k, v := range imp.Symbols {
+					s.exports[k] = v
+				}
+				s.mu.Unlock()
 			}
 		}
 		src := "import " + name + " " + is.Path.Value
