@@ -12,6 +12,7 @@ import (
 	"reflect"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/traefik/yaegi/interp"
 
@@ -60,7 +61,11 @@ func (w *Workspace) compile(ctx context.Context, importPath string, pkgs []liste
 	if err != nil {
 		return nil, fail("%v", err)
 	}
-	dir := filepath.Join(w.Dir, PluginDir, buildKey(importPath, h, req))
+	key := buildKey(importPath, h, req)
+	if tables, ok := loaded.Load(key); ok {
+		return tables.(interp.Exports), nil
+	}
+	dir := filepath.Join(w.Dir, PluginDir, key)
 	so := filepath.Join(dir, "plugin.so")
 	if _, err := os.Stat(so); err != nil {
 		if err := w.build(ctx, dir, importPath, h, req); err != nil {
@@ -83,8 +88,15 @@ func (w *Workspace) compile(ctx context.Context, importPath string, pkgs []liste
 	if !ok {
 		return nil, fail("its Symbols is a %T, not a symbol table", sym)
 	}
+	loaded.Store(key, interp.Exports(*tables))
 	return *tables, nil
 }
+
+// loaded maps the key of each plugin this process loaded to its symbol
+// table. The same key in another record (another notebook directory, or
+// a test's) is the same plugin, and the runtime refuses to load a
+// plugin of the same module path twice.
+var loaded sync.Map
 
 // openError explains why plugin.Open refused a plugin.
 func (h *host) openError(err error) string {
