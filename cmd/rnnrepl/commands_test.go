@@ -145,6 +145,9 @@ func TestModulesCompiled(t *testing.T) {
 	if r.status != 0 || r.stdout != "6806\n" {
 		t.Fatalf("status %d, stdout %q, stderr %q; want 6806", r.status, r.stdout, r.stderr)
 	}
+	if !strings.Contains(r.stderr, "compiling example.com/greet/fib as a plugin") {
+		t.Errorf("stderr %q does not say that the package is being compiled", r.stderr)
+	}
 	plugins, err := filepath.Glob(filepath.Join(dir, ".gornn", "plugins", "*", "plugin.so"))
 	if err != nil || len(plugins) != 1 {
 		t.Errorf("plugins in .gornn: %v, want one", plugins)

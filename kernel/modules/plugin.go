@@ -68,6 +68,9 @@ func (w *Workspace) compile(ctx context.Context, importPath string, pkgs []liste
 	dir := filepath.Join(w.Dir, PluginDir, key)
 	so := filepath.Join(dir, "plugin.so")
 	if _, err := os.Stat(so); err != nil {
+		if w.Progress != nil {
+			fmt.Fprintf(w.Progress, "compiling %s as a plugin (a minute or more the first time; %s=interp interprets it instead)\n", importPath, ModeVar)
+		}
 		if err := w.build(ctx, dir, importPath, h, req); err != nil {
 			var pe *PluginError
 			if errors.As(err, &pe) {

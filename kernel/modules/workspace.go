@@ -33,6 +33,9 @@ type Workspace struct {
 	// Env is added to the process's environment for the go command, so
 	// that a caller (or a test) can set GOPROXY, GOFLAGS and friends.
 	Env []string
+	// Progress, if set, is told when a plugin is being built, which
+	// takes a minute or more when the build cache is cold.
+	Progress io.Writer
 
 	mu   sync.Mutex
 	dirs map[string]string // import path -> its source directory
