@@ -36,6 +36,7 @@ func (s *Session) importDecl(ctx context.Context, code string, p *piece) *Error 
 		if seen {
 			return newError("CompileError", fmt.Sprintf("%s is already the name of the imported package %q", local, prev), code, line, col)
 		}
+		fromSource := "" // the module package's source is interpreted: why
 		if _, ok := s.exports[path+"/"+s.packageName(path)]; !ok {
 			if s.mods == nil {
 				return newError("CompileError", fmt.Sprintf("package %q is not available: cells can import the standard library and the preloaded packages", path), code, line, col)
@@ -50,6 +51,12 @@ func (s *Session) importDecl(ctx context.Context, code string, p *piece) *Error 
 			if imp.Note != "" {
 				fmt.Fprintln(os.Stderr, imp.Note)
 			}
+			if imp.Symbols == nil {
+				fromSource = "the interpreter could not run its source"
+				if imp.Note != "" {
+					fromSource += " (and " + imp.Note + ")"
+				}
+			}
 			if imp.Symbols != nil {
 				if err := s.in.Use(imp.Symbols); err != nil {
 					return newError("ImportError", err.Error(), code, line, col)
@@ -63,6 +70,9 @@ func (s *Session) importDecl(ctx context.Context, code string, p *piece) *Error 
 		}
 		src := "import " + name + " " + is.Path.Value
 		if err := s.evalStoppable(ctx, src, interruptGrace); err != nil {
+			if fromSource != "" && ctx.Err() == nil {
+				return newError("ImportError", fmt.Sprintf("import %q: %s: %v", path, fromSource, err), code, line, col)
+			}
 			return newError("CompileError", fmt.Sprintf("import %q: %v", path, err), code, line, col)
 		}
 		s.mu.Lock()

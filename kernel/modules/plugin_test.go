@@ -34,7 +34,8 @@ func usePluginProxy(t *testing.T) {
 
 // TestImportCompiled builds packages of fetched modules as plugins and
 // runs them through the interpreter: a pure Go one, one with a
-// dependency, one that needs cgo (which the interpreter alone refuses);
+// dependency, one that the interpreter cannot run (it calls the builtin
+// max), one that needs cgo (which the interpreter alone refuses);
 // a second import of the same versions reuses the plugin; a version
 // change asks for a restart.
 func TestImportCompiled(t *testing.T) {
@@ -50,6 +51,7 @@ func TestImportCompiled(t *testing.T) {
 	tests := []struct{ path, expr, want string }{
 		{"example.com/greet/fib", "fib.Fib(20)", "6765"},
 		{"example.com/greet", `greet.To("gopher")`, "hello, gopher"},
+		{"example.com/modern", "modern.Max(3, 4)", "4"},
 		{"example.com/native", "native.Rand() >= 0", "true"},
 	}
 	for _, tt := range tests {

@@ -89,7 +89,8 @@ func Publish(t testing.TB, mods []Module) []string {
 // Greet is the set of modules the tests of fetching publish: greet
 // (package example.com/greet, and example.com/greet/fib, a CPU-bound
 // function) needs words, a module of its own, at v1.0.0; words v1.1.0
-// says "hi" instead of "hello", to see which version was loaded; native
+// says "hi" instead of "hello", to see which version was loaded; modern
+// uses the builtin max (Go 1.21), which the interpreter lacks; native
 // needs cgo.
 var Greet = []Module{
 	{Path: "example.com/words", Version: "v1.0.0", Files: map[string]string{
@@ -104,6 +105,10 @@ var Greet = []Module{
 		"go.mod":     "module example.com/greet\n\ngo 1.21\n\nrequire example.com/words v1.0.0\n",
 		"greet.go":   "package greet\n\nimport \"example.com/words\"\n\n// To greets name.\nfunc To(name string) string { return words.Hello() + \", \" + name }\n",
 		"fib/fib.go": "package fib\n\n// Fib is the n-th Fibonacci number.\nfunc Fib(n int) int {\n\tif n < 2 {\n\t\treturn n\n\t}\n\treturn Fib(n-1) + Fib(n-2)\n}\n",
+	}},
+	{Path: "example.com/modern", Version: "v1.0.0", Files: map[string]string{
+		"go.mod":    "module example.com/modern\n\ngo 1.21\n",
+		"modern.go": "package modern\n\n// Max is the larger of a and b.\nfunc Max(a, b int) int { return max(a, b) }\n",
 	}},
 	{Path: "example.com/native", Version: "v1.0.0", Files: map[string]string{
 		"go.mod":    "module example.com/native\n\ngo 1.21\n",
