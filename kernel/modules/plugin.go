@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"go/version"
 	"os"
 	"path/filepath"
 	"plugin"
@@ -50,7 +51,7 @@ func (w *Workspace) compile(ctx context.Context, importPath string, pkgs []liste
 	if h.refuse != "" {
 		return nil, fail("%s", h.refuse)
 	}
-	out, err := w.goCmd(ctx, "env", "GOVERSION")
+	out, err := w.goCmdIn(ctx, w.Dir, []string{"GOTOOLCHAIN=local"}, "env", "GOVERSION")
 	if err != nil {
 		return nil, fail("%v", err)
 	}
@@ -185,8 +186,10 @@ func (w *Workspace) build(ctx context.Context, dir, importPath string, h *host, 
 		return err
 	}
 	var gomod strings.Builder
-	fmt.Fprintf(&gomod, "// A compiled plugin of %s, built by gornn.\nmodule %s%s\n\ngo %s\n\n",
-		importPath, pluginModule, filepath.Base(dir), strings.TrimPrefix(h.goVersion, "go"))
+	fmt.Fprintf(&gomod, "// A compiled plugin of %s, built by gornn.\nmodule %s%s\n\n", importPath, pluginModule, filepath.Base(dir))
+	if lang := version.Lang(h.goVersion); lang != "" {
+		fmt.Fprintf(&gomod, "go %s\n\n", strings.TrimPrefix(lang, "go"))
+	}
 	for _, r := range req {
 		fmt.Fprintf(&gomod, "require %s %s\n", r.Path, r.Version)
 		if r.Replace != "" {
