@@ -227,9 +227,18 @@ func (w *Workspace) build(ctx context.Context, dir, importPath string, h *host, 
 	if err := os.WriteFile(filepath.Join(dir, "table.go"), table, 0o644); err != nil {
 		return err
 	}
-	// Built under another name first, so that an interrupted build
-	// leaves no plugin.so to be loaded next time.
-	tmp := filepath.Join(dir, "plugin.so.tmp")
+	// Built under a name of its own first, so that an interrupted build
+	// leaves no plugin.so to be loaded next time, and two kernels
+	// building the same plugin do not write into one file.
+	f, err := os.CreateTemp(dir, "plugin-*.so.tmp")
+	if err != nil {
+		return err
+	}
+	tmp := f.Name()
+	f.Close()
+	// The go command writes only over files it built.
+	os.Remove(tmp)
+	defer os.Remove(tmp)
 	args := append([]string{"build", "-buildmode=plugin", "-o", tmp}, h.flags...)
 	if _, err := w.goCmdIn(ctx, dir, env, append(args, ".")...); err != nil {
 		return err
