@@ -84,7 +84,13 @@ func (w *Workspace) Import(ctx context.Context, importPath string) (*Imported, e
 	}
 	imp := &Imported{}
 	if noPlugin != "" {
-		imp.Note = fmt.Sprintf("%s runs interpreted (slower), not compiled: %s", importPath, noPlugin)
+		// One line: the go command's report of a failed build may run
+		// on, and GORNN_MODULES=plugin shows all of it.
+		reason, more, _ := strings.Cut(strings.TrimSpace(noPlugin), "\n")
+		if more != "" {
+			reason += fmt.Sprintf(" … (%s=%s shows the whole report)", ModeVar, ModePlugin)
+		}
+		imp.Note = fmt.Sprintf("%s runs interpreted (slower), not compiled: %s", importPath, reason)
 	}
 	return imp, nil
 }
