@@ -19,13 +19,13 @@ unformatted=$(gofmt -l $(git ls-files '*.go'))
 say "go vet"
 go vet ./...
 
-say "go test"
-go test -count=1 ./...
+say "go test (GORNN_PLUGIN_TEST=1: with the tests that build compiled plugins of fetched modules)"
+GORNN_PLUGIN_TEST=1 go test -count=1 ./...
 
 say "go test -bench, each benchmark once (so that they keep working; bench/compare.sh times them)"
 go test -count=1 -run '^$' -bench . -benchtime 1x ./rnn/... ./internal/benchmodels >/dev/null
 
-say "go test -race (every package)"
+say "go test -race (every package; the plugin tests, which would build the standard library again with -race, only in the run above)"
 go test -count=1 -race ./...
 
 say "the kernel through jupyter_client"

@@ -2,8 +2,10 @@ package main
 
 import (
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -114,4 +116,40 @@ func runBinaryEnv(t *testing.T, dir string, env []string, args ...string) result
 	testEnv = append(append([]string(nil), testEnv...), env...)
 	defer func() { testEnv = saved }()
 	return runBinary(t, dir, "", args...)
+}
+
+// TestModulesCompiled: with GORNN_MODULES=plugin, rnnrepl builds the
+// imported package as a plugin against its own binary, loads it into
+// the live session (the cell before keeps its value) and runs it. It
+// builds a plugin, a minute or more cold: it runs when
+// GORNN_PLUGIN_TEST=1, which install/test.sh sets.
+func TestModulesCompiled(t *testing.T) {
+	if os.Getenv("GORNN_PLUGIN_TEST") != "1" {
+		t.Skip("building plugins takes a minute or more: set GORNN_PLUGIN_TEST=1 to run this test (install/test.sh does)")
+	}
+	// The build cache stays the real one, as the module cache does:
+	// with the test's home folder, it would be a new one, and the
+	// plugin's standard library would be compiled afresh.
+	cache, err := exec.Command(filepath.Join(runtime.GOROOT(), "bin", "go"), "env", "GOCACHE").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	env := append(modulestest.Publish(t, modulestest.Greet), "GORNN_MODULES=plugin", "GOCACHE="+strings.TrimSpace(string(cache)))
+	dir := t.TempDir()
+	writeNotebook(t, filepath.Join(dir, "fib.ipynb"),
+		"kept := 41",
+		"import \"example.com/greet/fib\"",
+		"fib.Fib(20) + kept",
+	)
+	r := runBinaryEnv(t, dir, env, "fib.ipynb")
+	if r.status != 0 || r.stdout != "6806\n" {
+		t.Fatalf("status %d, stdout %q, stderr %q; want 6806", r.status, r.stdout, r.stderr)
+	}
+	if !strings.Contains(r.stderr, "compiling example.com/greet/fib as a plugin") {
+		t.Errorf("stderr %q does not say that the package is being compiled", r.stderr)
+	}
+	plugins, err := filepath.Glob(filepath.Join(dir, ".gornn", "plugins", "*", "plugin.so"))
+	if err != nil || len(plugins) != 1 {
+		t.Errorf("plugins in .gornn: %v, want one", plugins)
+	}
 }

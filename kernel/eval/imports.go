@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"go/ast"
+	"os"
 	"strings"
 )
 
@@ -35,15 +36,36 @@ func (s *Session) importDecl(ctx context.Context, code string, p *piece) *Error 
 		if seen {
 			return newError("CompileError", fmt.Sprintf("%s is already the name of the imported package %q", local, prev), code, line, col)
 		}
+		fromSource := "" // the module package's source is interpreted: why
 		if _, ok := s.exports[path+"/"+s.packageName(path)]; !ok {
 			if s.mods == nil {
 				return newError("CompileError", fmt.Sprintf("package %q is not available: cells can import the standard library and the preloaded packages", path), code, line, col)
 			}
 			// A package of a module the kernel does not preload: fetch
-			// it with the go command and let the interpreter read its
-			// source.
-			if err := s.mods.Load(ctx, path); err != nil {
+			// it with the go command, then load it compiled or let the
+			// interpreter read its source.
+			imp, err := s.mods.Import(ctx, path)
+			if err != nil {
 				return newError("ImportError", err.Error(), code, line, col)
+			}
+			if imp.Note != "" {
+				fmt.Fprintln(os.Stderr, imp.Note)
+			}
+			if imp.Symbols == nil {
+				fromSource = "the interpreter could not run its source"
+				if imp.Note != "" {
+					fromSource += " (and " + imp.Note + ")"
+				}
+			}
+			if imp.Symbols != nil {
+				if err := s.in.Use(imp.Symbols); err != nil {
+					return newError("ImportError", err.Error(), code, line, col)
+				}
+				s.mu.Lock()
+				for k, v := range imp.Symbols {
+					s.exports[k] = v
+				}
+				s.mu.Unlock()
 			}
 		}
 		if err := s.beforeImport(path); err != nil {
@@ -51,6 +73,9 @@ func (s *Session) importDecl(ctx context.Context, code string, p *piece) *Error 
 		}
 		src := "import " + name + " " + is.Path.Value
 		if err := s.evalStoppable(ctx, src, interruptGrace); err != nil {
+			if fromSource != "" && ctx.Err() == nil {
+				return newError("ImportError", fmt.Sprintf("import %q: %s: %v", path, fromSource, err), code, line, col)
+			}
 			return newError("CompileError", fmt.Sprintf("import %q: %v", path, err), code, line, col)
 		}
 		s.mu.Lock()

@@ -65,6 +65,7 @@ func TestImportErrors(t *testing.T) {
 	tests := []struct{ cell, want string }{
 		{`import "example.com/native"`, "uses cgo"},
 		{`import "example.com/nosuch"`, "example.com/nosuch"},
+		{`import "example.com/modern"`, "the interpreter could not run its source"},
 	}
 	for _, tt := range tests {
 		s := newSession(t, Options{ModulesDir: filepath.Join(t.TempDir(), modules.RecordDir)})

@@ -118,6 +118,7 @@ func (s *Session) start() error {
 		// GOPATH/src; the workspace's file system maps that to the module
 		// cache. The directory itself need not exist.
 		s.mods = modules.New(opts.ModulesDir)
+		s.mods.Progress = os.Stderr // the cell's, as the front end captures it
 		io.GoPath = filepath.Join(os.TempDir(), "gornn-gopath")
 		io.SourcecodeFilesystem = s.mods.FS(io.GoPath)
 	}

@@ -13,7 +13,10 @@ const helpText = `Notebook commands (a line that starts with one of these is not
   !COMMAND            run COMMAND in the shell, output streamed; interrupt stops it
   %get MODULE@VERSION add or change a Go module that cells import (go get);
                       importing a package fetches its module at the latest
-                      version by itself: %get pins another one
+                      version by itself: %get pins another one; it runs
+                      compiled as a plugin (%env GORNN_MODULES=interp:
+                      interpreted), and a new version of a compiled
+                      module needs a restart
   %env                list the environment
   %env NAME           show one variable
   %env NAME=VALUE     set a variable for the cells and the commands they start

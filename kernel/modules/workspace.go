@@ -33,6 +33,9 @@ type Workspace struct {
 	// Env is added to the process's environment for the go command, so
 	// that a caller (or a test) can set GOPROXY, GOFLAGS and friends.
 	Env []string
+	// Progress, if set, is told when a plugin is being built, which
+	// takes a minute or more when the build cache is cold.
+	Progress io.Writer
 
 	mu   sync.Mutex
 	dirs map[string]string // import path -> its source directory
@@ -95,22 +98,32 @@ func (w *Workspace) Get(ctx context.Context, spec string) (string, error) {
 // Load, FS serves their source. It fails with a clear error for a
 // package that does not exist, or that needs cgo.
 func (w *Workspace) Load(ctx context.Context, importPath string) error {
-	pkgs, err := w.list(ctx, importPath)
-	if err != nil && isMissing(err) {
-		if _, gerr := w.goCmd(ctx, "get", importPath); gerr != nil {
-			return gerr
-		}
-		pkgs, err = w.list(ctx, importPath)
-	}
+	pkgs, err := w.resolve(ctx, importPath)
 	if err != nil {
 		return err
 	}
-	for _, p := range pkgs {
-		if p.Standard {
-			continue
+	return w.serve(importPath, pkgs, "")
+}
+
+// resolve lists importPath and its dependencies in the record, adding
+// the module that provides it when the record lacks one.
+func (w *Workspace) resolve(ctx context.Context, importPath string) ([]listedPackage, error) {
+	pkgs, err := w.list(ctx, importPath)
+	if err != nil && isMissing(err) {
+		if _, gerr := w.goCmd(ctx, "get", importPath); gerr != nil {
+			return nil, gerr
 		}
-		if len(p.CgoFiles) > 0 {
-			return &CgoError{Package: p.ImportPath, Import: importPath}
+		pkgs, err = w.list(ctx, importPath)
+	}
+	return pkgs, err
+}
+
+// serve makes FS serve the source of pkgs, or fails with a CgoError if
+// one of them needs cgo; noPlugin says why the package is not compiled.
+func (w *Workspace) serve(importPath string, pkgs []listedPackage, noPlugin string) error {
+	for _, p := range pkgs {
+		if !p.Standard && len(p.CgoFiles) > 0 {
+			return &CgoError{Package: p.ImportPath, Import: importPath, NoPlugin: noPlugin}
 		}
 	}
 	w.mu.Lock()
@@ -128,13 +141,20 @@ type CgoError struct {
 	// Package uses cgo; Import is the package the cell imported, which
 	// needs it.
 	Package, Import string
+	// NoPlugin says why the package was not compiled as a plugin, which
+	// could have run it; "" when that was not tried.
+	NoPlugin string
 }
 
 func (e *CgoError) Error() string {
-	if e.Package == e.Import {
-		return fmt.Sprintf("package %s uses cgo (import \"C\"), which the interpreter cannot run", e.Package)
+	msg := fmt.Sprintf("package %s uses cgo (import \"C\"), which the interpreter cannot run", e.Package)
+	if e.Package != e.Import {
+		msg = fmt.Sprintf("package %s imports %s, which uses cgo (import \"C\"), which the interpreter cannot run", e.Import, e.Package)
 	}
-	return fmt.Sprintf("package %s imports %s, which uses cgo (import \"C\"), which the interpreter cannot run", e.Import, e.Package)
+	if e.NoPlugin != "" {
+		msg += "; and it could not be compiled as a plugin: " + e.NoPlugin
+	}
+	return msg
 }
 
 // listedPackage is the part of `go list -json` that Load reads.
@@ -143,12 +163,19 @@ type listedPackage struct {
 	Dir        string
 	Standard   bool
 	CgoFiles   []string
+	Module     *struct{ Path, Version string }
 	Error      *struct{ Err string }
 }
 
-// list runs `go list -deps` on importPath.
+// list runs `go list -deps` on importPath in the record.
 func (w *Workspace) list(ctx context.Context, importPath string) ([]listedPackage, error) {
-	out, err := w.goCmd(ctx, "list", "-e", "-deps", "-json=ImportPath,Dir,Standard,CgoFiles,Error", importPath)
+	return w.listIn(ctx, w.Dir, nil, importPath)
+}
+
+// listIn runs `go list -deps` on importPath in the module in dir, with
+// env added to the go command's environment.
+func (w *Workspace) listIn(ctx context.Context, dir string, env []string, importPath string) ([]listedPackage, error) {
+	out, err := w.goCmdIn(ctx, dir, env, "list", "-e", "-deps", "-json=ImportPath,Dir,Standard,CgoFiles,Module,Error", importPath)
 	if err != nil {
 		return nil, err
 	}
@@ -189,6 +216,13 @@ func (e *GoError) Error() string {
 // goCmd runs the go command in the workspace and returns its standard
 // output, or a GoError with its standard error.
 func (w *Workspace) goCmd(ctx context.Context, args ...string) ([]byte, error) {
+	return w.goCmdIn(ctx, w.Dir, nil, args...)
+}
+
+// goCmdIn runs the go command in dir, a module of the record's (itself
+// or a plugin's build directory), with env added to its environment
+// after Env.
+func (w *Workspace) goCmdIn(ctx context.Context, dir string, env []string, args ...string) ([]byte, error) {
 	goCmd := w.GoCmd
 	if goCmd == "" {
 		goCmd = "go"
@@ -201,12 +235,13 @@ func (w *Workspace) goCmd(ctx context.Context, args ...string) ([]byte, error) {
 		return nil, err
 	}
 	cmd := exec.CommandContext(ctx, path, args...)
-	cmd.Dir = w.Dir
+	cmd.Dir = dir
 	// The record is a module of its own, whatever workspace or vendor
 	// directory the notebook sits in; -mod=mod lets go get and go list
 	// update go.mod and go.sum.
 	cmd.Env = append(os.Environ(), "GOWORK=off", "GOFLAGS=-mod=mod "+os.Getenv("GOFLAGS"))
 	cmd.Env = append(cmd.Env, w.Env...)
+	cmd.Env = append(cmd.Env, env...)
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	out, err := cmd.Output()

@@ -102,6 +102,9 @@ class ModuleTest(unittest.TestCase):
             "GOMODCACHE": os.path.join(tmp, "modcache"),
             "GOFLAGS": "-mod=mod -modcacherw",
             "GOTOOLCHAIN": "local",
+            # Interpreted: a compiled plugin's first build outlasts a
+            # cell's TIMEOUT; kernel/modules and cmd/rnnrepl test plugins.
+            "GORNN_MODULES": "interp",
         })
         km, kc = start(notebook)
         try:

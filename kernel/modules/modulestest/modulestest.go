@@ -23,7 +23,10 @@ type Module struct {
 // Publish writes the modules as a file-based GOPROXY in a temporary
 // directory and returns the environment that makes the go command use it
 // and a module cache of its own, offline and without a checksum
-// database. It skips the test when the go command is missing.
+// database. It skips the test when the go command is missing. The
+// environment also makes the kernel interpret fetched packages
+// (GORNN_MODULES=interp, see kernel/modules.ModeVar): a test of
+// compiled plugins, which take a minute to build cold, sets it itself.
 func Publish(t testing.TB, mods []Module) []string {
 	t.Helper()
 	if _, err := exec.LookPath("go"); err != nil {
@@ -79,13 +82,15 @@ func Publish(t testing.TB, mods []Module) []string {
 		"GOMODCACHE=" + t.TempDir(),
 		"GOFLAGS=-mod=mod -modcacherw",
 		"GOTOOLCHAIN=local",
+		"GORNN_MODULES=interp",
 	}
 }
 
 // Greet is the set of modules the tests of fetching publish: greet
 // (package example.com/greet, and example.com/greet/fib, a CPU-bound
 // function) needs words, a module of its own, at v1.0.0; words v1.1.0
-// says "hi" instead of "hello", to see which version was loaded; native
+// says "hi" instead of "hello", to see which version was loaded; modern
+// uses the builtin max (Go 1.21), which the interpreter lacks; native
 // needs cgo.
 var Greet = []Module{
 	{Path: "example.com/words", Version: "v1.0.0", Files: map[string]string{
@@ -100,6 +105,10 @@ var Greet = []Module{
 		"go.mod":     "module example.com/greet\n\ngo 1.21\n\nrequire example.com/words v1.0.0\n",
 		"greet.go":   "package greet\n\nimport \"example.com/words\"\n\n// To greets name.\nfunc To(name string) string { return words.Hello() + \", \" + name }\n",
 		"fib/fib.go": "package fib\n\n// Fib is the n-th Fibonacci number.\nfunc Fib(n int) int {\n\tif n < 2 {\n\t\treturn n\n\t}\n\treturn Fib(n-1) + Fib(n-2)\n}\n",
+	}},
+	{Path: "example.com/modern", Version: "v1.0.0", Files: map[string]string{
+		"go.mod":    "module example.com/modern\n\ngo 1.21\n",
+		"modern.go": "package modern\n\n// Max is the larger of a and b.\nfunc Max(a, b int) int { return max(a, b) }\n",
 	}},
 	{Path: "example.com/native", Version: "v1.0.0", Files: map[string]string{
 		"go.mod":    "module example.com/native\n\ngo 1.21\n",

@@ -28,9 +28,9 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/traefik/yaegi/extract"
 	"github.com/traefik/yaegi/stdlib"
 
+	"github.com/gornn/gornn/kernel/internal/symtable"
 	"github.com/gornn/gornn/kernel/symbols/internal/preload"
 )
 
@@ -71,12 +71,7 @@ func main() {
 // table returns the generated source of the symbol table of the package
 // at path, as a file of package pkg, without the names exclude matches.
 func table(path, pkg string, exclude []string) ([]byte, error) {
-	var b bytes.Buffer
-	ext := extract.Extractor{Dest: pkg, Exclude: exclude}
-	if _, err := ext.Extract(path, "", &b); err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
-	}
-	return b.Bytes(), nil
+	return symtable.Table("", path, pkg, exclude)
 }
 
 // newerNames writes, for each standard-library package yaegi provides, the
