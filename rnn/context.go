@@ -2,13 +2,17 @@ package rnn
 
 import (
 	"context"
-	"sync"
+	"sync/atomic"
 )
 
-var (
-	defaultCtxMu sync.Mutex
-	defaultCtx   context.Context = context.Background()
-)
+// defaultCtx holds the context of Run; an atomic pointer rather than a
+// mutex because every Run reads it, and the kernel sets it once per cell.
+var defaultCtx atomic.Pointer[context.Context]
+
+func init() {
+	bg := context.Background()
+	defaultCtx.Store(&bg)
+}
 
 // SetDefaultContext sets the context that Session.Run, RunList and MustRun
 // use. Cancelling it stops a running graph promptly with an error that
@@ -18,14 +22,8 @@ func SetDefaultContext(ctx context.Context) {
 	if ctx == nil {
 		ctx = context.Background()
 	}
-	defaultCtxMu.Lock()
-	defaultCtx = ctx
-	defaultCtxMu.Unlock()
+	defaultCtx.Store(&ctx)
 }
 
 // DefaultContext returns the context set by SetDefaultContext.
-func DefaultContext() context.Context {
-	defaultCtxMu.Lock()
-	defer defaultCtxMu.Unlock()
-	return defaultCtx
-}
+func DefaultContext() context.Context { return *defaultCtx.Load() }

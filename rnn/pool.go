@@ -48,8 +48,12 @@ func (p *bufferPool) put(b []float32) {
 }
 
 // trim drops the largest pooled buffers until the pool is within poolLimit.
-func (p *bufferPool) trim() {
-	for p.total > poolLimit && len(p.free) > 0 {
+func (p *bufferPool) trim() { p.trimTo(poolLimit) }
+
+// trimTo drops the largest pooled buffers until the pool holds at most
+// limit float32s.
+func (p *bufferPool) trimTo(limit int) {
+	for p.total > limit && len(p.free) > 0 {
 		big := 0
 		for i, b := range p.free {
 			if cap(b) > cap(p.free[big]) {

@@ -160,8 +160,13 @@ func (s *Session) run(ctx context.Context, fetches []*Node, feeds Feeds, out []*
 	p := s.planFor(fetches)
 	if c := p.chunks; c != nil {
 		if batch, ok := c.chunkBatch(feeds); ok && batch > evalChunkRows {
+			// The chunks' buffers serve this pass only: the runs around it
+			// (training steps at a small batch) cannot use them, and two
+			// sessions that each kept them would pin tens of MB between
+			// accuracy passes.
+			held := s.pool.total
 			results, err := s.runChunked(ctx, p, c, fetches, feeds, batch)
-			s.pool.trim()
+			s.pool.trimTo(min(held, poolLimit))
 			if err != nil {
 				return nil, err
 			}

@@ -42,7 +42,8 @@ func (j *weightGradJob) run() {
 type sideWorker struct {
 	jobs    chan weightGradJob
 	done    chan error
-	enabled bool // in a backward pass on more than one core
+	inPass  bool // in a backward pass
+	cores   int  // GOMAXPROCS, read at the pass's first job; 0 before it
 	running bool // the goroutine is running
 }
 
@@ -52,8 +53,12 @@ var stopJob = weightGradJob{rows: -1}
 // start readies the worker for one backward pass. Its goroutine starts
 // with the first job, so that passes without per-step cells (a whole
 // sequence is one op) start none; with one core the jobs run inline.
+// The number of cores is read at the first job, not here: GOMAXPROCS
+// takes the scheduler's lock, a cost that passes without jobs (every
+// small graph's) need not pay.
 func (w *sideWorker) start() {
-	w.enabled = runtime.GOMAXPROCS(0) >= 2
+	w.inPass = true
+	w.cores = 0
 }
 
 func (w *sideWorker) loop() {
@@ -84,7 +89,10 @@ func runJob(j *weightGradJob) (err error) {
 
 // submit queues j, or runs it now when no worker may run.
 func (w *sideWorker) submit(j weightGradJob) {
-	if !w.enabled {
+	if w.inPass && w.cores == 0 {
+		w.cores = runtime.GOMAXPROCS(0)
+	}
+	if !w.inPass || w.cores < 2 {
 		j.run()
 		return
 	}
@@ -101,7 +109,7 @@ func (w *sideWorker) submit(j weightGradJob) {
 
 // finish waits for the queued jobs and ends the goroutine.
 func (w *sideWorker) finish() error {
-	w.enabled = false
+	w.inPass = false
 	if !w.running {
 		return nil
 	}
