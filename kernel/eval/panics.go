@@ -11,6 +11,9 @@ import (
 type panicFrame struct {
 	Line, Column int
 	Func         string // "main.g", "main", "main.func1", ...
+	// Calls holds the call sites of the goroutine's running functions
+	// when the frame was reported (see callStack), outermost first.
+	Calls []int
 }
 
 // panicSniffer is the interpreter's stderr: it keeps the frame lines the
@@ -19,11 +22,18 @@ type panicFrame struct {
 type panicSniffer struct {
 	mu     sync.Mutex
 	out    io.Writer
+	calls  *callStack // nil in tests that need no call sites
 	frames []panicFrame
 }
 
 func (s *panicSniffer) Write(p []byte) (int, error) {
 	if f, ok := parsePanicFrame(p); ok {
+		// The interpreter writes a frame on the goroutine that panics,
+		// before the frames below are unwound: the calls are still
+		// there.
+		if s.calls != nil {
+			f.Calls = s.calls.snapshot(currentG())
+		}
 		s.mu.Lock()
 		if len(s.frames) < 1000 {
 			s.frames = append(s.frames, f)
@@ -34,11 +44,28 @@ func (s *panicSniffer) Write(p []byte) (int, error) {
 	return s.out.Write(p)
 }
 
-// take returns and forgets the frames seen so far.
+// take returns and forgets the frames seen so far, and the calls kept
+// for them.
 func (s *panicSniffer) take() []panicFrame {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	f := s.frames
 	s.frames = nil
+	if s.calls != nil {
+		s.calls.reset()
+	}
 	return f
+}
+
+// lastUnwinding returns the frames of the last panic among frames: a
+// panic that a cell recovered leaves frames of its own before them.
+func lastUnwinding(frames []panicFrame) []panicFrame {
+	i := len(frames) - 1
+	for i > 0 && sameUnwinding(frames[i-1].Calls, frames[i].Calls) {
+		i--
+	}
+	if i < 0 {
+		return nil
+	}
+	return frames[i:]
 }

@@ -259,10 +259,10 @@ func (rw *rewriter) walk(p *piece, root ast.Node) {
 			switch {
 			case n.Body == nil:
 			case len(n.Body.List) == 0:
-				rw.add(p, n.Body.Lbrace+1, n.Body.Lbrace+1, stackFn+"();")
+				rw.add(p, n.Body.Lbrace+1, n.Body.Lbrace+1, stackFn+"("+atVar+");")
 			default:
 				at := n.Body.List[0].Pos()
-				rw.add(p, at, at, stackFn+"(); ")
+				rw.add(p, at, at, stackFn+"("+atVar+"); ")
 			}
 		case *ast.GoStmt:
 			rw.goStmt(p, n)

@@ -30,6 +30,7 @@ type Session struct {
 	in      *interp.Interpreter
 	coll    *collector
 	sniff   *panicSniffer
+	sites   *siteTable // the statements of cells, for panic positions
 	stack   *stackGuard
 	stdin   *stdinReader
 	exports interp.Exports // every preloaded package, for completion and docs
@@ -94,7 +95,8 @@ func (s *Session) start() error {
 	s.mu.Lock()
 	s.coll = &collector{}
 	s.stack = &stackGuard{}
-	s.sniff = &panicSniffer{out: os.Stderr}
+	s.sniff = &panicSniffer{out: os.Stderr, calls: &s.stack.calls}
+	s.sites = &siteTable{}
 	s.stdin = &stdinReader{input: opts.Input}
 	s.imports = map[string]string{}
 	s.types = map[string]string{}
@@ -229,6 +231,7 @@ func (s *Session) executeGo(ctx context.Context, code string) (res *Result) {
 	}
 
 	edits := rewriteCell(code, rest, s)
+	edits = append(edits, markSites(code, rest, s.cells, s.sites, program)...)
 	if fd, p := declaresMain(rest); fd != nil && program {
 		edits = append(edits, edit{Off: p.off(fd.Name.Pos()), End: p.off(fd.Name.End()), Text: mainName})
 	}

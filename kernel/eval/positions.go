@@ -1,0 +1,136 @@
+package eval
+
+import (
+	"fmt"
+	"go/ast"
+	"strings"
+	"sync"
+)
+
+// The interpreter reports a panic at the start of the function body it
+// was running, not at the statement that failed. So every statement of a
+// cell, and of the functions a cell declares, first stores a number that
+// names it (its site) in the interpreted global atVar: after a panic the
+// global names the statement that failed. Each function declared in a
+// cell passes atVar to the stack check it makes on entry, which keeps,
+// per goroutine, the site of every call still running (see callStack):
+// those are the lines of the traceback's outer frames.
+//
+// An assignment of a constant to a global costs the interpreter about a
+// quarter of what `s += xs[i]` costs (BenchmarkIndexLoop).
+
+// atVar is the interpreted global that holds the site of the statement
+// that ran last. It is declared with the helpers when a session starts.
+const atVar = "__gornnAt"
+
+// site is a statement of a cell, where a panic may happen.
+type site struct {
+	Cell      int    // the session's count of cells when it ran
+	Line, Col int    // in the cell's own text
+	Func      string // the function it is in, as the interpreter names it: "main", "main.f", "main.f.func"
+	Src       string // the cell's source line, for the traceback
+	Stmt      string // the statement's text, to read its operands again
+	TopLevel  bool   // a statement of the cell's own body (not nested), whose variables outlive it
+}
+
+// siteTable numbers the sites of a session. Numbers are never reused,
+// so that a function of an earlier cell still names its own sites.
+type siteTable struct {
+	mu    sync.Mutex
+	sites []site
+}
+
+func (t *siteTable) add(s site) int {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	t.sites = append(t.sites, s)
+	return len(t.sites) // 0 means no site
+}
+
+func (t *siteTable) get(n int) (site, bool) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if n < 1 || n > len(t.sites) {
+		return site{}, false
+	}
+	return t.sites[n-1], true
+}
+
+// siteMarker collects the edits that store each statement's site.
+type siteMarker struct {
+	code  string
+	cell  int
+	table *siteTable
+	edits []edit
+	lines []string
+}
+
+// markSites returns the edits that make every statement of the pieces
+// store its site in atVar before it runs. In a pasted program, func main
+// is known to the interpreter as mainName.
+func markSites(code string, pieces []*piece, cell int, table *siteTable, program bool) []edit {
+	m := &siteMarker{code: code, cell: cell, table: table, lines: strings.Split(code, "\n")}
+	for _, p := range pieces {
+		switch {
+		case p.stmt != nil:
+			m.mark(p, p.stmt, "main", true)
+			m.walk(p, p.stmt, "main")
+		case p.decl != nil:
+			fd, ok := p.decl.(*ast.FuncDecl)
+			if !ok || fd.Body == nil {
+				continue
+			}
+			name := fd.Name.Name
+			if fd.Recv == nil && name == "main" && program {
+				name = mainName
+			}
+			m.walk(p, fd.Body, "main."+name)
+		}
+	}
+	return m.edits
+}
+
+// walk marks the statements of every statement list under n. Function
+// literals are functions of their own to the interpreter: "f.func".
+func (m *siteMarker) walk(p *piece, n ast.Node, fn string) {
+	ast.Inspect(n, func(x ast.Node) bool {
+		var list []ast.Stmt
+		switch x := x.(type) {
+		case *ast.FuncLit:
+			// A function literal records its call as declared functions
+			// do (see rewriter.walk), so that its caller's frame has a
+			// line.
+			at := x.Body.Lbrace + 1
+			if len(x.Body.List) > 0 {
+				at = x.Body.List[0].Pos()
+			}
+			off := p.off(at)
+			m.edits = append(m.edits, edit{Off: off, End: off, Text: stackFn + "(" + atVar + "); "})
+			m.walk(p, x.Body, fn+".func")
+			return false
+		case *ast.BlockStmt:
+			list = x.List
+		case *ast.CaseClause:
+			list = x.Body
+		case *ast.CommClause:
+			list = x.Body
+		}
+		for _, s := range list {
+			m.mark(p, s, fn, false)
+		}
+		return true
+	})
+}
+
+// mark stores the site of s before it.
+func (m *siteMarker) mark(p *piece, s ast.Stmt, fn string, top bool) {
+	off := p.off(s.Pos())
+	line, col := lineCol(m.code, off)
+	src := ""
+	if line <= len(m.lines) {
+		src = strings.TrimRight(m.lines[line-1], "\r")
+	}
+	n := m.table.add(site{Cell: m.cell, Line: line, Col: col, Func: fn, Src: src,
+		Stmt: m.code[off:p.off(s.End())], TopLevel: top})
+	m.edits = append(m.edits, edit{Off: off, End: off, Text: fmt.Sprintf("%s = %d; ", atVar, n)})
+}
