@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"go/scanner"
+	"reflect"
 	"strings"
 
 	"github.com/traefik/yaegi/interp"
@@ -31,13 +32,14 @@ func (s *Session) convertError(ctx context.Context, err error, code string, rw r
 	}
 	var p interp.Panic
 	if errors.As(err, &p) {
+		note := s.sniff.takeNote()
 		frames := s.sniff.take()
 		if len(frames) == 0 {
 			// No interpreted frame: the interpreter's compiler crashed.
 			msg := fmt.Sprint(p.Value)
 			return newError("CompileError", "the interpreter cannot compile this cell: "+msg+hint(msg, code), code, 0, 0)
 		}
-		return s.panicError(p.Value, frames, code, toCell)
+		return s.panicError(p.Value, note, frames, code, toCell)
 	}
 	var list scanner.ErrorList
 	if errors.As(err, &list) && len(list) > 0 {
@@ -64,15 +66,20 @@ func hint(msg, code string) string {
 	return ""
 }
 
-// panicError describes a panic as Go would: its text, then the frames of
+// panicError describes a panic as Go would: its text (note, when set, is
+// the text of a value of a cell's type by its method), then the frames of
 // cells' functions, innermost first, each at the statement it was
 // running (see positions.go), then the line of this cell it failed at,
 // quoted. Frames whose statement is not known (functions compiled
 // before this cell's session had sites, closures called from compiled
 // code) are named at the start of their body, as the interpreter
 // reports them.
-func (s *Session) panicError(value any, frames []panicFrame, code string, toCell func(int, int) (int, int)) *Error {
+func (s *Session) panicError(value any, note string, frames []panicFrame, code string, toCell func(int, int) (int, int)) *Error {
 	frames = lastUnwinding(frames)
+	if rv, ok := value.(reflect.Value); ok && rv.IsValid() && rv.CanInterface() {
+		// A variable's value, as the interpreter panics with it.
+		value = rv.Interface()
+	}
 	// The sites a frame may be at, innermost first: the statement that
 	// ran last, then the call sites of the functions still running (and
 	// of those the innermost frame called and that returned, which are
@@ -115,6 +122,11 @@ func (s *Session) panicError(value any, frames []panicFrame, code string, toCell
 		inner = located[0].at
 	}
 	msg, off := s.goPanicText(value, inner, known)
+	if note != "" && !isShown(value) {
+		// A value of a type a cell declared, with an Error or String
+		// method that compiled code cannot call.
+		msg = note
+	}
 	if off > 0 {
 		// The failing expression, not its statement.
 		line, col := lineCol(inner.Stmt, off)
@@ -202,4 +214,19 @@ func goFuncName(fn string) string {
 func isMainCall(code string, line int) bool {
 	lines := strings.Split(code, "\n")
 	return line >= 1 && line <= len(lines) && strings.TrimSpace(lines[line-1]) == mainName+"()"
+}
+
+// isShown reports whether compiled code prints v as Go prints a panic
+// value: by its Error or String method, or as the string or number it
+// is.
+func isShown(v any) bool {
+	switch v.(type) {
+	case error, fmt.Stringer:
+		return true
+	}
+	switch reflect.ValueOf(v).Kind() {
+	case reflect.Struct, reflect.Array, reflect.Slice, reflect.Map, reflect.Pointer:
+		return false
+	}
+	return true
 }

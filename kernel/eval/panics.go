@@ -1,6 +1,7 @@
 package eval
 
 import (
+	"fmt"
 	"io"
 	"sync"
 )
@@ -24,6 +25,29 @@ type panicSniffer struct {
 	out    io.Writer
 	calls  *callStack // nil in tests that need no call sites
 	frames []panicFrame
+	// noted is the text of the last value a cell's panic statement
+	// panicked with, by its Error or String method, which compiled code
+	// cannot call on a value of a type a cell declared; "" if none.
+	noted string
+}
+
+// note keeps the text Go would print for a value a cell panics with: the
+// rewrite of `panic(v)` calls it with v just before panicking, and the
+// interpreter gives it v wrapped with its Error or String method.
+func (s *panicSniffer) note(v any) {
+	text := ""
+	func() {
+		defer func() { recover() }() // a method that panics: Go would say so too, but no text is better
+		switch v := v.(type) {
+		case error:
+			text = v.Error()
+		case fmt.Stringer:
+			text = v.String()
+		}
+	}()
+	s.mu.Lock()
+	s.noted = text
+	s.mu.Unlock()
 }
 
 func (s *panicSniffer) Write(p []byte) (int, error) {
@@ -44,13 +68,14 @@ func (s *panicSniffer) Write(p []byte) (int, error) {
 	return s.out.Write(p)
 }
 
-// take returns and forgets the frames seen so far, and the calls kept
-// for them.
+// take returns and forgets the frames seen so far, and the calls and the
+// panic text kept for them.
 func (s *panicSniffer) take() []panicFrame {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	f := s.frames
 	s.frames = nil
+	s.noted = ""
 	if s.calls != nil {
 		s.calls.reset()
 	}
@@ -68,4 +93,11 @@ func lastUnwinding(frames []panicFrame) []panicFrame {
 		return nil
 	}
 	return frames[i:]
+}
+
+// takeNote returns the text kept by note since the last take.
+func (s *panicSniffer) takeNote() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.noted
 }

@@ -73,7 +73,7 @@ func markSites(code string, pieces []*piece, cell int, table *siteTable, program
 	for _, p := range pieces {
 		switch {
 		case p.stmt != nil:
-			m.mark(p, p.stmt, "main", true)
+			m.notePanic(p, p.stmt, m.mark(p, p.stmt, "main", true))
 			m.walk(p, p.stmt, "main")
 		case p.decl != nil:
 			fd, ok := p.decl.(*ast.FuncDecl)
@@ -116,14 +116,14 @@ func (m *siteMarker) walk(p *piece, n ast.Node, fn string) {
 			list = x.Body
 		}
 		for _, s := range list {
-			m.mark(p, s, fn, false)
+			m.notePanic(p, s, m.mark(p, s, fn, false))
 		}
 		return true
 	})
 }
 
-// mark stores the site of s before it.
-func (m *siteMarker) mark(p *piece, s ast.Stmt, fn string, top bool) {
+// mark stores the site of s before it, and returns the site's number.
+func (m *siteMarker) mark(p *piece, s ast.Stmt, fn string, top bool) int {
 	off := p.off(s.Pos())
 	line, col := lineCol(m.code, off)
 	src := ""
@@ -133,4 +133,35 @@ func (m *siteMarker) mark(p *piece, s ast.Stmt, fn string, top bool) {
 	n := m.table.add(site{Cell: m.cell, Line: line, Col: col, Func: fn, Src: src,
 		Stmt: m.code[off:p.off(s.End())], TopLevel: top})
 	m.edits = append(m.edits, edit{Off: off, End: off, Text: fmt.Sprintf("%s = %d; ", atVar, n)})
+	return n
+}
+
+// notePanic rewrites a statement `panic(v)` so that the session knows
+// the text Go would print for v (see panicSniffer.note):
+//
+//	{ __gornnPanic := v; __gornn.NotePanic(__gornnPanic); __gornnAt = n; panic(__gornnPanic) }
+//
+// The variable keeps v's type: the interpreter gives compiled code a
+// value of a cell's type with its methods only when it sees that type.
+// The method's statements store their sites: the statement's own, n,
+// is stored again.
+func (m *siteMarker) notePanic(p *piece, s ast.Stmt, n int) {
+	es, ok := s.(*ast.ExprStmt)
+	if !ok {
+		return
+	}
+	call, ok := es.X.(*ast.CallExpr)
+	if !ok || len(call.Args) != 1 || call.Ellipsis.IsValid() {
+		return
+	}
+	if id, ok := call.Fun.(*ast.Ident); !ok || id.Name != "panic" {
+		return
+	}
+	if id, ok := call.Args[0].(*ast.Ident); ok && id.Name == "nil" {
+		return // nothing to say, and nil gives a variable no type
+	}
+	const v = "__gornnPanic"
+	m.edits = append(m.edits,
+		edit{Off: p.off(call.Fun.Pos()), End: p.off(call.Lparen + 1), Text: "{ " + v + " := "},
+		edit{Off: p.off(call.Rparen), End: p.off(call.Rparen + 1), Text: fmt.Sprintf("; %s(%s); %s = %d; panic(%s) }", noteFn, v, atVar, n, v)})
 }

@@ -16,6 +16,7 @@ const (
 	goPanicFn = rtAlias + ".GoPanic"
 	clearFn   = rtAlias + ".Clear"
 	stackFn   = rtAlias + ".CheckStack"
+	noteFn    = rtAlias + ".NotePanic"
 	minFn     = "__gornnMin"
 	maxFn     = "__gornnMax"
 )

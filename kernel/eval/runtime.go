@@ -70,17 +70,18 @@ func (c *collector) take() ([]any, bool) {
 
 // runtimeExports returns the compiled helpers, registered as package
 // rtPath and imported by every session as rtAlias.
-func runtimeExports(c *collector, g *stackGuard) interp.Exports {
+func runtimeExports(c *collector, g *stackGuard, sn *panicSniffer) interp.Exports {
 	result := reflect.ValueOf(func(vs ...any) {
 		c.mu.Lock()
 		c.got, c.values = true, vs
 		c.mu.Unlock()
 	})
+	note := reflect.ValueOf(sn.note)
 	return interp.Exports{
 		// Values of types declared by cells reach compiled code without
 		// their methods, unless the interpreter wraps them in one of these
 		// interfaces, as it does for fmt.Print.
-		".": {"MapTypes": reflect.ValueOf(map[reflect.Value][]reflect.Type{result: shownInterfaces})},
+		".": {"MapTypes": reflect.ValueOf(map[reflect.Value][]reflect.Type{result: shownInterfaces, note: shownInterfaces})},
 		rtPath + "/rt": {
 			"Result": result,
 			"GoPanic": reflect.ValueOf(func(r any) {
@@ -88,6 +89,7 @@ func runtimeExports(c *collector, g *stackGuard) interp.Exports {
 			}),
 			"Clear":      reflect.ValueOf(clearValue),
 			"CheckStack": reflect.ValueOf(g.check),
+			"NotePanic":  note,
 		}}
 }
 

@@ -133,7 +133,7 @@ func (s *Session) start() error {
 	for _, tables := range []interp.Exports{
 		std,
 		opts.Packages,
-		runtimeExports(s.coll, s.stack),
+		runtimeExports(s.coll, s.stack, s.sniff),
 		// Reads of os.Stdin by cells go to the front end. The variable
 		// becomes an io.Reader, which is what cells pass it to.
 		{"os/os": {"Stdin": reflect.ValueOf(&stdinVar).Elem()}},
