@@ -74,12 +74,9 @@ func hint(msg, code string) string {
 // before this cell's session had sites, closures called from compiled
 // code) are named at the start of their body, as the interpreter
 // reports them.
-func (s *Session) panicError(value any, note string, frames []panicFrame, code string, toCell func(int, int) (int, int)) *Error {
+func (s *Session) panicError(value any, note panicNote, frames []panicFrame, code string, toCell func(int, int) (int, int)) *Error {
 	frames = lastUnwinding(frames)
-	if rv, ok := value.(reflect.Value); ok && rv.IsValid() && rv.CanInterface() {
-		// A variable's value, as the interpreter panics with it.
-		value = rv.Interface()
-	}
+	value = unwrapValue(value)
 	// The sites a frame may be at, innermost first: the statement that
 	// ran last, then the call sites of the functions still running (and
 	// of those the innermost frame called and that returned, which are
@@ -97,6 +94,7 @@ func (s *Session) panicError(value any, note string, frames []panicFrame, code s
 	type frameAt struct {
 		frame panicFrame
 		at    site
+		n     int // at's number
 		known bool
 	}
 	var located []frameAt
@@ -110,7 +108,7 @@ func (s *Session) panicError(value any, note string, frames []panicFrame, code s
 		l := frameAt{frame: f}
 		for j := next; j < len(cands); j++ {
 			if at, ok := s.sites.get(cands[j]); ok && sameFunc(at.Func, f.Func) {
-				l.at, l.known, next = at, true, j+1
+				l.at, l.n, l.known, next = at, cands[j], true, j+1
 				break
 			}
 		}
@@ -122,10 +120,10 @@ func (s *Session) panicError(value any, note string, frames []panicFrame, code s
 		inner = located[0].at
 	}
 	msg, off := s.goPanicText(value, inner, known)
-	if note != "" && !isShown(value) {
+	if _, shown := value.(error); note.text != "" && !shown && known && note.site == located[0].n {
 		// A value of a type a cell declared, with an Error or String
 		// method that compiled code cannot call.
-		msg = note
+		msg = note.text
 	}
 	if off > 0 {
 		// The failing expression, not its statement.
@@ -216,17 +214,11 @@ func isMainCall(code string, line int) bool {
 	return line >= 1 && line <= len(lines) && strings.TrimSpace(lines[line-1]) == mainName+"()"
 }
 
-// isShown reports whether compiled code prints v as Go prints a panic
-// value: by its Error or String method, or as the string or number it
-// is.
-func isShown(v any) bool {
-	switch v.(type) {
-	case error, fmt.Stringer:
-		return true
+// unwrapValue returns the value a reflect.Value holds: the interpreter
+// panics with a variable's value as one.
+func unwrapValue(v any) any {
+	if rv, ok := v.(reflect.Value); ok && rv.IsValid() && rv.CanInterface() {
+		return rv.Interface()
 	}
-	switch reflect.ValueOf(v).Kind() {
-	case reflect.Struct, reflect.Array, reflect.Slice, reflect.Map, reflect.Pointer:
-		return false
-	}
-	return true
+	return v
 }

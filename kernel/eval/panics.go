@@ -27,14 +27,21 @@ type panicSniffer struct {
 	frames []panicFrame
 	// noted is the text of the last value a cell's panic statement
 	// panicked with, by its Error or String method, which compiled code
-	// cannot call on a value of a type a cell declared; "" if none.
-	noted string
+	// cannot call on a value of a type a cell declared.
+	noted panicNote
+}
+
+// panicNote is the text Go prints for the value a panic statement
+// panicked with, and the statement's site.
+type panicNote struct {
+	text string
+	site int
 }
 
 // note keeps the text Go would print for a value a cell panics with: the
 // rewrite of `panic(v)` calls it with v just before panicking, and the
 // interpreter gives it v wrapped with its Error or String method.
-func (s *panicSniffer) note(v any) {
+func (s *panicSniffer) note(site int, v any) {
 	text := ""
 	func() {
 		defer func() { recover() }() // a method that panics: Go would say so too, but no text is better
@@ -46,7 +53,7 @@ func (s *panicSniffer) note(v any) {
 		}
 	}()
 	s.mu.Lock()
-	s.noted = text
+	s.noted = panicNote{text: text, site: site}
 	s.mu.Unlock()
 }
 
@@ -75,7 +82,7 @@ func (s *panicSniffer) take() []panicFrame {
 	defer s.mu.Unlock()
 	f := s.frames
 	s.frames = nil
-	s.noted = ""
+	s.noted = panicNote{}
 	if s.calls != nil {
 		s.calls.reset()
 	}
@@ -95,8 +102,8 @@ func lastUnwinding(frames []panicFrame) []panicFrame {
 	return frames[i:]
 }
 
-// takeNote returns the text kept by note since the last take.
-func (s *panicSniffer) takeNote() string {
+// takeNote returns the note kept since the last take.
+func (s *panicSniffer) takeNote() panicNote {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.noted

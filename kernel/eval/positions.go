@@ -139,7 +139,7 @@ func (m *siteMarker) mark(p *piece, s ast.Stmt, fn string, top bool) int {
 // notePanic rewrites a statement `panic(v)` so that the session knows
 // the text Go would print for v (see panicSniffer.note):
 //
-//	{ __gornnPanic := v; __gornn.NotePanic(__gornnPanic); __gornnAt = n; panic(__gornnPanic) }
+//	{ __gornnPanic := v; __gornn.NotePanic(n, __gornnPanic); __gornnAt = n; panic(__gornnPanic) }
 //
 // The variable keeps v's type: the interpreter gives compiled code a
 // value of a cell's type with its methods only when it sees that type.
@@ -163,5 +163,5 @@ func (m *siteMarker) notePanic(p *piece, s ast.Stmt, n int) {
 	const v = "__gornnPanic"
 	m.edits = append(m.edits,
 		edit{Off: p.off(call.Fun.Pos()), End: p.off(call.Lparen + 1), Text: "{ " + v + " := "},
-		edit{Off: p.off(call.Rparen), End: p.off(call.Rparen + 1), Text: fmt.Sprintf("; %s(%s); %s = %d; panic(%s) }", noteFn, v, atVar, n, v)})
+		edit{Off: p.off(call.Rparen), End: p.off(call.Rparen + 1), Text: fmt.Sprintf("; %s(%d, %s); %s = %d; panic(%s) }", noteFn, n, v, atVar, n, v)})
 }
