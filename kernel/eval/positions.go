@@ -19,6 +19,10 @@ import (
 // An assignment of a constant to a global costs the interpreter about a
 // quarter of what `s += xs[i]` costs (BenchmarkIndexLoop).
 
+// siteMarks is false only in benchmarks that measure what the marks
+// cost.
+var siteMarks = true
+
 // atVar is the interpreted global that holds the site of the statement
 // that ran last. It is declared with the helpers when a session starts.
 const atVar = "__gornnAt"
@@ -69,6 +73,9 @@ type siteMarker struct {
 // store its site in atVar before it runs. In a pasted program, func main
 // is known to the interpreter as mainName.
 func markSites(code string, pieces []*piece, cell int, table *siteTable, program bool) []edit {
+	if !siteMarks {
+		return nil
+	}
 	m := &siteMarker{code: code, cell: cell, table: table, lines: strings.Split(code, "\n")}
 	for _, p := range pieces {
 		switch {
