@@ -5,35 +5,36 @@ import (
 	"sync"
 )
 
-// callStack keeps, for each goroutine, the sites from which the
-// functions of cells it is running were called: the lines of a
-// traceback's outer frames. A function records its call on entry (in
+// callStack keeps, for each goroutine, the variables that hold the site
+// of the statement each function of a cell it runs is at: the lines of a
+// traceback's frames. A function records its call on entry (in
 // stackGuard.check, a call every function of a cell makes already);
 // nothing is done on return, which would cost a deferred call. Instead an
 // entry drops the records of calls that have returned: those made at the
 // same depth of the goroutine's stack or deeper. What remains after a
 // panic is the calls still running, then possibly calls made by the
 // innermost frame that have returned, which the traceback tells apart by
-// the function each site is in.
+// the function each site is in. Only the goroutine itself reads its
+// variables, as the interpreter reports its panic.
 type callStack struct {
 	mu sync.Mutex
 	g  map[uintptr][]callRecord
 }
 
 // callRecord is one call: how deep the callee's stack was on entry and
-// the caller's site.
+// the callee's variable with its site.
 type callRecord struct {
 	used uintptr
-	at   int
+	at   *int
 }
 
 // maxCallRecords bounds the records of one goroutine, far above the
 // depth the stack check allows.
 const maxCallRecords = 1 << 20
 
-// enter records a call from site at, made by goroutine g whose stack
-// holds used bytes at the callee's entry.
-func (c *callStack) enter(g, used uintptr, at int) {
+// enter records a call that keeps its site in at, made by goroutine g
+// whose stack holds used bytes at the callee's entry.
+func (c *callStack) enter(g, used uintptr, at *int) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.g == nil {
@@ -51,14 +52,15 @@ func (c *callStack) enter(g, used uintptr, at int) {
 	c.g[g] = rs
 }
 
-// snapshot returns the call sites of goroutine g, outermost first.
+// snapshot returns the sites of the calls of goroutine g, outermost
+// first. Only g may call it: the variables are g's.
 func (c *callStack) snapshot(g uintptr) []int {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	rs := c.g[g]
 	at := make([]int, len(rs))
 	for i, r := range rs {
-		at[i] = r.at
+		at[i] = *r.at
 	}
 	return at
 }
@@ -74,7 +76,8 @@ func (c *callStack) reset() {
 
 // sameUnwinding reports whether two snapshots of call sites, taken as
 // the interpreter reported two frames, belong to one panic: frames of one
-// panic see the same calls, or more if a deferred call made some.
+// panic see the same calls, or more if a deferred call made some (the
+// sites do not change as frames unwind, their statements are done).
 func sameUnwinding(a, b []int) bool {
 	if len(a) > len(b) {
 		a, b = b, a

@@ -37,16 +37,15 @@
 // was running: "cell:L:C" in the cell that ran, "In [N]:L:C" in cell N,
 // N being the session's count of cells run (the front end's execution
 // count when every cell is run once, non-silently). Every statement of a
-// cell and of the functions cells declare stores a number that names it
-// before it runs, and each function records its caller's on entry
-// (positions.go, callstack.go): about a fifth more time for a tight
-// index loop, a few percent for calls. The index and bounds in the text
+// cell and of the functions cells declare stores a number that names it,
+// in a variable of its function, before it runs, and each function
+// records that variable on entry (positions.go, callstack.go): about a
+// fifth more time for a tight index loop, a few percent for calls. The index and bounds in the text
 // are read again from the statement's operands when they are variables
 // of the cell's body; in a function, whose variables are gone after the
 // panic, the text has no numbers ("runtime error: index out of range").
-// A deferred call that runs a cell's function while the panic unwinds,
-// and goroutines running cells' functions at the same time, can make the
-// innermost frame's statement the wrong one.
+// After a recursive call returned, a frame of the same function can be
+// shown at the returned call's last statement.
 //
 // # What the interpreter cannot do, and what the session does about it
 //

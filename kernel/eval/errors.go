@@ -77,19 +77,19 @@ func hint(msg, code string) string {
 func (s *Session) panicError(value any, note panicNote, frames []panicFrame, code string, toCell func(int, int) (int, int)) *Error {
 	frames = lastUnwinding(frames)
 	value = unwrapValue(value)
-	// The sites a frame may be at, innermost first: the statement that
-	// ran last, then the call sites of the functions still running (and
-	// of those the innermost frame called and that returned, which are
-	// skipped for being in another function).
-	var cands []int
-	if v, ok := s.safeGlobals()[atVar]; ok && v.CanInt() {
-		cands = append(cands, int(v.Int()))
-	}
+	// Each function of a cell running has a record with its site,
+	// outermost first (calls), then maybe records of calls that returned.
+	// Frames are matched with them outermost first, by function: a
+	// frame without a record (a function literal the session wrote) is
+	// skipped, and the records left over are of calls that returned.
+	// Frames of the cell's body have the global's site.
+	var calls []int
 	if len(frames) > 0 {
-		calls := frames[0].Calls
-		for i := len(calls) - 1; i >= 0; i-- {
-			cands = append(cands, calls[i])
-		}
+		calls = frames[0].Calls
+	}
+	body := 0
+	if v, ok := s.safeGlobals()[atVar]; ok && v.CanInt() {
+		body = int(v.Int())
 	}
 	type frameAt struct {
 		frame panicFrame
@@ -99,20 +99,26 @@ func (s *Session) panicError(value any, note panicNote, frames []panicFrame, cod
 	}
 	var located []frameAt
 	next := 0
-	for _, f := range frames {
+	for i := len(frames) - 1; i >= 0; i-- {
+		f := frames[i]
 		if f.Func == "main" && isMainCall(code, s.frameLine(f, code, toCell)) {
 			// The call of a pasted program's main that the session added
 			// after the program's text: not a place in the user's code.
 			continue
 		}
 		l := frameAt{frame: f}
-		for j := next; j < len(cands); j++ {
-			if at, ok := s.sites.get(cands[j]); ok && sameFunc(at.Func, f.Func) {
-				l.at, l.n, l.known, next = at, cands[j], true, j+1
-				break
+		if next < len(calls) {
+			if at, ok := s.sites.get(calls[next]); ok && at.Func == f.Func {
+				l.at, l.n, l.known = at, calls[next], true
+				next++
 			}
 		}
-		located = append(located, l)
+		if !l.known {
+			if at, ok := s.sites.get(body); ok && sameFunc(at.Func, f.Func) {
+				l.at, l.n, l.known = at, body, true
+			}
+		}
+		located = append([]frameAt{l}, located...)
 	}
 	var inner site
 	known := len(located) > 0 && located[0].known

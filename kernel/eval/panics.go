@@ -12,8 +12,8 @@ import (
 type panicFrame struct {
 	Line, Column int
 	Func         string // "main.g", "main", "main.func1", ...
-	// Calls holds the call sites of the goroutine's running functions
-	// when the frame was reported (see callStack), outermost first.
+	// Calls holds the sites of the goroutine's running functions when
+	// the frame was reported (see callStack), outermost first.
 	Calls []int
 }
 

@@ -10,22 +10,30 @@ import (
 // The interpreter reports a panic at the start of the function body it
 // was running, not at the statement that failed. So every statement of a
 // cell, and of the functions a cell declares, first stores a number that
-// names it (its site) in the interpreted global atVar: after a panic the
-// global names the statement that failed. Each function declared in a
-// cell passes atVar to the stack check it makes on entry, which keeps,
-// per goroutine, the site of every call still running (see callStack):
-// those are the lines of the traceback's outer frames.
+// names it (its site) in a variable atVar: each function of a cell
+// declares its own, and hands its address to the stack check it makes on
+// entry, which keeps them per goroutine (see callStack); the cell's body
+// uses a global. After a panic, they name the statement each frame was
+// running. A variable per function keeps goroutines from writing the
+// same one.
 //
-// An assignment of a constant to a global costs the interpreter about a
-// quarter of what `s += xs[i]` costs (BenchmarkIndexLoop).
+// The assignment costs a tight index loop about a fifth of its time
+// (BenchmarkRuntimeErrorSites).
 
 // siteMarks is false only in benchmarks that measure what the marks
 // cost.
 var siteMarks = true
 
-// atVar is the interpreted global that holds the site of the statement
-// that ran last. It is declared with the helpers when a session starts.
+// atVar is the variable that holds the site of the statement that ran
+// last: a local of each function of a cell, and for the cell's body a
+// global declared with the helpers when a session starts.
 const atVar = "__gornnAt"
+
+// entryText is what a function of a cell runs first: it declares its
+// atVar and checks its stack, which records the variable.
+func entryText(sep string) string {
+	return atVar + " := 0; " + stackFn + "(&" + atVar + ");" + sep
+}
 
 // site is a statement of a cell, where a panic may happen.
 type site struct {
@@ -112,7 +120,7 @@ func (m *siteMarker) walk(p *piece, n ast.Node, fn string) {
 				at = x.Body.List[0].Pos()
 			}
 			off := p.off(at)
-			m.edits = append(m.edits, edit{Off: off, End: off, Text: stackFn + "(" + atVar + "); "})
+			m.edits = append(m.edits, edit{Off: off, End: off, Text: entryText(" ")})
 			m.walk(p, x.Body, fn+".func")
 			return false
 		case *ast.BlockStmt:

@@ -260,10 +260,10 @@ func (rw *rewriter) walk(p *piece, root ast.Node) {
 			switch {
 			case n.Body == nil:
 			case len(n.Body.List) == 0:
-				rw.add(p, n.Body.Lbrace+1, n.Body.Lbrace+1, stackFn+"("+atVar+");")
+				rw.add(p, n.Body.Lbrace+1, n.Body.Lbrace+1, entryText(""))
 			default:
 				at := n.Body.List[0].Pos()
-				rw.add(p, at, at, stackFn+"("+atVar+"); ")
+				rw.add(p, at, at, entryText(" "))
 			}
 		case *ast.GoStmt:
 			rw.goStmt(p, n)

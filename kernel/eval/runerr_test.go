@@ -68,6 +68,13 @@ func TestRuntimeErrors(t *testing.T) {
 				"var p *struct{ X int }\neach([]int{1, 2}, func(x int) {\n\tif x == 2 {\n\t\tp.X = x\n\t}\n})"},
 			"runtime error: invalid memory address or nil pointer dereference", 4, 3,
 			[]string{"main.func(...)", "\tcell:4:3\tp.X = x", "main.each(...)", "\tIn [1]:3:3\tf(x)", "main.main()", "\tcell:2:1\teach([]int{1, 2}, func(x int) {"}},
+		{"after a recursive call returned",
+			[]string{"func walk(n int) {\n\tif n == 0 {\n\t\treturn\n\t}\n\twalk(n - 1)\n\tvar m map[int]int\n\tm[n] = 1\n}", "walk(2)"},
+			"assignment to entry in nil map", 1, 1,
+			[]string{"main.walk(...)", "\tIn [1]:7:2\tm[n] = 1", "main.walk(...)", "\tIn [1]:5:2\twalk(n - 1)", "main.main()", "\tcell:1:1\twalk(2)"}},
+		{"in a loop the session runs in a function literal",
+			[]string{"for i := 0; i < 2; i++ {\n\ta, b := i, 0\n\t_ = a / b\n}"},
+			"runtime error: integer divide by zero", 3, 2, nil},
 		{"after a call returned in the same statement",
 			[]string{"func five() int {\n\tn := 5\n\treturn n\n}", "xs := []int{1}\n_ = xs[five()]"},
 			"runtime error: index out of range", 2, 1, // five() is not read again
