@@ -40,7 +40,8 @@
 // cell and of the functions cells declare stores a number that names it,
 // in a variable of its function, before it runs, and each function
 // records that variable on entry (positions.go, callstack.go): about a
-// fifth more time for a tight index loop, a few percent for calls. The index and bounds in the text
+// quarter more time for a tight index loop or for calls
+// (BenchmarkRuntimeErrorSites). The index and bounds in the text
 // are read again from the statement's operands when they are variables
 // of the cell's body; in a function, whose variables are gone after the
 // panic, the text has no numbers ("runtime error: index out of range").

@@ -17,11 +17,12 @@ import (
 // running. A variable per function keeps goroutines from writing the
 // same one.
 //
-// The assignment costs a tight index loop about a fifth of its time
-// (BenchmarkRuntimeErrorSites).
+// The assignments cost a tight index loop about a quarter of its time,
+// and the variable a call about as much (BenchmarkRuntimeErrorSites).
 
-// siteMarks is false only in benchmarks that measure what the marks
-// cost.
+// siteMarks is false only in benchmarks that measure what the sites
+// cost: functions then check their stack without keeping a site, as
+// they did before.
 var siteMarks = true
 
 // atVar is the variable that holds the site of the statement that ran
@@ -32,6 +33,9 @@ const atVar = "__gornnAt"
 // entryText is what a function of a cell runs first: it declares its
 // atVar and checks its stack, which records the variable.
 func entryText(sep string) string {
+	if !siteMarks {
+		return stackFn + "(nil);" + sep
+	}
 	return atVar + " := 0; " + stackFn + "(&" + atVar + ");" + sep
 }
 

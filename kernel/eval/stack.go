@@ -41,7 +41,9 @@ func (g *stackGuard) check(at *int) {
 		g.tripped.Store(uint64(used))
 		runtime.Goexit()
 	}
-	g.calls.enter(currentG(), used, at)
+	if at != nil {
+		g.calls.enter(currentG(), used, at)
+	}
 }
 
 // take returns the error for a goroutine stopped since the last call, if
