@@ -43,10 +43,24 @@ func (s *Session) goPanicText(v any, at site, known bool) (string, int) {
 			}
 		}
 		return goSliceBounds, -1
-	case boundsNil:
-		return goNilDeref, -1
 	}
-	return stripPanicPosition(msg), -1
+	return plainPanicText(v), -1
+}
+
+// plainPanicText is Go's text for a panic with value v, as far as it can
+// be told without the statement that failed: index and bounds errors
+// come without their numbers.
+func plainPanicText(v any) string {
+	msg := fmt.Sprint(unwrapValue(v))
+	switch reflectBoundsKind(msg) {
+	case boundsIndex:
+		return goIndexRange
+	case boundsSlice:
+		return goSliceBounds
+	case boundsNil:
+		return goNilDeref
+	}
+	return stripPanicPosition(msg)
 }
 
 // exprOffset is the offset in a statement's text of x, parsed after

@@ -1,6 +1,8 @@
 package eval
 
 import (
+	"errors"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -117,5 +119,25 @@ func TestRuntimeErrors(t *testing.T) {
 				t.Errorf("the traceback does not end quoting line %d %q:\n%s", tt.line, src, tb)
 			}
 		})
+	}
+}
+
+// A goroutine's panic, reported on stderr, is in Go's words too.
+func TestPlainPanicText(t *testing.T) {
+	tests := []struct {
+		value any
+		want  string
+	}{
+		{"reflect: slice index out of range", "runtime error: index out of range"},
+		{"reflect.Value.Slice: slice index out of bounds", "runtime error: slice bounds out of range"},
+		{"reflect: call of reflect.Value.Field on zero Value", "runtime error: invalid memory address or nil pointer dereference"},
+		{errors.New("4:9: interface conversion: interface {} is string, not int"), "interface conversion: interface {} is string, not int"},
+		{reflect.ValueOf("boom"), "boom"},
+		{42, "42"},
+	}
+	for _, tt := range tests {
+		if got := plainPanicText(tt.value); got != tt.want {
+			t.Errorf("plainPanicText(%#v) = %q, want %q", tt.value, got, tt.want)
+		}
 	}
 }

@@ -85,7 +85,7 @@ func runtimeExports(c *collector, g *stackGuard, sn *panicSniffer) interp.Export
 		rtPath + "/rt": {
 			"Result": result,
 			"GoPanic": reflect.ValueOf(func(r any) {
-				fmt.Fprintf(os.Stderr, "panic in goroutine (recovered): %v\n", r)
+				fmt.Fprintf(os.Stderr, "panic in goroutine (recovered): %s\n", plainPanicText(r))
 			}),
 			"Clear":      reflect.ValueOf(clearValue),
 			"CheckStack": reflect.ValueOf(g.check),
