@@ -77,10 +77,16 @@ type Error struct {
 	// Message is the one-line description.
 	Message string
 	// Traceback holds human-readable lines: "cell:L:C: message", then
-	// the quoted source line and a caret under the column.
+	// the quoted source line and a caret under the column. A Panic's
+	// starts as Go's does: "panic: message", "", "goroutine 1 [running]:"
+	// and two lines per frame of a cell's function, innermost first
+	// ("main.f(...)", then a tab, "cell:L:C" or "In [N]:L:C" for cell N,
+	// a tab and the statement's line); the quoted line of this cell
+	// follows.
 	Traceback []string
 	// Line and Column are 1-based positions in the cell's own text; 0
-	// when unknown.
+	// when unknown. For a panic in a function of an earlier cell, they
+	// are the call in this cell that led to it.
 	Line, Column int
 }
 

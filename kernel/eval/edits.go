@@ -12,7 +12,19 @@ import (
 type edit struct {
 	Off, End int
 	Text     string
+	// rank orders insertions at one offset that different rewrites
+	// make: a function's entry (rankEntry) before the site of its first
+	// statement (rankSite) before the rewrites of that statement's
+	// expressions (0), which would otherwise wrap the statements put
+	// before them.
+	rank int
 }
+
+// Ranks of insertions at one offset; see edit.rank.
+const (
+	rankEntry = -2
+	rankSite  = -1
+)
 
 // rewritten is a cell's text after edits, with the edits kept to map
 // offsets between the two texts.
@@ -29,7 +41,10 @@ func applyEdits(src string, edits []edit) rewritten {
 		if sorted[a].Off != sorted[b].Off {
 			return sorted[a].Off < sorted[b].Off
 		}
-		return sorted[a].End-sorted[a].Off < sorted[b].End-sorted[b].Off
+		if la, lb := sorted[a].End-sorted[a].Off, sorted[b].End-sorted[b].Off; la != lb {
+			return la < lb
+		}
+		return sorted[a].rank < sorted[b].rank
 	})
 	var b strings.Builder
 	last := 0

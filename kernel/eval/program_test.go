@@ -54,11 +54,11 @@ func TestProgramPanicTraceback(t *testing.T) {
 		line, col int
 		frames    []string
 	}{
-		{"in main", "package main\n\nfunc main() {\n\tpanic(\"boom\")\n}\n", 4, 2, []string{"  in main at cell:4:2"}},
+		{"in main", "package main\n\nfunc main() {\n\tpanic(\"boom\")\n}\n", 4, 2, []string{"main.main(...)", "\tcell:4:2\tpanic(\"boom\")"}},
 		{"in a helper", "package main\n\nfunc helper(xs []int) int {\n\treturn xs[3]\n}\n\nfunc main() {\n\thelper(nil)\n}\n",
-			4, 2, []string{"  in helper at cell:4:2", "  in main at cell:8:2"}}, // the statement that failed
+			4, 2, []string{"main.helper(...)", "\tcell:4:2\treturn xs[3]", "main.main(...)", "\tcell:8:2\thelper(nil)"}},
 		{"in a closure of main", "package main\n\nfunc main() {\n\tf := func() {\n\t\tpanic(\"inner\")\n\t}\n\tf()\n}\n",
-			5, 3, []string{"  in main.func at cell:5:3", "  in main at cell:4:2"}}, // the interpreter's frames of a closure
+			5, 3, []string{"main.main.func(...)", "\tcell:5:3\tpanic(\"inner\")", "main.main(...)", "\tcell:7:2\tf()"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -72,7 +72,7 @@ func TestProgramPanicTraceback(t *testing.T) {
 			}
 			var frames []string
 			for _, l := range r.Err.Traceback {
-				if strings.HasPrefix(l, "  in ") {
+				if strings.HasPrefix(l, "main.") || strings.HasPrefix(l, "\t") {
 					frames = append(frames, l)
 				}
 				if strings.Contains(l, mainName) {

@@ -60,7 +60,7 @@ func TestRewriteRangeOverFunc(t *testing.T) {
 		{"nested loops over functions", "L:\nfor x := range seq {\n\tfor y := range seq { break L }\n}",
 			"{ var __gornnCtl1 int; _ = __gornnCtl1; (seq)(func(x int) bool { \n\t{ var __gornnCtl2 int; _ = __gornnCtl2; (seq)(func(y int) bool {  { __gornnCtl2 = 1; return false } ; return true }); if __gornnCtl2 == 1 { return false }; }\n; return true }); }"},
 		{"return of values", "func f() (int, error) {\n\tfor x := range seq { return x, nil }\n\treturn 0, nil\n}",
-			"func f() (int, error) {\n\tvar __gornnRet2 int; var __gornnRet3 error; __gornn.CheckStack(); { var __gornnCtl1 int; _ = __gornnCtl1; (seq)(func(x int) bool {  { __gornnRet2, __gornnRet3 = x, nil; { __gornnCtl1 = 1; return false } } ; return true }); if __gornnCtl1 == 1 { return __gornnRet2, __gornnRet3 }; }\n\treturn 0, nil\n}"},
+			"func f() (int, error) {\n\t__gornnAt := 0; __gornn.CheckStack(&__gornnAt); var __gornnRet2 int; var __gornnRet3 error; { var __gornnCtl1 int; _ = __gornnCtl1; (seq)(func(x int) bool {  { __gornnRet2, __gornnRet3 = x, nil; { __gornnCtl1 = 1; return false } } ; return true }); if __gornnCtl1 == 1 { return __gornnRet2, __gornnRet3 }; }\n\treturn 0, nil\n}"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

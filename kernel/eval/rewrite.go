@@ -16,6 +16,7 @@ const (
 	goPanicFn = rtAlias + ".GoPanic"
 	clearFn   = rtAlias + ".Clear"
 	stackFn   = rtAlias + ".CheckStack"
+	noteFn    = rtAlias + ".NotePanic"
 	minFn     = "__gornnMin"
 	maxFn     = "__gornnMax"
 )
@@ -251,6 +252,12 @@ func (rw *rewriter) add(p *piece, from, to token.Pos, text string) {
 	rw.edits = append(rw.edits, edit{Off: p.off(from), End: p.off(to), Text: text})
 }
 
+// addEntry inserts a function's entry text at at, ahead of the other
+// insertions there (see edit.rank).
+func (rw *rewriter) addEntry(p *piece, at token.Pos, text string) {
+	rw.edits = append(rw.edits, edit{Off: p.off(at), End: p.off(at), Text: text, rank: rankEntry})
+}
+
 func (rw *rewriter) text(p *piece, n ast.Node) string {
 	return rw.src[p.off(n.Pos()):p.off(n.End())]
 }
@@ -267,10 +274,9 @@ func (rw *rewriter) walk(p *piece, root ast.Node) {
 			switch {
 			case n.Body == nil:
 			case len(n.Body.List) == 0:
-				rw.add(p, n.Body.Lbrace+1, n.Body.Lbrace+1, stackFn+"();")
+				rw.addEntry(p, n.Body.Lbrace+1, entryText(""))
 			default:
-				at := n.Body.List[0].Pos()
-				rw.add(p, at, at, stackFn+"(); ")
+				rw.addEntry(p, n.Body.List[0].Pos(), entryText(" "))
 			}
 		case *ast.GoStmt:
 			rw.goStmt(p, n)

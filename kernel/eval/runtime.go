@@ -13,10 +13,13 @@ import (
 const rtPath = "gornnkernel/rt"
 
 // helperSource declares in interpreted Go the generic helpers that stand
-// in for the builtins min and max. Their names are unlikely in cells
-// because the interpreter resolves names in a generic body when it
-// instantiates it, where a global of a cell could capture them.
+// in for the builtins min and max, and the global atVar. Their names are
+// unlikely in cells because the interpreter resolves names in a generic
+// body when it instantiates it, where a global of a cell could capture
+// them.
 const helperSource = `
+var __gornnAt int
+
 func __gornnMin[__gornnT ~int | ~int8 | ~int16 | ~int32 | ~int64 | ~uint | ~uint8 | ~uint16 | ~uint32 | ~uint64 | ~uintptr | ~float32 | ~float64 | ~string](__gornnA __gornnT, __gornnBs ...__gornnT) __gornnT {
 	for _, __gornnB := range __gornnBs {
 		if __gornnB < __gornnA || __gornnB != __gornnB {
@@ -67,25 +70,27 @@ func (c *collector) take() ([]any, bool) {
 
 // runtimeExports returns the compiled helpers, registered as package
 // rtPath and imported by every session as rtAlias.
-func runtimeExports(c *collector, g *stackGuard) interp.Exports {
+func runtimeExports(c *collector, g *stackGuard, sn *panicSniffer) interp.Exports {
 	result := reflect.ValueOf(func(vs ...any) {
 		c.mu.Lock()
 		c.got, c.values = true, vs
 		c.mu.Unlock()
 	})
+	note := reflect.ValueOf(sn.note)
 	return interp.Exports{
 		// Values of types declared by cells reach compiled code without
 		// their methods, unless the interpreter wraps them in one of these
 		// interfaces, as it does for fmt.Print.
-		".": {"MapTypes": reflect.ValueOf(map[reflect.Value][]reflect.Type{result: shownInterfaces})},
+		".": {"MapTypes": reflect.ValueOf(map[reflect.Value][]reflect.Type{result: shownInterfaces, note: shownInterfaces})},
 		rtPath + "/rt": {
 			"Result": result,
 			"GoPanic": reflect.ValueOf(func(r any) {
-				fmt.Fprintf(os.Stderr, "panic in goroutine (recovered): %v\n", r)
+				fmt.Fprintf(os.Stderr, "panic in goroutine (recovered): %s\n", plainPanicText(r))
 			}),
 			"Clear":      reflect.ValueOf(clearValue),
 			"CheckStack": reflect.ValueOf(g.check),
 			"Recovered":  reflect.ValueOf(recovered),
+			"NotePanic":  note,
 		}}
 }
 

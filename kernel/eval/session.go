@@ -30,6 +30,7 @@ type Session struct {
 	in      *interp.Interpreter
 	coll    *collector
 	sniff   *panicSniffer
+	sites   *siteTable // the statements of cells, for panic positions
 	stack   *stackGuard
 	stdin   *stdinReader
 	defers  *deferStack    // the running cell's deferred calls
@@ -100,7 +101,8 @@ func (s *Session) start() error {
 	s.mu.Lock()
 	s.coll = &collector{}
 	s.stack = &stackGuard{}
-	s.sniff = &panicSniffer{out: os.Stderr}
+	s.sniff = &panicSniffer{out: os.Stderr, calls: &s.stack.calls}
+	s.sites = &siteTable{}
 	s.stdin = &stdinReader{input: opts.Input}
 	s.defers = &deferStack{}
 	s.iterDeclared = false
@@ -146,7 +148,7 @@ func (s *Session) start() error {
 	for _, tables := range []interp.Exports{
 		std,
 		opts.Packages,
-		runtimeExports(s.coll, s.stack),
+		runtimeExports(s.coll, s.stack, s.sniff),
 		deferExports(s.defers),
 		iterExports(),
 		// Reads of os.Stdin by cells go to the front end. The variable
@@ -264,6 +266,7 @@ func (s *Session) executeGo(ctx context.Context, code string) (res *Result) {
 		return &Result{Err: e}
 	}
 	edits := append(rewriteCell(code, rest, s), s.instantiationEdits(inferred)...)
+	edits = append(edits, markSites(code, rest, s.cells, s.sites, program)...)
 	if fd, p := declaresMain(rest); fd != nil && program {
 		edits = append(edits, edit{Off: p.off(fd.Name.Pos()), End: p.off(fd.Name.End()), Text: mainName})
 	}

@@ -20,22 +20,29 @@ var stackLimit uintptr = 64 << 20
 // and remembers it for the cell's result.
 type stackGuard struct {
 	tripped atomic.Uint64 // bytes of stack in use when a goroutine was stopped; 0 if none
+	calls   callStack     // the call sites of running functions, for tracebacks
 }
 
 // check ends the calling goroutine when it uses more than stackLimit
 // bytes of stack. The rewrites call it on entry to every function
 // declared in a cell, so that runaway recursion in a cell is an error the
 // cell reports, not the end of the kernel. It costs one compiled call per
-// interpreted call, about as much as the call itself.
+// interpreted call, about as much as the call itself. at is the
+// function's variable that holds the site of its statement (see
+// positions.go), which the check records.
 //
 // It ends the goroutine with runtime.Goexit rather than a panic: the
 // interpreter recovers and re-raises a panic in every interpreted frame,
 // which takes time quadratic in the depth (16 s for 8,000 frames), while
 // Goexit runs the deferred calls of each frame once.
-func (g *stackGuard) check() {
-	if used := stackUsed(); used > stackLimit {
+func (g *stackGuard) check(at *int) {
+	used := stackUsed()
+	if used > stackLimit {
 		g.tripped.Store(uint64(used))
 		runtime.Goexit()
+	}
+	if at != nil {
+		g.calls.enter(currentG(), used, at)
 	}
 }
 

@@ -11,3 +11,12 @@ TEXT ·stackUsed(SB), NOSPLIT, $0-8
 	SUBQ SP, BX
 	MOVQ BX, ret+0(FP)
 	RET
+
+// func currentG() uintptr
+//
+// The address of the goroutine's g, which names the goroutine for as
+// long as it runs.
+TEXT ·currentG(SB), NOSPLIT, $0-8
+	MOVQ (TLS), AX
+	MOVQ AX, ret+0(FP)
+	RET

@@ -104,3 +104,55 @@ const (
 // starts: "created by" the function that starts it. TestGoexit and
 // TestInterruptedSyncWait fail if it changes.
 const evalGoroutineCreator = "created by github.com/traefik/yaegi/interp.(*Interpreter).EvalWithContext"
+
+// boundsKind is the kind of runtime error that the interpreter reports
+// in reflect's words, since it indexes, slices and follows pointers with
+// package reflect.
+type boundsKind int
+
+const (
+	boundsNone  boundsKind = iota
+	boundsIndex            // an index out of range
+	boundsSlice            // slice bounds out of range
+	boundsNil              // a nil pointer followed
+)
+
+// reflectBoundsMessages maps reflect's panic texts, as the interpreter
+// lets them through, to the runtime error Go would report.
+var reflectBoundsMessages = map[string]boundsKind{
+	"reflect: slice index out of range":                     boundsIndex,
+	"reflect: array index out of range":                     boundsIndex,
+	"reflect: string index out of range":                    boundsIndex,
+	"reflect.Value.Slice: slice index out of bounds":        boundsSlice,
+	"reflect.Value.Slice: string slice index out of bounds": boundsSlice,
+	"reflect.Value.Slice3: slice index out of bounds":       boundsSlice,
+}
+
+// zeroValuePattern matches reflect's complaint about a method called on
+// the zero Value, which is what a nil pointer becomes in the interpreter
+// when it follows it: "reflect: call of reflect.Value.Field on zero
+// Value".
+var zeroValuePattern = regexp.MustCompile(`^reflect: call of reflect\.Value\.\w+ on zero Value$`)
+
+// reflectBoundsKind tells which runtime error a panic text of the
+// interpreter stands for.
+func reflectBoundsKind(msg string) boundsKind {
+	if k, ok := reflectBoundsMessages[msg]; ok {
+		return k
+	}
+	if zeroValuePattern.MatchString(msg) {
+		return boundsNil
+	}
+	return boundsNone
+}
+
+// panicPositionPattern matches the "L:C: " the interpreter puts before
+// some of its panics ("4:9: interface conversion: ..."), at a line of
+// its own source, which the traceback names better.
+var panicPositionPattern = regexp.MustCompile(`^\d+:\d+: `)
+
+// stripPanicPosition removes the interpreter's position from a panic
+// text.
+func stripPanicPosition(msg string) string {
+	return panicPositionPattern.ReplaceAllString(msg, "")
+}

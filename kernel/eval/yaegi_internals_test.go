@@ -221,3 +221,63 @@ func TestYaegiStop(t *testing.T) {
 		t.Errorf("after a stop: %v, %v; want 42", v, err)
 	}
 }
+
+// The interpreter reports runtime errors of indexing, slicing and nil
+// pointers in reflect's words, which reflectBoundsKind maps to Go's.
+func TestYaegiRuntimeErrorTexts(t *testing.T) {
+	tests := []struct {
+		name string
+		src  string
+		want boundsKind
+	}{
+		{"slice index", ";\nxs := []int{1}\ni := 3\n_ = xs[i]", boundsIndex},
+		{"array index", ";\nvar a [1]int\ni := 3\n_ = a[i]", boundsIndex},
+		{"string index", ";\ns := \"a\"\ni := 3\n_ = s[i]", boundsIndex},
+		{"slice bounds", ";\nxs := []int{1}\ni := 3\n_ = xs[:i]", boundsSlice},
+		{"string bounds", ";\ns := \"a\"\ni := 3\n_ = s[:i]", boundsSlice},
+		{"three-index bounds", ";\nxs := []int{1}\ni := 3\n_ = xs[0:1:i]", boundsSlice},
+		{"nil pointer field", ";\nvar p *struct{ X int }\n_ = p.X", boundsNil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := evalAll(t, newTestInterp(t, &frameWriter{}), nil, tt.src)
+			var p interp.Panic
+			if !errors.As(err, &p) {
+				t.Fatalf("error %v (%T), want a panic", err, err)
+			}
+			if got := reflectBoundsKind(fmt.Sprint(p.Value)); got != tt.want {
+				t.Errorf("the interpreter panics with %q, which is kind %d, want %d", p.Value, got, tt.want)
+			}
+		})
+	}
+}
+
+// The interpreter puts its own position before some panic texts.
+func TestYaegiPanicPosition(t *testing.T) {
+	err := evalAll(t, newTestInterp(t, &frameWriter{}), nil, ";\nvar v any = \"s\"\n_ = v.(int)")
+	want := "interface conversion: interface {} is string, not int"
+	if got := stripPanicPosition(err.Error()); got != want || got == err.Error() {
+		t.Errorf("stripPanicPosition(%q) = %q, want %q from a text with a position", err, got, want)
+	}
+}
+
+// The interpreter names a function literal's frame after the function
+// it is in, which sameFunc relies on to match it with its sites. It
+// names a frame after the scope of the first statement of its body: a
+// body that starts with a function literal would be named after it,
+// but in cells every body starts with a call of the stack check.
+func TestYaegiClosureFrames(t *testing.T) {
+	stderr := &frameWriter{}
+	in := newTestInterp(t, stderr)
+	evalAll(t, in, []string{"\nfunc g() {\n\t_ = 0\n\tfunc() {\n\t\tpanic(\"boom\")\n\t}()\n}"}, ";\n_ = 0\nfunc() { _ = 0; g() }()")
+	var got []string
+	for _, w := range stderr.writes {
+		if f, ok := parsePanicFrame([]byte(w)); ok {
+			got = append(got, f.Func)
+		}
+	}
+	want := []string{"main.g.func", "main.g", "main.func", "main"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("frames %q, want %q", got, want)
+	}
+}

@@ -100,6 +100,25 @@ class KernelTest(unittest.TestCase):
         self.assertEqual(len(errors), 1)
         self.assertTrue(errors[0]["content"]["traceback"])
 
+    def test_runtime_error(self):
+        # A panic in a function of an earlier cell names that cell (by its
+        # execution count) and line, and the call in the cell that ran.
+        reply, _ = run(self.kc, "func lookupRT(m map[string]int, k string) {\n\tn := len(m)\n\tm[k] = n\n}")
+        declared = reply["execution_count"]
+        reply, outputs = run(self.kc, 'var mRT map[string]int\nlookupRT(mRT, "a")')
+        self.assertEqual(reply["status"], "error")
+        self.assertEqual(reply["ename"], "Panic")
+        self.assertEqual(reply["evalue"], "assignment to entry in nil map")
+        errors = [m["content"] for m in outputs if m["msg_type"] == "error"]
+        self.assertEqual(len(errors), 1)
+        self.assertEqual(errors[0]["ename"], "Panic")
+        self.assertEqual(errors[0]["evalue"], "assignment to entry in nil map")
+        tb = errors[0]["traceback"]
+        self.assertEqual(reply["traceback"], tb)
+        self.assertEqual(tb[:3], ["panic: assignment to entry in nil map", "", "goroutine 1 [running]:"])
+        self.assertEqual(tb[3:7], ["main.lookupRT(...)", "\tIn [%d]:3:2\tm[k] = n" % declared,
+                                   "main.main()", '\tcell:2:1\tlookupRT(mRT, "a")'])
+
     def test_complete_inspect_is_complete(self):
         run(self.kc, 'import "strings"')
         code = 's := "é"; strings.ToUp'
