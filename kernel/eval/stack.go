@@ -2,6 +2,7 @@ package eval
 
 import (
 	"fmt"
+	"go/ast"
 	"runtime"
 	"sync/atomic"
 )
@@ -48,4 +49,22 @@ func (g *stackGuard) take() *Error {
 	}
 	msg := fmt.Sprintf("stack overflow: a goroutine used %d MB of stack (runaway recursion?) and was stopped", used>>20)
 	return &Error{Name: "StackOverflow", Message: msg, Traceback: []string{"StackOverflow: " + msg}}
+}
+
+// checkStack makes a function body of a cell check its goroutine's stack
+// first. Every function declared in a cell does, and so does every
+// function literal and method: any recursion, direct, mutual or through a
+// closure held in a variable, goes through one of them. The call goes
+// before the first statement, so that the interpreter's panic positions,
+// which name a body's first statement, still point into the cell's own
+// text, and on its line, so that line numbers are unchanged.
+func (rw *rewriter) checkStack(p *piece, body *ast.BlockStmt) {
+	switch {
+	case body == nil:
+	case len(body.List) == 0:
+		rw.add(p, body.Lbrace+1, body.Lbrace+1, stackFn+"();")
+	default:
+		at := body.List[0].Pos()
+		rw.add(p, at, at, stackFn+"(); ")
+	}
 }
