@@ -33,11 +33,19 @@ type stackGuard struct {
 // interpreter recovers and re-raises a panic in every interpreted frame,
 // which takes time quadratic in the depth (16 s for 8,000 frames), while
 // Goexit runs the deferred calls of each frame once.
+//
+// Those deferred calls, which may be functions of cells too, run on top
+// of the stack that was too deep: while a goroutine unwinds, they go on up
+// to twice the limit. Ending it again from each of them would start
+// Goexit anew in every frame's deferred call, which does not finish in
+// minutes for a few thousand frames.
 func (g *stackGuard) check() {
-	if used := stackUsed(); used > stackLimit {
-		g.tripped.Store(uint64(used))
-		runtime.Goexit()
+	used := stackUsed()
+	if used <= stackLimit || (used <= 2*stackLimit && unwinding()) {
+		return
 	}
+	g.tripped.Store(uint64(used))
+	runtime.Goexit()
 }
 
 // take returns the error for a goroutine stopped since the last call, if

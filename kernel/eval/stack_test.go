@@ -35,6 +35,9 @@ func TestRunawayRecursion(t *testing.T) {
 		{"functions across cells", []string{"func across1(n int) int { return n }", "func across2(n int) int { return across1(n+1) }", "func across1(n int) int { return across2(n+1) }"}, "across1(0)"},
 		// Redefining one compiles r1 and r2 again, from their declarations.
 		{"functions compiled again", []string{"const one = 1\nfunc r1(n int) int { return r2(n + one) }\nfunc r2(n int) int { return r1(n + one) }", "const one = 2"}, "r1(0)"},
+		// The stopped goroutine runs every deferred call, on its deep stack.
+		{"deferred calls", nil, "deferred, depth := 0, 0\nfunc cleanup() { deferred++ }\nfunc withDefer(n int) int { depth = n + 1; defer cleanup(); return withDefer(n+1) }\nwithDefer(0)"},
+		{"deferred literals", nil, "litDeferred, litDepth := 0, 0\nvar lit func(int) int\nlit = func(n int) int { litDepth = n + 1; defer func() { litDeferred++ }(); return lit(n+1) }\nlit(0)"},
 		{"in a goroutine", nil, "func down(n int) int { return down(n+1) + 1 }\ndone := make(chan bool)\ngo func() { defer close(done); down(0) }()\n<-done"},
 		{"closure in a goroutine", nil, "var gf func(int) int\ngf = func(n int) int { return gf(n+1) + 1 }\ngdone := make(chan bool)\ngo func() { defer close(gdone); gf(0) }()\n<-gdone"},
 	}
@@ -52,8 +55,39 @@ func TestRunawayRecursion(t *testing.T) {
 			}
 		})
 	}
+	// The deferred call of every frame ran, once.
+	if got := text(run(t, s, "deferred == depth && litDeferred == litDepth && depth > 1000")); got != "true" {
+		t.Errorf("deferred calls that ran: %s of %s, %s of %s", text(run(t, s, "deferred")), text(run(t, s, "depth")),
+			text(run(t, s, "litDeferred")), text(run(t, s, "litDepth")))
+	}
 	// Deep but finite recursion is untouched.
 	if got := text(run(t, s, "func depth(n int) int { if n == 0 { return 0 }; return depth(n-1) + 1 }\ndepth(10000)")); got != "10000" {
 		t.Errorf("depth(10000) = %q", got)
+	}
+}
+
+// TestUnwinding: unwinding reads the goroutine's innermost panic, which
+// is set while deferred calls run for a panic or for Goexit.
+func TestUnwinding(t *testing.T) {
+	if runtime.GOARCH != "amd64" {
+		t.Skip("the stack is checked on amd64 only")
+	}
+	if unwinding() {
+		t.Error("unwinding in plain code")
+	}
+	results := make(chan bool, 2)
+	go func() {
+		defer func() { recover() }()
+		defer func() { results <- unwinding() }()
+		panic("boom")
+	}()
+	go func() {
+		defer func() { results <- unwinding() }()
+		runtime.Goexit()
+	}()
+	for range 2 { // one for the panic, one for Goexit, in either order
+		if !<-results {
+			t.Error("not unwinding in a deferred call")
+		}
 	}
 }
