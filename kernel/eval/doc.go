@@ -25,8 +25,10 @@
 // range over an integer, a variable per loop iteration for closures, the
 // builtins min, max and clear, goroutines whose panic would end the
 // process, and functions whose runaway recursion would (each declared
-// function checks its goroutine's stack on entry). Errors are reported at
-// the cell's own lines and columns.
+// function, method and function literal checks its goroutine's stack on
+// entry). Functions of earlier cells compiled again after a redefinition
+// get the same rewrites. Errors are reported at the cell's own lines and
+// columns.
 //
 // # What the interpreter cannot do, and what the session does about it
 //
@@ -92,7 +94,8 @@
 //     compiled code past the 1 GB stack limit, running out of memory,
 //     concurrent map writes. The process ends with the runtime's report on
 //     its real stderr (see Capture), where the front end's log shows it,
-//     and the front end starts a new kernel. Recursion in functions of
-//     cells is stopped at 64 MB of stack, ending the goroutine, and the
-//     cell fails with a StackOverflow error instead.
+//     and the front end starts a new kernel. Recursion through functions,
+//     methods or function literals of cells is stopped at 64 MB of stack,
+//     ending the goroutine after its deferred calls, and the cell fails
+//     with a StackOverflow error instead.
 package eval
