@@ -32,6 +32,7 @@ say "the kernel through jupyter_client"
 RNNKERNEL="$BIN/rnnkernel" $PY kernel/testdata/jupyter_client_test.py
 RNNKERNEL="$BIN/rnnkernel" $PY kernel/testdata/jupyter_client_fatal_test.py
 RNNKERNEL="$BIN/rnnkernel" $PY kernel/testdata/jupyter_client_commands_test.py
+RNNKERNEL="$BIN/rnnkernel" $PY kernel/testdata/jupyter_client_reliability_test.py
 
 say "the notebook through rnnrepl (quick mode)"
 mkdir -p build/notebooks

@@ -176,6 +176,24 @@ func (s *Session) recompileUsers(ctx context.Context, redefined map[string]bool)
 			}
 		}
 	}
+	// Functions of this cell that call one compiled again would call its
+	// old version, which calls the old versions of this cell's functions
+	// (mutual recursion across cells ends after one round): they are
+	// compiled again with it, in one evaluation, to call each other.
+	again := map[string]bool{}
+	for _, name := range order {
+		again[name] = true
+	}
+	for grew := len(order) > 0; grew; {
+		grew = false
+		for name, f := range s.funcs {
+			if f.cell == s.cells && !again[name] && usesAny(f.uses, again) {
+				again[name] = true
+				order = append(order, name)
+				grew = true
+			}
+		}
+	}
 	sort.Strings(order)
 	s.warnStaleMethods(changed)
 	srcs := map[string]string{}
@@ -183,6 +201,9 @@ func (s *Session) recompileUsers(ctx context.Context, redefined map[string]bool)
 		srcs[name] = s.funcs[name].src
 	}
 	s.mu.Unlock()
+	for name, src := range srcs {
+		srcs[name] = s.withRewrites(src)
+	}
 	if len(order) == 0 {
 		return nil
 	}
@@ -252,6 +273,16 @@ func panicStub(src, msg string) (string, bool) {
 	}
 	head := src[:int(fd.Body.Lbrace)-1-len(declPrefix)]
 	return head + "{ panic(" + strconv.Quote(msg) + ") }", true
+}
+
+// usesAny reports whether uses holds any of names.
+func usesAny(uses, names map[string]bool) bool {
+	for n := range names {
+		if uses[n] {
+			return true
+		}
+	}
+	return false
 }
 
 func sortedKeys(m map[string]bool) []string {

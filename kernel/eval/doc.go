@@ -27,7 +27,9 @@
 // variable per loop iteration for closures, the builtins min, max and
 // clear, defer and recover at the cell's top level, goroutines whose
 // panic would end the process, and functions whose runaway recursion
-// would (each declared function checks its goroutine's stack on entry).
+// would (each declared function, method and function literal checks its
+// goroutine's stack on entry). Functions of earlier cells compiled again
+// after a redefinition get the same rewrites.
 // Rewrites that need types (range over a function, and cell-level
 // definitions the interpreter cannot make as written: v, ok := m[k],
 // arg := os.Args[0], xs := slices.Collect(seq)) take them from the
@@ -35,13 +37,13 @@
 // runs without them. Errors are reported at the cell's own lines and
 // columns.
 //
-// The iter package, and the iterator functions of slices and maps (All,
-// Values, Collect, Sorted, Keys, ...), are declared in interpreted Go
-// before the first import of one of them; iter.Pull runs the iterator on
-// a goroutine. The
-// interpreter's generics cannot infer a type argument through a generic
-// named type: a generic function of a cell that takes an iter.Seq[V]
-// needs its type argument written (twice[int](seq)).
+// The iter package is declared in interpreted Go before the first import
+// of it; iter.Pull runs the iterator on a goroutine. The iterator
+// functions of slices and maps (All, Values, Collect, Sorted, Keys, ...)
+// are declared with the session. The interpreter's generics cannot infer
+// a type argument through a generic named type: a generic function of a
+// cell that takes an iter.Seq[V] needs its type argument written
+// (twice[int](seq)).
 //
 // # Runtime errors
 //
@@ -151,7 +153,8 @@
 //     compiled code past the 1 GB stack limit, running out of memory,
 //     concurrent map writes. The process ends with the runtime's report on
 //     its real stderr (see Capture), where the front end's log shows it,
-//     and the front end starts a new kernel. Recursion in functions of
-//     cells is stopped at 64 MB of stack, ending the goroutine, and the
-//     cell fails with a StackOverflow error instead.
+//     and the front end starts a new kernel. Recursion through functions,
+//     methods or function literals of cells is stopped at 64 MB of stack,
+//     ending the goroutine after its deferred calls, and the cell fails
+//     with a StackOverflow error instead.
 package eval

@@ -116,15 +116,8 @@ func (m *siteMarker) walk(p *piece, n ast.Node, fn string) {
 		var list []ast.Stmt
 		switch x := x.(type) {
 		case *ast.FuncLit:
-			// A function literal records its call as declared functions
-			// do (see rewriter.walk), so that its caller's frame has a
-			// line.
-			at := x.Body.Lbrace + 1
-			if len(x.Body.List) > 0 {
-				at = x.Body.List[0].Pos()
-			}
-			off := p.off(at)
-			m.edits = append(m.edits, edit{Off: off, End: off, Text: entryText(" "), rank: rankEntry})
+			// A function literal records its call on entry as declared
+			// functions do (rewriter.checkStack puts the entry there).
 			m.walk(p, x.Body, fn+".func")
 			return false
 		case *ast.BlockStmt:

@@ -34,7 +34,7 @@ type knowledge interface {
 
 // rewriter collects the edits that bring Go 1.22+ forms to the
 // interpreter, make goroutine panics harmless and turn runaway recursion
-// into a panic (checkStack).
+// into an error (checkStack).
 type rewriter struct {
 	src    string
 	know   knowledge
@@ -266,18 +266,12 @@ func (rw *rewriter) walk(p *piece, root ast.Node) {
 	ast.Inspect(root, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.FuncDecl:
-			// Every function declared in a cell checks its goroutine's stack
-			// first: recursion, direct or not, goes through one of them.
-			// The call goes before the first statement, so that the
-			// interpreter's panic positions, which name a body's first
-			// statement, still point into the cell's own text.
-			switch {
-			case n.Body == nil:
-			case len(n.Body.List) == 0:
-				rw.addEntry(p, n.Body.Lbrace+1, entryText(""))
-			default:
-				rw.addEntry(p, n.Body.List[0].Pos(), entryText(" "))
-			}
+			// Every function declared in a cell, and every function
+			// literal, checks its goroutine's stack first: recursion,
+			// direct or not, goes through one of them.
+			rw.checkStack(p, n.Body)
+		case *ast.FuncLit:
+			rw.checkStack(p, n.Body)
 		case *ast.GoStmt:
 			rw.goStmt(p, n)
 		case *ast.DeferStmt:

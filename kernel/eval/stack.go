@@ -2,6 +2,7 @@ package eval
 
 import (
 	"fmt"
+	"go/ast"
 	"runtime"
 	"sync/atomic"
 )
@@ -35,9 +36,15 @@ type stackGuard struct {
 // interpreter recovers and re-raises a panic in every interpreted frame,
 // which takes time quadratic in the depth (16 s for 8,000 frames), while
 // Goexit runs the deferred calls of each frame once.
+//
+// Those deferred calls, which may be functions of cells too, run on top
+// of the stack that was too deep: while a goroutine unwinds, they go on up
+// to twice the limit. Ending it again from each of them would start
+// Goexit anew in every frame's deferred call, which does not finish in
+// minutes for a few thousand frames.
 func (g *stackGuard) check(at *int) {
 	used := stackUsed()
-	if used > stackLimit {
+	if used > stackLimit && (used > 2*stackLimit || !unwinding()) {
 		g.tripped.Store(uint64(used))
 		runtime.Goexit()
 	}
@@ -55,4 +62,21 @@ func (g *stackGuard) take() *Error {
 	}
 	msg := fmt.Sprintf("stack overflow: a goroutine used %d MB of stack (runaway recursion?) and was stopped", used>>20)
 	return &Error{Name: "StackOverflow", Message: msg, Traceback: []string{"StackOverflow: " + msg}}
+}
+
+// checkStack makes a function body of a cell check its goroutine's stack
+// first. Every function declared in a cell does, and so does every
+// function literal and method: any recursion, direct, mutual or through a
+// closure held in a variable, goes through one of them. The call goes
+// before the first statement, so that the interpreter's panic positions,
+// which name a body's first statement, still point into the cell's own
+// text, and on its line, so that line numbers are unchanged.
+func (rw *rewriter) checkStack(p *piece, body *ast.BlockStmt) {
+	switch {
+	case body == nil:
+	case len(body.List) == 0:
+		rw.addEntry(p, body.Lbrace+1, entryText(""))
+	default:
+		rw.addEntry(p, body.List[0].Pos(), entryText(" "))
+	}
 }

@@ -20,3 +20,14 @@ TEXT ·currentG(SB), NOSPLIT, $0-8
 	MOVQ (TLS), AX
 	MOVQ AX, ret+0(FP)
 	RET
+
+// func unwinding() bool
+//
+// The g's field after the stack and its two guards is the innermost
+// panic, an offset the linker also relies on; Goexit links one too.
+TEXT ·unwinding(SB), NOSPLIT, $0-1
+	MOVQ (TLS), AX
+	MOVQ 32(AX), BX
+	TESTQ BX, BX
+	SETNE ret+0(FP)
+	RET

@@ -9,3 +9,7 @@ func stackUsed() uintptr { return 0 }
 // currentG returns 0: on this architecture calls are not told apart by
 // goroutine, and tracebacks name the start of outer frames' bodies.
 func currentG() uintptr { return 0 }
+
+// unwinding returns false: stackUsed never reports a stack past the limit
+// here.
+func unwinding() bool { return false }

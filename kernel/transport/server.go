@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"log"
 	"net"
 	"sync"
@@ -265,16 +266,30 @@ func (s *Server) Close() error {
 		}
 		s.cancel()
 		for _, sck := range s.sockets {
-			if err := sck.Close(); err != nil && first == nil {
+			if err := closeSocket(sck); err != nil && first == nil {
 				first = err
 			}
 		}
 		if s.hb != nil {
-			if err := s.hb.Close(); err != nil && first == nil {
+			if err := closeSocket(s.hb); err != nil && first == nil {
 				first = err
 			}
 		}
 		s.wg.Wait()
 	})
 	return first
+}
+
+// closeSocket closes a ZeroMQ socket, for which a connection already
+// closed is no failure. A front end shutting the kernel down closes its
+// connections as soon as it has the reply, while the kernel closes its
+// sockets: zmq4's reader of a connection closes it on the peer's EOF, and
+// until its reaper goroutine, which the socket's cancelled context stops,
+// has forgotten it, the socket's Close closes it again and reports "use of
+// closed network connection".
+func closeSocket(sck io.Closer) error {
+	if err := sck.Close(); err != nil && !errors.Is(err, net.ErrClosed) {
+		return err
+	}
+	return nil
 }
