@@ -71,16 +71,20 @@ func (p *printer) error(e *CellError) {
 }
 
 // errorLines is the text of an error: the CellError's own, then the
-// traceback without its first line when that only says the message again
-// (the core's tracebacks begin "cell:L:C: message", "Name: message" or
-// "panic: message").
+// traceback without the lines that only say the message again (the
+// core's tracebacks hold "cell:L:C: message", "Name: message" or
+// "panic: message" as lines of their own, which the first line said
+// already). Frames and quoted code are indented and always kept.
 func errorLines(e *CellError) []string {
 	lines := []string{e.Error()}
-	tb := e.Err.Traceback
-	if len(tb) > 0 && strings.HasSuffix(tb[0], e.Err.Message) {
-		tb = tb[1:]
+	for _, l := range e.Err.Traceback {
+		repeat := e.Err.Message != "" && strings.HasSuffix(l, e.Err.Message) &&
+			!strings.HasPrefix(l, " ") && !strings.HasPrefix(l, "\t")
+		if !repeat {
+			lines = append(lines, l)
+		}
 	}
-	return append(lines, tb...)
+	return lines
 }
 
 // plainText returns the text/plain entry of a bundle, or a note naming

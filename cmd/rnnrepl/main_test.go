@@ -287,7 +287,7 @@ func TestGoFileAndStdin(t *testing.T) {
 		{"stdin -keep-going", "1\nnope\n2\n", []string{"-keep-going"}, 1, "1\n2\n", "stdin:2:1: CompileError", "undefined: nope"},
 		{"empty stdin", "", nil, 0, "", "", ""},
 		{"stdin error", "x := 1\nx.foo()\n", nil, 1, "", "stdin:2:3: CompileError", "has no field or method foo"},
-		{"stdin panic", "panic(\"bo\" + \"om\")\n", nil, 1, "", "stdin:1:7: Panic: boom", "boom"},
+		{"stdin panic", "panic(\"bo\" + \"om\")\n", nil, 1, "", "stdin:1:1: Panic: boom", "boom"},
 		{"quick", "import \"os\"\nos.Getenv(\"GORNN_QUICK\")\n", []string{"-quick"}, 0, "1\n", "", ""},
 		{"missing file", "", []string{"nope.ipynb"}, 2, "", "nope.ipynb", ""},
 		{"bad flag", "", []string{"-nope"}, 2, "", "flag provided but not defined", ""},

@@ -16,8 +16,11 @@ func TestNotebookRuntimeError(t *testing.T) {
 		"var m map[string]int\nlookup(m, \"a\")",
 	)
 	r := runBinary(t, dir, "", "r.ipynb", "-o", "r-out.ipynb")
-	if want := "rnnrepl: cell 2, line 2:1: Panic: assignment to entry in nil map"; r.status != 1 || !strings.Contains(r.stderr, want) {
+	if want := "cell 2, line 2:1: Panic: assignment to entry in nil map"; r.status != 1 || !strings.Contains(r.stderr, want) {
 		t.Errorf("status %d, stderr %q: want status 1 and %q", r.status, r.stderr, want)
+	}
+	if n := strings.Count(r.stderr, "assignment to entry in nil map"); n != 1 {
+		t.Errorf("stderr names the error %d times, want once:\n%s", n, r.stderr)
 	}
 	nb := readExecuted(t, filepath.Join(dir, "r-out.ipynb"))
 	o := nb.Cells[1].Outputs
