@@ -234,7 +234,17 @@ func corpusPrograms(t *testing.T) []string {
 // program's. A way that fails must be listed in KNOWN_FAILURES with the
 // reason, and a listed way must still fail, so that the list stays
 // true. The pass rates per category are logged.
+// raceBuild is set when the tests run under the race detector.
+var raceBuild bool
+
 func TestCorpus(t *testing.T) {
+	if raceBuild {
+		// yaegi v0.16.1 races with itself when interpreted goroutines
+		// call interpreted functions (interp.getFunc writes a node's
+		// value that another goroutine reads), and the detector then
+		// ends a program of the goroutine categories with status 66.
+		t.Skip("the corpus runs in the pass without the race detector: yaegi's own data races would fail its goroutine programs")
+	}
 	programs := corpusPrograms(t)
 	listed := map[string]bool{}
 	for _, p := range programs {

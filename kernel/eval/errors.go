@@ -88,7 +88,7 @@ func (s *Session) panicError(value any, note panicNote, frames []panicFrame, cod
 		calls = frames[0].Calls
 	}
 	body := 0
-	if v, ok := s.safeGlobals()[atVar]; ok && v.CanInt() {
+	if v, ok := s.safeGlobals()[bodyVar(s.cells)]; ok && v.CanInt() {
 		body = int(v.Int())
 	}
 	type frameAt struct {

@@ -30,6 +30,37 @@ var siteMarks = true
 // global declared with the helpers when a session starts.
 const atVar = "__gornnAt"
 
+// bodyVars is how many globals the bodies of cells store their sites in,
+// in turn (see bodyVar).
+const bodyVars = 8
+
+// bodyVar is the global that holds the site of the statement that ran
+// last in cell's own body (functions have their own atVar). Cells take
+// the bodyVars globals in turn: an interrupted cell still running
+// compiled code goes on beside the next cells, and one global for all
+// would be a data race. They are declared with the session, since
+// declaring a global while such a cell runs is a race in the
+// interpreter too.
+func bodyVar(cell int) string { return fmt.Sprintf("%s%d", atVar, cell%bodyVars) }
+
+// bodyVarsSource declares the bodyVars globals.
+func bodyVarsSource() string {
+	var b strings.Builder
+	for i := range bodyVars {
+		fmt.Fprintf(&b, "var %s int\n", bodyVar(i))
+	}
+	return b.String()
+}
+
+// varFor is the variable the statements of function fn store their
+// sites in: "main" is the cell's own body.
+func (m *siteMarker) varFor(fn string) string {
+	if fn == "main" {
+		return bodyVar(m.cell)
+	}
+	return atVar
+}
+
 // entryText is what a function of a cell runs first: it declares its
 // atVar and checks its stack, which records the variable.
 func entryText(sep string) string {
@@ -151,7 +182,7 @@ func (m *siteMarker) mark(p *piece, s ast.Stmt, fn string, top bool) int {
 	}
 	n := m.table.add(site{Cell: m.cell, Line: line, Col: col, Func: fn, Src: src,
 		Stmt: m.code[off:p.off(s.End())], TopLevel: top})
-	m.edits = append(m.edits, edit{Off: off, End: off, Text: fmt.Sprintf("%s = %d; ", atVar, n), rank: rankSite})
+	m.edits = append(m.edits, edit{Off: off, End: off, Text: fmt.Sprintf("%s = %d; ", m.varFor(fn), n), rank: rankSite})
 	return n
 }
 
@@ -180,7 +211,11 @@ func (m *siteMarker) notePanic(p *piece, s ast.Stmt, n int) {
 		return // nothing to say, and nil gives a variable no type
 	}
 	const v = "__gornnPanic"
+	at := atVar
+	if st, ok := m.table.get(n); ok {
+		at = m.varFor(st.Func)
+	}
 	m.edits = append(m.edits,
 		edit{Off: p.off(call.Fun.Pos()), End: p.off(call.Lparen + 1), Text: "{ " + v + " := "},
-		edit{Off: p.off(call.Rparen), End: p.off(call.Rparen + 1), Text: fmt.Sprintf("; %s(%d, %s); %s = %d; panic(%s) }", noteFn, n, v, atVar, n, v)})
+		edit{Off: p.off(call.Rparen), End: p.off(call.Rparen + 1), Text: fmt.Sprintf("; %s(%d, %s); %s = %d; panic(%s) }", noteFn, n, v, at, n, v)})
 }

@@ -177,7 +177,7 @@ func (s *Session) start() error {
 	if _, err := s.in.Eval(`import ` + rtAlias + ` "` + rtPath + `"`); err != nil {
 		return fmt.Errorf("eval: importing the runtime helpers: %w", err)
 	}
-	if _, err := s.in.Eval(helperSource); err != nil {
+	if _, err := s.in.Eval(helperSource + bodyVarsSource()); err != nil {
 		return fmt.Errorf("eval: declaring the builtin helpers: %w", err)
 	}
 	if _, err := s.in.Eval(deferSource); err != nil {
