@@ -41,6 +41,7 @@ type shell struct {
 	count  int          // cells run, which name their image files
 
 	pasteMode bool   // the terminal brackets pastes
+	pasteWant bool   // it should, from the next time readline enters raw mode
 	pasted    string // the paste whose mark ended the last line read,
 	hasPaste  bool   // if one did
 	recalled  bool   // the line being read came from the history
@@ -84,8 +85,15 @@ func Interactive(cfg InteractiveConfig) error {
 		// line being edited go to the terminal, as python's do.
 		s.term = os.Stderr
 	}
+	raw := new(readline.RawMode)
 	s.rl, err = readline.NewEx(&readline.Config{
-		Stdin:       stdin,
+		Stdin: stdin,
+		FuncMakeRaw: func() error {
+			err := raw.Enter()
+			s.rawEntered()
+			return err
+		},
+		FuncExitRaw: raw.Exit,
 		Stdout:      s.term,
 		Prompt:      prompt,
 		HistoryFile: history,
@@ -282,16 +290,27 @@ func (s *shell) showPaste(p, line, paste string) string {
 
 // setPasteMode asks the terminal to bracket pastes, or to stop: pastes are
 // bracketed only at the prompt, so that a running cell reading standard
-// input gets them as typed.
+// input gets them as typed. Turning it on waits for readline to put the
+// terminal in raw mode (rawEntered): a key typed once the terminal shows
+// it is read as a key, never by the terminal's cooked mode, which would
+// take Ctrl-D for its own end of input and hand readline a NUL.
 func (s *shell) setPasteMode(on bool) {
-	if on == s.pasteMode {
-		return
-	}
-	s.pasteMode = on
-	if on {
-		io.WriteString(s.term, pasteOn)
-	} else {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.pasteWant = on
+	if !on && s.pasteMode {
+		s.pasteMode = false
 		io.WriteString(s.term, pasteOff)
+	}
+}
+
+// rawEntered runs each time readline has put the terminal in raw mode.
+func (s *shell) rawEntered() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.pasteWant && !s.pasteMode {
+		s.pasteMode = true
+		io.WriteString(s.term, pasteOn)
 	}
 }
 
