@@ -296,7 +296,7 @@ func (rw *rewriter) walk(p *piece, root ast.Node) {
 // at the go statement but the goroutine recovers a panic and reports it
 // instead of killing the process:
 //
-//	{f', a', b' := f, a, b; go func() { defer recover-and-report; f'(a', b') }()}
+//	func() { f', a', b' := f, a, b; go func() { defer recover-and-report; f'(a', b') }() }()
 //
 // The function and argument expressions stay at their places in the text.
 func (rw *rewriter) goStmt(p *piece, g *ast.GoStmt) {
@@ -315,8 +315,12 @@ func (rw *rewriter) goStmt(p *piece, g *ast.GoStmt) {
 		callText += "..."
 	}
 	callText += ")"
-	tail := "; go func() { defer func() { if r := recover(); r != nil { " + goPanicFn + "(r) } }(); " + callText + " }() }"
-	rw.add(p, g.Pos(), call.Fun.Pos(), "{ "+lhs+" := ")
+	// The values live in a call of a function literal of their own: the
+	// interpreter shares a block's variables between the iterations of a
+	// loop, and a goroutine started late would read the next iteration's
+	// values, or a nil function, from them.
+	tail := "; go func() { defer func() { if r := recover(); r != nil { " + goPanicFn + "(r) } }(); " + callText + " }() }()"
+	rw.add(p, g.Pos(), call.Fun.Pos(), "func() { "+lhs+" := ")
 	if len(call.Args) == 0 {
 		rw.add(p, call.Fun.End(), call.End(), tail)
 		return

@@ -37,7 +37,7 @@ func TestRewriteCell(t *testing.T) {
 		{"closure without loop variable gets no copies", "for i := 0; i < 3; i++ { f(func() {}) }",
 			"for i := 0; i < 3; i++ { f(func() {__gornnAt := 0; __gornn.CheckStack(&__gornnAt);}) }"},
 		{"range value captured", "for _, v := range vs { go func() { use(v) }() }",
-			"for _, v := range vs { { __gornnGoFn2 := func() func() { __gornnLoop1 := v; v := __gornnLoop1; return func() { __gornnAt := 0; __gornn.CheckStack(&__gornnAt); use(v) } }(); go func() { defer func() { if r := recover(); r != nil { __gornn.GoPanic(r) } }(); __gornnGoFn2() }() } }"},
+			"for _, v := range vs { func() { __gornnGoFn2 := func() func() { __gornnLoop1 := v; v := __gornnLoop1; return func() { __gornnAt := 0; __gornn.CheckStack(&__gornnAt); use(v) } }(); go func() { defer func() { if r := recover(); r != nil { __gornn.GoPanic(r) } }(); __gornnGoFn2() }() }() }"},
 		{"cell-level defer", "for i := 0; i < 2; i++ { defer f(i, xs...) }",
 			"for i := 0; i < 2; i++ { func() { __gornnDeferFn1, __gornnDeferArg2, __gornnDeferArg3 := f, i, xs; __gornn.Defer(func() { __gornnDeferFn1(__gornnDeferArg2, __gornnDeferArg3...) }) }() }"},
 		{"defer of a builtin", "defer close(ch)", "func() { __gornnDeferArg1 := ch; __gornn.Defer(func() { close(__gornnDeferArg1) }) }()"},
@@ -57,11 +57,11 @@ func TestRewriteCell(t *testing.T) {
 		{"multi-value definition inside a closure is fine", "if ok { g(func() { a, b := f(); use(a, b) }) }",
 			"if ok { g(func() { __gornnAt := 0; __gornn.CheckStack(&__gornnAt); a, b := f(); use(a, b) }) }"},
 		{"go statement", "go work(a, b)",
-			"{ __gornnGoFn1, __gornnGoArg2, __gornnGoArg3 := work, a, b; go func() { defer func() { if r := recover(); r != nil { __gornn.GoPanic(r) } }(); __gornnGoFn1(__gornnGoArg2, __gornnGoArg3) }() }"},
+			"func() { __gornnGoFn1, __gornnGoArg2, __gornnGoArg3 := work, a, b; go func() { defer func() { if r := recover(); r != nil { __gornn.GoPanic(r) } }(); __gornnGoFn1(__gornnGoArg2, __gornnGoArg3) }() }()"},
 		{"go statement without arguments", "go run()",
-			"{ __gornnGoFn1 := run; go func() { defer func() { if r := recover(); r != nil { __gornn.GoPanic(r) } }(); __gornnGoFn1() }() }"},
+			"func() { __gornnGoFn1 := run; go func() { defer func() { if r := recover(); r != nil { __gornn.GoPanic(r) } }(); __gornnGoFn1() }() }()"},
 		{"go statement with spread", "go f(xs...)",
-			"{ __gornnGoFn1, __gornnGoArg2 := f, xs; go func() { defer func() { if r := recover(); r != nil { __gornn.GoPanic(r) } }(); __gornnGoFn1(__gornnGoArg2...) }() }"},
+			"func() { __gornnGoFn1, __gornnGoArg2 := f, xs; go func() { defer func() { if r := recover(); r != nil { __gornn.GoPanic(r) } }(); __gornnGoFn1(__gornnGoArg2...) }() }()"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
