@@ -296,7 +296,7 @@ func (rw *rewriter) walk(p *piece, root ast.Node) {
 // at the go statement but the goroutine recovers a panic and reports it
 // instead of killing the process:
 //
-//	func() { f', a', b' := f, a, b; go func() { defer recover-and-report; f'(a', b') }() }()
+//	func() { f' := f; a' := a; b' := b; go func() { defer recover-and-report; f'(a', b') }() }()
 //
 // The function and argument expressions stay at their places in the text.
 func (rw *rewriter) goStmt(p *piece, g *ast.GoStmt) {
@@ -306,10 +306,6 @@ func (rw *rewriter) goStmt(p *piece, g *ast.GoStmt) {
 	for range call.Args {
 		names = append(names, rw.fresh("GoArg"))
 	}
-	lhs := names[0]
-	for _, a := range names[1:] {
-		lhs += ", " + a
-	}
 	callText := fn + "(" + joinNames(names[1:])
 	if call.Ellipsis.IsValid() {
 		callText += "..."
@@ -318,14 +314,19 @@ func (rw *rewriter) goStmt(p *piece, g *ast.GoStmt) {
 	// The values live in a call of a function literal of their own: the
 	// interpreter shares a block's variables between the iterations of a
 	// loop, and a goroutine started late would read the next iteration's
-	// values, or a nil function, from them.
+	// values, or a nil function, from them. Each gets a definition of its
+	// own, in order: the interpreter's multiple definition of a function
+	// declared by an earlier cell stores a nil function.
 	tail := "; go func() { defer func() { if r := recover(); r != nil { " + goPanicFn + "(r) } }(); " + callText + " }() }()"
-	rw.add(p, g.Pos(), call.Fun.Pos(), "func() { "+lhs+" := ")
+	rw.add(p, g.Pos(), call.Fun.Pos(), "func() { "+fn+" := ")
 	if len(call.Args) == 0 {
 		rw.add(p, call.Fun.End(), call.End(), tail)
 		return
 	}
-	rw.add(p, call.Fun.End(), call.Args[0].Pos(), ", ")
+	rw.add(p, call.Fun.End(), call.Args[0].Pos(), "; "+names[1]+" := ")
+	for i := 1; i < len(call.Args); i++ {
+		rw.add(p, call.Args[i-1].End(), call.Args[i].Pos(), "; "+names[i+1]+" := ")
+	}
 	rw.add(p, call.Args[len(call.Args)-1].End(), call.End(), tail)
 }
 

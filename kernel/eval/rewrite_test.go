@@ -57,11 +57,11 @@ func TestRewriteCell(t *testing.T) {
 		{"multi-value definition inside a closure is fine", "if ok { g(func() { a, b := f(); use(a, b) }) }",
 			"if ok { g(func() { __gornnAt := 0; __gornn.CheckStack(&__gornnAt); a, b := f(); use(a, b) }) }"},
 		{"go statement", "go work(a, b)",
-			"func() { __gornnGoFn1, __gornnGoArg2, __gornnGoArg3 := work, a, b; go func() { defer func() { if r := recover(); r != nil { __gornn.GoPanic(r) } }(); __gornnGoFn1(__gornnGoArg2, __gornnGoArg3) }() }()"},
+			"func() { __gornnGoFn1 := work; __gornnGoArg2 := a; __gornnGoArg3 := b; go func() { defer func() { if r := recover(); r != nil { __gornn.GoPanic(r) } }(); __gornnGoFn1(__gornnGoArg2, __gornnGoArg3) }() }()"},
 		{"go statement without arguments", "go run()",
 			"func() { __gornnGoFn1 := run; go func() { defer func() { if r := recover(); r != nil { __gornn.GoPanic(r) } }(); __gornnGoFn1() }() }()"},
 		{"go statement with spread", "go f(xs...)",
-			"func() { __gornnGoFn1, __gornnGoArg2 := f, xs; go func() { defer func() { if r := recover(); r != nil { __gornn.GoPanic(r) } }(); __gornnGoFn1(__gornnGoArg2...) }() }()"},
+			"func() { __gornnGoFn1 := f; __gornnGoArg2 := xs; go func() { defer func() { if r := recover(); r != nil { __gornn.GoPanic(r) } }(); __gornnGoFn1(__gornnGoArg2...) }() }()"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
