@@ -13,13 +13,11 @@ import (
 const rtPath = "gornnkernel/rt"
 
 // helperSource declares in interpreted Go the generic helpers that stand
-// in for the builtins min and max, and the global atVar. Their names are
+// in for the builtins min and max. Their names are
 // unlikely in cells because the interpreter resolves names in a generic
 // body when it instantiates it, where a global of a cell could capture
 // them.
 const helperSource = `
-var __gornnAt int
-
 func __gornnMin[__gornnT ~int | ~int8 | ~int16 | ~int32 | ~int64 | ~uint | ~uint8 | ~uint16 | ~uint32 | ~uint64 | ~uintptr | ~float32 | ~float64 | ~string](__gornnA __gornnT, __gornnBs ...__gornnT) __gornnT {
 	for _, __gornnB := range __gornnBs {
 		if __gornnB < __gornnA || __gornnB != __gornnB {
