@@ -77,12 +77,16 @@ func (p *printer) error(e *CellError) {
 // already). Frames and quoted code are indented and always kept.
 func errorLines(e *CellError) []string {
 	lines := []string{e.Error()}
+	dropped := false
 	for _, l := range e.Err.Traceback {
 		repeat := e.Err.Message != "" && strings.HasSuffix(l, e.Err.Message) &&
 			!strings.HasPrefix(l, " ") && !strings.HasPrefix(l, "\t")
-		if !repeat {
+		// The blank line that parted a repeated heading from the frames
+		// goes with it.
+		if !repeat && !(dropped && l == "") {
 			lines = append(lines, l)
 		}
+		dropped = repeat
 	}
 	return lines
 }

@@ -90,6 +90,8 @@ func TestErrorLines(t *testing.T) {
 		Traceback: []string{"cell:2:5: undefined: foo", "    x := foo", "         ^"}}
 	boom := &eval.Error{Name: "Panic", Message: "boom", Line: 1, Column: 1,
 		Traceback: []string{"panic: boom", "  in f at cell:1:1", "    f()", "    ^"}}
+	frames := &eval.Error{Name: "Panic", Message: "boom", Line: 2, Column: 1,
+		Traceback: []string{"panic: boom", "", "goroutine 1 [running]:", "main.main()", "\tcell:2:1\tf()", "", "    f()", "    ^"}}
 	bare := &eval.Error{Name: "Interrupted", Message: "stopped", Traceback: []string{"Interrupted: stopped"}}
 	stale := &eval.Error{Name: "StaleError", Message: "g no longer compiles",
 		Traceback: []string{"g was redefined", "h uses it"}}
@@ -104,6 +106,8 @@ func TestErrorLines(t *testing.T) {
 			[]string{"cell 3, line 2:5: CompileError: undefined: foo", "    x := foo", "         ^"}},
 		{"file", &CellError{File: "prog.go", Err: boom},
 			[]string{"prog.go:1:1: Panic: boom", "  in f at cell:1:1", "    f()", "    ^"}},
+		{"Go's panic heading and the blank line after it", &CellError{Err: frames},
+			[]string{"cell:2:1: Panic: boom", "goroutine 1 [running]:", "main.main()", "\tcell:2:1\tf()", "", "    f()", "    ^"}},
 		{"no position", &CellError{Err: bare}, []string{"Interrupted: stopped"}},
 		{"traceback that does not repeat the message", &CellError{Err: stale},
 			[]string{"StaleError: g no longer compiles", "g was redefined", "h uses it"}},

@@ -85,10 +85,13 @@ func runtimeExports(c *collector, g *stackGuard, sn *panicSniffer) interp.Export
 			"GoPanic": reflect.ValueOf(func(r any) {
 				fmt.Fprintf(os.Stderr, "panic in goroutine (recovered): %s\n", plainPanicText(r))
 			}),
-			"Clear":      reflect.ValueOf(clearValue),
-			"CheckStack": reflect.ValueOf(g.check),
-			"Recovered":  reflect.ValueOf(recovered),
-			"NotePanic":  note,
+			"Clear":         reflect.ValueOf(clearValue),
+			"CheckStack":    reflect.ValueOf(g.check),
+			"Recovered":     reflect.ValueOf(recovered),
+			"NotePanic":     note,
+			"LoggerFatal":   reflect.ValueOf(loggerFatal),
+			"LoggerFatalf":  reflect.ValueOf(loggerFatalf),
+			"LoggerFatalln": reflect.ValueOf(loggerFatalln),
 		}}
 }
 

@@ -135,6 +135,11 @@ func (s *Session) start() error {
 			exports[k] = v
 		}
 	}
+	if tab, ok := exports["log/log"]; ok {
+		// The real *log.Logger, whose Fatal methods cells reach through
+		// the rewrite of logfatal.go.
+		exports["log/log"] = loggerTable(tab)
+	}
 	// iter is declared in interpreted Go (declareIterPackages): an empty
 	// table tells the imports, the checker and completion that it exists,
 	// without hiding the interpreted package from the interpreter.
@@ -151,6 +156,7 @@ func (s *Session) start() error {
 		runtimeExports(s.coll, s.stack, s.sniff),
 		deferExports(s.defers),
 		iterExports(),
+		{"log/log": exports["log/log"]},
 		// Reads of os.Stdin by cells go to the front end. The variable
 		// becomes an io.Reader, which is what cells pass it to.
 		{"os/os": {"Stdin": reflect.ValueOf(&stdinVar).Elem()}},
@@ -266,6 +272,7 @@ func (s *Session) executeGo(ctx context.Context, code string) (res *Result) {
 		return &Result{Err: e}
 	}
 	edits := append(rewriteCell(code, rest, s), s.instantiationEdits(inferred)...)
+	edits = append(edits, loggerFatalEdits(rest, s)...)
 	edits = append(edits, markSites(code, rest, s.cells, s.sites, program)...)
 	if fd, p := declaresMain(rest); fd != nil && program {
 		edits = append(edits, edit{Off: p.off(fd.Name.Pos()), End: p.off(fd.Name.End()), Text: mainName})

@@ -79,7 +79,9 @@
 //     interpreted: they range
 //     over functions and use the runtime's private functions (maps.clone,
 //     iter's coroutines) and internal packages.
-//   - os.Exit and log.Fatal panic instead of ending the kernel;
+//   - os.Exit and log.Fatal panic instead of ending the kernel (so do the
+//     Fatal methods of a *log.Logger a cell calls; called from compiled
+//     code, they end it);
 //     os.FindProcess refuses the kernel's own process; syscall lacks Exec,
 //     Exit, ForkExec, Kill, Ptrace, Reboot, Shutdown, StartProcess and
 //     Syscall. os/exec runs commands as usual.
