@@ -273,6 +273,9 @@ func (s *Session) executeGo(ctx context.Context, code string) (res *Result) {
 	}
 	edits := append(rewriteCell(code, rest, s), s.instantiationEdits(inferred)...)
 	edits = append(edits, loggerFatalEdits(rest, s)...)
+	s.mu.Lock()
+	edits = append(edits, asTypeEdits(code, rest, s, s.imports)...)
+	s.mu.Unlock()
 	edits = append(edits, markSites(code, rest, s.cells, s.sites, program)...)
 	if fd, p := declaresMain(rest); fd != nil && program {
 		edits = append(edits, edit{Off: p.off(fd.Name.Pos()), End: p.off(fd.Name.End()), Text: mainName})

@@ -13,7 +13,7 @@ import (
 
 // GenericStd lists the standard packages whose API is generic, which
 // symbol tables cannot describe; SourceImporter serves them.
-var GenericStd = []string{"cmp", "iter", "maps", "slices"}
+var GenericStd = []string{"cmp", "errors", "iter", "maps", "slices"}
 
 // SourceImporter builds the exported API of a few standard packages from
 // the Go installation's sources. Function bodies are not checked, and
