@@ -82,7 +82,8 @@ type Error struct {
 	// and two lines per frame of a cell's function, innermost first
 	// ("main.f(...)", then a tab, "cell:L:C" or "In [N]:L:C" for cell N,
 	// a tab and the statement's line); the quoted line of this cell
-	// follows.
+	// follows. A StackOverflow's frames are the innermost and outermost
+	// calls of the recursion, with a line saying how many were elided.
 	Traceback []string
 	// Line and Column are 1-based positions in the cell's own text; 0
 	// when unknown. For a panic in a function of an earlier cell, they

@@ -65,6 +65,26 @@ func (c *callStack) snapshot(g uintptr) []int {
 	return at
 }
 
+// ends returns the sites of at most outer outermost and inner innermost
+// calls of goroutine g, outermost first, and how many calls lie between
+// them. Only g may call it: the variables are g's.
+func (c *callStack) ends(g uintptr, outer, inner int) ([]int, []int, int) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	rs := c.g[g]
+	sites := func(rs []callRecord) []int {
+		at := make([]int, len(rs))
+		for i, r := range rs {
+			at[i] = *r.at
+		}
+		return at
+	}
+	if len(rs) <= outer+inner {
+		return sites(rs), nil, 0
+	}
+	return sites(rs[:outer]), sites(rs[len(rs)-inner:]), len(rs) - outer - inner
+}
+
 // reset forgets every goroutine's calls: between cells, so that the
 // records of goroutines that ended do not pile up. A goroutine of an
 // earlier cell that is still running loses its outer frames.

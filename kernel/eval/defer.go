@@ -138,7 +138,7 @@ func (s *Session) runDefers(ctx context.Context, code string, rw rewritten, cell
 		}
 		s.sniff.take()
 		err := s.evalStoppable(ctx, ";\n"+runDefer+"()", interruptGrace)
-		if e := s.stack.take(); e != nil {
+		if e := s.takeStackOverflow(code); e != nil {
 			cellErr, panicked = e, false
 			continue
 		}

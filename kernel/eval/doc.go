@@ -156,5 +156,6 @@
 //     and the front end starts a new kernel. Recursion through functions,
 //     methods or function literals of cells is stopped at 64 MB of stack,
 //     ending the goroutine after its deferred calls, and the cell fails
-//     with a StackOverflow error instead.
+//     with a StackOverflow error instead, whose traceback shows the
+//     recursion's innermost and outermost calls as a panic's does.
 package eval

@@ -316,12 +316,12 @@ func (s *Session) executeGo(ctx context.Context, code string) (res *Result) {
 		for {
 			s.coll.reset()
 			s.sniff.take()
-			if e := s.stack.take(); e != nil {
+			if e := s.takeStackOverflow(code); e != nil {
 				// A goroutine of an earlier cell, still running after it.
 				fmt.Fprintln(os.Stderr, e.Message)
 			}
 			err = s.evalStoppable(ctx, runSource(rw, run), interruptGrace)
-			if e := s.stack.take(); e != nil {
+			if e := s.takeStackOverflow(code); e != nil {
 				return &Result{Err: e}
 			}
 			if err == nil || ctx.Err() != nil || isPanic(err) || errors.Is(err, errGoexit) {

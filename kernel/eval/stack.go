@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"go/ast"
 	"runtime"
+	"strings"
+	"sync"
 	"sync/atomic"
 )
 
@@ -22,7 +24,25 @@ var stackLimit uintptr = 64 << 20
 type stackGuard struct {
 	tripped atomic.Uint64 // bytes of stack in use when a goroutine was stopped; 0 if none
 	calls   callStack     // the call sites of running functions, for tracebacks
+
+	mu     sync.Mutex
+	frames overflowFrames // the stopped goroutine's calls, for its traceback
 }
+
+// overflowFrames are the sites of the calls a goroutine stopped for its
+// stack was in, outermost first, without the middle of a deep
+// recursion: elided calls between outer and inner.
+type overflowFrames struct {
+	outer, inner []int
+	elided       int
+}
+
+// Frames a stack overflow's traceback shows: the innermost calls, where
+// the recursion is, and the outermost, where it started.
+const (
+	overflowInner = 6
+	overflowOuter = 3
+)
 
 // check ends the calling goroutine when it uses more than stackLimit
 // bytes of stack. The rewrites call it on entry to every function
@@ -45,7 +65,12 @@ type stackGuard struct {
 func (g *stackGuard) check(at *int) {
 	used := stackUsed()
 	if used > stackLimit && (used > 2*stackLimit || !unwinding()) {
-		g.tripped.Store(uint64(used))
+		if g.tripped.CompareAndSwap(0, uint64(used)) {
+			outer, inner, elided := g.calls.ends(currentG(), overflowOuter, overflowInner)
+			g.mu.Lock()
+			g.frames = overflowFrames{outer: outer, inner: inner, elided: elided}
+			g.mu.Unlock()
+		}
 		runtime.Goexit()
 	}
 	if at != nil {
@@ -53,15 +78,68 @@ func (g *stackGuard) check(at *int) {
 	}
 }
 
-// take returns the error for a goroutine stopped since the last call, if
-// any, and forgets it.
-func (g *stackGuard) take() *Error {
+// take returns the message for a goroutine stopped since the last
+// call, if any, with the calls it was in, and forgets them.
+func (g *stackGuard) take() (string, overflowFrames, bool) {
 	used := g.tripped.Swap(0)
+	g.mu.Lock()
+	frames := g.frames
+	g.frames = overflowFrames{}
+	g.mu.Unlock()
 	if used == 0 {
-		return nil
+		return "", overflowFrames{}, false
 	}
 	msg := fmt.Sprintf("stack overflow: a goroutine used %d MB of stack (runaway recursion?) and was stopped", used>>20)
-	return &Error{Name: "StackOverflow", Message: msg, Traceback: []string{"StackOverflow: " + msg}}
+	return msg, frames, true
+}
+
+// takeStackOverflow returns the error for a goroutine of a cell stopped
+// for its stack since the last call, if any: Go's traceback of the
+// calls it was in, innermost first, with the middle of the recursion
+// elided, at the innermost statement of the cell code that runs, or
+// else at the statement of its body that started it.
+func (s *Session) takeStackOverflow(code string) *Error {
+	msg, frames, ok := s.stack.take()
+	if !ok {
+		return nil
+	}
+	e := &Error{Name: "StackOverflow", Message: msg, Traceback: []string{"StackOverflow: " + msg, "", "goroutine 1 [running]:"}}
+	s.mu.Lock()
+	cell := s.cells
+	s.mu.Unlock()
+	frame := func(n int) {
+		at, ok := s.sites.get(n)
+		if !ok {
+			return
+		}
+		e.Traceback = append(e.Traceback, goFuncName(at.Func))
+		if at.Cell != cell {
+			e.Traceback = append(e.Traceback, fmt.Sprintf("\tIn [%d]:%d:%d\t%s", at.Cell, at.Line, at.Col, strings.TrimSpace(at.Src)))
+			return
+		}
+		e.Traceback = append(e.Traceback, fmt.Sprintf("\tcell:%d:%d\t%s", at.Line, at.Col, strings.TrimSpace(at.Src)))
+		if e.Line == 0 {
+			e.Line, e.Column = at.Line, at.Col
+		}
+	}
+	for i := len(frames.inner) - 1; i >= 0; i-- {
+		frame(frames.inner[i])
+	}
+	if frames.elided > 0 {
+		e.Traceback = append(e.Traceback, fmt.Sprintf("...%d frames elided...", frames.elided))
+	}
+	for i := len(frames.outer) - 1; i >= 0; i-- {
+		frame(frames.outer[i])
+	}
+	if v, ok := s.safeGlobals()[bodyVar(cell)]; ok && v.CanInt() {
+		if at, ok := s.sites.get(int(v.Int())); ok && at.Cell == cell {
+			frame(int(v.Int()))
+		}
+	}
+	if e.Line > 0 {
+		e.Traceback = append(e.Traceback, newError(e.Name, msg, code, e.Line, e.Column).Traceback...)
+	}
+	return e
 }
 
 // checkStack makes a function body of a cell check its goroutine's stack
