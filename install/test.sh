@@ -33,6 +33,7 @@ RNNKERNEL="$BIN/rnnkernel" $PY kernel/testdata/jupyter_client_test.py
 RNNKERNEL="$BIN/rnnkernel" $PY kernel/testdata/jupyter_client_fatal_test.py
 RNNKERNEL="$BIN/rnnkernel" $PY kernel/testdata/jupyter_client_commands_test.py
 RNNKERNEL="$BIN/rnnkernel" $PY kernel/testdata/jupyter_client_reliability_test.py
+RNNKERNEL="$BIN/rnnkernel" $PY kernel/testdata/jupyter_client_golike_test.py
 
 say "the notebook through rnnrepl (quick mode)"
 mkdir -p build/notebooks
