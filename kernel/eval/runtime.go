@@ -89,6 +89,7 @@ func runtimeExports(c *collector, g *stackGuard, sn *panicSniffer) interp.Export
 			"CheckStack":    reflect.ValueOf(g.check),
 			"Recovered":     reflect.ValueOf(recovered),
 			"NotePanic":     note,
+			"TypeName":      reflect.ValueOf(func(v any) string { return fmt.Sprintf("%T", v) }),
 			"LoggerFatal":   reflect.ValueOf(loggerFatal),
 			"LoggerFatalf":  reflect.ValueOf(loggerFatalf),
 			"LoggerFatalln": reflect.ValueOf(loggerFatalln),

@@ -1071,3 +1071,21 @@ func (cs *cellCheck) record(info *types.Info, prefix int) {
 		}
 	}
 }
+
+// TypeNames returns the types that earlier cells declared, generic ones
+// and aliases left out, sorted by name.
+func (c *Checker) TypeNames() []*types.TypeName {
+	var out []*types.TypeName
+	scope := c.pkg.Scope()
+	for _, name := range scope.Names() {
+		tn, ok := scope.Lookup(name).(*types.TypeName)
+		if !ok || c.opaque[name] || tn.IsAlias() {
+			continue
+		}
+		if named, ok := tn.Type().(*types.Named); !ok || named.TypeParams().Len() > 0 {
+			continue
+		}
+		out = append(out, tn)
+	}
+	return out
+}

@@ -11,7 +11,8 @@ import (
 	"sync"
 )
 
-// GenericStd lists the standard packages whose API is generic, which
+// GenericStd lists the standard packages whose API is generic, in whole
+// or in part (errors.AsType), which
 // symbol tables cannot describe; SourceImporter serves them.
 var GenericStd = []string{"cmp", "errors", "iter", "maps", "slices"}
 

@@ -1,0 +1,244 @@
+package eval
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// Values of types declared in cells are, to compiled code, anonymous
+// structs (or the underlying types), so fmt's %T prints
+// "struct { A float64; ... }" where Go prints "main.Triangle". When a
+// cell calls a printing function of fmt or log with a constant format,
+// each %T whose argument may hold a type of a cell becomes %s, and the
+// argument becomes the name of its type, found by type assertions to the
+// cells' types that fit the argument's static type:
+//
+//	fmt.Printf("%T\n", s)  ->  fmt.Printf("%s\n", func() string { v := (s); ...; if _, ok := v.(Circle); ok { return "main.Circle" }; ... }())
+//
+// Types declared inside functions, and values held in an interface whose
+// type is a composite of cells' types or a cell's named float, slice, ...
+// (which the interpreter holds as the underlying type), still print as
+// the interpreter sees them.
+
+// formatArg gives, for the printing functions of fmt and log, the index
+// of the format argument.
+var formatArg = map[string]map[string]int{
+	"fmt": {"Printf": 0, "Sprintf": 0, "Errorf": 0, "Fprintf": 1, "Appendf": 1},
+	"log": {"Printf": 0, "Fatalf": 0, "Panicf": 0},
+}
+
+// loggerFormatArg is the same for the methods of *log.Logger.
+var loggerFormatArg = map[string]int{"Printf": 0, "Fatalf": 0, "Panicf": 0}
+
+// typeNameFn is the compiled fallback: %T as fmt prints it.
+const typeNameFn = rtAlias + ".TypeName"
+
+// typeVerbEdits returns the rewrites of %T verbs in the calls of pieces.
+func (s *Session) typeVerbEdits(src string, pieces []*piece) []edit {
+	if s.check == nil || s.cellTypes.types == nil {
+		return nil
+	}
+	s.mu.Lock()
+	imports := s.imports
+	s.mu.Unlock()
+	cellTypes := s.check.TypeNames()
+	var out []edit
+	for _, p := range pieces {
+		var root ast.Node = p.decl
+		if p.stmt != nil {
+			root = p.stmt
+		}
+		ast.Inspect(root, func(n ast.Node) bool {
+			call, ok := n.(*ast.CallExpr)
+			if !ok {
+				return true
+			}
+			fi, ok := s.formatIndex(p, call, imports)
+			if !ok || fi >= len(call.Args) || call.Ellipsis.IsValid() {
+				return true
+			}
+			lit, ok := call.Args[fi].(*ast.BasicLit)
+			if !ok || lit.Kind != token.STRING {
+				return true
+			}
+			format, err := strconv.Unquote(lit.Value)
+			if err != nil {
+				return true
+			}
+			verbs, ok := typeVerbs(format)
+			if !ok {
+				return true
+			}
+			b := []byte(format)
+			changed := false
+			for _, v := range verbs {
+				ai := fi + 1 + v.arg
+				if ai >= len(call.Args) {
+					continue
+				}
+				arg := call.Args[ai]
+				t, ok := s.typeOf(p.off(arg.Pos()), p.off(arg.End()))
+				if !ok {
+					continue
+				}
+				before, after, ok := typeNameFunc(t, cellTypes)
+				if !ok {
+					continue
+				}
+				b[v.off] = 's'
+				changed = true
+				out = append(out,
+					edit{Off: p.off(arg.Pos()), End: p.off(arg.Pos()), Text: before},
+					edit{Off: p.off(arg.End()), End: p.off(arg.End()), Text: after})
+			}
+			if changed {
+				out = append(out, edit{Off: p.off(lit.Pos()), End: p.off(lit.End()), Text: strconv.Quote(string(b))})
+			}
+			return true
+		})
+	}
+	return out
+}
+
+// formatIndex returns the index of the format argument of call when it
+// calls a printing function of fmt or log, or a method of *log.Logger.
+func (s *Session) formatIndex(p *piece, call *ast.CallExpr, imports map[string]string) (int, bool) {
+	sel, ok := call.Fun.(*ast.SelectorExpr)
+	if !ok {
+		return 0, false
+	}
+	if id, ok := sel.X.(*ast.Ident); ok {
+		if fns, ok := formatArg[imports[id.Name]]; ok {
+			if _, isValue := s.typeOf(p.off(id.Pos()), p.off(id.End())); !isValue {
+				i, ok := fns[sel.Sel.Name]
+				return i, ok
+			}
+		}
+	}
+	if t, ok := s.typeOf(p.off(sel.X.Pos()), p.off(sel.X.End())); ok && isLogLogger(t) {
+		i, ok := loggerFormatArg[sel.Sel.Name]
+		return i, ok
+	}
+	return 0, false
+}
+
+// typeNameFunc returns the text to put before and after an argument of
+// static type t so that it becomes the name Go's %T prints for its value,
+// when t involves types of cells.
+func typeNameFunc(t types.Type, cellTypes []*types.TypeName) (before, after string, ok bool) {
+	if iface, ok := t.Underlying().(*types.Interface); ok {
+		var cases []string
+		for _, tn := range cellTypes {
+			if _, isStruct := tn.Type().Underlying().(*types.Struct); !isStruct {
+				// The interpreter holds a value of a named float, slice,
+				// ... in an interface as one of the underlying type,
+				// which an assertion cannot tell from a compiled one.
+				continue
+			}
+			for _, ct := range []types.Type{tn.Type(), types.NewPointer(tn.Type())} {
+				if types.Implements(ct, iface) {
+					cases = append(cases, fmt.Sprintf("if _, __gornnOK := __gornnV.(%s); __gornnOK { return %q }", types.TypeString(ct, cellQualifier), types.TypeString(ct, goQualifier)))
+				}
+			}
+		}
+		if len(cases) == 0 {
+			return "", "", false
+		}
+		// Type assertions, not a type switch: the interpreter's switch
+		// misses the dynamic type of a value held in an any. And the
+		// argument itself, not a parameter: passed on as an any, an
+		// interpreted interface value loses its dynamic type.
+		return "func() string { __gornnV := (",
+			fmt.Sprintf("); if __gornnV == nil { return \"<nil>\" }; %s; return %s(__gornnV) }()", strings.Join(cases, "; "), typeNameFn), true
+	}
+	name := types.TypeString(t, goQualifier)
+	if !mentionsCellType(t) {
+		return "", "", false
+	}
+	return "func(any) string { return " + strconv.Quote(name) + " }(", ")", true
+}
+
+// mentionsCellType reports whether t's text names a type of the cells.
+func mentionsCellType(t types.Type) bool {
+	found := false
+	types.TypeString(t, func(p *types.Package) string {
+		if p.Path() == "main" {
+			found = true
+		}
+		return p.Name()
+	})
+	return found
+}
+
+// cellQualifier writes types as a cell writes them: its own unqualified.
+func cellQualifier(p *types.Package) string {
+	if p.Path() == "main" {
+		return ""
+	}
+	return p.Name()
+}
+
+// goQualifier writes types as %T does: by package name.
+func goQualifier(p *types.Package) string { return p.Name() }
+
+// typeVerb is a %T of a format: the argument it prints (0 for the first
+// after the format) and the offset of its T.
+type typeVerb struct{ arg, off int }
+
+// typeVerbs finds the %T verbs of format. It gives up (false) on explicit
+// argument indexes, which the rewrite does not follow.
+func typeVerbs(format string) ([]typeVerb, bool) {
+	var out []typeVerb
+	arg := 0
+	digits := func(i int) int {
+		for i < len(format) && format[i] >= '0' && format[i] <= '9' {
+			i++
+		}
+		return i
+	}
+	for i := 0; i < len(format); i++ {
+		if format[i] != '%' {
+			continue
+		}
+		i++
+		for i < len(format) && strings.IndexByte("+-# 0", format[i]) >= 0 {
+			i++
+		}
+		if i < len(format) && format[i] == '*' {
+			arg++
+			i++
+		} else {
+			i = digits(i)
+		}
+		if i < len(format) && format[i] == '.' {
+			i++
+			if i < len(format) && format[i] == '*' {
+				arg++
+				i++
+			} else {
+				i = digits(i)
+			}
+		}
+		if i >= len(format) {
+			break
+		}
+		if format[i] == '[' {
+			return nil, false
+		}
+		if format[i] == '%' {
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(format[i:])
+		if r == 'T' {
+			out = append(out, typeVerb{arg: arg, off: i})
+		}
+		arg++
+		i += size - 1
+	}
+	return out, true
+}
