@@ -38,8 +38,9 @@ var loggerFormatArg = map[string]int{"Printf": 0, "Fatalf": 0, "Panicf": 0}
 // typeNameFn is the compiled fallback: %T as fmt prints it.
 const typeNameFn = rtAlias + ".TypeName"
 
-// typeVerbEdits returns the rewrites of %T verbs in the calls of pieces.
-func (s *Session) typeVerbEdits(src string, pieces []*piece) []edit {
+// formatEdits returns the rewrites of %T, %+v and %#v verbs in the calls
+// of pieces.
+func (s *Session) formatEdits(src string, pieces []*piece) []edit {
 	if s.check == nil || s.cellTypes.types == nil {
 		return nil
 	}
@@ -70,13 +71,16 @@ func (s *Session) typeVerbEdits(src string, pieces []*piece) []edit {
 			if err != nil {
 				return true
 			}
-			verbs, ok := typeVerbs(format)
+			verbs, ok := parseVerbs(format)
 			if !ok {
 				return true
 			}
-			b := []byte(format)
+			// The format's new text, built from its end so that the
+			// offsets of the verbs before stay right.
+			b := format
 			changed := false
-			for _, v := range verbs {
+			for i := len(verbs) - 1; i >= 0; i-- {
+				v := verbs[i]
 				ai := fi + 1 + v.arg
 				if ai >= len(call.Args) {
 					continue
@@ -86,18 +90,30 @@ func (s *Session) typeVerbEdits(src string, pieces []*piece) []edit {
 				if !ok {
 					continue
 				}
-				before, after, ok := typeNameFunc(t, cellTypes)
+				var before, after string
+				switch {
+				case v.verb == 'T':
+					before, after, ok = typeNameFunc(t, cellTypes)
+				case v.verb == 'v' && !v.sized && (v.flags == "+" || v.flags == "#"):
+					before, after, ok = valueFunc(t, v.flags+"v")
+				default:
+					ok = false
+				}
 				if !ok {
 					continue
 				}
-				b[v.off] = 's'
+				verb := "%s" // %+v and %#v, which have no width
+				if v.verb == 'T' {
+					verb = format[v.start:v.off] + "s"
+				}
+				b = b[:v.start] + verb + b[v.off+utf8.RuneLen(v.verb):]
 				changed = true
 				out = append(out,
 					edit{Off: p.off(arg.Pos()), End: p.off(arg.Pos()), Text: before},
 					edit{Off: p.off(arg.End()), End: p.off(arg.End()), Text: after})
 			}
 			if changed {
-				out = append(out, edit{Off: p.off(lit.Pos()), End: p.off(lit.End()), Text: strconv.Quote(string(b))})
+				out = append(out, edit{Off: p.off(lit.Pos()), End: p.off(lit.End()), Text: strconv.Quote(b)})
 			}
 			return true
 		})
@@ -186,14 +202,21 @@ func cellQualifier(p *types.Package) string {
 // goQualifier writes types as %T does: by package name.
 func goQualifier(p *types.Package) string { return p.Name() }
 
-// typeVerb is a %T of a format: the argument it prints (0 for the first
-// after the format) and the offset of its T.
-type typeVerb struct{ arg, off int }
+// fmtVerb is a verb of a format: the argument it prints (0 for the
+// first after the format), the offsets of its % and of the verb itself,
+// its flags, and whether it has a width or precision.
+type fmtVerb struct {
+	arg, start, off int
+	flags           string
+	sized           bool
+	verb            rune
+}
 
-// typeVerbs finds the %T verbs of format. It gives up (false) on explicit
-// argument indexes, which the rewrite does not follow.
-func typeVerbs(format string) ([]typeVerb, bool) {
-	var out []typeVerb
+// parseVerbs finds the verbs of format that take an argument. It gives
+// up (false) on explicit argument indexes, which the rewrite does not
+// follow.
+func parseVerbs(format string) ([]fmtVerb, bool) {
+	var out []fmtVerb
 	arg := 0
 	digits := func(i int) int {
 		for i < len(format) && format[i] >= '0' && format[i] <= '9' {
@@ -205,18 +228,22 @@ func typeVerbs(format string) ([]typeVerb, bool) {
 		if format[i] != '%' {
 			continue
 		}
+		v := fmtVerb{start: i}
 		i++
 		for i < len(format) && strings.IndexByte("+-# 0", format[i]) >= 0 {
 			i++
 		}
+		v.flags = format[v.start+1 : i]
 		if i < len(format) && format[i] == '*' {
 			arg++
 			i++
-		} else {
-			i = digits(i)
+			v.sized = true
+		} else if j := digits(i); j > i {
+			i, v.sized = j, true
 		}
 		if i < len(format) && format[i] == '.' {
 			i++
+			v.sized = true
 			if i < len(format) && format[i] == '*' {
 				arg++
 				i++
@@ -234,9 +261,8 @@ func typeVerbs(format string) ([]typeVerb, bool) {
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(format[i:])
-		if r == 'T' {
-			out = append(out, typeVerb{arg: arg, off: i})
-		}
+		v.arg, v.off, v.verb = arg, i, r
+		out = append(out, v)
 		arg++
 		i += size - 1
 	}

@@ -7,14 +7,22 @@ import (
 
 // TestTypeVerb prints the types of cells' values with %T, as Go names
 // them, through fmt and log, from static types that are the cell's type,
-// a pointer to it, a composite of it or an interface it implements.
+// a pointer to it, a composite of it or an interface it implements; and
+// their values with %+v and %#v, as Go does.
 func TestTypeVerb(t *testing.T) {
 	const decls = `type Shape interface{ Area() float64 }
 type Circle struct{ R float64 }
 func (c Circle) Area() float64 { return 3 * c.R * c.R }
 type Square struct{ S float64 }
 func (s *Square) Area() float64 { return s.S * s.S }
-type Celsius float64`
+type Celsius float64
+type pt struct{ x, Y int; name string }
+type holder struct { P *pt; L []pt; M map[string]pt; S Shape }
+type Secret string
+func (Secret) GoString() string { return "Secret(***)" }
+type Money struct{ Cents int }
+func (m Money) String() string { return fmt.Sprintf("$%d.%02d", m.Cents/100, m.Cents%100) }
+type Matrix [][]float64`
 	tests := []struct {
 		name, expr, want string
 	}{
@@ -33,6 +41,17 @@ type Celsius float64`
 		{"Errorf", `fmt.Errorf("got %T", Circle{}).Error()`, "got main.Circle"},
 		{"compiled types untouched", `fmt.Sprintf("%T %T", 1, "s")`, "int string"},
 		{"explicit indexes left to fmt", `fmt.Sprintf("%[1]d %[1]T", 3)`, "3 int"},
+		{"%#v of a struct with unexported fields", `fmt.Sprintf("%#v", pt{1, 2, "a"})`, `main.pt{x:1, Y:2, name:"a"}`},
+		{"%+v of a struct with unexported fields", `fmt.Sprintf("%+v", pt{1, 2, "a"})`, `{x:1 Y:2 name:a}`},
+		{"%#v of a slice of them", `fmt.Sprintf("%#v", []pt{{1, 2, "b"}})`, `[]main.pt{main.pt{x:1, Y:2, name:"b"}}`},
+		{"%#v of a named slice", `fmt.Sprintf("%#v", Matrix{{1, 2}})`, `main.Matrix{[]float64{1, 2}}`},
+		{"%+v nested", `fmt.Sprintf("%+v", holder{L: []pt{{1, 2, "c"}}, M: map[string]pt{"k": {3, 4, "d"}, "a": {}}})`, `{P:<nil> L:[{x:1 Y:2 name:c}] M:map[a:{x:0 Y:0 name:} k:{x:3 Y:4 name:d}] S:<nil>}`},
+		{"%+v of an interface field", `fmt.Sprintf("%+v", holder{S: Circle{1}})`, `{P:<nil> L:[] M:map[] S:{R:1}}`},
+		{"%#v of nils inside", `fmt.Sprintf("%#v", holder{})`, `main.holder{P:(*main.pt)(nil), L:[]main.pt(nil), M:map[string]main.pt(nil), S:main.Shape(nil)}`},
+		{"%#v and %+v of a pointer", `fmt.Sprintf("%#v %+v", &pt{1, 2, "p"}, &pt{1, 2, "p"})`, `&main.pt{x:1, Y:2, name:"p"} &{x:1 Y:2 name:p}`},
+		{"%#v with a GoString method", `fmt.Sprintf("%#v|%v", Secret("x"), Secret("x"))`, `Secret(***)|x`},
+		{"%+v with a String method", `fmt.Sprintf("%+v %v", Money{150}, Money{5})`, `$1.50 $0.05`},
+		{"%#v of a cell's named float", `fmt.Sprintf("%#v", Celsius(2.5))`, `2.5`},
 		{"a logger", `func() string { var b strings.Builder; l := log.New(&b, "", 0); l.Printf("%T", Circle{}); return b.String() }()`, "main.Circle\n"},
 	}
 	for _, tt := range tests {
@@ -49,40 +68,51 @@ type Celsius float64`
 	}
 }
 
-func TestTypeVerbs(t *testing.T) {
+func TestParseVerbs(t *testing.T) {
+	type tv struct {
+		arg, off int
+		verb     rune
+	}
 	tests := []struct {
 		format string
-		want   []typeVerb
+		want   []tv
 		ok     bool
 	}{
-		{"%T", []typeVerb{{0, 1}}, true},
-		{"%d %T", []typeVerb{{1, 4}}, true},
-		{"%*d %-8T %.*f %T", []typeVerb{{2, 7}, {5, 15}}, true},
-		{"%% %T", []typeVerb{{0, 4}}, true},
+		{"%T", []tv{{0, 1, 'T'}}, true},
+		{"%d %T", []tv{{0, 1, 'd'}, {1, 4, 'T'}}, true},
+		{"%*d %-8T %.*f %+v", []tv{{1, 2, 'd'}, {2, 7, 'T'}, {4, 12, 'f'}, {5, 16, 'v'}}, true},
+		{"%% %#v", []tv{{0, 5, 'v'}}, true},
 		{"%[1]T", nil, false},
-		{"héllo %v %T", []typeVerb{{1, 11}}, true},
+		{"héllo %v %T", []tv{{0, 8, 'v'}, {1, 11, 'T'}}, true},
 		{"trailing %", nil, true},
 	}
 	for _, tt := range tests {
-		got, ok := typeVerbs(tt.format)
+		verbs, ok := parseVerbs(tt.format)
+		var got []tv
+		for _, v := range verbs {
+			got = append(got, tv{v.arg, v.off, v.verb})
+		}
 		if ok != tt.ok || !reflect.DeepEqual(got, tt.want) {
-			t.Errorf("typeVerbs(%q) = %v, %v; want %v, %v", tt.format, got, ok, tt.want, tt.ok)
+			t.Errorf("parseVerbs(%q) = %v, %v; want %v, %v", tt.format, got, ok, tt.want, tt.ok)
 		}
 	}
 }
 
-func FuzzTypeVerbs(f *testing.F) {
-	for _, s := range []string{"%T", "%*.*T", "%[2]T", "%%%T", "%-+# 0T", "é%T"} {
+func FuzzParseVerbs(f *testing.F) {
+	for _, s := range []string{"%T", "%*.*T", "%[2]T", "%%%T", "%-+# 0v", "é%T"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, format string) {
-		verbs, ok := typeVerbs(format)
+		verbs, ok := parseVerbs(format)
 		if !ok {
 			return
 		}
-		for _, v := range verbs {
-			if v.off >= len(format) || format[v.off] != 'T' {
-				t.Fatalf("typeVerbs(%q) = %v: offset %d is not a T", format, verbs, v.off)
+		for i, v := range verbs {
+			if v.start >= v.off || format[v.start] != '%' || v.off >= len(format) {
+				t.Fatalf("parseVerbs(%q) = %v: verb %d is not a %% ... verb span", format, verbs, i)
+			}
+			if i > 0 && v.arg <= verbs[i-1].arg {
+				t.Fatalf("parseVerbs(%q) = %v: arguments do not increase", format, verbs)
 			}
 		}
 	})

@@ -90,6 +90,7 @@ func runtimeExports(c *collector, g *stackGuard, sn *panicSniffer) interp.Export
 			"Recovered":     reflect.ValueOf(recovered),
 			"NotePanic":     note,
 			"TypeName":      reflect.ValueOf(func(v any) string { return fmt.Sprintf("%T", v) }),
+			"FormatValue":   reflect.ValueOf(formatValue),
 			"LoggerFatal":   reflect.ValueOf(loggerFatal),
 			"LoggerFatalf":  reflect.ValueOf(loggerFatalf),
 			"LoggerFatalln": reflect.ValueOf(loggerFatalln),

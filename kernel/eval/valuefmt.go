@@ -1,0 +1,270 @@
+package eval
+
+import (
+	"encoding/json"
+	"fmt"
+	"reflect"
+	"sort"
+	"strings"
+	"sync"
+	"unsafe"
+)
+
+// valueDesc describes, from the cell's type check, the static type of a
+// value that fmt is to print with %+v or %#v: what compiled fmt cannot
+// know about values of cells' types, which reach it as anonymous structs
+// with renamed unexported fields (X prefixed) and no type names.
+type valueDesc struct {
+	Name   string      `json:"n"`           // the type as %#v writes it: "main.point", "[]main.point"
+	Kind   string      `json:"k"`           // "struct", "slice", "array", "map", "ptr", "addr" (a pointer shown by address), "iface" or "leaf"
+	Fields []fieldDesc `json:"f,omitempty"` // a struct's, in order
+	Key    *valueDesc  `json:"key,omitempty"`
+	Elem   *valueDesc  `json:"e,omitempty"`
+}
+
+// fieldDesc is a struct field: its Go name and its type.
+type fieldDesc struct {
+	Name string     `json:"n"`
+	Type *valueDesc `json:"t"`
+}
+
+// parsedDescs caches the descriptions the rewrites write into cells, by
+// their text.
+var parsedDescs sync.Map // string -> *valueDesc
+
+// formatValue prints v as fmt's %v, %+v or %#v (verb "v", "+v" or "#v")
+// prints a value of the type desc describes. It is what cells call in
+// place of those verbs for values of their types (see fmttype.go).
+func formatValue(verb, desc string, v any) string {
+	d, ok := parsedDescs.Load(desc)
+	if !ok {
+		var nd valueDesc
+		if err := json.Unmarshal([]byte(desc), &nd); err != nil {
+			return fmt.Sprintf("%"+verb, v)
+		}
+		d, _ = parsedDescs.LoadOrStore(desc, &nd)
+	}
+	var b strings.Builder
+	vp := valuePrinter{b: &b, plus: verb == "+v", sharp: verb == "#v"}
+	vp.print(reflect.ValueOf(v), d.(*valueDesc), 0)
+	return b.String()
+}
+
+// valuePrinter writes values as fmt's printValue does.
+type valuePrinter struct {
+	b           *strings.Builder
+	plus, sharp bool
+}
+
+func (p valuePrinter) verb() string {
+	switch {
+	case p.sharp:
+		return "%#v"
+	case p.plus:
+		return "%+v"
+	}
+	return "%v"
+}
+
+// leaf prints v with fmt itself.
+func (p valuePrinter) leaf(v reflect.Value) {
+	if !v.IsValid() {
+		p.b.WriteString("<nil>")
+		return
+	}
+	if !v.CanInterface() {
+		fmt.Fprint(p.b, v)
+		return
+	}
+	fmt.Fprintf(p.b, p.verb(), v.Interface())
+}
+
+func (p valuePrinter) print(v reflect.Value, d *valueDesc, depth int) {
+	if !v.IsValid() {
+		if p.sharp && d.Name != "" {
+			fmt.Fprintf(p.b, "%s(nil)", d.Name)
+			return
+		}
+		p.b.WriteString("<nil>")
+		return
+	}
+	switch d.Kind {
+	case "struct":
+		if v.Kind() != reflect.Struct || v.NumField() != len(d.Fields) {
+			p.leaf(v)
+			return
+		}
+		if p.sharp {
+			p.b.WriteString(d.Name)
+		}
+		p.b.WriteByte('{')
+		for i, f := range d.Fields {
+			if i > 0 {
+				if p.sharp {
+					p.b.WriteString(", ")
+				} else {
+					p.b.WriteByte(' ')
+				}
+			}
+			if p.plus || p.sharp {
+				p.b.WriteString(f.Name)
+				p.b.WriteByte(':')
+			}
+			p.print(v.Field(i), f.Type, depth+1)
+		}
+		p.b.WriteByte('}')
+	case "slice", "array":
+		if v.Kind() != reflect.Slice && v.Kind() != reflect.Array {
+			p.leaf(v)
+			return
+		}
+		if p.sharp {
+			if v.Kind() == reflect.Slice && v.IsNil() {
+				fmt.Fprintf(p.b, "%s(nil)", d.Name)
+				return
+			}
+			p.b.WriteString(d.Name)
+			p.b.WriteByte('{')
+		} else {
+			p.b.WriteByte('[')
+		}
+		for i := 0; i < v.Len(); i++ {
+			if i > 0 {
+				if p.sharp {
+					p.b.WriteString(", ")
+				} else {
+					p.b.WriteByte(' ')
+				}
+			}
+			p.print(v.Index(i), d.Elem, depth+1)
+		}
+		if p.sharp {
+			p.b.WriteByte('}')
+		} else {
+			p.b.WriteByte(']')
+		}
+	case "map":
+		if v.Kind() != reflect.Map {
+			p.leaf(v)
+			return
+		}
+		keys, ok := mapKeysInOrder(v)
+		if !ok {
+			p.leaf(v)
+			return
+		}
+		if p.sharp {
+			if v.IsNil() {
+				fmt.Fprintf(p.b, "%s(nil)", d.Name)
+				return
+			}
+			p.b.WriteString(d.Name)
+			p.b.WriteByte('{')
+		} else {
+			p.b.WriteString("map[")
+		}
+		for i, k := range keys {
+			if i > 0 {
+				if p.sharp {
+					p.b.WriteString(", ")
+				} else {
+					p.b.WriteByte(' ')
+				}
+			}
+			p.print(k, d.Key, depth+1)
+			p.b.WriteByte(':')
+			p.print(v.MapIndex(k), d.Elem, depth+1)
+		}
+		if p.sharp {
+			p.b.WriteByte('}')
+		} else {
+			p.b.WriteByte(']')
+		}
+	case "ptr", "addr":
+		if v.Kind() != reflect.Pointer {
+			p.leaf(v)
+			return
+		}
+		if v.IsNil() {
+			if p.sharp {
+				fmt.Fprintf(p.b, "(%s)(nil)", d.Name)
+			} else {
+				p.b.WriteString("<nil>")
+			}
+			return
+		}
+		if d.Kind == "ptr" && depth == 0 {
+			switch d.Elem.Kind {
+			case "struct", "slice", "array", "map":
+				p.b.WriteByte('&')
+				p.print(v.Elem(), d.Elem, depth+1)
+				return
+			}
+		}
+		if p.sharp {
+			fmt.Fprintf(p.b, "(%s)(%#x)", d.Name, v.Pointer())
+		} else {
+			fmt.Fprintf(p.b, "%#x", v.Pointer())
+		}
+	case "iface":
+		if held, ok := heldValue(v); ok {
+			v = held
+		}
+		if !v.IsValid() || (v.Kind() == reflect.Interface || v.Kind() == reflect.Pointer) && v.IsNil() {
+			if p.sharp {
+				fmt.Fprintf(p.b, "%s(nil)", d.Name)
+			} else {
+				p.b.WriteString("<nil>")
+			}
+			return
+		}
+		if v.Kind() == reflect.Interface {
+			v = v.Elem()
+		}
+		p.leaf(v)
+	default:
+		p.leaf(v)
+	}
+}
+
+// mapKeysInOrder returns a map's keys in the order fmt prints them, for keys
+// of basic kinds; false for others.
+func mapKeysInOrder(m reflect.Value) ([]reflect.Value, bool) {
+	keys := m.MapKeys()
+	var less func(a, b reflect.Value) bool
+	switch m.Type().Key().Kind() {
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		less = func(a, b reflect.Value) bool { return a.Int() < b.Int() }
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
+		less = func(a, b reflect.Value) bool { return a.Uint() < b.Uint() }
+	case reflect.String:
+		less = func(a, b reflect.Value) bool { return a.String() < b.String() }
+	case reflect.Float32, reflect.Float64:
+		less = func(a, b reflect.Value) bool {
+			x, y := a.Float(), b.Float()
+			return x < y || (x != x && y == y) // NaNs first, as fmt does
+		}
+	case reflect.Bool:
+		less = func(a, b reflect.Value) bool { return !a.Bool() && b.Bool() }
+	default:
+		return nil, false
+	}
+	sort.Slice(keys, func(i, j int) bool { return less(keys[i], keys[j]) })
+	return keys, true
+}
+
+// heldValue returns the value an interface field of a cell's type holds.
+// The interpreter keeps such a field as a struct of its own
+// (interp.valueInterface) whose second field is the reflect.Value held.
+func heldValue(v reflect.Value) (reflect.Value, bool) {
+	if v.Kind() != reflect.Struct || v.Type().String() != "interp.valueInterface" || v.NumField() != 2 ||
+		v.Type().Field(1).Type != reflect.TypeOf(reflect.Value{}) {
+		return v, false
+	}
+	if !v.CanAddr() {
+		c := reflect.New(v.Type()).Elem()
+		c.Set(v)
+		v = c
+	}
+	return *(*reflect.Value)(unsafe.Pointer(v.Field(1).UnsafeAddr())), true
+}
