@@ -38,8 +38,8 @@ var loggerFormatArg = map[string]int{"Printf": 0, "Fatalf": 0, "Panicf": 0}
 // typeNameFn is the compiled fallback: %T as fmt prints it.
 const typeNameFn = rtAlias + ".TypeName"
 
-// formatEdits returns the rewrites of %T, %+v and %#v verbs in the calls
-// of pieces.
+// formatEdits returns the rewrites of %T, %v, %+v and %#v verbs, and of
+// Println's operands, in the calls of pieces.
 func (s *Session) formatEdits(src string, pieces []*piece) []edit {
 	if s.check == nil || s.cellTypes.types == nil {
 		return nil
@@ -59,8 +59,24 @@ func (s *Session) formatEdits(src string, pieces []*piece) []edit {
 			if !ok {
 				return true
 			}
+			if call.Ellipsis.IsValid() {
+				return true
+			}
+			if first, ok := s.printlnIndex(p, call, imports); ok {
+				// Println's operands print as %v, each on its own.
+				for _, arg := range call.Args[min(first, len(call.Args)):] {
+					if t, ok := s.typeOf(p.off(arg.Pos()), p.off(arg.End())); ok {
+						if before, after, ok := valueFunc(t, "v"); ok {
+							out = append(out,
+								edit{Off: p.off(arg.Pos()), End: p.off(arg.Pos()), Text: before},
+								edit{Off: p.off(arg.End()), End: p.off(arg.End()), Text: after})
+						}
+					}
+				}
+				return true
+			}
 			fi, ok := s.formatIndex(p, call, imports)
-			if !ok || fi >= len(call.Args) || call.Ellipsis.IsValid() {
+			if !ok || fi >= len(call.Args) {
 				return true
 			}
 			lit, ok := call.Args[fi].(*ast.BasicLit)
@@ -94,15 +110,29 @@ func (s *Session) formatEdits(src string, pieces []*piece) []edit {
 				switch {
 				case v.verb == 'T':
 					before, after, ok = typeNameFunc(t, cellTypes)
-				case v.verb == 'v' && !v.sized && (v.flags == "+" || v.flags == "#"):
+				case v.verb == 'v' && !v.sized && (v.flags == "" || v.flags == "+" || v.flags == "#"):
 					before, after, ok = valueFunc(t, v.flags+"v")
+				case !strings.ContainsRune("vsxXq%", v.verb) && isCellNamed(t) && !types.IsInterface(t) && !hasMethod(t, "Format") &&
+					(hasMethod(t, "String") || hasMethod(t, "Error")):
+					// fmt prints the value itself for this verb, but the
+					// interpreter hands fmt such a value as an fmt.Stringer
+					// or error of its own: convert it to its underlying
+					// type, which has no methods.
+					if _, isStruct := t.Underlying().(*types.Struct); !isStruct {
+						if _, isPtr := t.(*types.Pointer); !isPtr {
+							out = append(out,
+								edit{Off: p.off(arg.Pos()), End: p.off(arg.Pos()), Text: "(" + types.TypeString(t.Underlying(), cellQualifier) + ")("},
+								edit{Off: p.off(arg.End()), End: p.off(arg.End()), Text: ")"})
+						}
+					}
+					continue
 				default:
 					ok = false
 				}
 				if !ok {
 					continue
 				}
-				verb := "%s" // %+v and %#v, which have no width
+				verb := "%s" // %v, %+v and %#v, which have no width
 				if v.verb == 'T' {
 					verb = format[v.start:v.off] + "s"
 				}
@@ -119,6 +149,37 @@ func (s *Session) formatEdits(src string, pieces []*piece) []edit {
 		})
 	}
 	return out
+}
+
+// printlnArg gives, for the functions of fmt and log that print their
+// operands as %v separated by spaces, the index of the first operand.
+// (Print and Sprint put spaces only between operands that are not
+// strings, so their operands cannot become strings.)
+var printlnArg = map[string]map[string]int{
+	"fmt": {"Println": 0, "Sprintln": 0, "Fprintln": 1, "Appendln": 1},
+	"log": {"Println": 0, "Fatalln": 0, "Panicln": 0},
+}
+
+// printlnIndex returns the index of call's first operand when it calls
+// one of printlnArg's functions or such a method of *log.Logger.
+func (s *Session) printlnIndex(p *piece, call *ast.CallExpr, imports map[string]string) (int, bool) {
+	sel, ok := call.Fun.(*ast.SelectorExpr)
+	if !ok {
+		return 0, false
+	}
+	if id, ok := sel.X.(*ast.Ident); ok {
+		if fns, ok := printlnArg[imports[id.Name]]; ok {
+			if _, isValue := s.typeOf(p.off(id.Pos()), p.off(id.End())); !isValue {
+				i, ok := fns[sel.Sel.Name]
+				return i, ok
+			}
+		}
+	}
+	if t, ok := s.typeOf(p.off(sel.X.Pos()), p.off(sel.X.End())); ok && isLogLogger(t) {
+		i, ok := printlnArg["log"][sel.Sel.Name]
+		return i, ok
+	}
+	return 0, false
 }
 
 // formatIndex returns the index of the format argument of call when it
@@ -150,9 +211,12 @@ func typeNameFunc(t types.Type, cellTypes []*types.TypeName) (before, after stri
 	if iface, ok := t.Underlying().(*types.Interface); ok {
 		var cases []string
 		for _, tn := range cellTypes {
-			if _, isStruct := tn.Type().Underlying().(*types.Struct); !isStruct {
-				// The interpreter holds a value of a named float, slice,
-				// ... in an interface as one of the underlying type,
+			if types.IsInterface(tn.Type()) {
+				continue // no value's dynamic type
+			}
+			if _, isStruct := tn.Type().Underlying().(*types.Struct); !isStruct && iface.Empty() {
+				// The interpreter may hold a value of a named float,
+				// slice, ... in an any as one of the underlying type,
 				// which an assertion cannot tell from a compiled one.
 				continue
 			}

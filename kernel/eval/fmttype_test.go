@@ -22,7 +22,15 @@ type Secret string
 func (Secret) GoString() string { return "Secret(***)" }
 type Money struct{ Cents int }
 func (m Money) String() string { return fmt.Sprintf("$%d.%02d", m.Cents/100, m.Cents%100) }
-type Matrix [][]float64`
+type Matrix [][]float64
+type Level int
+func (l Level) String() string { return [...]string{"DEBUG", "INFO"}[l] }
+type Temp float64
+func (t Temp) String() string { return fmt.Sprintf("%.1fC", float64(t)) }
+type Price struct{ C int }
+func (p Price) Format(f fmt.State, verb rune) { fmt.Fprintf(f, "P%d", p.C) }
+type Oops struct{ Code int }
+func (o *Oops) Error() string { return fmt.Sprint("oops ", o.Code) }`
 	tests := []struct {
 		name, expr, want string
 	}{
@@ -52,6 +60,12 @@ type Matrix [][]float64`
 		{"%#v with a GoString method", `fmt.Sprintf("%#v|%v", Secret("x"), Secret("x"))`, `Secret(***)|x`},
 		{"%+v with a String method", `fmt.Sprintf("%+v %v", Money{150}, Money{5})`, `$1.50 $0.05`},
 		{"%#v of a cell's named float", `fmt.Sprintf("%#v", Celsius(2.5))`, `2.5`},
+		{"Sprintln of a slice of Stringers", `fmt.Sprintln([]Temp{21.5, -3}, map[string]Level{"a": 1})`, "[21.5C -3.0C] map[a:INFO]\n"},
+		{"%v of a slice of Formatters", `fmt.Sprintf("%v", []Price{{1}, {2}})`, "[P1 P2]"},
+		{"%+v of a struct holding a Stringer", `fmt.Sprintf("%+v", struct{ L Level; N int }{1, 2})`, "{L:INFO N:2}"},
+		{"%v of pointers to an error type", `fmt.Sprintf("%v", []*Oops{{7}})`, "[oops 7]"},
+		{"%d of a Stringer prints its number", `fmt.Sprintf("%d %05.1f %s", Level(1), Temp(3.14159), Level(0))`, "1 003.1 DEBUG"},
+		{"%T of a named int in an interface", `func() string { var s fmt.Stringer = Level(1); return fmt.Sprintf("%T %v", s, s) }()`, "main.Level INFO"},
 		{"a logger", `func() string { var b strings.Builder; l := log.New(&b, "", 0); l.Printf("%T", Circle{}); return b.String() }()`, "main.Circle\n"},
 	}
 	for _, tt := range tests {

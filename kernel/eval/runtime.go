@@ -47,6 +47,14 @@ var shownInterfaces = []reflect.Type{
 	reflect.TypeOf((*fmt.Stringer)(nil)).Elem(),
 }
 
+// formattedInterfaces are those through which fmt prints a value of a
+// cell's type by its method, in fmt's order.
+var formattedInterfaces = []reflect.Type{
+	reflect.TypeOf((*fmt.Formatter)(nil)).Elem(),
+	reflect.TypeOf((*error)(nil)).Elem(),
+	reflect.TypeOf((*fmt.Stringer)(nil)).Elem(),
+}
+
 // collector receives the values of a cell's trailing expression.
 type collector struct {
 	mu     sync.Mutex
@@ -75,11 +83,12 @@ func runtimeExports(c *collector, g *stackGuard, sn *panicSniffer) interp.Export
 		c.mu.Unlock()
 	})
 	note := reflect.ValueOf(sn.note)
+	sprintf := reflect.ValueOf(fmt.Sprintf)
 	return interp.Exports{
 		// Values of types declared by cells reach compiled code without
 		// their methods, unless the interpreter wraps them in one of these
 		// interfaces, as it does for fmt.Print.
-		".": {"MapTypes": reflect.ValueOf(map[reflect.Value][]reflect.Type{result: shownInterfaces, note: shownInterfaces})},
+		".": {"MapTypes": reflect.ValueOf(map[reflect.Value][]reflect.Type{result: shownInterfaces, note: shownInterfaces, sprintf: formattedInterfaces})},
 		rtPath + "/rt": {
 			"Result": result,
 			"GoPanic": reflect.ValueOf(func(r any) {
@@ -91,6 +100,7 @@ func runtimeExports(c *collector, g *stackGuard, sn *panicSniffer) interp.Export
 			"NotePanic":     note,
 			"TypeName":      reflect.ValueOf(func(v any) string { return fmt.Sprintf("%T", v) }),
 			"FormatValue":   reflect.ValueOf(formatValue),
+			"Sprintf":       sprintf,
 			"LoggerFatal":   reflect.ValueOf(loggerFatal),
 			"LoggerFatalf":  reflect.ValueOf(loggerFatalf),
 			"LoggerFatalln": reflect.ValueOf(loggerFatalln),

@@ -11,12 +11,14 @@ import (
 )
 
 // valueDesc describes, from the cell's type check, the static type of a
-// value that fmt is to print with %+v or %#v: what compiled fmt cannot
-// know about values of cells' types, which reach it as anonymous structs
-// with renamed unexported fields (X prefixed) and no type names.
+// value that fmt is to print with %v, %+v or %#v: what compiled fmt
+// cannot know about values of cells' types, which reach it as anonymous
+// structs with renamed unexported fields (X prefixed), no type names and
+// no methods.
 type valueDesc struct {
 	Name   string      `json:"n"`           // the type as %#v writes it: "main.point", "[]main.point"
-	Kind   string      `json:"k"`           // "struct", "slice", "array", "map", "ptr", "addr" (a pointer shown by address), "iface" or "leaf"
+	Kind   string      `json:"k"`           // "struct", "slice", "array", "map", "ptr", "addr" (a pointer shown by address), "iface", "method" or "leaf"
+	Method int         `json:"m,omitempty"` // for "method": the index of the value's type in the cell's method printer
 	Fields []fieldDesc `json:"f,omitempty"` // a struct's, in order
 	Key    *valueDesc  `json:"key,omitempty"`
 	Elem   *valueDesc  `json:"e,omitempty"`
@@ -35,7 +37,9 @@ var parsedDescs sync.Map // string -> *valueDesc
 // formatValue prints v as fmt's %v, %+v or %#v (verb "v", "+v" or "#v")
 // prints a value of the type desc describes. It is what cells call in
 // place of those verbs for values of their types (see fmttype.go).
-func formatValue(verb, desc string, v any) string {
+// methods, when not nil, prints a value by its method: the cell's
+// function for the types of the description's "method" entries.
+func formatValue(verb, desc string, methods func(int, any, string) string, v any) string {
 	d, ok := parsedDescs.Load(desc)
 	if !ok {
 		var nd valueDesc
@@ -45,7 +49,7 @@ func formatValue(verb, desc string, v any) string {
 		d, _ = parsedDescs.LoadOrStore(desc, &nd)
 	}
 	var b strings.Builder
-	vp := valuePrinter{b: &b, plus: verb == "+v", sharp: verb == "#v"}
+	vp := valuePrinter{b: &b, plus: verb == "+v", sharp: verb == "#v", methods: methods}
 	vp.print(reflect.ValueOf(v), d.(*valueDesc), 0)
 	return b.String()
 }
@@ -54,6 +58,7 @@ func formatValue(verb, desc string, v any) string {
 type valuePrinter struct {
 	b           *strings.Builder
 	plus, sharp bool
+	methods     func(int, any, string) string
 }
 
 func (p valuePrinter) verb() string {
@@ -206,6 +211,16 @@ func (p valuePrinter) print(v reflect.Value, d *valueDesc, depth int) {
 		} else {
 			fmt.Fprintf(p.b, "%#x", v.Pointer())
 		}
+	case "method":
+		if p.methods == nil || !v.CanInterface() {
+			p.leaf(v)
+			return
+		}
+		if v.Kind() == reflect.Pointer && v.IsNil() {
+			p.b.WriteString("<nil>")
+			return
+		}
+		p.b.WriteString(p.methods(d.Method, v.Interface(), p.verb()))
 	case "iface":
 		if held, ok := heldValue(v); ok {
 			v = held
