@@ -136,7 +136,12 @@ const maxDescDepth = 6
 // methods and described by their index there.
 func describe(t types.Type, depth int, verb string, methods *[]types.Type) *valueDesc {
 	d := &valueDesc{Name: types.TypeString(t, goQualifier), Kind: "leaf"}
-	if depth > 0 && isCellNamed(t) && printedByMethod(t, verb) {
+	if verb == "json" && isCellNamed(t) && marshaledByMethod(t) {
+		d.Kind, d.Method = "method", len(*methods)
+		*methods = append(*methods, t)
+		return d
+	}
+	if verb != "json" && depth > 0 && isCellNamed(t) && printedByMethod(t, verb) {
 		d.Kind, d.Method = "method", len(*methods)
 		*methods = append(*methods, t)
 		return d
@@ -149,7 +154,8 @@ func describe(t types.Type, depth int, verb string, methods *[]types.Type) *valu
 		d.Kind = "struct"
 		for i := 0; i < u.NumFields(); i++ {
 			f := u.Field(i)
-			d.Fields = append(d.Fields, fieldDesc{Name: f.Name(), Type: describe(f.Type(), depth+1, verb, methods)})
+			d.Fields = append(d.Fields, fieldDesc{Name: f.Name(), Type: describe(f.Type(), depth+1, verb, methods),
+				Tag: u.Tag(i), Embedded: f.Embedded(), Unexported: !f.Exported()})
 		}
 	case *types.Slice:
 		d.Kind, d.Elem = "slice", describe(u.Elem(), depth+1, verb, methods)
@@ -159,7 +165,7 @@ func describe(t types.Type, depth int, verb string, methods *[]types.Type) *valu
 		d.Kind, d.Key, d.Elem = "map", describe(u.Key(), depth+1, verb, methods), describe(u.Elem(), depth+1, verb, methods)
 	case *types.Pointer:
 		d.Kind = "addr"
-		if depth == 0 {
+		if depth == 0 || verb == "json" {
 			d.Kind, d.Elem = "ptr", describe(u.Elem(), depth+1, verb, methods)
 		}
 	case *types.Interface:

@@ -94,16 +94,19 @@ func runtimeExports(c *collector, g *stackGuard, sn *panicSniffer) interp.Export
 			"GoPanic": reflect.ValueOf(func(r any) {
 				fmt.Fprintf(os.Stderr, "panic in goroutine (recovered): %s\n", plainPanicText(r))
 			}),
-			"Clear":         reflect.ValueOf(clearValue),
-			"CheckStack":    reflect.ValueOf(g.check),
-			"Recovered":     reflect.ValueOf(recovered),
-			"NotePanic":     note,
-			"TypeName":      reflect.ValueOf(func(v any) string { return fmt.Sprintf("%T", v) }),
-			"FormatValue":   reflect.ValueOf(formatValue),
-			"Sprintf":       sprintf,
-			"LoggerFatal":   reflect.ValueOf(loggerFatal),
-			"LoggerFatalf":  reflect.ValueOf(loggerFatalf),
-			"LoggerFatalln": reflect.ValueOf(loggerFatalln),
+			"Clear":             reflect.ValueOf(clearValue),
+			"CheckStack":        reflect.ValueOf(g.check),
+			"Recovered":         reflect.ValueOf(recovered),
+			"NotePanic":         note,
+			"TypeName":          reflect.ValueOf(func(v any) string { return fmt.Sprintf("%T", v) }),
+			"FormatValue":       reflect.ValueOf(formatValue),
+			"Sprintf":           sprintf,
+			"JSONMarshal":       reflect.ValueOf(jsonMarshal),
+			"JSONMarshalIndent": reflect.ValueOf(jsonMarshalIndent),
+			"JSONEncode":        reflect.ValueOf(jsonEncode),
+			"LoggerFatal":       reflect.ValueOf(loggerFatal),
+			"LoggerFatalf":      reflect.ValueOf(loggerFatalf),
+			"LoggerFatalln":     reflect.ValueOf(loggerFatalln),
 		}}
 }
 

@@ -274,6 +274,7 @@ func (s *Session) executeGo(ctx context.Context, code string) (res *Result) {
 	edits := append(rewriteCell(code, rest, s), s.instantiationEdits(inferred)...)
 	edits = append(edits, loggerFatalEdits(rest, s)...)
 	edits = append(edits, s.formatEdits(code, rest)...)
+	edits = append(edits, s.jsonEdits(rest)...)
 	s.mu.Lock()
 	edits = append(edits, asTypeEdits(code, rest, s, s.imports)...)
 	s.mu.Unlock()

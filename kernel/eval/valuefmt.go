@@ -24,10 +24,14 @@ type valueDesc struct {
 	Elem   *valueDesc  `json:"e,omitempty"`
 }
 
-// fieldDesc is a struct field: its Go name and its type.
+// fieldDesc is a struct field: its Go name, its type, its tag, and
+// whether it is embedded or unexported.
 type fieldDesc struct {
-	Name string     `json:"n"`
-	Type *valueDesc `json:"t"`
+	Name       string     `json:"n"`
+	Type       *valueDesc `json:"t"`
+	Tag        string     `json:"tag,omitempty"`
+	Embedded   bool       `json:"emb,omitempty"`
+	Unexported bool       `json:"unexp,omitempty"`
 }
 
 // parsedDescs caches the descriptions the rewrites write into cells, by
@@ -40,18 +44,27 @@ var parsedDescs sync.Map // string -> *valueDesc
 // methods, when not nil, prints a value by its method: the cell's
 // function for the types of the description's "method" entries.
 func formatValue(verb, desc string, methods func(int, any, string) string, v any) string {
+	d, ok := parseDesc(desc)
+	if !ok {
+		return fmt.Sprintf("%"+verb, v)
+	}
+	var b strings.Builder
+	vp := valuePrinter{b: &b, plus: verb == "+v", sharp: verb == "#v", methods: methods}
+	vp.print(reflect.ValueOf(v), d, 0)
+	return b.String()
+}
+
+// parseDesc returns the description a rewrite wrote, parsed once.
+func parseDesc(desc string) (*valueDesc, bool) {
 	d, ok := parsedDescs.Load(desc)
 	if !ok {
 		var nd valueDesc
 		if err := json.Unmarshal([]byte(desc), &nd); err != nil {
-			return fmt.Sprintf("%"+verb, v)
+			return nil, false
 		}
 		d, _ = parsedDescs.LoadOrStore(desc, &nd)
 	}
-	var b strings.Builder
-	vp := valuePrinter{b: &b, plus: verb == "+v", sharp: verb == "#v", methods: methods}
-	vp.print(reflect.ValueOf(v), d.(*valueDesc), 0)
-	return b.String()
+	return d.(*valueDesc), true
 }
 
 // valuePrinter writes values as fmt's printValue does.
