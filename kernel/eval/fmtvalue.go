@@ -136,12 +136,18 @@ const maxDescDepth = 6
 // methods and described by their index there.
 func describe(t types.Type, depth int, verb string, methods *[]types.Type) *valueDesc {
 	d := &valueDesc{Name: types.TypeString(t, goQualifier), Kind: "leaf"}
+	if verb == "jsonin" && isCellNamed(t) && unmarshaledByMethod(t) {
+		d.Kind, d.Method = "method", len(*methods)
+		d.Text = !hasMethod(types.NewPointer(t), "UnmarshalJSON")
+		*methods = append(*methods, t)
+		return d
+	}
 	if verb == "json" && isCellNamed(t) && marshaledByMethod(t) {
 		d.Kind, d.Method = "method", len(*methods)
 		*methods = append(*methods, t)
 		return d
 	}
-	if verb != "json" && depth > 0 && isCellNamed(t) && printedByMethod(t, verb) {
+	if verb != "json" && verb != "jsonin" && depth > 0 && isCellNamed(t) && printedByMethod(t, verb) {
 		d.Kind, d.Method = "method", len(*methods)
 		*methods = append(*methods, t)
 		return d
@@ -165,7 +171,7 @@ func describe(t types.Type, depth int, verb string, methods *[]types.Type) *valu
 		d.Kind, d.Key, d.Elem = "map", describe(u.Key(), depth+1, verb, methods), describe(u.Elem(), depth+1, verb, methods)
 	case *types.Pointer:
 		d.Kind = "addr"
-		if depth == 0 || verb == "json" {
+		if depth == 0 || verb == "json" || verb == "jsonin" {
 			d.Kind, d.Elem = "ptr", describe(u.Elem(), depth+1, verb, methods)
 		}
 	case *types.Interface:

@@ -60,7 +60,7 @@ func (s *Session) jsonEdits(pieces []*piece) []edit {
 				if _, isValue := s.typeOf(p.off(id.Pos()), p.off(id.End())); !isValue {
 					fn = jsonFuncs[sel.Sel.Name]
 				}
-			} else if t, ok := s.typeOf(p.off(sel.X.Pos()), p.off(sel.X.End())); ok && sel.Sel.Name == "Encode" && isJSONEncoder(t) {
+			} else if t, ok := s.typeOf(p.off(sel.X.Pos()), p.off(sel.X.End())); ok && sel.Sel.Name == "Encode" && isJSONType(t, "Encoder") {
 				fn, method = jsonFuncs["Encode"], true
 			}
 			if fn == "" {
@@ -95,14 +95,14 @@ func (s *Session) jsonEdits(pieces []*piece) []edit {
 	return out
 }
 
-// isJSONEncoder reports whether t is *json.Encoder.
-func isJSONEncoder(t types.Type) bool {
+// isJSONType reports whether t is a pointer to encoding/json's type name.
+func isJSONType(t types.Type, name string) bool {
 	ptr, ok := t.(*types.Pointer)
 	if !ok {
 		return false
 	}
 	named, ok := ptr.Elem().(*types.Named)
-	return ok && named.Obj().Pkg() != nil && named.Obj().Pkg().Path() == "encoding/json" && named.Obj().Name() == "Encoder"
+	return ok && named.Obj().Pkg() != nil && named.Obj().Pkg().Path() == "encoding/json" && named.Obj().Name() == name
 }
 
 // marshaledByMethod reports whether encoding/json encodes a value of t by

@@ -287,6 +287,10 @@ func (rw *rewriter) walk(p *piece, root ast.Node) {
 		case *ast.CallExpr:
 			rw.builtinCall(p, n)
 			rw.recoverCall(p, n)
+		case *ast.GenDecl:
+			if rw.typedConstDecl(p, n) {
+				return false // its text is new
+			}
 		}
 		return true
 	})

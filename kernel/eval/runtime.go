@@ -104,6 +104,8 @@ func runtimeExports(c *collector, g *stackGuard, sn *panicSniffer) interp.Export
 			"JSONMarshal":       reflect.ValueOf(jsonMarshal),
 			"JSONMarshalIndent": reflect.ValueOf(jsonMarshalIndent),
 			"JSONEncode":        reflect.ValueOf(jsonEncode),
+			"JSONUnmarshal":     reflect.ValueOf(jsonUnmarshal),
+			"JSONDecode":        reflect.ValueOf(jsonDecode),
 			"LoggerFatal":       reflect.ValueOf(loggerFatal),
 			"LoggerFatalf":      reflect.ValueOf(loggerFatalf),
 			"LoggerFatalln":     reflect.ValueOf(loggerFatalln),

@@ -2,6 +2,7 @@ package eval
 
 import (
 	"go/ast"
+	"go/constant"
 	"go/token"
 	"go/types"
 	"strings"
@@ -28,6 +29,7 @@ type typeKnowledge interface {
 type cellTypes struct {
 	types   map[gocheck.Span]types.Type
 	generic map[gocheck.Span]bool
+	consts  map[gocheck.Span]constant.Value
 	// undecided is why the checker could not judge the cell, if so.
 	undecided string
 }

@@ -16,10 +16,11 @@ import (
 // structs with renamed unexported fields (X prefixed), no type names and
 // no methods.
 type valueDesc struct {
-	Name   string      `json:"n"`           // the type as %#v writes it: "main.point", "[]main.point"
-	Kind   string      `json:"k"`           // "struct", "slice", "array", "map", "ptr", "addr" (a pointer shown by address), "iface", "method" or "leaf"
-	Method int         `json:"m,omitempty"` // for "method": the index of the value's type in the cell's method printer
-	Fields []fieldDesc `json:"f,omitempty"` // a struct's, in order
+	Name   string      `json:"n"`             // the type as %#v writes it: "main.point", "[]main.point"
+	Kind   string      `json:"k"`             // "struct", "slice", "array", "map", "ptr", "addr" (a pointer shown by address), "iface", "method" or "leaf"
+	Method int         `json:"m,omitempty"`   // for "method": the index of the value's type in the cell's method printer
+	Text   bool        `json:"txt,omitempty"` // for "method" in decoding: by UnmarshalText
+	Fields []fieldDesc `json:"f,omitempty"`   // a struct's, in order
 	Key    *valueDesc  `json:"key,omitempty"`
 	Elem   *valueDesc  `json:"e,omitempty"`
 }

@@ -3,6 +3,7 @@ package gocheck
 import (
 	"fmt"
 	"go/ast"
+	"go/constant"
 	"go/parser"
 	"go/token"
 	"go/types"
@@ -66,6 +67,9 @@ type Result struct {
 	// Generic holds the byte ranges of the generic functions the cell
 	// uses, with their type arguments inferred or given.
 	Generic map[Span]bool
+	// Consts holds, when the cell passed, the value of each constant
+	// the cell defines, by the byte range of its name.
+	Consts map[Span]constant.Value
 	// Inferred are the generic functions the cell uses without type
 	// arguments, with go/types' type arguments; set only when the cell
 	// passes.
@@ -186,7 +190,7 @@ func (c *Checker) Known(name string) bool {
 func (c *Checker) Check(src string, parts []Part) (res Result) {
 	cs := &cellCheck{Checker: c, src: src, parts: parts, tx: c.begin(),
 		types: map[string]string{}, methods: map[string]string{}, late: map[Part]bool{},
-		exprTypes: map[Span]types.Type{}, generic: map[Span]bool{}}
+		exprTypes: map[Span]types.Type{}, generic: map[Span]bool{}, consts: map[Span]constant.Value{}}
 	defer func() {
 		if p := recover(); p != nil {
 			res = Result{Undecided: fmt.Sprintf("go/types failed: %v", p)}
@@ -208,7 +212,7 @@ func (c *Checker) Check(src string, parts []Part) (res Result) {
 		case len(res.Errors) > 0:
 			cs.tx.rollback()
 		default:
-			res.Types, res.Generic = cs.exprTypes, cs.generic
+			res.Types, res.Generic, res.Consts = cs.exprTypes, cs.generic, cs.consts
 			for _, m := range cs.added {
 				if !m.early {
 					m.named.AddMethod(m.fn)
@@ -248,6 +252,7 @@ type cellCheck struct {
 	added []lateMethod
 	// exprTypes and generic are Result.Types and Result.Generic.
 	exprTypes map[Span]types.Type
+	consts    map[Span]constant.Value // Result.Consts
 	generic   map[Span]bool
 	// inferred gathers the runs' implicit instantiations.
 	inferred []Inferred
@@ -1063,6 +1068,9 @@ func (cs *cellCheck) record(info *types.Info, prefix int) {
 		}
 		if sp, ok := span(id); ok {
 			cs.exprTypes[sp] = obj.Type()
+			if c, ok := obj.(*types.Const); ok {
+				cs.consts[sp] = c.Val()
+			}
 		}
 	}
 	for id := range info.Instances {
