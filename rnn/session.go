@@ -250,8 +250,8 @@ func (s *Session) checkFeeds(feeds Feeds) error {
 		if t == nil {
 			return opErrorf("Placeholder", n.name, "fed a nil tensor")
 		}
-		if len(t.data) != shapeSize(t.shape) {
-			return opErrorf("Placeholder", n.name, "fed tensor has %d values for shape %s", len(t.data), formatShape(t.shape))
+		if t.size() != shapeSize(t.shape) {
+			return opErrorf("Placeholder", n.name, "fed tensor has %d values for shape %s", t.size(), formatShape(t.shape))
 		}
 		if n.unknownRank {
 			continue
@@ -325,13 +325,13 @@ func (s *Session) Assign(v *Node, t *Tensor) error {
 	if _, ok := v.op.(variableOp); !ok {
 		return fmt.Errorf("rnn: Assign: %s is a %s, not a variable", v.name, v.opType)
 	}
-	if !sameShape(v.shape, t.shape) || len(t.data) != shapeSize(t.shape) {
+	if !sameShape(v.shape, t.shape) || t.size() != shapeSize(t.shape) {
 		return fmt.Errorf("rnn: Assign: %s has shape %s, tensor has %s", v.name, formatShape(v.shape), formatShape(t.shape))
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	e := &execution{s: s, ctx: context.Background(), plan: &plan{}}
-	copy(e.output(v, v.shape...).data, t.data)
+	t.CopyValues(e.output(v, v.shape...).data, 0)
 	s.state(v).initialized = true
 	return nil
 }
