@@ -157,6 +157,7 @@ func (s *Session) run(ctx context.Context, fetches []*Node, feeds Feeds, out []*
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	defer s.releaseLazyFeeds(feeds)
 	p := s.planFor(fetches)
 	if c := p.chunks; c != nil {
 		if batch, ok := c.chunkBatch(feeds); ok && batch > evalChunkRows {
@@ -208,6 +209,28 @@ func (s *Session) run(ctx context.Context, fetches []*Node, feeds Feeds, out []*
 		}
 	}
 	return first, nil
+}
+
+// releaseLazyFeeds hands back to the pool the large buffers that lazy feeds
+// were converted into, once the run's results are copied out: unlike an
+// ordinary feed, which its placeholder aliases, such a buffer belongs to
+// the session, and one that held a whole data set should not stay pinned
+// between runs. Small ones (a training batch) stay for the next run.
+func (s *Session) releaseLazyFeeds(feeds Feeds) {
+	released := false
+	for n, t := range feeds {
+		if t.lazy == nil || n.id >= len(s.states) || s.states[n.id] == nil {
+			continue
+		}
+		if st := s.states[n.id]; cap(st.buf) >= releaseMin {
+			s.pool.put(st.buf)
+			st.buf, st.val.data = nil, nil
+			released = true
+		}
+	}
+	if released {
+		s.pool.trim()
+	}
 }
 
 // planFor returns the cached schedule for fetches.

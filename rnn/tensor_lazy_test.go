@@ -240,3 +240,36 @@ func TestPlotDigitsOfALazyTensor(t *testing.T) {
 		t.Fatal("PlotDigits kept a lazy tensor's values")
 	}
 }
+
+// TestLazyFeedBuffersAreNotPinned feeds a lazy tensor too big to keep to a
+// run that is not chunked, and a training-sized one: the first buffer goes
+// back to the pool once the results are out, the second stays for the
+// next run.
+func TestLazyFeedBuffersAreNotPinned(t *testing.T) {
+	tests := []struct {
+		name string
+		rows int
+		kept bool
+	}{
+		{"a whole data set", 64, false},
+		{"a batch", 2, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			g := NewGraph()
+			x := g.Placeholder(Float32, None, 2048)
+			s := g.NewSession()
+			lazy, _, dense := lazyAndDense(tt.rows, 2048)
+			got := s.MustRun(x, Feeds{x: lazy})
+			if !slices.Equal(got.data, dense.data) {
+				t.Fatal("fetching a lazily fed placeholder gave other values than the feed's")
+			}
+			if kept := s.state(x).buf != nil; kept != tt.kept {
+				t.Fatalf("the placeholder kept its buffer: %v, want %v", kept, tt.kept)
+			}
+			if s.pool.total > poolLimit {
+				t.Fatalf("the pool holds %d float32s, over its limit %d", s.pool.total, poolLimit)
+			}
+		})
+	}
+}
