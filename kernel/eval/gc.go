@@ -16,8 +16,8 @@ const DefaultGCPercent = 10
 // collecting. Tensors hold no pointers, so the collector marks them at
 // almost no cost, and collecting ten times as often costs little: the
 // tutorial's notebook trains as fast, and rnnkernel running it through
-// Jupyter (five epochs, MNIST's images kept as bytes) peaks at about
-// 143 MB, where Go's default reaches 202 MB (bench/kernel_rss.sh). Both
+// Jupyter (five epochs, MNIST's images kept as bytes) peaks at 143-149
+// MB, where Go's default reaches 202 MB (bench/kernel_rss.sh). Both
 // rnnkernel and rnnrepl call it at start.
 func SetGCDefault() {
 	if os.Getenv("GOGC") == "" {
