@@ -82,3 +82,32 @@ func BenchmarkAccuracy(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.N*batch)/b.Elapsed().Seconds(), "images/s")
 }
+
+// BenchmarkAccuracyLazyFeed is BenchmarkAccuracy with the images fed as a
+// LazyTensor over bytes, as package mnist keeps them: each chunk of the
+// pass converts its own examples.
+func BenchmarkAccuracyLazyFeed(b *testing.B) {
+	const batch = 10000
+	s, m, feeds := benchModel(b, batch)
+	var scale [256]float32
+	for i := range scale {
+		scale[i] = float32(i) * float32(1.0/255)
+	}
+	pixels := make([]byte, feeds[m.x].Size())
+	for i, v := range feeds[m.x].data {
+		pixels[i] = byte(v * 255)
+	}
+	feeds[m.x] = LazyTensor(func(dst []float32, offset int) {
+		for i, p := range pixels[offset : offset+len(dst)] {
+			dst[i] = scale[p]
+		}
+	}, batch, 28, 28)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := s.Run(m.accr, feeds); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(b.N*batch)/b.Elapsed().Seconds(), "images/s")
+}

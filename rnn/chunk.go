@@ -417,7 +417,12 @@ func (s *Session) runChunked(ctx context.Context, p *plan, c *chunkPlan, fetches
 		for i, in := range c.inputs {
 			t := feeds[in]
 			post := c.layouts[in].post
-			views[i] = Tensor{data: t.data[b0*post : b1*post], shape: append(append(views[i].shape[:0], b1-b0), t.shape[1:]...)}
+			views[i] = Tensor{shape: append(append(views[i].shape[:0], b1-b0), t.shape[1:]...)}
+			if t.lazy != nil {
+				views[i].lazy, views[i].off = t.lazy, t.off+b0*post
+			} else {
+				views[i].data = t.data[b0*post : b1*post]
+			}
 			chunkFeeds[in] = &views[i]
 		}
 		e := &s.exec

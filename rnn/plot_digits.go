@@ -65,11 +65,13 @@ func PlotDigits(images *Tensor, labels, predictions []int, cols int) image.Image
 	plotPixelText(dc, height, width/2, digitTitleH/2, title, 13, color.Black)
 
 	canvas := c.Image().(imagedraw.Image)
-	lo, hi := digitRange(images.Data())
+	// A lazy tensor's values are converted for the plot, not kept.
+	data := images.values()
+	lo, hi := digitRange(data)
 	for i := 0; i < shown; i++ {
 		x0 := (i%cols)*cellW + digitPad
 		y0 := digitTitleH + (i/cols)*cellH + digitPad
-		pixels := images.Data()[i*h*w : (i+1)*h*w]
+		pixels := data[i*h*w : (i+1)*h*w]
 		drawDigit(canvas, x0, y0, w, h, pixels, lo, hi)
 		// A faint frame shows where each image ends on the white page.
 		drawFrame(canvas, image.Rect(x0-1, y0-1, x0+w*digitScale+1, y0+h*digitScale+1), 1, color.Gray{Y: 0xd0})

@@ -157,6 +157,7 @@ func (s *Session) run(ctx context.Context, fetches []*Node, feeds Feeds, out []*
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	defer s.releaseLazyFeeds(feeds)
 	p := s.planFor(fetches)
 	if c := p.chunks; c != nil {
 		if batch, ok := c.chunkBatch(feeds); ok && batch > evalChunkRows {
@@ -210,6 +211,28 @@ func (s *Session) run(ctx context.Context, fetches []*Node, feeds Feeds, out []*
 	return first, nil
 }
 
+// releaseLazyFeeds hands back to the pool the large buffers that lazy feeds
+// were converted into, once the run's results are copied out: unlike an
+// ordinary feed, which its placeholder aliases, such a buffer belongs to
+// the session, and one that held a whole data set should not stay pinned
+// between runs. Small ones (a training batch) stay for the next run.
+func (s *Session) releaseLazyFeeds(feeds Feeds) {
+	released := false
+	for n, t := range feeds {
+		if t.lazy == nil || n.id >= len(s.states) || s.states[n.id] == nil {
+			continue
+		}
+		if st := s.states[n.id]; cap(st.buf) >= releaseMin {
+			s.pool.put(st.buf)
+			st.buf, st.val.data = nil, nil
+			released = true
+		}
+	}
+	if released {
+		s.pool.trim()
+	}
+}
+
 // planFor returns the cached schedule for fetches.
 func (s *Session) planFor(fetches []*Node) *plan {
 	if len(fetches) == 1 {
@@ -250,8 +273,8 @@ func (s *Session) checkFeeds(feeds Feeds) error {
 		if t == nil {
 			return opErrorf("Placeholder", n.name, "fed a nil tensor")
 		}
-		if len(t.data) != shapeSize(t.shape) {
-			return opErrorf("Placeholder", n.name, "fed tensor has %d values for shape %s", len(t.data), formatShape(t.shape))
+		if t.size() != shapeSize(t.shape) {
+			return opErrorf("Placeholder", n.name, "fed tensor has %d values for shape %s", t.size(), formatShape(t.shape))
 		}
 		if n.unknownRank {
 			continue
@@ -325,13 +348,13 @@ func (s *Session) Assign(v *Node, t *Tensor) error {
 	if _, ok := v.op.(variableOp); !ok {
 		return fmt.Errorf("rnn: Assign: %s is a %s, not a variable", v.name, v.opType)
 	}
-	if !sameShape(v.shape, t.shape) || len(t.data) != shapeSize(t.shape) {
+	if !sameShape(v.shape, t.shape) || t.size() != shapeSize(t.shape) {
 		return fmt.Errorf("rnn: Assign: %s has shape %s, tensor has %s", v.name, formatShape(v.shape), formatShape(t.shape))
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	e := &execution{s: s, ctx: context.Background(), plan: &plan{}}
-	copy(e.output(v, v.shape...).data, t.data)
+	t.CopyValues(e.output(v, v.shape...).data, 0)
 	s.state(v).initialized = true
 	return nil
 }

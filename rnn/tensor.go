@@ -13,7 +13,10 @@ import (
 // create tensors with NewTensor, TensorFrom or FromDense.
 type Tensor struct {
 	shape []int
-	data  []float32
+	data  []float32 // nil for a tensor made by LazyTensor and its views
+
+	lazy *lazyValues // where a lazy tensor's values come from
+	off  int         // the position of a lazy view's first value in lazy
 }
 
 // NewTensor returns a zero-filled tensor of the given shape. A tensor with
@@ -72,11 +75,11 @@ func (t *Tensor) Shape() []int { return append([]int(nil), t.shape...) }
 func (t *Tensor) Rank() int { return len(t.shape) }
 
 // Size returns the number of elements.
-func (t *Tensor) Size() int { return len(t.data) }
+func (t *Tensor) Size() int { return t.size() }
 
 // Data returns the backing slice in row-major order. Writes to it change
 // the tensor.
-func (t *Tensor) Data() []float32 { return t.data }
+func (t *Tensor) Data() []float32 { return t.solid() }
 
 // Dim returns the size of dimension i; negative i counts from the end.
 func (t *Tensor) Dim(i int) int {
@@ -115,19 +118,28 @@ func (t *Tensor) offset(op string, idx []int) int {
 }
 
 // At returns the element at the given multi-index.
-func (t *Tensor) At(idx ...int) float32 { return t.data[t.offset("At", idx)] }
+func (t *Tensor) At(idx ...int) float32 {
+	var v [1]float32
+	t.CopyValues(v[:], t.offset("At", idx))
+	return v[0]
+}
 
 // Set stores v at the given multi-index.
-func (t *Tensor) Set(v float32, idx ...int) { t.data[t.offset("Set", idx)] = v }
+func (t *Tensor) Set(v float32, idx ...int) {
+	i := t.offset("Set", idx)
+	t.solid()[i] = v
+}
 
 // Value returns the single element of a tensor with one element (a scalar,
 // or any shape of size 1) as a float64. It panics for other sizes.
 func (t *Tensor) Value() float64 {
 	t.notNil("Value")
-	if len(t.data) != 1 {
-		panic(fmt.Sprintf("rnn: Value: tensor of shape %v has %d elements, want 1", t.shape, len(t.data)))
+	if t.size() != 1 {
+		panic(fmt.Sprintf("rnn: Value: tensor of shape %v has %d elements, want 1", t.shape, t.size()))
 	}
-	return float64(t.data[0])
+	var v [1]float32
+	t.CopyValues(v[:], 0)
+	return float64(v[0])
 }
 
 // Reshape returns a view of t with a new shape sharing t's data. One
@@ -135,11 +147,11 @@ func (t *Tensor) Value() float64 {
 // shape does not fit the number of elements.
 func (t *Tensor) Reshape(shape ...int) *Tensor {
 	t.notNil("Reshape")
-	s, err := resolveShape(shape, len(t.data))
+	s, err := resolveShape(shape, t.size())
 	if err != nil {
 		panic(fmt.Sprintf("rnn: Reshape: %v (tensor shape %v)", err, t.shape))
 	}
-	return &Tensor{shape: s, data: t.data}
+	return &Tensor{shape: s, data: t.data, lazy: t.lazy, off: t.off}
 }
 
 // resolveShape fills in a single -1 dimension so that the shape holds n
@@ -192,23 +204,34 @@ func (t *Tensor) Slice(start, end int) *Tensor {
 		row *= d
 	}
 	s := append([]int{end - start}, t.shape[1:]...)
+	if t.lazy != nil {
+		return &Tensor{shape: s, lazy: t.lazy, off: t.off + start*row}
+	}
 	return &Tensor{shape: s, data: t.data[start*row : end*row : end*row]}
 }
 
 // Clone returns a deep copy of t.
 func (t *Tensor) Clone() *Tensor {
 	t.notNil("Clone")
-	return &Tensor{shape: t.Shape(), data: append([]float32(nil), t.data...)}
+	data := make([]float32, t.size())
+	t.CopyValues(data, 0)
+	return &Tensor{shape: t.Shape(), data: data}
 }
 
 // copyFrom makes t a copy of src, reusing t's storage when it is large
 // enough.
 func (t *Tensor) copyFrom(src *Tensor) {
-	if cap(t.data) < len(src.data) {
-		t.data = make([]float32, len(src.data))
+	if t.lazy != nil {
+		// A lazy destination becomes an ordinary tensor of its own, as a
+		// destination too small for src does.
+		t.lazy, t.off, t.data = nil, 0, nil
 	}
-	t.data = t.data[:len(src.data)]
-	copy(t.data, src.data)
+	n := src.size()
+	if cap(t.data) < n {
+		t.data = make([]float32, n)
+	}
+	t.data = t.data[:n]
+	src.CopyValues(t.data, 0)
 	t.shape = append(t.shape[:0], src.shape...)
 }
 
@@ -227,8 +250,9 @@ func (t *Tensor) Dense() *mat.Dense {
 	if r == 0 || c == 0 {
 		panic(fmt.Sprintf("rnn: Dense: gonum matrices cannot be empty (shape %v)", t.shape))
 	}
-	v := make([]float64, len(t.data))
-	for i, x := range t.data {
+	data := t.values()
+	v := make([]float64, len(data))
+	for i, x := range data {
 		v[i] = float64(x)
 	}
 	return mat.NewDense(r, c, v)
@@ -239,15 +263,17 @@ func (t *Tensor) String() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "Tensor%v[", t.shape)
 	const show = 6
-	for i, v := range t.data {
-		if i == show {
-			fmt.Fprintf(&b, " … (%d more)", len(t.data)-show)
-			break
-		}
+	var head [show]float32
+	n := min(t.size(), show)
+	t.CopyValues(head[:n], 0)
+	for i, v := range head[:n] {
 		if i > 0 {
 			b.WriteByte(' ')
 		}
 		fmt.Fprintf(&b, "%g", v)
+	}
+	if more := t.size() - n; more > 0 {
+		fmt.Fprintf(&b, " … (%d more)", more)
 	}
 	b.WriteByte(']')
 	return b.String()
@@ -256,8 +282,9 @@ func (t *Tensor) String() string {
 // Ints returns the values rounded to the nearest integers, for tensors that
 // hold class ids or indices (the results of ArgMax, labels as ids).
 func (t *Tensor) Ints() []int {
-	out := make([]int, len(t.data))
-	for i, v := range t.data {
+	data := t.values()
+	out := make([]int, len(data))
+	for i, v := range data {
 		if v < 0 {
 			out[i] = int(v - 0.5)
 		} else {

@@ -28,6 +28,10 @@ func (t *Tensor) HTML() string {
 		b.WriteString("nil *rnn.Tensor</div>")
 		return b.String()
 	}
+	if t.lazy != nil {
+		// The summary reads every value: convert them, without keeping them.
+		t = &Tensor{shape: t.shape, data: t.values()}
+	}
 	fmt.Fprintf(&b, `<div style="color:#555">Tensor shape %s, float32%s</div>`, html.EscapeString(htmlShape(t.shape)), htmlSummary(t.data))
 	switch {
 	case len(t.data) == 0:

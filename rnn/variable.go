@@ -140,6 +140,12 @@ func (placeholderOp) forward(e *execution, n *Node) error {
 	if !ok {
 		return fmt.Errorf("placeholder of shape %s was not fed (add it to Feeds)", nodeShape(n))
 	}
+	if t.lazy != nil {
+		// A lazy feed is converted into the placeholder's own buffer, for
+		// this run (or chunk) only.
+		t.CopyValues(e.output(n, t.shape...).data, 0)
+		return nil
+	}
 	e.alias(n, t.data, t.shape)
 	return nil
 }

@@ -51,6 +51,7 @@ func init() {
 		"InitialState":                  reflect.ValueOf(rnn.InitialState),
 		"Int32":                         reflect.ValueOf(rnn.Int32),
 		"Int64":                         reflect.ValueOf(rnn.Int64),
+		"LazyTensor":                    reflect.ValueOf(rnn.LazyTensor),
 		"Log":                           reflect.ValueOf(rnn.Log),
 		"MatMul":                        reflect.ValueOf(rnn.MatMul),
 		"MaxPool":                       reflect.ValueOf(rnn.MaxPool),

@@ -39,19 +39,42 @@ func BenchmarkParseTrainImages(b *testing.B) {
 // float32.
 func BenchmarkScalePixels(b *testing.B) {
 	pixels := patternPixels(60000)
+	out := make([]float32, len(pixels))
 	b.SetBytes(int64(len(pixels)))
 	for b.Loop() {
-		scalePixels(pixels)
+		scaleInto(out, pixels)
 	}
 }
 
 // BenchmarkNextBatchInto draws batches of 16 as the tutorial's training
-// loop does.
+// loop does, from images held as float32 values and from images held as
+// bytes, as Load keeps them.
 func BenchmarkNextBatchInto(b *testing.B) {
-	d := numbered(b, 55000, true)
-	xs, ys := rnn.NewTensor(16, ImageSize), rnn.NewTensor(16, NumClasses)
-	b.ReportAllocs()
-	for b.Loop() {
-		d.NextBatchInto(xs, ys)
+	const n = 55000
+	pixels := patternPixels(n)
+	ids := make([]uint8, n)
+	for i := range ids {
+		ids[i] = uint8(i % NumClasses)
+	}
+	floats := make([]float32, len(pixels))
+	scaleInto(floats, pixels)
+	for _, images := range []struct {
+		name   string
+		tensor *rnn.Tensor
+	}{
+		{"float32", rnn.TensorFrom(floats, n, ImageSize)},
+		{"bytes", pixelTensor(pixels, n)},
+	} {
+		b.Run(images.name, func(b *testing.B) {
+			d, err := NewDataSet(images.tensor, labelTensor(ids, true))
+			if err != nil {
+				b.Fatal(err)
+			}
+			xs, ys := rnn.NewTensor(16, ImageSize), rnn.NewTensor(16, NumClasses)
+			b.ReportAllocs()
+			for b.Loop() {
+				d.NextBatchInto(xs, ys)
+			}
+		})
 	}
 }

@@ -183,7 +183,9 @@ func (d *DataSet) NextBatchInto(xs, ys *rnn.Tensor) {
 		d.shuffled = true
 	}
 	x, y := xs.Data(), ys.Data()
-	images, labels := d.Images.Data(), d.Labels.Data()
+	// Images may hold bytes converted when read (see Load): CopyValues
+	// converts just this batch's rows.
+	images, labels := d.Images, d.Labels.Data()
 	w := d.labelWidth
 	for i := 0; i < n; {
 		if d.indexInEpoch == len(d.order) {
@@ -194,7 +196,7 @@ func (d *DataSet) NextBatchInto(xs, ys *rnn.Tensor) {
 		// Copy as much of this epoch as the batch still needs.
 		take := min(n-i, len(d.order)-d.indexInEpoch)
 		for _, e := range d.order[d.indexInEpoch : d.indexInEpoch+take] {
-			copy(x[i*ImageSize:(i+1)*ImageSize], images[e*ImageSize:(e+1)*ImageSize])
+			images.CopyValues(x[i*ImageSize:(i+1)*ImageSize], e*ImageSize)
 			copy(y[i*w:(i+1)*w], labels[e*w:(e+1)*w])
 			i++
 		}

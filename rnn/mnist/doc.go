@@ -5,7 +5,11 @@
 // ReadDataSets(dir, oneHot) mirrors read_data_sets: 55,000 training
 // examples, 5,000 validation examples (the first of the training file) and
 // 10,000 test examples, pixels as float32 in [0, 1] in rows of 784 (28 rows
-// of 28 pixels), labels as [n, 10] one-hot rows or [n] class ids. Load
+// of 28 pixels), labels as [n, 10] one-hot rows or [n] class ids. The
+// images are kept as their bytes, in a tensor whose float32 values are
+// converted as they are read (rnn.LazyTensor): 55 MB for all 70,000
+// instead of 220 MB. Batches, feeds and plots convert what they use; a
+// call of Images.Data or Set converts them all, once. Load
 // takes Options for the validation size, the shuffling seed and the
 // "Extracting" lines.
 //

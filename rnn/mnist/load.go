@@ -60,7 +60,10 @@ func ReadDataSets(dir string, oneHot bool) (*Datasets, error) {
 // Pixels become float32(b) * float32(1.0/255), which is how TensorFlow
 // computes them (within one unit in the last place of b/255; 255 maps to
 // exactly 1). Train and Validation are views of one tensor holding the
-// whole training file.
+// whole training file. The images are kept as their bytes and converted
+// when read (see rnn.LazyTensor): batches, feeds and plots convert only
+// what they use, and Images.Data or Set converts a file's images once,
+// after which they stay float32.
 func Load(opts Options) (*Datasets, error) {
 	validation := opts.ValidationSize
 	switch {
@@ -133,7 +136,7 @@ func readSplits(files Files, oneHot bool) (train, test *DataSet, err error) {
 // readPair reads an images file and its labels file, checks that they
 // describe the same number of examples, and converts them to tensors.
 func readPair(imagesPath, labelsPath string, oneHot bool) (*DataSet, error) {
-	pixels, count, err := readScaledImages(imagesPath)
+	raw, err := ReadImages(imagesPath)
 	if err != nil {
 		return nil, err
 	}
@@ -141,11 +144,22 @@ func readPair(imagesPath, labelsPath string, oneHot bool) (*DataSet, error) {
 	if err != nil {
 		return nil, err
 	}
-	if count != len(ids) {
-		return nil, fmt.Errorf("mnist: %s holds %d images but %s holds %d labels", imagesPath, count, labelsPath, len(ids))
+	if raw.Count != len(ids) {
+		return nil, fmt.Errorf("mnist: %s holds %d images but %s holds %d labels", imagesPath, raw.Count, labelsPath, len(ids))
 	}
-	images := rnn.TensorFrom(pixels, count, ImageSize)
-	return newDataSet(images, labelTensor(ids, oneHot), ids), nil
+	return newDataSet(pixelTensor(raw.Pixels, raw.Count), labelTensor(ids, oneHot), ids), nil
+}
+
+// pixelTensor returns count images of pixel bytes as a [count, 784] tensor
+// of values in [0, 1] that keeps the bytes and converts them when read: a
+// quarter of the memory of float32 values (MNIST's 70,000 images take 55 MB
+// instead of 220 MB), at the cost of a table look-up per value read, which
+// batches and accuracy passes do not notice.
+func pixelTensor(pixels []byte, count int) *rnn.Tensor {
+	pixels = pixels[:count*ImageSize]
+	return rnn.LazyTensor(func(dst []float32, offset int) {
+		scaleInto(dst, pixels[offset:offset+len(dst)])
+	}, count, ImageSize)
 }
 
 // pixelScale maps a pixel byte to its float32 value in [0, 1], computed as
@@ -157,13 +171,6 @@ var pixelScale = func() (table [256]float32) {
 	}
 	return table
 }()
-
-// scalePixels converts pixel bytes to float32 values in [0, 1] in one pass.
-func scalePixels(pixels []byte) []float32 {
-	out := make([]float32, len(pixels))
-	scaleInto(out, pixels)
-	return out
-}
 
 // scaleInto converts pixel bytes to float32 values in [0, 1] into dst,
 // which is as long as pixels.
