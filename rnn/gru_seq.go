@@ -3,6 +3,7 @@ package rnn
 import (
 	"fmt"
 
+	gemmpkg "github.com/gornn/gornn/rnn/internal/gemm"
 	"github.com/gornn/gornn/rnn/internal/parallel"
 )
 
@@ -75,19 +76,23 @@ func (c *GRU) sequence(src *Node, steps int, h0 *Node) ([]*Node, []State, bool) 
 // gruSeqRun is one pass of a GRU sequence node, shared by its pieces; a
 // session keeps one, so that runs do not allocate.
 type gruSeqRun struct {
-	e                 *execution
-	n                 *Node
-	op                gruSeqOp
-	batch, rows       int // rows: batch rows per piece
-	src, gk, gb, ck   []float32
-	cb, h0            []float32
-	val               []float32 // every step's h
-	gates, cand, rh   []float32
-	dVal, dG, dC, dh0 []float32
-	backward          bool
-	dSrc, dGK, dGB    []float32
-	dCK, dCB          []float32
-	phase             int
+	e               *execution
+	n               *Node
+	op              gruSeqOp
+	batch, rows     int // rows: batch rows per piece
+	src, gk, gb, ck []float32
+	cb, h0          []float32
+	val             []float32 // every step's h
+	gates, cand, rh []float32
+	dVal, dG, dC    []float32
+	dh0             []float32
+	backward        bool
+	phase           int // backward: 0 runs the recurrence, 1 the weights' products
+	dSrc, dGK, dGB  []float32
+	dCK, dCB        []float32
+	// The recurrent halves of the kernels, packed once per pass: forward
+	// as they are, backward transposed.
+	kg, kc *gemmpkg.PackedB
 }
 
 // pieces is the number of row pieces of the batch.
@@ -140,6 +145,10 @@ func (op gruSeqOp) forward(e *execution, n *Node) error {
 	if err := e.matmul(false, false, rows, u, nIn, r.src, nIn, r.ck, u, 0, r.cand, u); err != nil {
 		return err
 	}
+	// The recurrent halves multiply every step: pack them once.
+	r.kg, r.kc = &e.s.packed[0], &e.s.packed[1]
+	r.kg.Pack(false, u, 2*u, r.gk[nIn*2*u:], 2*u)
+	r.kc.Pack(false, u, u, r.ck[nIn*u:], u)
 	err := parallel.Run(r.pieces(), r)
 	if !e.training() {
 		e.dropScratch(n)
@@ -153,11 +162,15 @@ func (r *gruSeqRun) Do(w, piece int) error {
 	if err := r.e.cancelled(); err != nil {
 		return err
 	}
-	r0, r1 := r.rowRange(piece)
-	if r.backward {
-		r.backwardRows(w, r0, r1)
-	} else {
+	switch {
+	case !r.backward:
+		r0, r1 := r.rowRange(piece)
 		r.forwardRows(r0, r1)
+	case r.phase == 0:
+		r0, r1 := r.rowRange(piece)
+		r.backwardRows(w, r0, r1)
+	default:
+		r.gradientPiece(piece)
 	}
 	return nil
 }
@@ -165,7 +178,7 @@ func (r *gruSeqRun) Do(w, piece int) error {
 // forwardRows runs every step over rows [r0, r1) of the batch.
 func (r *gruSeqRun) forwardRows(r0, r1 int) {
 	op := r.op
-	u, u2, nIn, b := op.units, 2*op.units, op.nIn, r.batch
+	u, u2, b := op.units, 2*op.units, r.batch
 	var hPrev []float32
 	if r.h0 != nil {
 		hPrev = r.h0[r0*u : r1*u]
@@ -178,42 +191,13 @@ func (r *gruSeqRun) forwardRows(r0, r1 int) {
 		rh := r.rh[lo*u : hi*u]
 		h := r.val[lo*u : hi*u]
 		if hPrev != nil {
-			gemmSerial(false, false, rows, u2, u, hPrev, u, r.gk[nIn*u2:], u2, 1, g, u2)
+			gemmPacked(rows, hPrev, u, r.kg, 1, g, u2)
 		}
-		for i := range rows {
-			row := g[i*u2 : (i+1)*u2]
-			addTo(row, r.gb)
-			sigmoidSlice(row, row, 0)
-			rr := rh[i*u : (i+1)*u]
-			if hPrev == nil {
-				clear(rr)
-				continue
-			}
-			hp := hPrev[i*u : (i+1)*u]
-			for q := range rr {
-				rr[q] = row[q] * hp[q]
-			}
-		}
+		gruGatesRows(gruBestPath, g, r.gb, hPrev, rh, rows, u)
 		if hPrev != nil {
-			gemmSerial(false, false, rows, u, u, rh, u, r.ck[nIn*u:], u, 1, c, u)
+			gemmPacked(rows, rh, u, r.kc, 1, c, u)
 		}
-		for i := range rows {
-			cr := c[i*u : (i+1)*u]
-			addTo(cr, r.cb)
-			tanhSlice(cr, cr)
-			z := g[i*u2+u : (i+1)*u2]
-			hr := h[i*u : (i+1)*u]
-			if hPrev == nil {
-				for q := range hr {
-					hr[q] = (1 - z[q]) * cr[q]
-				}
-				continue
-			}
-			hp := hPrev[i*u : (i+1)*u]
-			for q := range hr {
-				hr[q] = z[q]*hp[q] + (1-z[q])*cr[q]
-			}
-		}
+		gruCandRows(gruBestPath, c, r.cb, g, hPrev, h, rows, u)
 		hPrev = h
 	}
 }
@@ -249,6 +233,11 @@ func (op gruSeqOp) backward(e *execution, n *Node) error {
 	if op.hasState && e.needsGrad(n.inputs[5]) {
 		r.dh0 = e.grad(n.inputs[5]).data
 	}
+	// Every step multiplies its gradients by the transposed recurrent
+	// halves: pack them once.
+	r.kg, r.kc = &e.s.packed[0], &e.s.packed[1]
+	r.kg.Pack(true, u2, u, r.gk[nIn*u2:], u2)
+	r.kc.Pack(true, u, u, r.ck[nIn*u:], u)
 	workers := parallel.Workers(r.pieces())
 	for w := range workers {
 		e.scratch(n, gruSeqWorker+w, 3*r.rows*u)
@@ -256,61 +245,32 @@ func (op gruSeqOp) backward(e *execution, n *Node) error {
 	if err := parallel.Run(r.pieces(), r); err != nil {
 		return err
 	}
-	// The weights' and inputs' gradients, as large products over all steps.
-	if kN := n.inputs[1]; e.needsGrad(kN) {
-		dk := e.grad(kN).data
-		if err := e.matmul(true, false, nIn, u2, rows, r.src, nIn, r.dG, u2, 1, dk, u2); err != nil {
-			return err
-		}
-		if T > 1 {
-			if err := e.matmul(true, false, u, u2, (T-1)*b, r.val, u, r.dG[b*u2:], u2, 1, dk[nIn*u2:], u2); err != nil {
-				return err
-			}
-		}
-		if r.h0 != nil {
-			if err := e.matmul(true, false, u, u2, b, r.h0, u, r.dG, u2, 1, dk[nIn*u2:], u2); err != nil {
-				return err
-			}
-		}
+	// The weights' and inputs' gradients, as large products over all
+	// steps, shared out over the cores.
+	if e.needsGrad(n.inputs[0]) {
+		r.dSrc = e.grad(n.inputs[0]).data
 	}
-	if bN := n.inputs[2]; e.needsGrad(bN) {
-		db := e.grad(bN).data
-		for i := range rows {
-			addTo(db, r.dG[i*u2:(i+1)*u2])
-		}
+	if e.needsGrad(n.inputs[1]) {
+		r.dGK = e.grad(n.inputs[1]).data
 	}
-	if kN := n.inputs[3]; e.needsGrad(kN) {
-		dk := e.grad(kN).data
-		if err := e.matmul(true, false, nIn, u, rows, r.src, nIn, r.dC, u, 1, dk, u); err != nil {
-			return err
-		}
-		if err := e.matmul(true, false, u, u, rows, r.rh, u, r.dC, u, 1, dk[nIn*u:], u); err != nil {
-			return err
-		}
+	if e.needsGrad(n.inputs[2]) {
+		r.dGB = e.grad(n.inputs[2]).data
 	}
-	if bN := n.inputs[4]; e.needsGrad(bN) {
-		db := e.grad(bN).data
-		for i := range rows {
-			addTo(db, r.dC[i*u:(i+1)*u])
-		}
+	if e.needsGrad(n.inputs[3]) {
+		r.dCK = e.grad(n.inputs[3]).data
 	}
-	if xN := n.inputs[0]; e.needsGrad(xN) {
-		dx := e.grad(xN).data
-		if err := e.matmul(false, true, rows, nIn, u2, r.dG, u2, r.gk, u2, 1, dx, nIn); err != nil {
-			return err
-		}
-		if err := e.matmul(false, true, rows, nIn, u, r.dC, u, r.ck, u, 1, dx, nIn); err != nil {
-			return err
-		}
+	if e.needsGrad(n.inputs[4]) {
+		r.dCB = e.grad(n.inputs[4]).data
 	}
-	return nil
+	r.phase = 1
+	return parallel.Run(gruGradPieces, r)
 }
 
 // backwardRows runs the recurrence backward over rows [r0, r1), leaving
 // the gates' and candidates' gradients of every step in dG and dC.
 func (r *gruSeqRun) backwardRows(w, r0, r1 int) {
 	op := r.op
-	u, u2, nIn, b := op.units, 2*op.units, op.nIn, r.batch
+	u, u2, b := op.units, 2*op.units, r.batch
 	rows := r1 - r0
 	work := r.e.s.state(r.n).aux[gruSeqWorker+w]
 	dhNext, dh, dRH := work[:rows*u], work[rows*u:2*rows*u], work[2*rows*u:3*rows*u]
@@ -319,28 +279,8 @@ func (r *gruSeqRun) backwardRows(w, r0, r1 int) {
 		lo, hi := t*b+r0, t*b+r1
 		g, c := r.gates[lo*u2:hi*u2], r.cand[lo*u:hi*u]
 		dg, dc := r.dG[lo*u2:hi*u2], r.dC[lo*u:hi*u]
-		dOut := r.dVal[lo*u : hi*u]
 		hPrev := r.prevRows(t, r0, r1)
-		for i := range rows {
-			z := g[i*u2+u : (i+1)*u2]
-			cr, dcr := c[i*u:(i+1)*u], dc[i*u:(i+1)*u]
-			dz := dg[i*u2+u : (i+1)*u2]
-			d, dn, dhr := dOut[i*u:(i+1)*u], dhNext[i*u:(i+1)*u], dh[i*u:(i+1)*u]
-			var hp []float32
-			if hPrev != nil {
-				hp = hPrev[i*u : (i+1)*u]
-			}
-			for q := range d {
-				gh := d[q] + dn[q]
-				var h float32
-				if hp != nil {
-					h = hp[q]
-				}
-				dz[q] = gh * (h - cr[q]) * z[q] * (1 - z[q])
-				dcr[q] = gh * (1 - z[q]) * (1 - cr[q]*cr[q])
-				dhr[q] = gh * z[q]
-			}
-		}
+		gruGradOutRows(gruBestPath, g, c, hPrev, r.dVal[lo*u:hi*u], dhNext, dg, dc, dh, rows, u)
 		if hPrev == nil {
 			for i := range rows {
 				clear(dg[i*u2 : i*u2+u])
@@ -349,20 +289,76 @@ func (r *gruSeqRun) backwardRows(w, r0, r1 int) {
 		}
 		// Through r·h: the reset gate's gradient and a term of the
 		// previous h's.
-		gemmSerial(false, true, rows, u, u, dc, u, r.ck[nIn*u:], u, 0, dRH, u)
-		for i := range rows {
-			rg := g[i*u2 : i*u2+u]
-			hp, drh := hPrev[i*u:(i+1)*u], dRH[i*u:(i+1)*u]
-			dr, dhr := dg[i*u2:i*u2+u], dh[i*u:(i+1)*u]
-			for q := range dr {
-				dr[q] = drh[q] * hp[q] * rg[q] * (1 - rg[q])
-				dhr[q] += drh[q] * rg[q]
-			}
+		gemmPacked(rows, dc, u, r.kc, 0, dRH, u)
+		gruGradResetRows(gruBestPath, g, hPrev, dRH, dg, dh, rows, u)
+		if t > 0 || r.dh0 != nil {
+			gemmPacked(rows, dg, u2, r.kg, 1, dh, u)
 		}
-		gemmSerial(false, true, rows, u, u2, dg, u2, r.gk[nIn*u2:], u2, 1, dh, u)
 		dhNext, dh = dh, dhNext
 	}
 	if r.dh0 != nil && r.h0 != nil {
 		addTo(r.dh0[r0*u:r1*u], dhNext)
+	}
+}
+
+// gruGradPieces is the number of pieces of the gradient phase, largest
+// first, so that two cores share them about equally at the benchmark's
+// shapes: the recurrent rows of the gate kernel; those of the candidate
+// kernel; the input rows of both kernels with the biases; two halves of
+// the inputs' gradient.
+const gruGradPieces = 5
+
+// gradientPiece computes one of the products of the gradient phase.
+func (r *gruSeqRun) gradientPiece(piece int) {
+	op := r.op
+	u, u2, nIn, b, T := op.units, 2*op.units, op.nIn, r.batch, op.steps
+	rows := T * b
+	switch piece {
+	case 0:
+		if r.dGK == nil {
+			return
+		}
+		dkh := r.dGK[nIn*u2:]
+		// Step t's h multiplies step t+1's gates.
+		if T > 1 {
+			gemmSerial(true, false, u, u2, (T-1)*b, r.val, u, r.dG[b*u2:], u2, 1, dkh, u2)
+		}
+		if r.h0 != nil {
+			gemmSerial(true, false, u, u2, b, r.h0, u, r.dG, u2, 1, dkh, u2)
+		}
+	case 1:
+		if r.dCK != nil {
+			gemmSerial(true, false, u, u, rows, r.rh, u, r.dC, u, 1, r.dCK[nIn*u:], u)
+		}
+	case 2:
+		if r.dGK != nil {
+			gemmSerial(true, false, nIn, u2, rows, r.src, nIn, r.dG, u2, 1, r.dGK, u2)
+		}
+		if r.dCK != nil {
+			gemmSerial(true, false, nIn, u, rows, r.src, nIn, r.dC, u, 1, r.dCK, u)
+		}
+		if r.dGB != nil {
+			for i := range rows {
+				addTo(r.dGB, r.dG[i*u2:(i+1)*u2])
+			}
+		}
+		if r.dCB != nil {
+			for i := range rows {
+				addTo(r.dCB, r.dC[i*u:(i+1)*u])
+			}
+		}
+	case 3, 4:
+		if r.dSrc == nil {
+			return
+		}
+		half := (rows + 1) / 2
+		lo, hi := 0, half
+		if piece == 4 {
+			lo, hi = half, rows
+		}
+		if hi > lo {
+			gemmSerial(false, true, hi-lo, nIn, u2, r.dG[lo*u2:], u2, r.gk, u2, 1, r.dSrc[lo*nIn:], nIn)
+			gemmSerial(false, true, hi-lo, nIn, u, r.dC[lo*u:], u, r.ck, u, 1, r.dSrc[lo*nIn:], nIn)
+		}
 	}
 }
