@@ -139,16 +139,17 @@ func (op gruSeqOp) forward(e *execution, n *Node) error {
 	r.gates = e.scratch(n, gruSeqGates, rows*2*u)
 	r.cand = e.scratch(n, gruSeqCand, rows*u)
 	r.rh = e.scratch(n, gruSeqRH, rows*u)
-	if err := e.matmul(false, false, rows, 2*u, nIn, r.src, nIn, r.gk, 2*u, 0, r.gates, 2*u); err != nil {
-		return err
-	}
-	if err := e.matmul(false, false, rows, u, nIn, r.src, nIn, r.ck, u, 0, r.cand, u); err != nil {
-		return err
-	}
-	// The recurrent halves multiply every step: pack them once.
+	// Every step multiplies concat([x, h]) and concat([x, r·h]) by the
+	// whole kernels: pack them once. Products of a step's own inputs,
+	// rather than one product over all steps before the recurrence, keep
+	// each piece's data in its own core's cache.
 	r.kg, r.kc = &e.s.packed[0], &e.s.packed[1]
-	r.kg.Pack(false, u, 2*u, r.gk[nIn*2*u:], 2*u)
-	r.kc.Pack(false, u, u, r.ck[nIn*u:], u)
+	r.kg.Pack(false, nIn+u, 2*u, r.gk, 2*u)
+	r.kc.Pack(false, nIn+u, u, r.ck, u)
+	// Per worker: the two concatenated operands of a step's products.
+	for w := range parallel.Workers(r.pieces()) {
+		e.scratch(n, gruSeqWorker+w, 2*r.rows*(nIn+u))
+	}
 	err := parallel.Run(r.pieces(), r)
 	if !e.training() {
 		e.dropScratch(n)
@@ -165,7 +166,7 @@ func (r *gruSeqRun) Do(w, piece int) error {
 	switch {
 	case !r.backward:
 		r0, r1 := r.rowRange(piece)
-		r.forwardRows(r0, r1)
+		r.forwardRows(w, r0, r1)
 	case r.phase == 0:
 		r0, r1 := r.rowRange(piece)
 		r.backwardRows(w, r0, r1)
@@ -176,27 +177,39 @@ func (r *gruSeqRun) Do(w, piece int) error {
 }
 
 // forwardRows runs every step over rows [r0, r1) of the batch.
-func (r *gruSeqRun) forwardRows(r0, r1 int) {
+func (r *gruSeqRun) forwardRows(w, r0, r1 int) {
 	op := r.op
-	u, u2, b := op.units, 2*op.units, r.batch
+	u, u2, nIn, b := op.units, 2*op.units, op.nIn, r.batch
+	k := nIn + u
+	rows := r1 - r0
+	work := r.e.s.state(r.n).aux[gruSeqWorker+w]
+	xh, xrh := work[:rows*k], work[rows*k:2*rows*k]
 	var hPrev []float32
 	if r.h0 != nil {
 		hPrev = r.h0[r0*u : r1*u]
 	}
-	rows := r1 - r0
 	for t := range op.steps {
 		lo, hi := t*b+r0, t*b+r1
 		g := r.gates[lo*u2 : hi*u2]
 		c := r.cand[lo*u : hi*u]
 		rh := r.rh[lo*u : hi*u]
 		h := r.val[lo*u : hi*u]
-		if hPrev != nil {
-			gemmPacked(rows, hPrev, u, r.kg, 1, g, u2)
+		for i := range rows {
+			x := r.src[(lo+i)*nIn : (lo+i+1)*nIn]
+			copy(xh[i*k:i*k+nIn], x)
+			copy(xrh[i*k:i*k+nIn], x)
+			if hPrev != nil {
+				copy(xh[i*k+nIn:(i+1)*k], hPrev[i*u:(i+1)*u])
+			} else {
+				clear(xh[i*k+nIn : (i+1)*k])
+			}
 		}
+		gemmPacked(rows, xh, k, r.kg, 0, g, u2)
 		gruGatesRows(gruBestPath, g, r.gb, hPrev, rh, rows, u)
-		if hPrev != nil {
-			gemmPacked(rows, rh, u, r.kc, 1, c, u)
+		for i := range rows {
+			copy(xrh[i*k+nIn:(i+1)*k], rh[i*u:(i+1)*u])
 		}
+		gemmPacked(rows, xrh, k, r.kc, 0, c, u)
 		gruCandRows(gruBestPath, c, r.cb, g, hPrev, h, rows, u)
 		hPrev = h
 	}
