@@ -57,13 +57,14 @@ func (p gruPath) lanes(u int) gruPath {
 	return p
 }
 
-// gruGatesRows sets every row of g [rows, 2U] to σ(g + bias) and rh to
-// r·hPrev, or to zeros when hPrev is nil (the zero state).
-func gruGatesRows(p gruPath, g, bias, hPrev, rh []float32, rows, u int) {
+// gruGatesRows sets every row of g [rows, 2U] to σ(g + bias) and rh
+// (rows of U values, ldrh apart) to r·hPrev, or to zeros when hPrev is
+// nil (the zero state).
+func gruGatesRows(p gruPath, g, bias, hPrev, rh []float32, ldrh, rows, u int) {
 	u2 := 2 * u
 	p = p.lanes(u)
 	for i := range rows {
-		gr, rr := g[i*u2:(i+1)*u2], rh[i*u:(i+1)*u]
+		gr, rr := g[i*u2:(i+1)*u2], rh[i*ldrh:i*ldrh+u]
 		var hp []float32
 		if hPrev != nil {
 			hp = hPrev[i*u : (i+1)*u]

@@ -98,11 +98,11 @@ func checkGRURows(t *testing.T, p gruPath, u int, zeroState bool) {
 	g0, gb := gruTestValues(rng, rows*u2), gruTestValues(rng, u2)
 	gGo, gVec := append([]float32(nil), g0...), append([]float32(nil), g0...)
 	rhGo, rhVec := make([]float32, rows*u), gruTestValues(rng, rows*u) // stale values must be overwritten
-	gruGatesRows(gruPathGo, gGo, gb, hPrev, rhGo, rows, u)
-	gruGatesRows(p, gVec, gb, hPrev, rhVec, rows, u)
+	gruGatesRows(gruPathGo, gGo, gb, hPrev, rhGo, u, rows, u)
+	gruGatesRows(p, gVec, gb, hPrev, rhVec, u, rows, u)
 	compare("gates", gVec, gGo, 4)
 	// r·h from the same r, so that it is compared bit for bit.
-	gruGatesRows(p, append([]float32(nil), g0...), gb, hPrev, rhVec, rows, u)
+	gruGatesRows(p, append([]float32(nil), g0...), gb, hPrev, rhVec, u, rows, u)
 	for i := range rows {
 		for q := range u {
 			var want float32

@@ -23,9 +23,10 @@ type gruSeqOp struct {
 
 // Buffers of a GRU sequence node.
 const (
-	gruSeqGates  = iota // gates of every step, [steps·B, 2U]: input half, then σ
-	gruSeqCand          // candidates, [steps·B, U]: input half, then tanh
-	gruSeqRH            // r·h of every step, [steps·B, U]
+	gruSeqGates  = iota // σ of the gates of every step, [steps·B, 2U]
+	gruSeqCand          // tanh of the candidates, [steps·B, U]
+	gruSeqXH            // concat([x, h]) of every step, [steps·B, nIn+U]
+	gruSeqXRH           // concat([x, r·h]) of every step, [steps·B, nIn+U]
 	gruSeqDGates        // backward: the gates' gradients
 	gruSeqDCand         // backward: the candidates' gradients
 	gruSeqWorker        // first of the per-worker buffers
@@ -83,7 +84,8 @@ type gruSeqRun struct {
 	src, gk, gb, ck []float32
 	cb, h0          []float32
 	val             []float32 // every step's h
-	gates, cand, rh []float32
+	gates, cand     []float32
+	xh, xrh         []float32 // the operands of every step's products
 	dVal, dG, dC    []float32
 	dh0             []float32
 	backward        bool
@@ -138,18 +140,16 @@ func (op gruSeqOp) forward(e *execution, n *Node) error {
 	r.val = e.output(n, rows, u).data
 	r.gates = e.scratch(n, gruSeqGates, rows*2*u)
 	r.cand = e.scratch(n, gruSeqCand, rows*u)
-	r.rh = e.scratch(n, gruSeqRH, rows*u)
+	r.xh = e.scratch(n, gruSeqXH, rows*(nIn+u))
+	r.xrh = e.scratch(n, gruSeqXRH, rows*(nIn+u))
 	// Every step multiplies concat([x, h]) and concat([x, r·h]) by the
 	// whole kernels: pack them once. Products of a step's own inputs,
 	// rather than one product over all steps before the recurrence, keep
-	// each piece's data in its own core's cache.
+	// each piece's data in its own core's cache; the operands are kept,
+	// so that backward computes each kernel's gradient as one product.
 	r.kg, r.kc = &e.s.packed[0], &e.s.packed[1]
 	r.kg.Pack(false, nIn+u, 2*u, r.gk, 2*u)
 	r.kc.Pack(false, nIn+u, u, r.ck, u)
-	// Per worker: the two concatenated operands of a step's products.
-	for w := range parallel.Workers(r.pieces()) {
-		e.scratch(n, gruSeqWorker+w, 2*r.rows*(nIn+u))
-	}
 	err := parallel.Run(r.pieces(), r)
 	if !e.training() {
 		e.dropScratch(n)
@@ -166,7 +166,7 @@ func (r *gruSeqRun) Do(w, piece int) error {
 	switch {
 	case !r.backward:
 		r0, r1 := r.rowRange(piece)
-		r.forwardRows(w, r0, r1)
+		r.forwardRows(r0, r1)
 	case r.phase == 0:
 		r0, r1 := r.rowRange(piece)
 		r.backwardRows(w, r0, r1)
@@ -177,13 +177,11 @@ func (r *gruSeqRun) Do(w, piece int) error {
 }
 
 // forwardRows runs every step over rows [r0, r1) of the batch.
-func (r *gruSeqRun) forwardRows(w, r0, r1 int) {
+func (r *gruSeqRun) forwardRows(r0, r1 int) {
 	op := r.op
 	u, u2, nIn, b := op.units, 2*op.units, op.nIn, r.batch
 	k := nIn + u
 	rows := r1 - r0
-	work := r.e.s.state(r.n).aux[gruSeqWorker+w]
-	xh, xrh := work[:rows*k], work[rows*k:2*rows*k]
 	var hPrev []float32
 	if r.h0 != nil {
 		hPrev = r.h0[r0*u : r1*u]
@@ -192,8 +190,8 @@ func (r *gruSeqRun) forwardRows(w, r0, r1 int) {
 		lo, hi := t*b+r0, t*b+r1
 		g := r.gates[lo*u2 : hi*u2]
 		c := r.cand[lo*u : hi*u]
-		rh := r.rh[lo*u : hi*u]
 		h := r.val[lo*u : hi*u]
+		xh, xrh := r.xh[lo*k:hi*k], r.xrh[lo*k:hi*k]
 		for i := range rows {
 			x := r.src[(lo+i)*nIn : (lo+i+1)*nIn]
 			copy(xh[i*k:i*k+nIn], x)
@@ -205,10 +203,7 @@ func (r *gruSeqRun) forwardRows(w, r0, r1 int) {
 			}
 		}
 		gemmPacked(rows, xh, k, r.kg, 0, g, u2)
-		gruGatesRows(gruBestPath, g, r.gb, hPrev, rh, rows, u)
-		for i := range rows {
-			copy(xrh[i*k+nIn:(i+1)*k], rh[i*u:(i+1)*u])
-		}
+		gruGatesRows(gruBestPath, g, r.gb, hPrev, xrh[nIn:], k, rows, u)
 		gemmPacked(rows, xrh, k, r.kc, 0, c, u)
 		gruCandRows(gruBestPath, c, r.cb, g, hPrev, h, rows, u)
 		hPrev = h
@@ -239,7 +234,8 @@ func (op gruSeqOp) backward(e *execution, n *Node) error {
 	rows := T * b
 	st := e.s.state(n)
 	r.val = st.val.data
-	r.gates, r.cand, r.rh = st.aux[gruSeqGates][:rows*u2], st.aux[gruSeqCand][:rows*u], st.aux[gruSeqRH][:rows*u]
+	r.gates, r.cand = st.aux[gruSeqGates][:rows*u2], st.aux[gruSeqCand][:rows*u]
+	r.xh, r.xrh = st.aux[gruSeqXH][:rows*(nIn+u)], st.aux[gruSeqXRH][:rows*(nIn+u)]
 	r.dVal = e.grad(n).data
 	r.dG = e.scratch(n, gruSeqDGates, rows*u2)
 	r.dC = e.scratch(n, gruSeqDCand, rows*u)
@@ -315,59 +311,52 @@ func (r *gruSeqRun) backwardRows(w, r0, r1 int) {
 }
 
 // gruGradPieces is the number of pieces of the gradient phase, largest
-// first, so that two cores share them about equally at the benchmark's
-// shapes: the recurrent rows of the gate kernel; those of the candidate
-// kernel; the input rows of both kernels with the biases; two halves of
-// the inputs' gradient.
-const gruGradPieces = 5
+// first, so that two cores share them about equally: the two halves of
+// the gate kernel's rows, those of the candidate kernel's (with the
+// biases), and the two halves of the inputs' gradient.
+const gruGradPieces = 6
 
-// gradientPiece computes one of the products of the gradient phase.
+// gradientPiece computes one of the products of the gradient phase. Each
+// kernel's gradient is one product over all steps, concat([x, h])ᵀ·dG or
+// concat([x, r·h])ᵀ·dC, cut by rows of the kernel: a cut by columns
+// would pack the long operand twice.
 func (r *gruSeqRun) gradientPiece(piece int) {
 	op := r.op
-	u, u2, nIn, b, T := op.units, 2*op.units, op.nIn, r.batch, op.steps
-	rows := T * b
+	u, u2, nIn, T := op.units, 2*op.units, op.nIn, op.steps
+	k, rows := nIn+u, T*r.batch
+	// The kernels' rows [0, mid) and [mid, k), mid a whole number of the
+	// matrix kernel's 8-row tiles.
+	mid := min(k, (k/2+7)&^7)
+	i0, i1 := 0, mid
+	if piece%2 == 1 {
+		i0, i1 = mid, k
+	}
 	switch piece {
-	case 0:
-		if r.dGK == nil {
-			return
+	case 0, 1:
+		if r.dGK != nil && i1 > i0 {
+			gemmSerial(true, false, i1-i0, u2, rows, r.xh[i0:], k, r.dG, u2, 1, r.dGK[i0*u2:], u2)
 		}
-		dkh := r.dGK[nIn*u2:]
-		// Step t's h multiplies step t+1's gates.
-		if T > 1 {
-			gemmSerial(true, false, u, u2, (T-1)*b, r.val, u, r.dG[b*u2:], u2, 1, dkh, u2)
+	case 2, 3:
+		if r.dCK != nil && i1 > i0 {
+			gemmSerial(true, false, i1-i0, u, rows, r.xrh[i0:], k, r.dC, u, 1, r.dCK[i0*u:], u)
 		}
-		if r.h0 != nil {
-			gemmSerial(true, false, u, u2, b, r.h0, u, r.dG, u2, 1, dkh, u2)
-		}
-	case 1:
-		if r.dCK != nil {
-			gemmSerial(true, false, u, u, rows, r.rh, u, r.dC, u, 1, r.dCK[nIn*u:], u)
-		}
-	case 2:
-		if r.dGK != nil {
-			gemmSerial(true, false, nIn, u2, rows, r.src, nIn, r.dG, u2, 1, r.dGK, u2)
-		}
-		if r.dCK != nil {
-			gemmSerial(true, false, nIn, u, rows, r.src, nIn, r.dC, u, 1, r.dCK, u)
-		}
-		if r.dGB != nil {
+		if piece == 2 && r.dGB != nil {
 			for i := range rows {
 				addTo(r.dGB, r.dG[i*u2:(i+1)*u2])
 			}
 		}
-		if r.dCB != nil {
+		if piece == 3 && r.dCB != nil {
 			for i := range rows {
 				addTo(r.dCB, r.dC[i*u:(i+1)*u])
 			}
 		}
-	case 3, 4:
+	case 4, 5:
 		if r.dSrc == nil {
 			return
 		}
-		half := (rows + 1) / 2
-		lo, hi := 0, half
-		if piece == 4 {
-			lo, hi = half, rows
+		lo, hi := 0, (rows+1)/2
+		if piece == 5 {
+			lo, hi = hi, rows
 		}
 		if hi > lo {
 			gemmSerial(false, true, hi-lo, nIn, u2, r.dG[lo*u2:], u2, r.gk, u2, 1, r.dSrc[lo*nIn:], nIn)
