@@ -29,6 +29,8 @@ const (
 	gruSeqXRH           // concat([x, r·h]) of every step, [steps·B, nIn+U]
 	gruSeqDGates        // backward: the gates' gradients
 	gruSeqDCand         // backward: the candidates' gradients
+	gruSeqPartGK        // backward: the second half of the steps' part of the gate kernel's gradient
+	gruSeqPartCK        // backward: the same for the candidate kernel
 	gruSeqWorker        // first of the per-worker buffers
 )
 
@@ -92,6 +94,7 @@ type gruSeqRun struct {
 	phase           int // backward: 0 runs the recurrence, 1 the weights' products
 	dSrc, dGK, dGB  []float32
 	dCK, dCB        []float32
+	partGK, partCK  []float32
 	// The recurrent halves of the kernels, packed once per pass: forward
 	// as they are, backward transposed.
 	kg, kc *gemmpkg.PackedB
@@ -271,8 +274,23 @@ func (op gruSeqOp) backward(e *execution, n *Node) error {
 	if e.needsGrad(n.inputs[4]) {
 		r.dCB = e.grad(n.inputs[4]).data
 	}
+	if r.dGK != nil {
+		r.partGK = e.scratch(n, gruSeqPartGK, len(r.dGK))
+	}
+	if r.dCK != nil {
+		r.partCK = e.scratch(n, gruSeqPartCK, len(r.dCK))
+	}
 	r.phase = 1
-	return parallel.Run(gruGradPieces, r)
+	if err := parallel.Run(gruGradPieces, r); err != nil {
+		return err
+	}
+	if r.dGK != nil {
+		addTo(r.dGK, r.partGK)
+	}
+	if r.dCK != nil {
+		addTo(r.dCK, r.partCK)
+	}
+	return nil
 }
 
 // backwardRows runs the recurrence backward over rows [r0, r1), leaving
@@ -310,36 +328,42 @@ func (r *gruSeqRun) backwardRows(w, r0, r1 int) {
 	}
 }
 
-// gruGradPieces is the number of pieces of the gradient phase, largest
-// first, so that two cores share them about equally: the two halves of
-// the gate kernel's rows, those of the candidate kernel's (with the
-// biases), and the two halves of the inputs' gradient.
+// gruGradPieces is the number of pieces of the gradient phase, so that
+// two cores share them about equally: each kernel's gradient over the
+// first and over the second half of the steps (the second into a buffer
+// of its own, added afterwards), and the two halves of the inputs'
+// gradient.
 const gruGradPieces = 6
 
-// gradientPiece computes one of the products of the gradient phase. Each
-// kernel's gradient is one product over all steps, concat([x, h])ᵀ·dG or
-// concat([x, r·h])ᵀ·dC, cut by rows of the kernel: a cut by columns
-// would pack the long operand twice.
+// gradientPiece computes one of the products of the gradient phase. A
+// kernel's gradient over all steps is one product, concat([x, h])ᵀ·dG or
+// concat([x, r·h])ᵀ·dC; cut along the steps, its halves pack disjoint
+// parts of both operands, where a cut by rows or columns of the kernel
+// would pack one of them twice.
 func (r *gruSeqRun) gradientPiece(piece int) {
 	op := r.op
 	u, u2, nIn, T := op.units, 2*op.units, op.nIn, op.steps
 	k, rows := nIn+u, T*r.batch
-	// The kernels' rows [0, mid) and [mid, k), mid a whole number of the
-	// matrix kernel's 8-row tiles.
-	mid := min(k, (k/2+7)&^7)
-	i0, i1 := 0, mid
+	mid := (rows + 1) / 2
+	lo, hi := 0, mid
 	if piece%2 == 1 {
-		i0, i1 = mid, k
+		lo, hi = mid, rows
 	}
 	switch piece {
 	case 0, 1:
-		if r.dGK != nil && i1 > i0 {
-			gemmSerial(true, false, i1-i0, u2, rows, r.xh[i0:], k, r.dG, u2, 1, r.dGK[i0*u2:], u2)
+		if r.dGK == nil {
+			return
 		}
+		dk, beta := r.dGK, float32(1)
+		if piece == 1 {
+			dk, beta = r.partGK, 0
+		}
+		if hi == lo {
+			clear(r.partGK)
+			return
+		}
+		gemmSerial(true, false, k, u2, hi-lo, r.xh[lo*k:], k, r.dG[lo*u2:], u2, beta, dk, u2)
 	case 2, 3:
-		if r.dCK != nil && i1 > i0 {
-			gemmSerial(true, false, i1-i0, u, rows, r.xrh[i0:], k, r.dC, u, 1, r.dCK[i0*u:], u)
-		}
 		if piece == 2 && r.dGB != nil {
 			for i := range rows {
 				addTo(r.dGB, r.dG[i*u2:(i+1)*u2])
@@ -350,15 +374,20 @@ func (r *gruSeqRun) gradientPiece(piece int) {
 				addTo(r.dCB, r.dC[i*u:(i+1)*u])
 			}
 		}
-	case 4, 5:
-		if r.dSrc == nil {
+		if r.dCK == nil {
 			return
 		}
-		lo, hi := 0, (rows+1)/2
-		if piece == 5 {
-			lo, hi = hi, rows
+		dk, beta := r.dCK, float32(1)
+		if piece == 3 {
+			dk, beta = r.partCK, 0
 		}
-		if hi > lo {
+		if hi == lo {
+			clear(r.partCK)
+			return
+		}
+		gemmSerial(true, false, k, u, hi-lo, r.xrh[lo*k:], k, r.dC[lo*u:], u, beta, dk, u)
+	case 4, 5:
+		if r.dSrc != nil && hi > lo {
 			gemmSerial(false, true, hi-lo, nIn, u2, r.dG[lo*u2:], u2, r.gk, u2, 1, r.dSrc[lo*nIn:], nIn)
 			gemmSerial(false, true, hi-lo, nIn, u, r.dC[lo*u:], u, r.ck, u, 1, r.dSrc[lo*nIn:], nIn)
 		}
