@@ -359,7 +359,9 @@ func (r *gruSeqRun) gradientPiece(piece int) {
 			dk, beta = r.partGK, 0
 		}
 		if hi == lo {
-			clear(r.partGK)
+			if beta == 0 {
+				clear(dk)
+			}
 			return
 		}
 		gemmSerial(true, false, k, u2, hi-lo, r.xh[lo*k:], k, r.dG[lo*u2:], u2, beta, dk, u2)
@@ -382,7 +384,9 @@ func (r *gruSeqRun) gradientPiece(piece int) {
 			dk, beta = r.partCK, 0
 		}
 		if hi == lo {
-			clear(r.partCK)
+			if beta == 0 {
+				clear(dk)
+			}
 			return
 		}
 		gemmSerial(true, false, k, u, hi-lo, r.xrh[lo*k:], k, r.dC[lo*u:], u, beta, dk, u)

@@ -21,6 +21,8 @@ func TestGRUSequenceMatchesSteps(t *testing.T) {
 		{units: 24, batch: 5, steps: 3, nIn: 7, withState: true},
 		{units: 128, batch: 16, steps: 5, nIn: 28, withState: true},
 		{units: 16, batch: 9, steps: 1, nIn: 3, withState: false},
+		// One row in all: the second half of the steps is empty.
+		{units: 16, batch: 1, steps: 1, nIn: 3, withState: true},
 	}
 	for _, tc := range tests {
 		name := fmt.Sprintf("units=%d/batch=%d/steps=%d/state=%v", tc.units, tc.batch, tc.steps, tc.withState)
