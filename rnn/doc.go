@@ -136,12 +136,17 @@
 // (as TensorFlow-Examples feed their RNNs, and as DynamicRNN does), or
 // the outputs of the layer below in a
 // MultiRNNCell, dropout wrappers included — StaticRNN runs an LSTM's (or
-// a GRU's) whole sequence as one op: the input half of every step's gates
-// is one large product, the batch is cut into row pieces that go through
-// all the steps on their own core with no hand-off between steps, and
-// backward leaves the gates' gradients of all steps in one buffer, from
-// which the weights' gradients are a few large products. Each step's
-// output and state stay nodes of their own, with the same values.
+// a GRU's) whole sequence as one op: the batch is cut into row pieces that
+// go through all the steps on their own core with no hand-off between
+// steps, the weights are packed once per pass, the element-wise part of a
+// step is one vector pass (AVX-512F or AVX2, else Go), and backward leaves
+// the gates' gradients of all steps in one buffer, from which the weights'
+// gradients are a few large products. The LSTM computes the input half of
+// every step's gates as one large product first; the GRU multiplies each
+// step's concat([x, h]) by its whole kernel, keeping every piece's data in
+// its core's cache, and keeps those operands so that each kernel's
+// gradient is one product. Each step's output and state stay nodes of
+// their own, with the same values.
 //
 // A session keeps each node's buffers between runs and reuses them while
 // shapes repeat: a training step allocates nothing once the first steps

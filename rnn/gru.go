@@ -169,15 +169,7 @@ func (op gruStepOp) forward(e *execution, n *Node) error {
 	if err := e.matmul(false, false, b, u2, u, h, u, gk[nIn*u2:], u2, 1, gates, u2); err != nil {
 		return err
 	}
-	for r := range b {
-		row := gates[r*u2 : (r+1)*u2]
-		addTo(row, gb)
-		sigmoidSlice(row, row, 0)
-		hr, rr := h[r*u:(r+1)*u], rh[r*u:(r+1)*u]
-		for q := range rr {
-			rr[q] = row[q] * hr[q]
-		}
-	}
+	gruGatesRows(gruBestPath, gates, gb, h, rh, u, b, u)
 	if err := e.matmul(false, false, b, u, nIn, x.data, nIn, ck, u, 0, cand, u); err != nil {
 		return err
 	}
@@ -185,16 +177,7 @@ func (op gruStepOp) forward(e *execution, n *Node) error {
 		return err
 	}
 	out := e.output(n, b, u)
-	for r := range b {
-		cr := cand[r*u : (r+1)*u]
-		addTo(cr, cb)
-		tanhSlice(cr, cr)
-		z := gates[r*u2+u : (r+1)*u2]
-		hr, or := h[r*u:(r+1)*u], out.data[r*u:(r+1)*u]
-		for q := range or {
-			or[q] = z[q]*hr[q] + (1-z[q])*cr[q]
-		}
-	}
+	gruCandRows(gruBestPath, cand, cb, gates, h, out.data, b, u)
 	if !e.training() {
 		e.dropScratch(n)
 	}

@@ -3,6 +3,7 @@ package rnn
 import (
 	"fmt"
 
+	gemmpkg "github.com/gornn/gornn/rnn/internal/gemm"
 	"github.com/gornn/gornn/rnn/internal/parallel"
 )
 
@@ -22,11 +23,14 @@ type gruSeqOp struct {
 
 // Buffers of a GRU sequence node.
 const (
-	gruSeqGates  = iota // gates of every step, [steps·B, 2U]: input half, then σ
-	gruSeqCand          // candidates, [steps·B, U]: input half, then tanh
-	gruSeqRH            // r·h of every step, [steps·B, U]
+	gruSeqGates  = iota // σ of the gates of every step, [steps·B, 2U]
+	gruSeqCand          // tanh of the candidates, [steps·B, U]
+	gruSeqXH            // concat([x, h]) of every step, [steps·B, nIn+U]
+	gruSeqXRH           // concat([x, r·h]) of every step, [steps·B, nIn+U]
 	gruSeqDGates        // backward: the gates' gradients
 	gruSeqDCand         // backward: the candidates' gradients
+	gruSeqPartGK        // backward: the second half of the steps' part of the gate kernel's gradient
+	gruSeqPartCK        // backward: the same for the candidate kernel
 	gruSeqWorker        // first of the per-worker buffers
 )
 
@@ -75,19 +79,25 @@ func (c *GRU) sequence(src *Node, steps int, h0 *Node) ([]*Node, []State, bool) 
 // gruSeqRun is one pass of a GRU sequence node, shared by its pieces; a
 // session keeps one, so that runs do not allocate.
 type gruSeqRun struct {
-	e                 *execution
-	n                 *Node
-	op                gruSeqOp
-	batch, rows       int // rows: batch rows per piece
-	src, gk, gb, ck   []float32
-	cb, h0            []float32
-	val               []float32 // every step's h
-	gates, cand, rh   []float32
-	dVal, dG, dC, dh0 []float32
-	backward          bool
-	dSrc, dGK, dGB    []float32
-	dCK, dCB          []float32
-	phase             int
+	e               *execution
+	n               *Node
+	op              gruSeqOp
+	batch, rows     int // rows: batch rows per piece
+	src, gk, gb, ck []float32
+	cb, h0          []float32
+	val             []float32 // every step's h
+	gates, cand     []float32
+	xh, xrh         []float32 // the operands of every step's products
+	dVal, dG, dC    []float32
+	dh0             []float32
+	backward        bool
+	phase           int // backward: 0 runs the recurrence, 1 the weights' products
+	dSrc, dGK, dGB  []float32
+	dCK, dCB        []float32
+	partGK, partCK  []float32
+	// The recurrent halves of the kernels, packed once per pass: forward
+	// as they are, backward transposed.
+	kg, kc *gemmpkg.PackedB
 }
 
 // pieces is the number of row pieces of the batch.
@@ -133,13 +143,16 @@ func (op gruSeqOp) forward(e *execution, n *Node) error {
 	r.val = e.output(n, rows, u).data
 	r.gates = e.scratch(n, gruSeqGates, rows*2*u)
 	r.cand = e.scratch(n, gruSeqCand, rows*u)
-	r.rh = e.scratch(n, gruSeqRH, rows*u)
-	if err := e.matmul(false, false, rows, 2*u, nIn, r.src, nIn, r.gk, 2*u, 0, r.gates, 2*u); err != nil {
-		return err
-	}
-	if err := e.matmul(false, false, rows, u, nIn, r.src, nIn, r.ck, u, 0, r.cand, u); err != nil {
-		return err
-	}
+	r.xh = e.scratch(n, gruSeqXH, rows*(nIn+u))
+	r.xrh = e.scratch(n, gruSeqXRH, rows*(nIn+u))
+	// Every step multiplies concat([x, h]) and concat([x, r·h]) by the
+	// whole kernels: pack them once. Products of a step's own inputs,
+	// rather than one product over all steps before the recurrence, keep
+	// each piece's data in its own core's cache; the operands are kept,
+	// so that backward computes each kernel's gradient as one product.
+	r.kg, r.kc = &e.s.packed[0], &e.s.packed[1]
+	r.kg.Pack(false, nIn+u, 2*u, r.gk, 2*u)
+	r.kc.Pack(false, nIn+u, u, r.ck, u)
 	err := parallel.Run(r.pieces(), r)
 	if !e.training() {
 		e.dropScratch(n)
@@ -153,11 +166,15 @@ func (r *gruSeqRun) Do(w, piece int) error {
 	if err := r.e.cancelled(); err != nil {
 		return err
 	}
-	r0, r1 := r.rowRange(piece)
-	if r.backward {
-		r.backwardRows(w, r0, r1)
-	} else {
+	switch {
+	case !r.backward:
+		r0, r1 := r.rowRange(piece)
 		r.forwardRows(r0, r1)
+	case r.phase == 0:
+		r0, r1 := r.rowRange(piece)
+		r.backwardRows(w, r0, r1)
+	default:
+		r.gradientPiece(piece)
 	}
 	return nil
 }
@@ -166,54 +183,32 @@ func (r *gruSeqRun) Do(w, piece int) error {
 func (r *gruSeqRun) forwardRows(r0, r1 int) {
 	op := r.op
 	u, u2, nIn, b := op.units, 2*op.units, op.nIn, r.batch
+	k := nIn + u
+	rows := r1 - r0
 	var hPrev []float32
 	if r.h0 != nil {
 		hPrev = r.h0[r0*u : r1*u]
 	}
-	rows := r1 - r0
 	for t := range op.steps {
 		lo, hi := t*b+r0, t*b+r1
 		g := r.gates[lo*u2 : hi*u2]
 		c := r.cand[lo*u : hi*u]
-		rh := r.rh[lo*u : hi*u]
 		h := r.val[lo*u : hi*u]
-		if hPrev != nil {
-			gemmSerial(false, false, rows, u2, u, hPrev, u, r.gk[nIn*u2:], u2, 1, g, u2)
-		}
+		xh, xrh := r.xh[lo*k:hi*k], r.xrh[lo*k:hi*k]
 		for i := range rows {
-			row := g[i*u2 : (i+1)*u2]
-			addTo(row, r.gb)
-			sigmoidSlice(row, row, 0)
-			rr := rh[i*u : (i+1)*u]
-			if hPrev == nil {
-				clear(rr)
-				continue
-			}
-			hp := hPrev[i*u : (i+1)*u]
-			for q := range rr {
-				rr[q] = row[q] * hp[q]
+			x := r.src[(lo+i)*nIn : (lo+i+1)*nIn]
+			copy(xh[i*k:i*k+nIn], x)
+			copy(xrh[i*k:i*k+nIn], x)
+			if hPrev != nil {
+				copy(xh[i*k+nIn:(i+1)*k], hPrev[i*u:(i+1)*u])
+			} else {
+				clear(xh[i*k+nIn : (i+1)*k])
 			}
 		}
-		if hPrev != nil {
-			gemmSerial(false, false, rows, u, u, rh, u, r.ck[nIn*u:], u, 1, c, u)
-		}
-		for i := range rows {
-			cr := c[i*u : (i+1)*u]
-			addTo(cr, r.cb)
-			tanhSlice(cr, cr)
-			z := g[i*u2+u : (i+1)*u2]
-			hr := h[i*u : (i+1)*u]
-			if hPrev == nil {
-				for q := range hr {
-					hr[q] = (1 - z[q]) * cr[q]
-				}
-				continue
-			}
-			hp := hPrev[i*u : (i+1)*u]
-			for q := range hr {
-				hr[q] = z[q]*hp[q] + (1-z[q])*cr[q]
-			}
-		}
+		gemmPacked(rows, xh, k, r.kg, 0, g, u2)
+		gruGatesRows(gruBestPath, g, r.gb, hPrev, xrh[nIn:], k, rows, u)
+		gemmPacked(rows, xrh, k, r.kc, 0, c, u)
+		gruCandRows(gruBestPath, c, r.cb, g, hPrev, h, rows, u)
 		hPrev = h
 	}
 }
@@ -242,13 +237,19 @@ func (op gruSeqOp) backward(e *execution, n *Node) error {
 	rows := T * b
 	st := e.s.state(n)
 	r.val = st.val.data
-	r.gates, r.cand, r.rh = st.aux[gruSeqGates][:rows*u2], st.aux[gruSeqCand][:rows*u], st.aux[gruSeqRH][:rows*u]
+	r.gates, r.cand = st.aux[gruSeqGates][:rows*u2], st.aux[gruSeqCand][:rows*u]
+	r.xh, r.xrh = st.aux[gruSeqXH][:rows*(nIn+u)], st.aux[gruSeqXRH][:rows*(nIn+u)]
 	r.dVal = e.grad(n).data
 	r.dG = e.scratch(n, gruSeqDGates, rows*u2)
 	r.dC = e.scratch(n, gruSeqDCand, rows*u)
 	if op.hasState && e.needsGrad(n.inputs[5]) {
 		r.dh0 = e.grad(n.inputs[5]).data
 	}
+	// Every step multiplies its gradients by the transposed recurrent
+	// halves: pack them once.
+	r.kg, r.kc = &e.s.packed[0], &e.s.packed[1]
+	r.kg.Pack(true, u2, u, r.gk[nIn*u2:], u2)
+	r.kc.Pack(true, u, u, r.ck[nIn*u:], u)
 	workers := parallel.Workers(r.pieces())
 	for w := range workers {
 		e.scratch(n, gruSeqWorker+w, 3*r.rows*u)
@@ -256,52 +257,38 @@ func (op gruSeqOp) backward(e *execution, n *Node) error {
 	if err := parallel.Run(r.pieces(), r); err != nil {
 		return err
 	}
-	// The weights' and inputs' gradients, as large products over all steps.
-	if kN := n.inputs[1]; e.needsGrad(kN) {
-		dk := e.grad(kN).data
-		if err := e.matmul(true, false, nIn, u2, rows, r.src, nIn, r.dG, u2, 1, dk, u2); err != nil {
-			return err
-		}
-		if T > 1 {
-			if err := e.matmul(true, false, u, u2, (T-1)*b, r.val, u, r.dG[b*u2:], u2, 1, dk[nIn*u2:], u2); err != nil {
-				return err
-			}
-		}
-		if r.h0 != nil {
-			if err := e.matmul(true, false, u, u2, b, r.h0, u, r.dG, u2, 1, dk[nIn*u2:], u2); err != nil {
-				return err
-			}
-		}
+	// The weights' and inputs' gradients, as large products over all
+	// steps, shared out over the cores.
+	if e.needsGrad(n.inputs[0]) {
+		r.dSrc = e.grad(n.inputs[0]).data
 	}
-	if bN := n.inputs[2]; e.needsGrad(bN) {
-		db := e.grad(bN).data
-		for i := range rows {
-			addTo(db, r.dG[i*u2:(i+1)*u2])
-		}
+	if e.needsGrad(n.inputs[1]) {
+		r.dGK = e.grad(n.inputs[1]).data
 	}
-	if kN := n.inputs[3]; e.needsGrad(kN) {
-		dk := e.grad(kN).data
-		if err := e.matmul(true, false, nIn, u, rows, r.src, nIn, r.dC, u, 1, dk, u); err != nil {
-			return err
-		}
-		if err := e.matmul(true, false, u, u, rows, r.rh, u, r.dC, u, 1, dk[nIn*u:], u); err != nil {
-			return err
-		}
+	if e.needsGrad(n.inputs[2]) {
+		r.dGB = e.grad(n.inputs[2]).data
 	}
-	if bN := n.inputs[4]; e.needsGrad(bN) {
-		db := e.grad(bN).data
-		for i := range rows {
-			addTo(db, r.dC[i*u:(i+1)*u])
-		}
+	if e.needsGrad(n.inputs[3]) {
+		r.dCK = e.grad(n.inputs[3]).data
 	}
-	if xN := n.inputs[0]; e.needsGrad(xN) {
-		dx := e.grad(xN).data
-		if err := e.matmul(false, true, rows, nIn, u2, r.dG, u2, r.gk, u2, 1, dx, nIn); err != nil {
-			return err
-		}
-		if err := e.matmul(false, true, rows, nIn, u, r.dC, u, r.ck, u, 1, dx, nIn); err != nil {
-			return err
-		}
+	if e.needsGrad(n.inputs[4]) {
+		r.dCB = e.grad(n.inputs[4]).data
+	}
+	if r.dGK != nil {
+		r.partGK = e.scratch(n, gruSeqPartGK, len(r.dGK))
+	}
+	if r.dCK != nil {
+		r.partCK = e.scratch(n, gruSeqPartCK, len(r.dCK))
+	}
+	r.phase = 1
+	if err := parallel.Run(gruGradPieces, r); err != nil {
+		return err
+	}
+	if r.dGK != nil {
+		addTo(r.dGK, r.partGK)
+	}
+	if r.dCK != nil {
+		addTo(r.dCK, r.partCK)
 	}
 	return nil
 }
@@ -310,7 +297,7 @@ func (op gruSeqOp) backward(e *execution, n *Node) error {
 // the gates' and candidates' gradients of every step in dG and dC.
 func (r *gruSeqRun) backwardRows(w, r0, r1 int) {
 	op := r.op
-	u, u2, nIn, b := op.units, 2*op.units, op.nIn, r.batch
+	u, u2, b := op.units, 2*op.units, r.batch
 	rows := r1 - r0
 	work := r.e.s.state(r.n).aux[gruSeqWorker+w]
 	dhNext, dh, dRH := work[:rows*u], work[rows*u:2*rows*u], work[2*rows*u:3*rows*u]
@@ -319,28 +306,8 @@ func (r *gruSeqRun) backwardRows(w, r0, r1 int) {
 		lo, hi := t*b+r0, t*b+r1
 		g, c := r.gates[lo*u2:hi*u2], r.cand[lo*u:hi*u]
 		dg, dc := r.dG[lo*u2:hi*u2], r.dC[lo*u:hi*u]
-		dOut := r.dVal[lo*u : hi*u]
 		hPrev := r.prevRows(t, r0, r1)
-		for i := range rows {
-			z := g[i*u2+u : (i+1)*u2]
-			cr, dcr := c[i*u:(i+1)*u], dc[i*u:(i+1)*u]
-			dz := dg[i*u2+u : (i+1)*u2]
-			d, dn, dhr := dOut[i*u:(i+1)*u], dhNext[i*u:(i+1)*u], dh[i*u:(i+1)*u]
-			var hp []float32
-			if hPrev != nil {
-				hp = hPrev[i*u : (i+1)*u]
-			}
-			for q := range d {
-				gh := d[q] + dn[q]
-				var h float32
-				if hp != nil {
-					h = hp[q]
-				}
-				dz[q] = gh * (h - cr[q]) * z[q] * (1 - z[q])
-				dcr[q] = gh * (1 - z[q]) * (1 - cr[q]*cr[q])
-				dhr[q] = gh * z[q]
-			}
-		}
+		gruGradOutRows(gruBestPath, g, c, hPrev, r.dVal[lo*u:hi*u], dhNext, dg, dc, dh, rows, u)
 		if hPrev == nil {
 			for i := range rows {
 				clear(dg[i*u2 : i*u2+u])
@@ -349,20 +316,84 @@ func (r *gruSeqRun) backwardRows(w, r0, r1 int) {
 		}
 		// Through r·h: the reset gate's gradient and a term of the
 		// previous h's.
-		gemmSerial(false, true, rows, u, u, dc, u, r.ck[nIn*u:], u, 0, dRH, u)
-		for i := range rows {
-			rg := g[i*u2 : i*u2+u]
-			hp, drh := hPrev[i*u:(i+1)*u], dRH[i*u:(i+1)*u]
-			dr, dhr := dg[i*u2:i*u2+u], dh[i*u:(i+1)*u]
-			for q := range dr {
-				dr[q] = drh[q] * hp[q] * rg[q] * (1 - rg[q])
-				dhr[q] += drh[q] * rg[q]
-			}
+		gemmPacked(rows, dc, u, r.kc, 0, dRH, u)
+		gruGradResetRows(gruBestPath, g, hPrev, dRH, dg, dh, rows, u)
+		if t > 0 || r.dh0 != nil {
+			gemmPacked(rows, dg, u2, r.kg, 1, dh, u)
 		}
-		gemmSerial(false, true, rows, u, u2, dg, u2, r.gk[nIn*u2:], u2, 1, dh, u)
 		dhNext, dh = dh, dhNext
 	}
 	if r.dh0 != nil && r.h0 != nil {
 		addTo(r.dh0[r0*u:r1*u], dhNext)
+	}
+}
+
+// gruGradPieces is the number of pieces of the gradient phase, so that
+// two cores share them about equally: each kernel's gradient over the
+// first and over the second half of the steps (the second into a buffer
+// of its own, added afterwards), and the two halves of the inputs'
+// gradient.
+const gruGradPieces = 6
+
+// gradientPiece computes one of the products of the gradient phase. A
+// kernel's gradient over all steps is one product, concat([x, h])ᵀ·dG or
+// concat([x, r·h])ᵀ·dC; cut along the steps, its halves pack disjoint
+// parts of both operands, where a cut by rows or columns of the kernel
+// would pack one of them twice.
+func (r *gruSeqRun) gradientPiece(piece int) {
+	op := r.op
+	u, u2, nIn, T := op.units, 2*op.units, op.nIn, op.steps
+	k, rows := nIn+u, T*r.batch
+	mid := (rows + 1) / 2
+	lo, hi := 0, mid
+	if piece%2 == 1 {
+		lo, hi = mid, rows
+	}
+	switch piece {
+	case 0, 1:
+		if r.dGK == nil {
+			return
+		}
+		dk, beta := r.dGK, float32(1)
+		if piece == 1 {
+			dk, beta = r.partGK, 0
+		}
+		if hi == lo {
+			if beta == 0 {
+				clear(dk)
+			}
+			return
+		}
+		gemmSerial(true, false, k, u2, hi-lo, r.xh[lo*k:], k, r.dG[lo*u2:], u2, beta, dk, u2)
+	case 2, 3:
+		if piece == 2 && r.dGB != nil {
+			for i := range rows {
+				addTo(r.dGB, r.dG[i*u2:(i+1)*u2])
+			}
+		}
+		if piece == 3 && r.dCB != nil {
+			for i := range rows {
+				addTo(r.dCB, r.dC[i*u:(i+1)*u])
+			}
+		}
+		if r.dCK == nil {
+			return
+		}
+		dk, beta := r.dCK, float32(1)
+		if piece == 3 {
+			dk, beta = r.partCK, 0
+		}
+		if hi == lo {
+			if beta == 0 {
+				clear(dk)
+			}
+			return
+		}
+		gemmSerial(true, false, k, u, hi-lo, r.xrh[lo*k:], k, r.dC[lo*u:], u, beta, dk, u)
+	case 4, 5:
+		if r.dSrc != nil && hi > lo {
+			gemmSerial(false, true, hi-lo, nIn, u2, r.dG[lo*u2:], u2, r.gk, u2, 1, r.dSrc[lo*nIn:], nIn)
+			gemmSerial(false, true, hi-lo, nIn, u, r.dC[lo*u:], u, r.ck, u, 1, r.dSrc[lo*nIn:], nIn)
+		}
 	}
 }

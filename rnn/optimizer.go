@@ -278,12 +278,8 @@ func (op *trainOp) forward(e *execution, n *Node) error {
 			vv := e.slot(n, i, 1, len(w), 0)
 			t := float64(st.step)
 			lrt := float32(o.LearningRate * math.Sqrt(1-math.Pow(o.Beta2, t)) / (1 - math.Pow(o.Beta1, t)))
-			b1, b2, eps := float32(o.Beta1), float32(o.Beta2), float32(o.Epsilon)
-			for j, gv := range g {
-				m[j] = b1*m[j] + (1-b1)*gv
-				vv[j] = b2*vv[j] + (1-b2)*gv*gv
-				w[j] -= lrt * m[j] / (float32(math.Sqrt(float64(vv[j]))) + eps)
-			}
+			b1, b2 := float32(o.Beta1), float32(o.Beta2)
+			adamUpdate(w, g, m, vv, adamParams{lrt: lrt, b1: b1, c1: 1 - b1, b2: b2, c2: 1 - b2, eps: float32(o.Epsilon)})
 		case optRMSProp:
 			ms := e.slot(n, i, 0, len(w), 1)
 			mom := e.slot(n, i, 1, len(w), 0)
