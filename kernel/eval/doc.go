@@ -125,9 +125,20 @@
 //   - A multi-value definition (a, b := f(); v, ok := m[k]) inside a
 //     cell-level loop, if, switch or block loses its variables in the
 //     interpreter; such a statement runs inside a function literal.
-//   - Values of types declared in cells reach compiled code without their
-//     methods; the session shows them through their String or Error
-//     method, but HTML or PNG methods of cell types are not seen.
+//   - Values of types declared in cells reach compiled code as anonymous
+//     types without their methods, with unexported fields renamed. The
+//     session shows them through their String or Error method, but HTML
+//     or PNG methods of cell types are not seen. Calls of fmt's and log's
+//     printing functions with a constant format, and of Println, are
+//     rewritten so that %T, %v, %+v and %#v print as Go does, methods of
+//     cells' types inside slices, maps and structs included
+//     (fmttype.go, fmtvalue.go); so are encoding/json's Marshal,
+//     MarshalIndent, Encode, Unmarshal and Decode of values whose static
+//     type involves cells' types (jsonvalue.go, jsondecode.go). Values
+//     held in an interface, formats built at run time and other compiled
+//     packages (text/template, errors.As) still see the anonymous types.
+//   - A constant of a cell's type is written with its value (Status = 2
+//     for the second of iota + 1), which the interpreter compares right.
 //   - An interrupt stops interpreted code within milliseconds; compiled
 //     code stops when it checks its context, which Options.CellHook hands
 //     to compiled packages (time.Sleep in cells is stopped by the session
