@@ -66,6 +66,7 @@ func rewriteCell(src string, pieces []*piece, know knowledge) []edit {
 			rw.defineFromMinMax(p)
 		}
 		rw.rangeFuncs(p, n)
+		rw.selectBranches(p, n)
 		rw.walk(p, n)
 	}
 	return rw.edits
