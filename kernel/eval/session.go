@@ -150,6 +150,7 @@ func (s *Session) start() error {
 		opts.Packages,
 		runtimeExports(s.coll, s.stack, s.sniff),
 		deferExports(s.defers),
+		returnExports(),
 		iterExports(),
 		// Reads of os.Stdin by cells go to the front end. The variable
 		// becomes an io.Reader, which is what cells pass it to.
@@ -331,6 +332,10 @@ func (s *Session) executeGo(ctx context.Context, code string) (res *Result) {
 			}
 			break
 		}
+		ended := returned(err)
+		if ended {
+			err = nil
+		}
 		if err != nil {
 			e := s.explainCrash(s.convertError(ctx, err, code, rw), err, code, rest)
 			if ctx.Err() != nil {
@@ -361,6 +366,10 @@ func (s *Session) executeGo(ctx context.Context, code string) (res *Result) {
 		}
 		if e := s.recompileUsers(ctx, redefined); e != nil {
 			return &Result{Err: e}
+		}
+		if ended {
+			texpr = nil // the cell's value was never reached
+			break
 		}
 	}
 	s.recordVarTypes(rest)
