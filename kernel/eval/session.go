@@ -34,6 +34,7 @@ type Session struct {
 	stack   *stackGuard
 	stdin   *stdinReader
 	defers  *deferStack    // the running cell's deferred calls
+	numbers cellNumbers    // the front end's numbers for cells
 	exports interp.Exports // every preloaded package, for completion and docs
 	check   *gocheck.Checker
 	mods    *modules.Workspace // nil without Options.ModulesDir
@@ -219,6 +220,7 @@ func (s *Session) executeGo(ctx context.Context, code string) (res *Result) {
 	}()
 	s.mu.Lock()
 	s.cells++
+	s.numbers.record(s.cells)
 	s.mu.Unlock()
 	s.settle(2 * time.Second)
 	if s.opts.CellHook != nil {
