@@ -152,6 +152,7 @@ func (s *Session) start() error {
 		runtimeExports(s.coll, s.stack, s.sniff),
 		deferExports(s.defers),
 		returnExports(),
+		boundsExports(),
 		iterExports(),
 		// Reads of os.Stdin by cells go to the front end. The variable
 		// becomes an io.Reader, which is what cells pass it to.
