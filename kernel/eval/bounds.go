@@ -69,6 +69,7 @@ func (rw *rewriter) boundsChecks(p *piece, root ast.Node) {
 	if !ok || root == nil || !boundsGuards {
 		return
 	}
+	safe := inRangeIndexes(root)
 	var inFunc func(n ast.Node, body *ast.BlockStmt, ftype *ast.FuncType)
 	visit := func(n ast.Node) bool {
 		switch n := n.(type) {
@@ -102,7 +103,7 @@ func (rw *rewriter) boundsChecks(p *piece, root ast.Node) {
 				list = x.Body
 			}
 			for _, s := range list {
-				rw.guardStmt(p, s, tk, own)
+				rw.guardStmt(p, s, tk, own, safe)
 			}
 			return true
 		})
@@ -127,7 +128,7 @@ func (rw *rewriter) boundsChecks(p *piece, root ast.Node) {
 				list = x.Body
 			}
 			for _, s := range list {
-				rw.guardStmt(p, s, tk, own)
+				rw.guardStmt(p, s, tk, own, safe)
 			}
 			return true
 		})
@@ -137,7 +138,7 @@ func (rw *rewriter) boundsChecks(p *piece, root ast.Node) {
 }
 
 // guardStmt puts the guards of statement s before it.
-func (rw *rewriter) guardStmt(p *piece, s ast.Stmt, tk typeKnowledge, own map[string]bool) {
+func (rw *rewriter) guardStmt(p *piece, s ast.Stmt, tk typeKnowledge, own map[string]bool, safe map[*ast.IndexExpr]bool) {
 	var parts []ast.Node // what s evaluates before it runs anything else
 	switch s := s.(type) {
 	case *ast.ExprStmt, *ast.AssignStmt, *ast.IncDecStmt, *ast.ReturnStmt, *ast.SendStmt, *ast.DeclStmt:
@@ -174,6 +175,9 @@ func (rw *rewriter) guardStmt(p *piece, s ast.Stmt, tk typeKnowledge, own map[st
 	var guards []string
 	for _, n := range parts {
 		for _, x := range boundsExprs(n) {
+			if ix, ok := x.(*ast.IndexExpr); ok && safe[ix] {
+				continue
+			}
 			if g := rw.guardFor(p, x, tk, calls, own); g != "" {
 				guards = append(guards, g)
 			}
@@ -343,4 +347,122 @@ func ownOnly(x ast.Expr, own map[string]bool) bool {
 func isPlainInt(t types.Type) bool {
 	b, ok := t.(*types.Basic)
 	return ok && (b.Kind() == types.Int || b.Kind() == types.UntypedInt || b.Kind() == types.UntypedRune)
+}
+
+// inRangeIndexes returns the index expressions under root that a loop
+// keeps in range, which need no guard, in the loops that do most
+// indexing:
+//
+//	for i := 0; i < len(xs); i++ { ... xs[i] ... }
+//	for i := range xs { ... xs[i] ... }
+//
+// when the body assigns neither i nor xs (nor takes their address). A
+// function the body calls may still shorten xs, a global: the
+// interpreter then reports the error without the numbers, as before.
+func inRangeIndexes(root ast.Node) map[*ast.IndexExpr]bool {
+	safe := map[*ast.IndexExpr]bool{}
+	ast.Inspect(root, func(n ast.Node) bool {
+		var i, xs string
+		var body *ast.BlockStmt
+		switch l := n.(type) {
+		case *ast.ForStmt:
+			i, xs = countingLoop(l)
+			body = l.Body
+		case *ast.RangeStmt:
+			key, ok1 := l.Key.(*ast.Ident)
+			x, ok2 := l.X.(*ast.Ident)
+			if ok1 && ok2 && l.Tok == token.DEFINE {
+				i, xs = key.Name, x.Name
+			}
+			body = l.Body
+		}
+		if i == "" || i == "_" {
+			return true
+		}
+		if assigned := assignedIn(body); assigned[i] || assigned[xs] {
+			return true
+		}
+		ast.Inspect(body, func(n ast.Node) bool {
+			if ix, ok := n.(*ast.IndexExpr); ok {
+				x, ok1 := ix.X.(*ast.Ident)
+				k, ok2 := ix.Index.(*ast.Ident)
+				if ok1 && ok2 && x.Name == xs && k.Name == i {
+					safe[ix] = true
+				}
+			}
+			return true
+		})
+		return true
+	})
+	return safe
+}
+
+// countingLoop returns i and xs of `for i := 0; i < len(xs); i++`.
+func countingLoop(l *ast.ForStmt) (string, string) {
+	init, ok := l.Init.(*ast.AssignStmt)
+	if !ok || init.Tok != token.DEFINE || len(init.Lhs) != 1 || len(init.Rhs) != 1 {
+		return "", ""
+	}
+	i, ok := init.Lhs[0].(*ast.Ident)
+	if lit, isLit := init.Rhs[0].(*ast.BasicLit); !ok || !isLit || lit.Value != "0" {
+		return "", ""
+	}
+	post, ok := l.Post.(*ast.IncDecStmt)
+	if !ok || post.Tok != token.INC {
+		return "", ""
+	}
+	if p, ok := post.X.(*ast.Ident); !ok || p.Name != i.Name {
+		return "", ""
+	}
+	cond, ok := l.Cond.(*ast.BinaryExpr)
+	if !ok || cond.Op != token.LSS {
+		return "", ""
+	}
+	if c, ok := cond.X.(*ast.Ident); !ok || c.Name != i.Name {
+		return "", ""
+	}
+	call, ok := cond.Y.(*ast.CallExpr)
+	if !ok || len(call.Args) != 1 {
+		return "", ""
+	}
+	fn, ok1 := call.Fun.(*ast.Ident)
+	x, ok2 := call.Args[0].(*ast.Ident)
+	if !ok1 || !ok2 || fn.Name != "len" {
+		return "", ""
+	}
+	return i.Name, x.Name
+}
+
+// assignedIn returns the names that statements under n assign, define
+// anew or take the address of.
+func assignedIn(n ast.Node) map[string]bool {
+	names := map[string]bool{}
+	note := func(x ast.Expr) {
+		if id, ok := x.(*ast.Ident); ok {
+			names[id.Name] = true
+		}
+	}
+	ast.Inspect(n, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			for _, l := range n.Lhs {
+				note(l)
+			}
+		case *ast.IncDecStmt:
+			note(n.X)
+		case *ast.RangeStmt:
+			note(n.Key)
+			note(n.Value)
+		case *ast.ValueSpec:
+			for _, id := range n.Names {
+				note(id)
+			}
+		case *ast.UnaryExpr:
+			if n.Op == token.AND {
+				note(n.X)
+			}
+		}
+		return true
+	})
+	return names
 }

@@ -31,6 +31,8 @@ func TestBoundsInFunctions(t *testing.T) {
 		{"slice of an array", []string{"func f(n int) int {\n\tvar a [3]int\n\treturn len(a[:n])\n}", "f(4)"}, "runtime error: slice bounds out of range [:4] with length 3"},
 		{"three-index slice", []string{"func f(xs []int, m int) []int { return xs[0:1:m] }", "f(make([]int, 2), 5)"}, "runtime error: slice bounds out of range [::5] with capacity 2"},
 		{"recover sees a runtime error", []string{"import \"runtime\"", "func f(xs []int) (msg string) {\n\tdefer func() {\n\t\tr := recover()\n\t\t_, isRuntime := r.(runtime.Error)\n\t\tmsg = fmt.Sprint(r, \" \", isRuntime)\n\t}()\n\treturn fmt.Sprint(xs[len(xs)])\n}", "f([]int{1})"}, "runtime error: index out of range [1] with length 1 true"},
+		{"a loop keeps its index in range", []string{"func f(xs []int) int {\n\ts := 0\n\tfor i := 0; i < len(xs); i++ {\n\t\ts += xs[i]\n\t}\n\tfor i := range xs {\n\t\ts += xs[i]\n\t}\n\treturn s\n}", "f([]int{1, 2})"}, "6"},
+		{"a loop that shortens its slice is checked", []string{"func f(xs []int) int {\n\ts := 0\n\tfor i := 0; i < len(xs); i++ {\n\t\txs = xs[:i]\n\t\ts += xs[i]\n\t}\n\treturn s\n}", "f([]int{1, 2})"}, "runtime error: index out of range [0] with length 0"},
 		// What Go does not check.
 		{"a guarded index under &&", []string{"func f(xs []int, i int) bool { return i < len(xs) && xs[i] > 0 }", "f([]int{1}, 5)"}, "false"},
 		{"a map", []string{"func f(m map[int]int, k int) int { return m[k] }", "f(map[int]int{}, 9)"}, "0"},
