@@ -14,6 +14,8 @@ func TestCellReturn(t *testing.T) {
 		want  string // the last cell's value, or "error: " + a part of its message
 	}{
 		{"return in an if ends the cell", []string{"x := 1\nif x > 0 {\n\treturn\n}\nx = 2", "x"}, "1"},
+		{"return in a loop the session runs in a function literal", []string{"m := map[int]int{2: 7}\nlast := 0\nfor i := 0; i < 5; i++ {\n\tv, ok := m[i]\n\tif ok {\n\t\tlast = v\n\t\treturn\n\t}\n\tlast = i\n}\nlast = -1", "last"}, "7"},
+		{"return in a select in a loop", []string{"ch := make(chan int, 1)\nch <- 4\ngot := 0\nfor {\n\tselect {\n\tcase v := <-ch:\n\t\tgot = v\n\t\treturn\n\tdefault:\n\t}\n\tgot = -1\n}", "got"}, "4"},
 		{"return not taken", []string{"y := 1\nif y < 0 {\n\treturn\n}\ny = 2", "y"}, "2"},
 		{"return in a loop", []string{"n := 0\nfor i := 0; ; i++ {\n\tif i == 3 {\n\t\treturn\n\t}\n\tn = i\n}", "n"}, "2"},
 		{"return in a switch in a loop", []string{"var seen []int\nfor i := 0; i < 5; i++ {\n\tswitch {\n\tcase i == 2:\n\t\treturn\n\t}\n\tseen = append(seen, i)\n}", "seen"}, "[0 1]"},
