@@ -139,7 +139,17 @@ func (it *interpreter) Execute(ctx context.Context, code string, out dispatch.Ou
 	prev := it.out
 	it.out = out
 	it.mu.Unlock()
-	res := it.session.Execute(ctx, code)
+	var res *eval.Result
+	if n, ok := out.(dispatch.NumberedOutput); ok {
+		// Later tracebacks name the cell as the front end does.
+		var opts eval.CellOptions
+		if count, counted := n.ExecutionCount(); counted {
+			opts.Number = count
+		}
+		res = it.session.ExecuteCell(ctx, code, opts)
+	} else {
+		res = it.session.Execute(ctx, code)
+	}
 	if it.capture != nil {
 		// Everything the cell printed is published before its result.
 		it.capture.Sync()

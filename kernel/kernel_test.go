@@ -466,3 +466,18 @@ go func() {
 		}
 	}
 }
+
+// TestTracebackNamesCellsByExecutionCount names a function's cell in a
+// later traceback by its execution count, which a silent cell between
+// does not change.
+func TestTracebackNamesCellsByExecutionCount(t *testing.T) {
+	_, c := startKernel(t)
+	execute(t, c, "x := 1", nil)
+	execute(t, c, "x = 2", map[string]any{"silent": true})
+	execute(t, c, "func boom(xs []int) int {\n\treturn xs[3]\n}", nil)
+	reply, _ := execute(t, c, "boom([]int{1})", nil)
+	tb := fmt.Sprint(reply["traceback"])
+	if reply["status"] != "error" || !strings.Contains(tb, "In [2]:2:2") {
+		t.Fatalf("reply %v, want a traceback naming In [2]:2:2", reply)
+	}
+}

@@ -223,7 +223,7 @@ func (s *shell) enter(line string) (quit bool) {
 	s.saveHistory(code)
 	s.count++
 	prefix := fmt.Sprintf("in%d", s.count)
-	s.execute(func(ctx context.Context) { s.runner.Execute(ctx, prefix, code) })
+	s.execute(func(ctx context.Context) { s.runner.Execute(ctx, prefix, code, s.count) })
 	return false
 }
 

@@ -108,18 +108,25 @@ func modulesDir() string {
 func (r *Runner) Session() *eval.Session { return r.sess }
 
 // Execute runs one cell and shows its value or error. Its images are
-// written to files named after prefix.
-func (r *Runner) Execute(ctx context.Context, prefix, code string) *eval.Result {
-	return r.execute(ctx, prefix, code, CellError{})
+// written to files named after prefix; later tracebacks name the cell
+// In [number].
+func (r *Runner) Execute(ctx context.Context, prefix, code string, number int) *eval.Result {
+	return r.execute(ctx, prefix, code, CellError{}, number)
 }
 
 // execute runs one cell as Execute does; an error is shown as where, the
-// cell's place in a notebook or file, says.
-func (r *Runner) execute(ctx context.Context, prefix, code string, where CellError) *eval.Result {
+// cell's place in a notebook or file, says. A number of 0 leaves the
+// cell's name in later tracebacks to the session's count of cells.
+func (r *Runner) execute(ctx context.Context, prefix, code string, where CellError, number int) *eval.Result {
 	r.mu.Lock()
 	r.prefix = prefix
 	r.mu.Unlock()
-	res := r.sess.Execute(ctx, code)
+	var res *eval.Result
+	if number > 0 {
+		res = r.sess.ExecuteCell(ctx, code, eval.CellOptions{Number: number})
+	} else {
+		res = r.sess.Execute(ctx, code)
+	}
 	r.syncCapture()
 	r.mu.Lock()
 	defer r.mu.Unlock()
@@ -209,7 +216,7 @@ func (r *Runner) RunNotebook(ctx context.Context, nb *Notebook, name string, rec
 			r.rec.begin(c, count)
 			r.mu.Unlock()
 		}
-		res := r.execute(ctx, fmt.Sprintf("%s-cell%d", name, count), c.Source, CellError{Cell: count})
+		res := r.execute(ctx, fmt.Sprintf("%s-cell%d", name, count), c.Source, CellError{Cell: count}, count)
 		if record {
 			r.mu.Lock()
 			if res.Value != nil {
@@ -248,7 +255,7 @@ func (r *Runner) RunFile(ctx context.Context, name, code string) error {
 		defer stop()
 	}
 	base := strings.TrimSuffix(filepath.Base(name), filepath.Ext(name))
-	if res := r.execute(ctx, base, code, CellError{File: name}); res.Err != nil {
+	if res := r.execute(ctx, base, code, CellError{File: name}, 0); res.Err != nil {
 		return &CellError{File: name, Err: res.Err}
 	}
 	return nil

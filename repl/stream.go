@@ -42,7 +42,7 @@ func (r *Runner) RunStream(ctx context.Context, name string, in *Lines) error {
 	run := func() (stop bool) {
 		code := strings.Join(cell, "\n")
 		cell = nil
-		res := r.execute(ctx, fmt.Sprintf("%s-line%d", name, start), code, CellError{File: name, FirstLine: start})
+		res := r.execute(ctx, fmt.Sprintf("%s-line%d", name, start), code, CellError{File: name, FirstLine: start}, 0)
 		if res.Err == nil {
 			return false
 		}
@@ -100,7 +100,7 @@ func (r *Runner) runProgram(ctx context.Context, name string, lineNo int, clause
 		lines = append(lines, line)
 	}
 	code := strings.Join(lines, "\n") + "\n"
-	if res := r.execute(ctx, name, code, CellError{File: name}); res.Err != nil {
+	if res := r.execute(ctx, name, code, CellError{File: name}, 0); res.Err != nil {
 		return &CellError{File: name, Err: res.Err}
 	}
 	return nil

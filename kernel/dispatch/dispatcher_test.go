@@ -114,6 +114,23 @@ func TestSilentAndStoreHistory(t *testing.T) {
 	}
 }
 
+// TestExecutionCountReachesInterpreter gives the interpreter each
+// cell's execution count, and tells it which cells the front end does
+// not count.
+func TestExecutionCountReachesInterpreter(t *testing.T) {
+	h := newHarness(t)
+	h.do(protocol.Shell, "execute_request", map[string]any{"code": "count"})
+	h.do(protocol.Shell, "execute_request", map[string]any{"code": "count", "silent": true})
+	h.do(protocol.Shell, "execute_request", map[string]any{"code": "count", "store_history": false})
+	h.do(protocol.Shell, "execute_request", map[string]any{"code": "count"})
+	want := []string{"1 true", "1 false", "1 false", "2 true"}
+	h.mock.mu.Lock()
+	defer h.mock.mu.Unlock()
+	if !slices.Equal(h.mock.counts, want) {
+		t.Errorf("counts %v, want %v", h.mock.counts, want)
+	}
+}
+
 func TestErrorAndStopOnError(t *testing.T) {
 	h := newHarness(t)
 	// Two requests arrive while the failing one runs.

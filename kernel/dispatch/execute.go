@@ -45,7 +45,7 @@ func (d *Dispatcher) execute(ch protocol.Channel, msg *protocol.Message) {
 		d.publish(msg, "execute_input", protocol.ExecuteInput{Code: req.Code, ExecutionCount: count})
 	}
 	out := &requestOutput{d: d, parent: msg, ctx: ctx, silent: req.Silent,
-		allowStdin: req.AllowStdin == nil || *req.AllowStdin}
+		allowStdin: req.AllowStdin == nil || *req.AllowStdin, count: count, counted: storeHistory}
 	value, failure := d.interp.Execute(ctx, req.Code, out)
 	interrupted := ctx.Err() != nil
 	d.mu.Lock()

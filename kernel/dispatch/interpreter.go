@@ -66,6 +66,15 @@ type SilentOutput interface {
 	Silent() bool
 }
 
+// NumberedOutput is implemented by the Output of an execute request: it
+// gives the cell's execution count, the number the front end shows
+// beside it, for an interpreter that names earlier cells by it (in
+// tracebacks). A cell that the front end does not count (silent, or
+// not stored in the history) has none: counted is false.
+type NumberedOutput interface {
+	ExecutionCount() (n int, counted bool)
+}
+
 // Error describes a failed cell or expression.
 type Error struct {
 	Name      string

@@ -3,6 +3,7 @@ package dispatch
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 
 	"strings"
 	"sync"
@@ -26,6 +27,7 @@ import (
 type mockInterpreter struct {
 	mu      sync.Mutex
 	counter int
+	counts  []string      // what "count" found, in order
 	started chan struct{} // receives when "wait" starts
 }
 
@@ -66,6 +68,14 @@ func (m *mockInterpreter) Execute(ctx context.Context, code string, out Output) 
 			return nil, &Error{Name: "InputError", Value: err.Error()}
 		}
 		return text(v), nil
+	case "count":
+		// The execution count the interpreter is given, kept for silent
+		// cells, whose values nobody sees.
+		n, counted := out.(NumberedOutput).ExecutionCount()
+		m.mu.Lock()
+		defer m.mu.Unlock()
+		m.counts = append(m.counts, fmt.Sprint(n, counted))
+		return text(fmt.Sprint(n, counted)), nil
 	case "incr":
 		m.mu.Lock()
 		defer m.mu.Unlock()

@@ -24,6 +24,8 @@ type requestOutput struct {
 	ctx        context.Context
 	silent     bool
 	allowStdin bool
+	count      int  // the cell's execution count
+	counted    bool // whether the cell increased the count
 
 	mu    sync.Mutex
 	pages []string // text for the pager, sent with the execute_reply
@@ -53,6 +55,9 @@ func (o *requestOutput) payload() []any {
 
 // Silent reports whether the request asked for no output at all.
 func (o *requestOutput) Silent() bool { return o.silent }
+
+// ExecutionCount implements NumberedOutput.
+func (o *requestOutput) ExecutionCount() (int, bool) { return o.count, o.counted }
 
 func (o *requestOutput) Stream(name, text string) {
 	if o.silent || text == "" {

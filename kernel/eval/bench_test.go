@@ -52,25 +52,29 @@ func BenchmarkMixedCell(b *testing.B) {
 // BenchmarkRuntimeErrorSites measures what storing each statement's site
 // (positions.go) costs interpreted code: an index-heavy loop in a
 // function and in the cell's body, and recursive calls, with the sites
-// ("marked") and without ("plain"), side by side.
+// ("marked") and without ("plain"), and with the sites and the bounds
+// checks of bounds.go ("guarded"), side by side.
 func BenchmarkRuntimeErrorSites(b *testing.B) {
 	setup := "func sum(xs []int) int {\n\ts := 0\n\tfor i := 0; i < len(xs); i++ {\n\t\ts += xs[i]\n\t}\n\treturn s\n}\n" +
 		"func fib(n int) int {\n\tif n < 2 {\n\t\treturn n\n\t}\n\treturn fib(n-1) + fib(n-2)\n}\n" +
+		"func gather(xs, idx []int) int {\n\ts := 0\n\tfor _, j := range idx {\n\t\ts += xs[j]\n\t}\n\treturn s\n}\n" +
 		"xs := make([]int, 200000)"
 	cells := []struct{ name, cell string }{
 		{"loop in a function", "_ = sum(xs)"},
 		{"loop in the cell", "t := 0\nfor i := 0; i < len(xs); i++ {\n\tt += xs[i]\n}"},
 		{"calls", "_ = fib(20)"},
+		// Indexes no loop keeps in range: each is checked (bounds.go).
+		{"gather in a function", "_ = gather(xs, xs)"},
 	}
+	variants := []struct {
+		name           string
+		marked, guards bool
+	}{{"plain", false, false}, {"marked", true, false}, {"guarded", true, true}}
 	for _, c := range cells {
-		for _, marked := range []bool{false, true} {
-			name := c.name + "/plain"
-			if marked {
-				name = c.name + "/marked"
-			}
-			b.Run(name, func(b *testing.B) {
-				defer func(old bool) { siteMarks = old }(siteMarks)
-				siteMarks = marked
+		for _, v := range variants {
+			b.Run(c.name+"/"+v.name, func(b *testing.B) {
+				defer func(marks, guards bool) { siteMarks, boundsGuards = marks, guards }(siteMarks, boundsGuards)
+				siteMarks, boundsGuards = v.marked, v.guards
 				s := newSession(b, Options{})
 				ctx := context.Background()
 				if r := s.Execute(ctx, setup); r.Err != nil {

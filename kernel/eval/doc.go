@@ -52,8 +52,9 @@
 // are reflect's, are translated), then "goroutine 1 [running]:" and the
 // frames of cells' functions, innermost first, each at the statement it
 // was running: "cell:L:C" in the cell that ran, "In [N]:L:C" in cell N,
-// N being the session's count of cells run (the front end's execution
-// count when every cell is run once, non-silently). Every statement of a
+// N being the front end's number for that cell, given with ExecuteCell
+// ("In [ ]" for a cell it gave none), or for cells run with Execute the
+// session's count of cells run. Every statement of a
 // cell and of the functions cells declare stores a number that names it,
 // in a variable of its function, before it runs, and each function
 // records that variable on entry (positions.go, callstack.go): about a

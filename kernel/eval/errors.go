@@ -152,7 +152,7 @@ func (s *Session) panicError(value any, note panicNote, frames []panicFrame, cod
 				e.Line, e.Column = l.at.Line, l.at.Col
 			}
 		case l.known:
-			e.Traceback = append(e.Traceback, fmt.Sprintf("\tIn [%d]:%d:%d\t%s", l.at.Cell, l.at.Line, l.at.Col, strings.TrimSpace(l.at.Src)))
+			e.Traceback = append(e.Traceback, fmt.Sprintf("\t%s:%d:%d\t%s", s.numbers.label(l.at.Cell), l.at.Line, l.at.Col, strings.TrimSpace(l.at.Src)))
 		default:
 			e.Traceback = append(e.Traceback, s.unknownFrame(l.frame, code, toCell, cell, e))
 		}
@@ -175,7 +175,7 @@ func (s *Session) unknownFrame(f panicFrame, code string, toCell func(int, int) 
 	def, declared := s.funcs[fn]
 	s.mu.Unlock()
 	if declared && def.cell != cell && fn != mainName {
-		return fmt.Sprintf("\tIn [%d] (its body starts at line %d)", def.cell, f.Line-1)
+		return fmt.Sprintf("\t%s (its body starts at line %d)", s.numbers.label(def.cell), f.Line-1)
 	}
 	line, col := toCell(f.Line, f.Column)
 	if e.Line == 0 {

@@ -66,6 +66,9 @@ func rewriteCell(src string, pieces []*piece, know knowledge) []edit {
 			rw.defineFromMinMax(p)
 		}
 		rw.rangeFuncs(p, n)
+		rw.selectBranches(p, n)
+		rw.cellReturns(p)
+		rw.boundsChecks(p, n)
 		rw.walk(p, n)
 	}
 	return rw.edits

@@ -29,7 +29,7 @@ func TestRuntimeErrors(t *testing.T) {
 		{"index of a string", []string{"s := \"abc\"\ni := 3\n_ = s[i]"},
 			"runtime error: index out of range [3] with length 3", 3, 5, nil},
 		{"index in a loop of the cell", []string{"xs := []int{1, 2, 3}\nfor i := 0; i < 5; i++ {\n\t_ = xs[i]\n}"},
-			"runtime error: index out of range", 3, 2, // i is gone: no numbers
+			"runtime error: index out of range [3] with length 3", 3, 2, // checked before the statement
 			[]string{"main.main()", "\tcell:3:2\t_ = xs[i]"}},
 		{"slice past the capacity", []string{"xs := make([]int, 3)\nn := 5\nys := xs[:n]\n_ = ys"},
 			"runtime error: slice bounds out of range [:5] with capacity 3", 3, 7, nil},
@@ -55,7 +55,7 @@ func TestRuntimeErrors(t *testing.T) {
 			"name x", 1, 1, nil},
 		{"in a function of an earlier cell",
 			[]string{"func at(xs []int, i int) int {\n\tx := 1\n\treturn xs[i] + x\n}", "y := 1\n_ = at([]int{1}, 3) + y"},
-			"runtime error: index out of range", 2, 1,
+			"runtime error: index out of range [3] with length 1", 2, 1,
 			[]string{"main.at(...)", "\tIn [1]:3:2\treturn xs[i] + x", "main.main()", "\tcell:2:1\t_ = at([]int{1}, 3) + y"}},
 		{"in a function called by a function",
 			[]string{"func inner(m map[string]int) {\n\tn := len(m)\n\tm[\"k\"] = n\n}", "func outer() {\n\tvar m map[string]int\n\tinner(m)\n}", "y := 1\n_ = y\nouter()"},

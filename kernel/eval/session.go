@@ -34,6 +34,7 @@ type Session struct {
 	stack   *stackGuard
 	stdin   *stdinReader
 	defers  *deferStack    // the running cell's deferred calls
+	numbers cellNumbers    // the front end's numbers for cells
 	exports interp.Exports // every preloaded package, for completion and docs
 	check   *gocheck.Checker
 	mods    *modules.Workspace // nil without Options.ModulesDir
@@ -155,6 +156,8 @@ func (s *Session) start() error {
 		opts.Packages,
 		runtimeExports(s.coll, s.stack, s.sniff),
 		deferExports(s.defers),
+		returnExports(),
+		boundsExports(),
 		iterExports(),
 		{"log/log": exports["log/log"]},
 		// Reads of os.Stdin by cells go to the front end. The variable
@@ -224,6 +227,7 @@ func (s *Session) executeGo(ctx context.Context, code string) (res *Result) {
 	}()
 	s.mu.Lock()
 	s.cells++
+	s.numbers.record(s.cells)
 	s.mu.Unlock()
 	s.settle(2 * time.Second)
 	if s.opts.CellHook != nil {
@@ -344,6 +348,10 @@ func (s *Session) executeGo(ctx context.Context, code string) (res *Result) {
 			}
 			break
 		}
+		ended := returned(err)
+		if ended {
+			err = nil
+		}
 		if err != nil {
 			e := s.explainCrash(s.convertError(ctx, err, code, rw), err, code, rest)
 			if ctx.Err() != nil {
@@ -374,6 +382,10 @@ func (s *Session) executeGo(ctx context.Context, code string) (res *Result) {
 		}
 		if e := s.recompileUsers(ctx, redefined); e != nil {
 			return &Result{Err: e}
+		}
+		if ended {
+			texpr = nil // the cell's value was never reached
+			break
 		}
 	}
 	s.recordVarTypes(rest)
