@@ -13,7 +13,11 @@ package eval
 // BinarySearch and BinarySearchFunc take []E: the session leaves calls of
 // functions with several results to the interpreter's inference (see
 // gocheck.Inferred).
-var stdGenericSources = []string{`package slices
+var stdGenericSources = []string{slicesAddedSource, mapsAddedSource, slicesReplacedSource, mapsReplacedSource}
+
+// slicesAddedSource holds the functions of slices that Go 1.22's source
+// lacks or the interpreter leaves out.
+const slicesAddedSource = `package slices
 
 import "sort"
 
@@ -61,10 +65,8 @@ func Min[S ~[]E, E ordered](x S) E {
 		panic("slices.Min: empty list")
 	}
 	m := x[0]
-	for _, v := range x[1:] {
-		if less(v, m) {
-			m = v
-		}
+	for i := 1; i < len(x); i++ {
+		m = min2(m, x[i])
 	}
 	return m
 }
@@ -74,12 +76,33 @@ func Max[S ~[]E, E ordered](x S) E {
 		panic("slices.Max: empty list")
 	}
 	m := x[0]
-	for _, v := range x[1:] {
-		if less(m, v) {
-			m = v
-		}
+	for i := 1; i < len(x); i++ {
+		m = max2(m, x[i])
 	}
 	return m
+}
+
+// min2 and max2 are the builtins min and max of two values, which the
+// interpreter lacks: a NaN wins. (Which zero wins does not matter: the
+// interpreter's calls turn -0 into +0.)
+func min2[E ordered](a, b E) E {
+	if a != a || a < b {
+		return a
+	}
+	if b != b || b < a {
+		return b
+	}
+	return a
+}
+
+func max2[E ordered](a, b E) E {
+	if a != a || a > b {
+		return a
+	}
+	if b != b || b > a {
+		return b
+	}
+	return a
 }
 
 func MinFunc[S ~[]E, E any](x S, cmp func(a, b E) int) E {
@@ -210,7 +233,10 @@ func Repeat[S ~[]E, E any](x S, count int) S {
 	}
 	return out
 }
-`, `package maps
+`
+
+// mapsAddedSource holds the iterator functions of maps.
+const mapsAddedSource = `package maps
 
 func Keys[M ~map[K]V, K comparable, V any](m M) func(yield func(K) bool) {
 	return func(yield func(K) bool) {
@@ -257,4 +283,4 @@ func Collect[K comparable, V any](seq func(yield func(K, V) bool)) map[K]V {
 	})
 	return m
 }
-`}
+`
