@@ -30,6 +30,12 @@ func TestInferredTypeArguments(t *testing.T) {
 		{"inside a statement cell", []string{
 			"import (\n\t\"fmt\"\n\t\"slices\"\n)",
 			"xs := []string{\"b\", \"a\"}\nslices.Sort(xs)\nfmt.Sprint(slices.Index(xs, \"b\"), xs)"}, "1 [a b]"},
+		{"partial instantiation of a cell's function", []string{
+			"import \"fmt\"\n\nfunc Conv[T, U any](x U, f func(U) T) T { return f(x) }",
+			"fmt.Sprint(Conv[string](3, func(n int) string { return fmt.Sprint(n * 2) }))"}, "6"},
+		{"partial instantiation of slices.Concat", []string{
+			"import (\n\t\"fmt\"\n\t\"slices\"\n)",
+			"fmt.Sprint(slices.Concat[[]int]() == nil, slices.Concat[[]int]([]int{1}, []int{2}))"}, "true [1 2]"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
