@@ -151,6 +151,7 @@ func (s *Session) start() error {
 		runtimeExports(s.coll, s.stack, s.sniff),
 		deferExports(s.defers),
 		iterExports(),
+		typeParamExports(),
 		// Reads of os.Stdin by cells go to the front end. The variable
 		// becomes an io.Reader, which is what cells pass it to.
 		{"os/os": {"Stdin": reflect.ValueOf(&stdinVar).Elem()}},
@@ -266,6 +267,7 @@ func (s *Session) executeGo(ctx context.Context, code string) (res *Result) {
 		return &Result{Err: e}
 	}
 	edits := append(rewriteCell(code, rest, s), s.instantiationEdits(inferred)...)
+	edits = append(edits, typeParamConversions(code, rest, s)...)
 	edits = append(edits, markSites(code, rest, s.cells, s.sites, program)...)
 	if fd, p := declaresMain(rest); fd != nil && program {
 		edits = append(edits, edit{Off: p.off(fd.Name.Pos()), End: p.off(fd.Name.End()), Text: mainName})

@@ -1,0 +1,106 @@
+package eval
+
+import (
+	"fmt"
+	"go/ast"
+	"go/types"
+	"reflect"
+
+	"github.com/traefik/yaegi/interp"
+)
+
+// convertFn is the compiled helper that converts to a type parameter,
+// and convVar the variable of the rewritten conversion, named so that the
+// converted expression does not see it.
+const (
+	convertFn = rtAlias + ".ConvertInto"
+	convVar   = "__gornnConv"
+)
+
+// typeParamConversions rewrites the conversions to a type parameter in
+// the generic functions of a cell, T(x). The interpreter instantiates a
+// generic function by putting the type argument's name where T was, and
+// looks that name up as a type when it meets a conversion: a type of a
+// cell ("main.Celsius") or of a package ("time.Duration") is not found
+// there, so the conversion is taken for a call, and its compiler crashes
+// (Sum[Celsius] calling Reduce(xs, T(0), add)). In declarations and
+// composite literals the type is taken as it is, so a constant is
+// assigned to a variable of type T instead, and any other value converted
+// by a compiled helper:
+//
+//	T(0)  ->  func() (c T) { c = 0; return }()
+//	T(x)  ->  func() (c T) { __gornn.ConvertInto(&c, x); return }()
+func typeParamConversions(src string, pieces []*piece, tk typeKnowledge) []edit {
+	if tk == nil {
+		return nil
+	}
+	var edits []edit
+	for _, p := range pieces {
+		var root ast.Node = p.decl
+		if p.stmt != nil {
+			root = p.stmt
+		}
+		if root == nil {
+			continue
+		}
+		ast.Inspect(root, func(n ast.Node) bool {
+			call, ok := n.(*ast.CallExpr)
+			if !ok || len(call.Args) != 1 || call.Ellipsis.IsValid() {
+				return true
+			}
+			fun, ok := ast.Unparen(call.Fun).(*ast.Ident)
+			if !ok {
+				return true
+			}
+			if _, isValue := tk.typeOf(p.off(fun.Pos()), p.off(fun.End())); isValue {
+				return true // a call of a function value
+			}
+			t, ok := tk.typeOf(p.off(call.Pos()), p.off(call.End()))
+			if !ok {
+				return true
+			}
+			tp, ok := t.(*types.TypeParam)
+			if !ok || tp.Obj().Name() != fun.Name {
+				return true
+			}
+			arg := call.Args[0]
+			head := "func() (" + convVar + " " + fun.Name + ") { " + convVar + " = "
+			tail := "; return }()"
+			if !isConstantExpr(arg) {
+				head = "func() (" + convVar + " " + fun.Name + ") { " + convertFn + "(&" + convVar + ", "
+				tail = "); return }()"
+			}
+			edits = append(edits,
+				edit{Off: p.off(call.Pos()), End: p.off(arg.Pos()), Text: head},
+				edit{Off: p.off(arg.End()), End: p.off(call.End()), Text: tail})
+			return true
+		})
+	}
+	return edits
+}
+
+// convertInto stores x, converted as Go converts values, in *dst, for the
+// conversions to a type parameter (see typeParamConversions). The
+// interpreter gives its values of named types their underlying type's
+// representation, which is what the conversion works on.
+func convertInto(dst, x any) {
+	d := reflect.ValueOf(dst)
+	if d.Kind() != reflect.Pointer || d.IsNil() {
+		panic(fmt.Sprintf("ConvertInto: destination %T is not a pointer", dst))
+	}
+	to := d.Elem()
+	if x == nil {
+		to.SetZero()
+		return
+	}
+	v := reflect.ValueOf(x)
+	if !v.CanConvert(to.Type()) {
+		panic(fmt.Sprintf("cannot convert %v (of type %T) to %v", x, x, to.Type()))
+	}
+	to.Set(v.Convert(to.Type()))
+}
+
+// typeParamExports returns the compiled helper of the conversions.
+func typeParamExports() interp.Exports {
+	return interp.Exports{rtPath + "/rt": {"ConvertInto": reflect.ValueOf(convertInto)}}
+}
