@@ -58,6 +58,10 @@ type Stack[T any] struct{ items []T }
 
 func (s *Stack[T]) Push(v T) { s.items = append(s.items, v) }
 
+type Box[T any] struct{ V T }
+
+func (b Box[T]) String() string { return fmt.Sprintf("box(%v)", b.V) }
+
 type Celsius float64`
 
 // A variable defined at a cell's top level from a call of a generic
@@ -81,6 +85,7 @@ func TestGenericDefinitions(t *testing.T) {
 		{"maps.Clone", "m := map[string]int{\"x\": 1}\nm2 := maps.Clone(m)\nm2[\"z\"] = 3", "fmt.Sprint(m, m2)", "map[x:1] map[x:1 z:3]"},
 		{"slices.Sorted of maps.Keys", "ks := slices.Sorted(maps.Keys(map[string]bool{\"b\": true, \"a\": true}))", "fmt.Sprint(ks)", "[a b]"},
 		{"slices.BinarySearch", "i, found := slices.BinarySearch([]int{1, 3, 5}, 3)", "fmt.Sprint(i, found)", "1 true"},
+		{"String method of a generic type, seen by fmt", "b := Box[int]{3}", "fmt.Sprint(b, \" \", Box[string]{\"x\"})", "box(3) box(x)"},
 		{"slices.Max of a named type", "hot := slices.Max([]Celsius{20.5, 31, 19})", "fmt.Sprint(hot)", "31"},
 	}
 	for _, tt := range tests {
