@@ -79,6 +79,66 @@ func typeParamConversions(src string, pieces []*piece, tk typeKnowledge) []edit 
 	return edits
 }
 
+// inferredTypeParamArgs drops the type argument of a call F[T](args) in
+// a generic function when it is one of the function's type parameters
+// and an argument of type T gives it to F's inference: the interpreter
+// instantiates F[T] wrongly when T's type argument is a named type, a
+// slice or was inferred (it fails with a nil pointer), but infers F's
+// type parameter from an argument of its type.
+//
+//	Id[T](x)  ->  Id(x)
+func inferredTypeParamArgs(pieces []*piece, tk typeKnowledge) []edit {
+	if tk == nil {
+		return nil
+	}
+	var edits []edit
+	for _, p := range pieces {
+		fd, ok := p.decl.(*ast.FuncDecl)
+		if !ok || fd.Body == nil {
+			continue
+		}
+		ast.Inspect(fd.Body, func(n ast.Node) bool {
+			call, ok := n.(*ast.CallExpr)
+			if !ok || call.Ellipsis.IsValid() {
+				return true
+			}
+			ix, ok := call.Fun.(*ast.IndexExpr)
+			if !ok {
+				return true
+			}
+			targ, ok := ix.Index.(*ast.Ident)
+			if !ok {
+				return true
+			}
+			ft, ok := tk.typeOf(p.off(ix.Pos()), p.off(ix.End()))
+			if !ok {
+				return true
+			}
+			sig, ok := ft.(*types.Signature)
+			if !ok {
+				return true
+			}
+			n2 := sig.Params().Len()
+			if sig.Variadic() {
+				n2--
+			}
+			for i := 0; i < n2 && i < len(call.Args); i++ {
+				tp, ok := sig.Params().At(i).Type().(*types.TypeParam)
+				if !ok || tp.Obj().Name() != targ.Name {
+					continue
+				}
+				at, ok := tk.typeOf(p.off(call.Args[i].Pos()), p.off(call.Args[i].End()))
+				if ok && types.Identical(at, tp) {
+					edits = append(edits, edit{Off: p.off(ix.Lbrack), End: p.off(ix.Rbrack) + 1, Text: ""})
+					break
+				}
+			}
+			return true
+		})
+	}
+	return edits
+}
+
 // convertInto stores x, converted as Go converts values, in *dst, for the
 // conversions to a type parameter (see typeParamConversions). The
 // interpreter gives its values of named types their underlying type's

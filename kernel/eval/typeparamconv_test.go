@@ -30,6 +30,9 @@ func TestTypeParamConversions(t *testing.T) {
 		{"string from bytes", []string{
 			"import \"fmt\"\n\ntype Name string\n\nfunc FromBytes[T ~string](b []byte) T { return T(b) }",
 			"fmt.Sprint(FromBytes[Name]([]byte(\"gopher\")))"}, "gopher"},
+		{"explicit type parameter given by an argument", []string{
+			"import \"fmt\"\n\ntype Celsius float64\n\nfunc Id[T any](x T) T { return x }\n\nfunc Twice[T any](x T) [2]T { return [2]T{Id[T](x), Id[T](x)} }",
+			"fmt.Sprint(Twice[Celsius](1.5), Twice([]int{1}), Twice(3))"}, "[1.5 1.5] [[1] [1]] [3 3]"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
