@@ -10,9 +10,6 @@ package eval
 // packages the interpreter already holds: a second import of cmp in
 // package slices would be a redeclaration, so the element constraint is
 // spelled out, and sorting is done by package sort, compiled.
-// BinarySearch and BinarySearchFunc take []E: the session leaves calls of
-// functions with several results to the interpreter's inference (see
-// gocheck.Inferred).
 var stdGenericSources = []string{slicesAddedSource, mapsAddedSource, slicesReplacedSource, mapsReplacedSource}
 
 // slicesAddedSource holds the functions of slices that Go 1.22's source
@@ -131,12 +128,12 @@ func MaxFunc[S ~[]E, E any](x S, cmp func(a, b E) int) E {
 	return m
 }
 
-func BinarySearch[E ordered](x []E, target E) (int, bool) {
+func BinarySearch[S ~[]E, E ordered](x S, target E) (int, bool) {
 	i := sort.Search(len(x), func(i int) bool { return !less(x[i], target) })
 	return i, i < len(x) && !less(target, x[i])
 }
 
-func BinarySearchFunc[E, T any](x []E, target T, cmp func(E, T) int) (int, bool) {
+func BinarySearchFunc[S ~[]E, E, T any](x S, target T, cmp func(E, T) int) (int, bool) {
 	i := sort.Search(len(x), func(i int) bool { return cmp(x[i], target) >= 0 })
 	return i, i < len(x) && cmp(x[i], target) == 0
 }

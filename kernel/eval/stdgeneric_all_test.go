@@ -47,6 +47,13 @@ out`, func() string {
 	{"BinarySearch", `fmt.Sprint(slices.BinarySearch([]int{1, 3, 5}, 4))`, func() string {
 		return fmt.Sprint(slices.BinarySearch([]int{1, 3, 5}, 4))
 	}},
+	{"BinarySearch of a named slice, explicit", `type Ints []int
+i, found := slices.BinarySearch[Ints](Ints{1, 3, 5}, 5)
+fmt.Sprint(i, found)`, func() string {
+		type Ints []int
+		i, found := slices.BinarySearch[Ints](Ints{1, 3, 5}, 5)
+		return fmt.Sprint(i, found)
+	}},
 	{"BinarySearchFunc", `fmt.Sprint(slices.BinarySearchFunc([]string{"a", "bb", "ccc"}, 2, func(s string, n int) int { return cmp.Compare(len(s), n) }))`, func() string {
 		return fmt.Sprint(slices.BinarySearchFunc([]string{"a", "bb", "ccc"}, 2, func(s string, n int) int { return cmp.Compare(len(s), n) }))
 	}},

@@ -11,9 +11,7 @@ import (
 // arguments, with the ones go/types inferred. The interpreter infers a
 // type argument only from an argument's type directly (not from a
 // function argument's result, nor through a named type or a core type
-// such as S ~[]E), so the kernel writes them out for it. Functions of
-// several results are left out: the interpreter fails on them
-// instantiated.
+// such as S ~[]E), so the kernel writes them out for it.
 type Inferred struct {
 	// Offset is the byte offset in the cell just after the function's
 	// name, where "[" + TypeArgs + "]" goes.
@@ -66,16 +64,12 @@ func (cs *cellCheck) collectInferred(f *ast.File, info *types.Info, prefix strin
 		if inst.TypeArgs.Len() == 0 || (isExplicit && g.n >= inst.TypeArgs.Len()) {
 			continue
 		}
-		sig, ok := inst.Type.(*types.Signature)
-		if !ok || sig.Results().Len() > 1 {
-			// The interpreter fails on an instantiated function of
-			// several results ("not a generic type"), and infers the
-			// common ones itself.
+		if _, ok := inst.Type.(*types.Signature); !ok {
 			continue
 		}
 		pkgs := map[string]string{}
 		args := make([]string, inst.TypeArgs.Len()-g.n)
-		ok = true
+		ok := true
 		for i := range args {
 			t := inst.TypeArgs.At(g.n + i)
 			if !cs.nameable(t, map[types.Type]bool{}) {
