@@ -13,7 +13,7 @@ import (
 // and convVar the variable of the rewritten conversion, named so that the
 // converted expression does not see it.
 const (
-	convertFn = rtAlias + ".ConvertInto"
+	convertFn = rtAlias + ".Convert"
 	convVar   = "__gornnConv"
 )
 
@@ -24,12 +24,14 @@ const (
 // cell ("main.Celsius") or of a package ("time.Duration") is not found
 // there, so the conversion is taken for a call, and its compiler crashes
 // (Sum[Celsius] calling Reduce(xs, T(0), add)). In declarations and
-// composite literals the type is taken as it is, so a constant is
-// assigned to a variable of type T instead, and any other value converted
-// by a compiled helper:
+// composite literals the type is taken as it is: a constant is added to
+// T's zero value, or assigned to a variable of type T when T may be a
+// string, and any other value is converted by a compiled helper and
+// asserted back:
 //
-//	T(0)  ->  func() (c T) { c = 0; return }()
-//	T(x)  ->  func() (c T) { __gornn.ConvertInto(&c, x); return }()
+//	T(0)  ->  (*new(T) + 0)
+//	T(c)  ->  func() (c T) { c = "s"; return }()
+//	T(x)  ->  __gornn.Convert(x, *new(T)).(T)
 func typeParamConversions(src string, pieces []*piece, tk typeKnowledge) []edit {
 	if tk == nil {
 		return nil
@@ -66,9 +68,15 @@ func typeParamConversions(src string, pieces []*piece, tk typeKnowledge) []edit 
 			arg := call.Args[0]
 			head := "func() (" + convVar + " " + fun.Name + ") { " + convVar + " = "
 			tail := "; return }()"
-			if !isConstantExpr(arg) {
-				head = "func() (" + convVar + " " + fun.Name + ") { " + convertFn + "(&" + convVar + ", "
-				tail = "); return }()"
+			switch {
+			case !isConstantExpr(arg):
+				head = convertFn + "("
+				tail = ", *new(" + fun.Name + ")).(" + fun.Name + ")"
+			case onlyNumbers(tp.Underlying(), 0):
+				// A number added to T's zero value is the number as a T,
+				// without the call of a function literal.
+				head = "(*new(" + fun.Name + ") + "
+				tail = ")"
 			}
 			edits = append(edits,
 				edit{Off: p.off(call.Pos()), End: p.off(arg.Pos()), Text: head},
@@ -139,28 +147,58 @@ func inferredTypeParamArgs(pieces []*piece, tk typeKnowledge) []edit {
 	return edits
 }
 
-// convertInto stores x, converted as Go converts values, in *dst, for the
-// conversions to a type parameter (see typeParamConversions). The
+// onlyNumbers reports whether every type of the constraint t's type set
+// is a number.
+func onlyNumbers(t types.Type, depth int) bool {
+	iface, ok := t.Underlying().(*types.Interface)
+	if !ok || depth > 10 || iface.NumEmbeddeds() == 0 {
+		return false
+	}
+	for i := 0; i < iface.NumEmbeddeds(); i++ {
+		switch e := iface.EmbeddedType(i).(type) {
+		case *types.Union:
+			for j := 0; j < e.Len(); j++ {
+				if !isNumber(e.Term(j).Type()) {
+					return false
+				}
+			}
+		case *types.Basic:
+			if !isNumber(e) {
+				return false
+			}
+		default:
+			if !onlyNumbers(e, depth+1) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+func isNumber(t types.Type) bool {
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Info()&types.IsNumeric != 0
+}
+
+// convert returns x converted as Go converts values to the type of like,
+// for the conversions to a type parameter (see typeParamConversions). The
 // interpreter gives its values of named types their underlying type's
-// representation, which is what the conversion works on.
-func convertInto(dst, x any) {
-	d := reflect.ValueOf(dst)
-	if d.Kind() != reflect.Pointer || d.IsNil() {
-		panic(fmt.Sprintf("ConvertInto: destination %T is not a pointer", dst))
+// representation, which is what the conversion works on. A nil like is
+// the zero value of an interface type: x is returned as it is, for the
+// type assertion that follows the call.
+func convert(x, like any) any {
+	if like == nil || x == nil {
+		return x
 	}
-	to := d.Elem()
-	if x == nil {
-		to.SetZero()
-		return
-	}
+	to := reflect.TypeOf(like)
 	v := reflect.ValueOf(x)
-	if !v.CanConvert(to.Type()) {
-		panic(fmt.Sprintf("cannot convert %v (of type %T) to %v", x, x, to.Type()))
+	if !v.CanConvert(to) {
+		panic(fmt.Sprintf("cannot convert %v (of type %T) to %v", x, x, to))
 	}
-	to.Set(v.Convert(to.Type()))
+	return v.Convert(to).Interface()
 }
 
 // typeParamExports returns the compiled helper of the conversions.
 func typeParamExports() interp.Exports {
-	return interp.Exports{rtPath + "/rt": {"ConvertInto": reflect.ValueOf(convertInto)}}
+	return interp.Exports{rtPath + "/rt": {"Convert": reflect.ValueOf(convert)}}
 }

@@ -27,6 +27,12 @@ func TestTypeParamConversions(t *testing.T) {
 		{"value named like the result", []string{
 			"import \"fmt\"\n\ntype ID int64\n\nfunc Conv[T ~int64, U ~int](v U) T { return T(v) }",
 			"fmt.Sprint(Conv[ID](7) + 1)"}, "8"},
+		{"constant to a string type parameter", []string{
+			"import \"fmt\"\n\ntype Name string\n\nfunc Greet[T ~string](n T) T { return T(\"hi \") + n }",
+			"fmt.Sprint(Greet(Name(\"gopher\")))"}, "hi gopher"},
+		{"constant in a loop of a generic method", []string{
+			"import \"fmt\"\n\ntype Vec[T ~int | ~float64] []T\n\nfunc (v Vec[T]) Scaled() Vec[T] {\n\tout := make(Vec[T], len(v))\n\tfor i, x := range v {\n\t\tout[i] = x * T(2)\n\t}\n\treturn out\n}\n\ntype Meters float64",
+			"fmt.Sprint(Vec[Meters]{1, 2.5}.Scaled())"}, "[2 5]"},
 		{"string from bytes", []string{
 			"import \"fmt\"\n\ntype Name string\n\nfunc FromBytes[T ~string](b []byte) T { return T(b) }",
 			"fmt.Sprint(FromBytes[Name]([]byte(\"gopher\")))"}, "gopher"},
