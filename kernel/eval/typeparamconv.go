@@ -30,7 +30,7 @@ const (
 // asserted back:
 //
 //	T(0)  ->  (*new(T) + 0)
-//	T(c)  ->  func() (c T) { c = "s"; return }()
+//	T(c)  ->  func() (c T) { c = "s"; return }()  (and nil)
 //	T(x)  ->  __gornn.Convert(x, *new(T)).(T)
 func typeParamConversions(src string, pieces []*piece, tk typeKnowledge) []edit {
 	if tk == nil {
@@ -68,7 +68,10 @@ func typeParamConversions(src string, pieces []*piece, tk typeKnowledge) []edit 
 			arg := call.Args[0]
 			head := "func() (" + convVar + " " + fun.Name + ") { " + convVar + " = "
 			tail := "; return }()"
-			switch {
+			switch id, _ := ast.Unparen(arg).(*ast.Ident); {
+			case id != nil && id.Name == "nil":
+				// T's types are pointers, slices, maps, channels or
+				// functions: nil is assigned, not asserted.
 			case !isConstantExpr(arg):
 				head = convertFn + "("
 				tail = ", *new(" + fun.Name + ")).(" + fun.Name + ")"

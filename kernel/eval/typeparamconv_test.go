@@ -33,6 +33,9 @@ func TestTypeParamConversions(t *testing.T) {
 		{"constant in a loop of a generic method", []string{
 			"import \"fmt\"\n\ntype Vec[T ~int | ~float64] []T\n\nfunc (v Vec[T]) Scaled() Vec[T] {\n\tout := make(Vec[T], len(v))\n\tfor i, x := range v {\n\t\tout[i] = x * T(2)\n\t}\n\treturn out\n}\n\ntype Meters float64",
 			"fmt.Sprint(Vec[Meters]{1, 2.5}.Scaled())"}, "[2 5]"},
+		{"nil", []string{
+			"import \"fmt\"\n\nfunc None[T ~[]int | ~map[string]int]() T { return T(nil) }\n\ntype Counts map[string]int",
+			"fmt.Sprint(None[Counts]() == nil, len(None[[]int]()))"}, "true 0"},
 		{"string from bytes", []string{
 			"import \"fmt\"\n\ntype Name string\n\nfunc FromBytes[T ~string](b []byte) T { return T(b) }",
 			"fmt.Sprint(FromBytes[Name]([]byte(\"gopher\")))"}, "gopher"},
