@@ -121,7 +121,11 @@
 //     then cannot find as a type when the argument is a type of a cell or
 //     a package: a conversion T(x) in a generic function is rewritten
 //     (an assignment for a constant, a compiled reflect conversion for a
-//     value), and F[T](x) loses its [T] when x gives it. An explicit
+//     value), and F[T](x) loses its [T] when x gives it. A literal of
+//     a generic struct type in a generic function (Pair[K, V]{k, v}) is
+//     written as field assignments: the interpreter keeps its code with
+//     the instantiated type and runs it for later literals of that type,
+//     with their frame. An explicit
 //     instantiation with a type parameter that no argument gives
 //     (Zero[T]()) still crashes the compiler when T is a named type, a
 //     slice or inferred: the cell's error says so at the call.

@@ -269,6 +269,7 @@ func (s *Session) executeGo(ctx context.Context, code string) (res *Result) {
 	edits := append(rewriteCell(code, rest, s), s.instantiationEdits(inferred)...)
 	edits = append(edits, typeParamConversions(code, rest, s)...)
 	edits = append(edits, inferredTypeParamArgs(rest, s)...)
+	edits = append(edits, genericStructLiterals(rest, s)...)
 	edits = append(edits, markSites(code, rest, s.cells, s.sites, program)...)
 	if fd, p := declaresMain(rest); fd != nil && program {
 		edits = append(edits, edit{Off: p.off(fd.Name.Pos()), End: p.off(fd.Name.End()), Text: mainName})
