@@ -40,7 +40,11 @@
 // The iter package is declared in interpreted Go before the first import
 // of it; iter.Pull runs the iterator on a goroutine. The iterator
 // functions of slices and maps (All, Values, Collect, Sorted, Keys, ...)
-// are declared with the session. The interpreter's generics cannot infer
+// are declared with the session, and so are, again, those of the
+// interpreter's Go 1.22 source of slices and maps that it cannot run
+// (Compact, Delete, Replace, Concat and maps.Clone among them; see
+// stdreplaced.go): every function of Go's slices and maps gives Go's
+// result (TestStdGenericAll). The interpreter's generics cannot infer
 // a type argument through a generic named type: a generic function of a
 // cell that takes an iter.Seq[V] needs its type argument written
 // (twice[int](seq)).
@@ -106,9 +110,28 @@
 //     result, nor through a named type or a core type (S ~[]E). For cells
 //     the type checker passes, the session writes out the type arguments
 //     Go infers (Map(xs, strconv.Itoa) runs as Map[int, string](...)),
-//     except for functions of several results, on which the interpreter
-//     fails once instantiated, and type arguments that name a type
-//     declared in a function or a package the cell has no name for.
+//     except type arguments that name a type declared in a function or a
+//     package the cell has no name for. The
+//     missing type arguments of a partial instantiation
+//     (slices.Concat[[]int]), which crashes its compiler, are written
+//     out too. A cell-level variable defined from a generic call
+//     (evens := Filter(xs, keep)) is declared with Go's type and
+//     assigned.
+//   - The interpreter instantiates a generic function by putting the
+//     type argument's name in place of the type parameter, a name it
+//     then cannot find as a type when the argument is a type of a cell or
+//     a package: a conversion T(x) in a generic function is rewritten
+//     (an assignment for a constant, a compiled reflect conversion for a
+//     value), and F[T](x) loses its [T] when x gives it. A literal of
+//     a generic struct type in a generic function (Pair[K, V]{k, v}) is
+//     written as field assignments: the interpreter keeps its code with
+//     the instantiated type and runs it for later literals of that type,
+//     with their frame. An explicit
+//     instantiation with a type parameter that no argument gives
+//     (Zero[T]()) still crashes the compiler when T is a named type, a
+//     slice or inferred: the cell's error says so at the call.
+//   - A crash of the interpreter's compiler is a CompileError in plain
+//     words at the cell's position the interpreter names.
 //   - recover returns what interpreted code panicked with still wrapped
 //     in the interpreter's reflect.Value, which no type assertion
 //     matches; each recover() of a cell is passed through a helper that
@@ -132,7 +155,8 @@
 //     or PNG methods of cell types are not seen. Calls of fmt's and log's
 //     printing functions with a constant format, and of Println, are
 //     rewritten so that %T, %v, %+v and %#v print as Go does, methods of
-//     cells' types inside slices, maps and structs included
+//     cells' types (instantiated generic ones too) inside slices, maps and
+//     structs included
 //     (fmttype.go, fmtvalue.go); so are encoding/json's Marshal,
 //     MarshalIndent, Encode, Unmarshal and Decode of values whose static
 //     type involves cells' types (jsonvalue.go, jsondecode.go). Values

@@ -36,8 +36,7 @@ func (s *Session) convertError(ctx context.Context, err error, code string, rw r
 		frames := s.sniff.take()
 		if len(frames) == 0 {
 			// No interpreted frame: the interpreter's compiler crashed.
-			msg := fmt.Sprint(p.Value)
-			return newError("CompileError", "the interpreter cannot compile this cell: "+msg+hint(msg, code), code, 0, 0)
+			return compilerCrashError(fmt.Sprint(p.Value), code, len(s.cellTypes.generic) > 0, toCell)
 		}
 		return s.panicError(p.Value, note, frames, code, toCell)
 	}

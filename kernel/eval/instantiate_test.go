@@ -30,6 +30,12 @@ func TestInferredTypeArguments(t *testing.T) {
 		{"inside a statement cell", []string{
 			"import (\n\t\"fmt\"\n\t\"slices\"\n)",
 			"xs := []string{\"b\", \"a\"}\nslices.Sort(xs)\nfmt.Sprint(slices.Index(xs, \"b\"), xs)"}, "1 [a b]"},
+		{"partial instantiation of a cell's function", []string{
+			"import \"fmt\"\n\nfunc Conv[T, U any](x U, f func(U) T) T { return f(x) }",
+			"fmt.Sprint(Conv[string](3, func(n int) string { return fmt.Sprint(n * 2) }))"}, "6"},
+		{"partial instantiation of slices.Concat", []string{
+			"import (\n\t\"fmt\"\n\t\"slices\"\n)",
+			"fmt.Sprint(slices.Concat[[]int]() == nil, slices.Concat[[]int]([]int{1}, []int{2}))"}, "true [1 2]"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -40,6 +46,33 @@ func TestInferredTypeArguments(t *testing.T) {
 			}
 			if got := text(r); got != tt.want {
 				t.Errorf("value = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// Generic functions of several results run with the type arguments Go
+// infers written out, in every place a cell calls them.
+func TestInferredSeveralResults(t *testing.T) {
+	decl := "import (\n\t\"fmt\"\n\t\"slices\"\n)\n\ntype Ints []int\n\nfunc Split[S ~[]E, E any](s S) (S, S) { return s[:len(s)/2], s[len(s)/2:] }"
+	tests := []struct {
+		name, cell, want string
+	}{
+		{"top-level definition", "a, b := Split(Ints{1, 2, 3})\nfmt.Sprint(a, b)", "[1] [2 3]"},
+		{"arguments of a call", "fmt.Sprint(Split([]string{\"x\", \"y\"}))", "[x] [y]"},
+		{"in a function", "func halves(s Ints) string {\n\ta, b := Split(s)\n\treturn fmt.Sprint(len(a), len(b))\n}\nhalves(Ints{1, 2, 3, 4})", "2 2"},
+		{"returned as they are", "func split2(s Ints) (Ints, Ints) { return Split(s) }\nx, y := split2(Ints{5, 6})\nfmt.Sprint(x, y)", "[5] [6]"},
+		{"slices.BinarySearch of a named slice", "i, ok := slices.BinarySearch(Ints{1, 3, 5}, 4)\nfmt.Sprint(i, ok)", "2 false"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := newSession(t, Options{Stdlib: symbols.Stdlib})
+			r := run(t, s, decl, tt.cell)
+			if r.Err != nil {
+				t.Fatalf("%s: %v\n%s", tt.cell, r.Err, strings.Join(r.Err.Traceback, "\n"))
+			}
+			if got := text(r); got != tt.want {
+				t.Errorf("%s = %q, want %q", tt.cell, got, tt.want)
 			}
 		})
 	}

@@ -160,6 +160,7 @@ func (s *Session) start() error {
 		boundsExports(),
 		iterExports(),
 		{"log/log": exports["log/log"]},
+		typeParamExports(),
 		// Reads of os.Stdin by cells go to the front end. The variable
 		// becomes an io.Reader, which is what cells pass it to.
 		{"os/os": {"Stdin": reflect.ValueOf(&stdinVar).Elem()}},
@@ -283,6 +284,9 @@ func (s *Session) executeGo(ctx context.Context, code string) (res *Result) {
 	s.mu.Lock()
 	edits = append(edits, asTypeEdits(code, rest, s, s.imports)...)
 	s.mu.Unlock()
+	edits = append(edits, typeParamConversions(code, rest, s)...)
+	edits = append(edits, inferredTypeParamArgs(rest, s)...)
+	edits = append(edits, genericStructLiterals(rest, s)...)
 	edits = append(edits, markSites(code, rest, s.cells, s.sites, program)...)
 	if fd, p := declaresMain(rest); fd != nil && program {
 		edits = append(edits, edit{Off: p.off(fd.Name.Pos()), End: p.off(fd.Name.End()), Text: mainName})

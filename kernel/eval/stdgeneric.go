@@ -10,10 +10,11 @@ package eval
 // packages the interpreter already holds: a second import of cmp in
 // package slices would be a redeclaration, so the element constraint is
 // spelled out, and sorting is done by package sort, compiled.
-// BinarySearch and BinarySearchFunc take []E: the session leaves calls of
-// functions with several results to the interpreter's inference (see
-// gocheck.Inferred).
-var stdGenericSources = []string{`package slices
+var stdGenericSources = []string{slicesAddedSource, mapsAddedSource, slicesReplacedSource, mapsReplacedSource}
+
+// slicesAddedSource holds the functions of slices that Go 1.22's source
+// lacks or the interpreter leaves out.
+const slicesAddedSource = `package slices
 
 import "sort"
 
@@ -61,10 +62,8 @@ func Min[S ~[]E, E ordered](x S) E {
 		panic("slices.Min: empty list")
 	}
 	m := x[0]
-	for _, v := range x[1:] {
-		if less(v, m) {
-			m = v
-		}
+	for i := 1; i < len(x); i++ {
+		m = min2(m, x[i])
 	}
 	return m
 }
@@ -74,12 +73,33 @@ func Max[S ~[]E, E ordered](x S) E {
 		panic("slices.Max: empty list")
 	}
 	m := x[0]
-	for _, v := range x[1:] {
-		if less(m, v) {
-			m = v
-		}
+	for i := 1; i < len(x); i++ {
+		m = max2(m, x[i])
 	}
 	return m
+}
+
+// min2 and max2 are the builtins min and max of two values, which the
+// interpreter lacks: a NaN wins. (Which zero wins does not matter: the
+// interpreter's calls turn -0 into +0.)
+func min2[E ordered](a, b E) E {
+	if a != a || a < b {
+		return a
+	}
+	if b != b || b < a {
+		return b
+	}
+	return a
+}
+
+func max2[E ordered](a, b E) E {
+	if a != a || a > b {
+		return a
+	}
+	if b != b || b > a {
+		return b
+	}
+	return a
 }
 
 func MinFunc[S ~[]E, E any](x S, cmp func(a, b E) int) E {
@@ -108,12 +128,12 @@ func MaxFunc[S ~[]E, E any](x S, cmp func(a, b E) int) E {
 	return m
 }
 
-func BinarySearch[E ordered](x []E, target E) (int, bool) {
+func BinarySearch[S ~[]E, E ordered](x S, target E) (int, bool) {
 	i := sort.Search(len(x), func(i int) bool { return !less(x[i], target) })
 	return i, i < len(x) && !less(target, x[i])
 }
 
-func BinarySearchFunc[E, T any](x []E, target T, cmp func(E, T) int) (int, bool) {
+func BinarySearchFunc[S ~[]E, E, T any](x S, target T, cmp func(E, T) int) (int, bool) {
 	i := sort.Search(len(x), func(i int) bool { return cmp(x[i], target) >= 0 })
 	return i, i < len(x) && cmp(x[i], target) == 0
 }
@@ -210,7 +230,10 @@ func Repeat[S ~[]E, E any](x S, count int) S {
 	}
 	return out
 }
-`, `package maps
+`
+
+// mapsAddedSource holds the iterator functions of maps.
+const mapsAddedSource = `package maps
 
 func Keys[M ~map[K]V, K comparable, V any](m M) func(yield func(K) bool) {
 	return func(yield func(K) bool) {
@@ -257,4 +280,4 @@ func Collect[K comparable, V any](seq func(yield func(K, V) bool)) map[K]V {
 	})
 	return m
 }
-`}
+`

@@ -141,7 +141,12 @@ func hasUnexportedForeign(t types.Type) bool {
 //
 // Such are the comma-ok forms (a receive, map index or type assertion
 // with ok: "nil type"), values that index something ("constant
-// definition loop" for os.Args[0]), and results of generic functions.
+// definition loop" for os.Args[0]), and results of generic functions
+// ("not a generic type" for rev := slices.Clone(words)). A definition of
+// as many variables as values assigns each on its own, since the
+// interpreter's a, b = 1, f() at top level leaves a zero:
+//
+//	a, b := 1, Filter(xs, keep)  ->  var a int; var b []int; a = 1; b = Filter(xs, keep)
 func typedDefineEdits(src string, pieces []*piece, tk typeKnowledge) map[*piece][]edit {
 	out := map[*piece][]edit{}
 	if tk == nil {
@@ -174,6 +179,16 @@ func typedDefineEdits(src string, pieces []*piece, tk typeKnowledge) map[*piece]
 			decls = append(decls, "var "+id.Name+" "+text+"; ")
 		}
 		if !typed || len(decls) == 0 {
+			continue
+		}
+		if len(as.Lhs) > 1 && len(as.Lhs) == len(as.Rhs) {
+			// a, b = 1, f() at top level leaves a zero in the
+			// interpreter: one assignment each, in order.
+			es := []edit{{Off: p.off(as.Pos()), End: p.off(as.Rhs[0].Pos()), Text: strings.Join(decls, "") + lhs[0] + " = "}}
+			for i := 1; i < len(as.Rhs); i++ {
+				es = append(es, edit{Off: p.off(as.Rhs[i-1].End()), End: p.off(as.Rhs[i].Pos()), Text: "; " + lhs[i] + " = "})
+			}
+			out[p] = es
 			continue
 		}
 		out[p] = []edit{{Off: p.off(as.Pos()), End: p.off(as.TokPos) + len(token.DEFINE.String()),

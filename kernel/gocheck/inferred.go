@@ -11,9 +11,7 @@ import (
 // arguments, with the ones go/types inferred. The interpreter infers a
 // type argument only from an argument's type directly (not from a
 // function argument's result, nor through a named type or a core type
-// such as S ~[]E), so the kernel writes them out for it. Functions of
-// several results are left out: the interpreter fails on them
-// instantiated.
+// such as S ~[]E), so the kernel writes them out for it.
 type Inferred struct {
 	// Offset is the byte offset in the cell just after the function's
 	// name, where "[" + TypeArgs + "]" goes.
@@ -24,47 +22,56 @@ type Inferred struct {
 	// name it uses for it: the cell's session must have imported it under
 	// that name.
 	Packages map[string]string
+	// Rest is set for a partial instantiation (slices.Concat[[]int]),
+	// which crashes the interpreter's compiler: TypeArgs are then the
+	// missing ones, and ", " + TypeArgs goes at Offset, the closing
+	// bracket of the given ones.
+	Rest bool
 }
 
 // collectInferred adds the implicit instantiations of generic functions
 // that info recorded for a run's file, whose text starts with prefix
 // before the cell's own bytes.
 func (cs *cellCheck) collectInferred(f *ast.File, info *types.Info, prefix string) {
-	explicit := map[*ast.Ident]bool{}
+	// explicit holds, for the names given type arguments, how many and
+	// where the list closes.
+	type given struct {
+		n      int
+		rbrack token.Pos
+	}
+	explicit := map[*ast.Ident]given{}
 	ast.Inspect(f, func(n ast.Node) bool {
 		var x ast.Expr
+		var g given
 		switch n := n.(type) {
 		case *ast.IndexExpr:
-			x = n.X
+			x, g = n.X, given{1, n.Rbrack}
 		case *ast.IndexListExpr:
-			x = n.X
+			x, g = n.X, given{len(n.Indices), n.Rbrack}
 		default:
 			return true
 		}
 		switch x := x.(type) {
 		case *ast.Ident:
-			explicit[x] = true
+			explicit[x] = g
 		case *ast.SelectorExpr:
-			explicit[x.Sel] = true
+			explicit[x.Sel] = g
 		}
 		return true
 	})
 	for id, inst := range info.Instances {
-		if explicit[id] || inst.TypeArgs.Len() == 0 {
+		g, isExplicit := explicit[id]
+		if inst.TypeArgs.Len() == 0 || (isExplicit && g.n >= inst.TypeArgs.Len()) {
 			continue
 		}
-		sig, ok := inst.Type.(*types.Signature)
-		if !ok || sig.Results().Len() > 1 {
-			// The interpreter fails on an instantiated function of
-			// several results ("not a generic type"), and infers the
-			// common ones itself.
+		if _, ok := inst.Type.(*types.Signature); !ok {
 			continue
 		}
 		pkgs := map[string]string{}
-		args := make([]string, inst.TypeArgs.Len())
-		ok = true
+		args := make([]string, inst.TypeArgs.Len()-g.n)
+		ok := true
 		for i := range args {
-			t := inst.TypeArgs.At(i)
+			t := inst.TypeArgs.At(g.n + i)
 			if !cs.nameable(t, map[types.Type]bool{}) {
 				ok = false
 				break
@@ -80,11 +87,15 @@ func (cs *cellCheck) collectInferred(f *ast.File, info *types.Info, prefix strin
 		if !ok {
 			continue
 		}
-		off := cs.fset.Position(id.End()).Offset - len(prefix)
+		at := id.End()
+		if isExplicit {
+			at = g.rbrack
+		}
+		off := cs.fset.Position(at).Offset - len(prefix)
 		if off < 0 || off > len(cs.src) {
 			continue
 		}
-		cs.inferred = append(cs.inferred, Inferred{Offset: off, TypeArgs: strings.Join(args, ", "), Packages: pkgs})
+		cs.inferred = append(cs.inferred, Inferred{Offset: off, TypeArgs: strings.Join(args, ", "), Packages: pkgs, Rest: isExplicit})
 	}
 }
 
