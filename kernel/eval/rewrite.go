@@ -270,8 +270,12 @@ func (rw *rewriter) walk(p *piece, root ast.Node) {
 			// literal, checks its goroutine's stack first: recursion,
 			// direct or not, goes through one of them.
 			rw.checkStack(p, n.Body)
+			rw.zeroResults(p, n.Type, n.Body)
 		case *ast.FuncLit:
 			rw.checkStack(p, n.Body)
+			rw.zeroResults(p, n.Type, n.Body)
+		case *ast.TypeSwitchStmt:
+			rw.caseError(p, n)
 		case *ast.GoStmt:
 			rw.goStmt(p, n)
 		case *ast.DeferStmt:

@@ -89,6 +89,8 @@ func runtimeExports(c *collector, g *stackGuard, sn *panicSniffer) interp.Export
 			"CheckStack": reflect.ValueOf(g.check),
 			"Recovered":  reflect.ValueOf(recovered),
 			"NotePanic":  note,
+			// error as a compiled type: see caseError.
+			"Error": reflect.ValueOf((*error)(nil)),
 		}}
 }
 
