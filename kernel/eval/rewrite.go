@@ -46,6 +46,8 @@ type rewriter struct {
 	defers map[*ast.DeferStmt]bool // defer statements of the cell's own body
 	// funcLoops are the range-over-func loops, rewritten by rangeFuncs.
 	funcLoops map[*ast.RangeStmt]bool
+	// funcDefers are the defer statements in functions (deferArgs).
+	funcDefers []funcDefer
 }
 
 // rewriteCell returns the edits for all pieces of a cell.
@@ -67,6 +69,9 @@ func rewriteCell(src string, pieces []*piece, know knowledge) []edit {
 		}
 		rw.rangeFuncs(p, n)
 		rw.walk(p, n)
+	}
+	for _, fd := range rw.funcDefers {
+		rw.deferArgs(fd.p, fd.d)
 	}
 	return rw.edits
 }
@@ -281,6 +286,8 @@ func (rw *rewriter) walk(p *piece, root ast.Node) {
 		case *ast.DeferStmt:
 			if rw.defers[n] {
 				rw.deferStmt(p, n)
+			} else {
+				rw.funcDefers = append(rw.funcDefers, funcDefer{p, n})
 			}
 		case *ast.RangeStmt:
 			if !rw.funcLoops[n] {
