@@ -40,4 +40,3 @@ func TestDeferArgsAtStatement(t *testing.T) {
 			"fmt.Sprint(out)"}, "[2 1 0]"},
 	})
 }
-
