@@ -298,6 +298,7 @@ func (rw *rewriter) walk(p *piece, root ast.Node) {
 		case *ast.CallExpr:
 			rw.builtinCall(p, n)
 			rw.recoverCall(p, n)
+			rw.errorsCall(p, n)
 		}
 		return true
 	})

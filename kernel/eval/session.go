@@ -150,6 +150,7 @@ func (s *Session) start() error {
 		opts.Packages,
 		runtimeExports(s.coll, s.stack, s.sniff),
 		deferExports(s.defers),
+		errorsExports(),
 		iterExports(),
 		// Reads of os.Stdin by cells go to the front end. The variable
 		// becomes an io.Reader, which is what cells pass it to.
@@ -182,6 +183,9 @@ func (s *Session) start() error {
 	}
 	if _, err := s.in.Eval(deferSource); err != nil {
 		return fmt.Errorf("eval: declaring the recover helper: %w", err)
+	}
+	if _, err := s.in.Eval(errorsSource); err != nil {
+		return fmt.Errorf("eval: declaring the errors helpers: %w", err)
 	}
 	g := s.safeGlobals()
 	s.mu.Lock()
