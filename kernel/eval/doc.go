@@ -132,8 +132,9 @@
 //     pointer receivers, calls of them become interpreted equivalents that
 //     ask each such type in turn (errorsrewrite.go); errors.As does so for
 //     targets of such a type. Types with value receivers cannot be asked
-//     (the interpreter asserts no error to them), nor can a value of a
-//     cell that a compiled error wraps (fmt.Errorf("%w", &myErr{})).
+//     (the interpreter asserts no error to them). fmt.Errorf gets a
+//     cell's error for %w as an error (it got a struct and wrote %!w), so
+//     the chain goes on through it.
 //   - min and max are generic helpers. The interpreter cannot give the
 //     result of a generic call to a new cell-level variable, so
 //     `m := max(1, acc)` becomes `m := acc; m = max(m, 1)`; with every

@@ -47,6 +47,17 @@ var shownInterfaces = []reflect.Type{
 	reflect.TypeOf((*fmt.Stringer)(nil)).Elem(),
 }
 
+// errorfInterfaces are those of the values given to fmt.Errorf, in
+// the order fmt looks for them: with error among them (the
+// interpreter's own list has Formatter and Stringer), a value of a
+// cell's error type given for %w is an error, which the result wraps
+// and unwraps (see errorsCall), instead of %!w.
+var errorfInterfaces = []reflect.Type{
+	reflect.TypeOf((*fmt.Formatter)(nil)).Elem(),
+	reflect.TypeOf((*error)(nil)).Elem(),
+	reflect.TypeOf((*fmt.Stringer)(nil)).Elem(),
+}
+
 // collector receives the values of a cell's trailing expression.
 type collector struct {
 	mu     sync.Mutex
@@ -79,7 +90,8 @@ func runtimeExports(c *collector, g *stackGuard, sn *panicSniffer) interp.Export
 		// Values of types declared by cells reach compiled code without
 		// their methods, unless the interpreter wraps them in one of these
 		// interfaces, as it does for fmt.Print.
-		".": {"MapTypes": reflect.ValueOf(map[reflect.Value][]reflect.Type{result: shownInterfaces, note: shownInterfaces})},
+		".": {"MapTypes": reflect.ValueOf(map[reflect.Value][]reflect.Type{result: shownInterfaces, note: shownInterfaces,
+			reflect.ValueOf(fmt.Errorf): errorfInterfaces})},
 		rtPath + "/rt": {
 			"Result": result,
 			"GoPanic": reflect.ValueOf(func(r any) {
