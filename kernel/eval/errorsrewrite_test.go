@@ -25,6 +25,7 @@ func TestErrorsFollowCellTypes(t *testing.T) {
 		{"compiled wrapping, then cell type", []string{types, "errors.Is(fmt.Errorf(\"ctx: %w\", &wrapE{ErrBase}), ErrBase)"}, "true"},
 		{"fmt.Errorf wraps a cell's error", []string{types, "fmt.Errorf(\"ctx: %w\", &codeE{7}).Error()"}, "ctx: code 7"},
 		{"As through fmt.Errorf", []string{types, "var c *codeE\nok := errors.As(fmt.Errorf(\"ctx: %w\", &wrapE{&codeE{5}}), &c)\nfmt.Sprint(ok, \" \", c.code)"}, "true 5"},
+		{"errors.Join of a cell's error", []string{types, "errors.Is(errors.Join(errors.New(\"a\"), &wrapE{ErrBase}), ErrBase)"}, "true"},
 		{"Is method", []string{types, "errors.Is(&wrapE{&codeE{3}}, errors.New(\"any code\"))"}, "true"},
 		{"Is method says no", []string{types, "errors.Is(&codeE{3}, ErrBase)"}, "false"},
 		{"the target itself", []string{types, "e := &codeE{1}\nerrors.Is(&wrapE{e}, e)"}, "true"},

@@ -1,6 +1,7 @@
 package eval
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"reflect"
@@ -58,6 +59,11 @@ var errorfInterfaces = []reflect.Type{
 	reflect.TypeOf((*fmt.Stringer)(nil)).Elem(),
 }
 
+// errorIface is the interface the interpreter gives errors.Join's
+// arguments of cells' types as: it passed their structs, and the call
+// failed (cannot use *struct {...} as type error).
+var errorIface = reflect.TypeOf((*error)(nil)).Elem()
+
 // collector receives the values of a cell's trailing expression.
 type collector struct {
 	mu     sync.Mutex
@@ -91,7 +97,7 @@ func runtimeExports(c *collector, g *stackGuard, sn *panicSniffer) interp.Export
 		// their methods, unless the interpreter wraps them in one of these
 		// interfaces, as it does for fmt.Print.
 		".": {"MapTypes": reflect.ValueOf(map[reflect.Value][]reflect.Type{result: shownInterfaces, note: shownInterfaces,
-			reflect.ValueOf(fmt.Errorf): errorfInterfaces})},
+			reflect.ValueOf(fmt.Errorf): errorfInterfaces, reflect.ValueOf(errors.Join): {errorIface}})},
 		rtPath + "/rt": {
 			"Result": result,
 			"GoPanic": reflect.ValueOf(func(r any) {
