@@ -3,6 +3,7 @@ package eval
 import (
 	"go/ast"
 	"go/types"
+	"strings"
 )
 
 // funcDefer is a defer statement in a function of a cell, rewritten by
@@ -41,6 +42,9 @@ func (rw *rewriter) deferArgs(p *piece, d *ast.DeferStmt) {
 	if !ok {
 		return // a builtin, a conversion or an unknown function
 	}
+	if rw.deferMethod(p, d, tk) {
+		return
+	}
 	var defs string
 	copied := 0
 	copyText := func(x ast.Expr, name string) {
@@ -76,6 +80,53 @@ func (rw *rewriter) deferArgs(p *piece, d *ast.DeferStmt) {
 	}
 	rw.add(p, d.Pos(), d.Pos(), "{ "+defs)
 	rw.add(p, d.End(), d.End(), " }")
+}
+
+// deferMethod rewrites a deferred method call whose receiver is a
+// pointer or an interface: the interpreter reads a method value's
+// receiver from the frame when the call runs (interp/run.go, func
+// genFunctionWrapper: rcvr(f)), so `for _, f := range files { defer
+// f.Close() }` closed the last file each time. The receiver and the
+// arguments are kept by a closure made at the statement:
+//
+//	defer f.Close()  ->  { __gornnDeferFn1 := func() func() { r := f; return func() { r.Close() } }(); defer __gornnDeferFn1() }
+//
+// A method that recovers is then not called by the deferred call itself
+// and recovers nothing. Receivers of other types, and calls that other
+// rewrites changed, stay as they are.
+func (rw *rewriter) deferMethod(p *piece, d *ast.DeferStmt, tk typeKnowledge) bool {
+	call := d.Call
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok || call.Ellipsis.IsValid() || rw.editedWithin(p, call) {
+		return false
+	}
+	recv := rw.typeAt(tk, p, sel.X)
+	if recv == nil {
+		return false // a package's function
+	}
+	switch recv.Underlying().(type) {
+	case *types.Pointer, *types.Interface:
+	default:
+		return false
+	}
+	if _, isMethod := rw.typeAt(tk, p, sel).(*types.Signature); !isMethod {
+		return false
+	}
+	r := rw.fresh("DeferRecv")
+	defs := r + " := " + rw.text(p, sel.X) + "; "
+	var args []string
+	for _, a := range call.Args {
+		if isConstantExpr(a) {
+			args = append(args, rw.text(p, a))
+			continue
+		}
+		name := rw.fresh("DeferArg")
+		defs += name + " := " + rw.text(p, a) + "; "
+		args = append(args, name)
+	}
+	fn := rw.fresh("DeferFn")
+	rw.add(p, d.Pos(), d.End(), "{ "+fn+" := func() func() { "+defs+"return func() { "+r+"."+sel.Sel.Name+"("+strings.Join(args, ", ")+") } }(); defer "+fn+"() }")
+	return true
 }
 
 // typeAt returns go/types' type of x, or nil.

@@ -35,6 +35,17 @@ func TestDeferArgsAtStatement(t *testing.T) {
 			"func sum(scale float64, xs ...int) { t := 0; for _, x := range xs { t += x }; note(int(scale) * t) }",
 			"func f() (s string) {\n\tdefer func() { s = fmt.Sprint(out) }()\n\tx, y := 1, 2\n\tdefer sum(2, x, y)\n\tx, y = 5, 5\n\treturn\n}",
 			"f()"}, "[6]"},
+		{"pointer receiver in a loop", []string{
+			"type res struct{ n int }",
+			"func (r *res) Close() { note(r.n) }",
+			"func f() (s string) {\n\tdefer func() { s = fmt.Sprint(out) }()\n\tfor _, r := range []*res{{1}, {2}, {3}} {\n\t\tdefer r.Close()\n\t}\n\treturn\n}",
+			"f()"}, "[3 2 1]"},
+		{"interface receiver and argument", []string{
+			"func f() (s string) {\n\tvar out strings.Builder\n\tdefer func() { s = out.String() }()\n\tfor _, w := range []string{\"a\", \"b\"} {\n\t\tvar sw fmt.Stringer = &strings.Builder{}\n\t\t_ = sw\n\t\tvar wr interface{ WriteString(string) (int, error) } = &out\n\t\tdefer wr.WriteString(w)\n\t}\n\treturn\n}",
+			"f()"}, "ba"},
+		{"value receiver stays", []string{
+			"func f() string {\n\tvar mu sync.Mutex\n\tfunc() {\n\t\tmu.Lock()\n\t\tdefer mu.Unlock()\n\t}()\n\treturn fmt.Sprint(mu.TryLock())\n}",
+			"f()"}, "true"},
 		{"cell-level loop", []string{
 			"for i := 0; i < 3; i++ {\n\tdefer note(i)\n}",
 			"fmt.Sprint(out)"}, "[2 1 0]"},

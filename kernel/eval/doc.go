@@ -117,7 +117,10 @@
 //     when it ran (defer fmt.Println(i) in a loop printed the last i each
 //     time); a defer in a function copies its arguments, and a computed
 //     function, into variables of their own first (deferargs.go). A
-//     method value's receiver is still read when the call runs.
+//     method's receiver of a pointer or interface type is kept by a
+//     closure made at the defer statement (such a method that recovers
+//     then recovers nothing); one of another type is still read when the
+//     call runs.
 //   - A call's named results start where the caller stores its results,
 //     not at zero: `n, err := parse(e)` in a loop started each call with
 //     the n before. Functions with named results set them to zero first

@@ -6,7 +6,7 @@ import (
 )
 
 // panicCase is a cell program and the value its last cell shows. The
-// first cell imports errors, fmt, io, io/fs, runtime and strings, and declares
+// first cell imports errors, fmt, io, io/fs, runtime, strings and sync, and declares
 // note, which appends to the slice out.
 type panicCase struct {
 	name  string
@@ -19,7 +19,7 @@ func runPanicCases(t *testing.T, tests []panicCase) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			s := newSession(t, Options{})
-			r := run(t, s, append([]string{"import (\n\t\"errors\"\n\t\"fmt\"\n\t\"runtime\"\n\t\"io\"\n\t\"io/fs\"\n\t\"strings\"\n)\nvar _, _, _, _, _, _ = fmt.Sprint, errors.New, runtime.GC, strings.Repeat, io.EOF, fs.ErrNotExist\nvar out []int\nfunc note(n int) { out = append(out, n) }"}, tt.cells...)...)
+			r := run(t, s, append([]string{"import (\n\t\"errors\"\n\t\"fmt\"\n\t\"runtime\"\n\t\"io\"\n\t\"io/fs\"\n\t\"strings\"\n\t\"sync\"\n)\nvar _, _, _, _, _, _, _ = fmt.Sprint, errors.New, runtime.GC, strings.Repeat, io.EOF, fs.ErrNotExist, sync.NewCond\nvar out []int\nfunc note(n int) { out = append(out, n) }"}, tt.cells...)...)
 			if r.Err != nil {
 				t.Fatalf("last cell: %v\n%s", r.Err, strings.Join(r.Err.Traceback, "\n"))
 			}
