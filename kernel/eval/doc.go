@@ -136,6 +136,32 @@
 //     in the interpreter's reflect.Value, which no type assertion
 //     matches; each recover() of a cell is passed through a helper that
 //     unwraps it (unless the cell or session defines its own recover).
+//   - The interpreter keeps a deferred call's arguments where the
+//     function's frame holds them, so a deferred call saw their values
+//     when it ran (defer fmt.Println(i) in a loop printed the last i each
+//     time); a defer in a function copies its arguments, and a computed
+//     function, into variables of their own first (deferargs.go). A
+//     method's receiver of a pointer or interface type is kept by a
+//     closure made at the defer statement (such a method that recovers
+//     then recovers nothing); one of another type is still read when the
+//     call runs.
+//   - A call's named results start where the caller stores its results,
+//     not at zero: `n, err := parse(e)` in a loop started each call with
+//     the n before. Functions with named results set them to zero first
+//     (results.go).
+//   - A type switch's `case error` matched no compiled error (a
+//     recovered errors.New value went to default); it is rewritten to the
+//     same type declared by a compiled package (typeswitch.go). A
+//     recovered nil dereference or index error of the interpreter is Go's
+//     runtime.Error, with Go's text (recover.go).
+//   - errors.Is, As and Unwrap cannot see the methods of cell types.
+//     When cells declare error types with Unwrap, Is or As methods on
+//     pointer receivers, calls of them become interpreted equivalents that
+//     ask each such type in turn (errorsrewrite.go); errors.As does so for
+//     targets of such a type. Types with value receivers cannot be asked
+//     (the interpreter asserts no error to them). fmt.Errorf gets a
+//     cell's error for %w as an error (it got a struct and wrote %!w), so
+//     the chain goes on through it.
 //   - min and max are generic helpers. The interpreter cannot give the
 //     result of a generic call to a new cell-level variable, so
 //     `m := max(1, acc)` becomes `m := acc; m = max(m, 1)`; with every

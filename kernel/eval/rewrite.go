@@ -46,6 +46,8 @@ type rewriter struct {
 	defers map[*ast.DeferStmt]bool // defer statements of the cell's own body
 	// funcLoops are the range-over-func loops, rewritten by rangeFuncs.
 	funcLoops map[*ast.RangeStmt]bool
+	// funcDefers are the defer statements in functions (deferArgs).
+	funcDefers []funcDefer
 }
 
 // rewriteCell returns the edits for all pieces of a cell.
@@ -70,6 +72,9 @@ func rewriteCell(src string, pieces []*piece, know knowledge) []edit {
 		rw.cellReturns(p)
 		rw.boundsChecks(p, n)
 		rw.walk(p, n)
+	}
+	for _, fd := range rw.funcDefers {
+		rw.deferArgs(fd.p, fd.d)
 	}
 	return rw.edits
 }
@@ -273,13 +278,19 @@ func (rw *rewriter) walk(p *piece, root ast.Node) {
 			// literal, checks its goroutine's stack first: recursion,
 			// direct or not, goes through one of them.
 			rw.checkStack(p, n.Body)
+			rw.zeroResults(p, n.Type, n.Body)
 		case *ast.FuncLit:
 			rw.checkStack(p, n.Body)
+			rw.zeroResults(p, n.Type, n.Body)
+		case *ast.TypeSwitchStmt:
+			rw.caseError(p, n)
 		case *ast.GoStmt:
 			rw.goStmt(p, n)
 		case *ast.DeferStmt:
 			if rw.defers[n] {
 				rw.deferStmt(p, n)
+			} else {
+				rw.funcDefers = append(rw.funcDefers, funcDefer{p, n})
 			}
 		case *ast.RangeStmt:
 			if !rw.funcLoops[n] {
@@ -290,6 +301,7 @@ func (rw *rewriter) walk(p *piece, root ast.Node) {
 		case *ast.CallExpr:
 			rw.builtinCall(p, n)
 			rw.recoverCall(p, n)
+			rw.errorsCall(p, n)
 		case *ast.GenDecl:
 			if rw.typedConstDecl(p, n) {
 				return false // its text is new

@@ -1,6 +1,7 @@
 package eval
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"reflect"
@@ -48,12 +49,21 @@ var shownInterfaces = []reflect.Type{
 }
 
 // formattedInterfaces are those through which fmt prints a value of a
-// cell's type by its method, in fmt's order.
+// cell's type by its method, in the order fmt looks for them. The
+// session's Sprintf and fmt.Errorf get them: with error among them (the
+// interpreter's own list for fmt has Formatter and Stringer), a value of
+// a cell's error type given to Errorf for %w is an error, which the
+// result wraps and unwraps (see errorsCall), instead of %!w.
 var formattedInterfaces = []reflect.Type{
 	reflect.TypeOf((*fmt.Formatter)(nil)).Elem(),
 	reflect.TypeOf((*error)(nil)).Elem(),
 	reflect.TypeOf((*fmt.Stringer)(nil)).Elem(),
 }
+
+// errorIface is the interface the interpreter gives errors.Join's
+// arguments of cells' types as: it passed their structs, and the call
+// failed (cannot use *struct {...} as type error).
+var errorIface = reflect.TypeOf((*error)(nil)).Elem()
 
 // collector receives the values of a cell's trailing expression.
 type collector struct {
@@ -88,7 +98,8 @@ func runtimeExports(c *collector, g *stackGuard, sn *panicSniffer) interp.Export
 		// Values of types declared by cells reach compiled code without
 		// their methods, unless the interpreter wraps them in one of these
 		// interfaces, as it does for fmt.Print.
-		".": {"MapTypes": reflect.ValueOf(map[reflect.Value][]reflect.Type{result: shownInterfaces, note: shownInterfaces, sprintf: formattedInterfaces})},
+		".": {"MapTypes": reflect.ValueOf(map[reflect.Value][]reflect.Type{result: shownInterfaces, note: shownInterfaces, sprintf: formattedInterfaces,
+			reflect.ValueOf(fmt.Errorf): formattedInterfaces, reflect.ValueOf(errors.Join): {errorIface}})},
 		rtPath + "/rt": {
 			"Result": result,
 			"GoPanic": reflect.ValueOf(func(r any) {
@@ -109,6 +120,8 @@ func runtimeExports(c *collector, g *stackGuard, sn *panicSniffer) interp.Export
 			"LoggerFatal":       reflect.ValueOf(loggerFatal),
 			"LoggerFatalf":      reflect.ValueOf(loggerFatalf),
 			"LoggerFatalln":     reflect.ValueOf(loggerFatalln),
+			// error as a compiled type: see caseError.
+			"Error": reflect.ValueOf((*error)(nil)),
 		}}
 }
 

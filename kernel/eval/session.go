@@ -158,6 +158,7 @@ func (s *Session) start() error {
 		deferExports(s.defers),
 		returnExports(),
 		boundsExports(),
+		errorsExports(),
 		iterExports(),
 		{"log/log": exports["log/log"]},
 		typeParamExports(),
@@ -192,6 +193,9 @@ func (s *Session) start() error {
 	}
 	if _, err := s.in.Eval(deferSource); err != nil {
 		return fmt.Errorf("eval: declaring the recover helper: %w", err)
+	}
+	if _, err := s.in.Eval(errorsSource); err != nil {
+		return fmt.Errorf("eval: declaring the errors helpers: %w", err)
 	}
 	g := s.safeGlobals()
 	s.mu.Lock()

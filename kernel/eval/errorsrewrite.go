@@ -1,0 +1,388 @@
+package eval
+
+import (
+	"go/ast"
+	"go/types"
+	"reflect"
+	"sort"
+	"strings"
+
+	"github.com/traefik/yaegi/interp"
+)
+
+// Calls of errors.Is and errors.Unwrap in cells are rewritten to
+// interpreted equivalents when cells declare error types with Unwrap or
+// Is methods. Package errors is compiled, and a value of a cell's type
+// reaches it wrapped in a type of the interpreter that has the Error
+// method alone, so errors.Is never followed a cell type's Unwrap. The
+// interpreted walk cannot ask a value for an interface either: the
+// interpreter's assertion of a value held as an error to an interface
+// type (err.(interface{ Unwrap() error })) fails for every value, since
+// it compares the value's reflect type, which has no methods
+// (interp/run.go, func typeAssert, the case for errorT operands:
+// canAssertTypes(v.Type(), rtype)). Assertions to a pointer type of a
+// cell hold, so each rewritten call gets a function that asks for each
+// such type in turn, from go/types' list of the session's types;
+// compiled values are asked by compiled helpers.
+//
+// Types whose methods have value receivers are left out: the
+// interpreter cannot assert an error to such a type either (it
+// answers false, or panics at a cell's top level), nor pass one to a
+// compiled function taking an error.
+const (
+	errorsIsFn     = "__gornnErrorsIs"
+	errorsAsFn     = "__gornnErrorsAs"
+	errorsUnwrapFn = "__gornnErrorsUnwrap"
+)
+
+// errorsSource declares the interpreted side, which follows Go's
+// errors.Is: == when the target is comparable, then an Is method, then
+// Unwrap() error or, depth first, Unwrap() []error. cell asks the
+// session's error types for their Unwrap methods (ok is false for other
+// values); is compares them with the target and asks their Is methods,
+// since the interpreter's == of two errors of cells panics (it compares
+// its wrappers, which hold functions).
+const errorsSource = `
+func __gornnErrorsNext(err error, cell func(error) (error, []error, bool)) (error, []error) {
+	if u, us, ok := cell(err); ok {
+		return u, us
+	}
+	return ` + rtAlias + `.ErrUnwrap(err)
+}
+
+func ` + errorsUnwrapFn + `(err error, cell func(error) (error, []error, bool)) error {
+	u, _ := __gornnErrorsNext(err, cell)
+	return u
+}
+
+func ` + errorsIsFn + `(err, target error, cell func(error) (error, []error, bool), is func(error, error) (bool, bool)) bool {
+	if err == nil || target == nil {
+		return err == nil && target == nil
+	}
+	for {
+		if ok, found := is(err, target); found {
+			if ok {
+				return true
+			}
+		} else if ` + rtAlias + `.ErrIs(err, target) {
+			return true
+		}
+		u, us := __gornnErrorsNext(err, cell)
+		if us != nil {
+			for _, e := range us {
+				if e != nil && ` + errorsIsFn + `(e, target, cell, is) {
+					return true
+				}
+			}
+			return false
+		}
+		if u == nil {
+			return false
+		}
+		err = u
+	}
+}
+
+func ` + errorsAsFn + `(err error, target any, match func(error, any) bool, cell func(error) (error, []error, bool), as func(error, any) (bool, bool)) bool {
+	if target == nil {
+		panic("errors: target cannot be nil")
+	}
+	for err != nil {
+		if match(err, target) {
+			return true
+		}
+		if ok, found := as(err, target); found {
+			if ok {
+				return true
+			}
+		} else if ` + rtAlias + `.ErrAs(err, target) {
+			return true
+		}
+		u, us := __gornnErrorsNext(err, cell)
+		if us != nil {
+			for _, e := range us {
+				if e != nil && ` + errorsAsFn + `(e, target, match, cell, as) {
+					return true
+				}
+			}
+			return false
+		}
+		err = u
+	}
+	return false
+}
+`
+
+// errorsExports returns the compiled side: the methods of compiled
+// error types.
+func errorsExports() interp.Exports {
+	return interp.Exports{rtPath + "/rt": {
+		"ErrUnwrap": reflect.ValueOf(compiledUnwrap),
+		"ErrIs":     reflect.ValueOf(compiledIs),
+		"ErrAs":     reflect.ValueOf(compiledAs),
+	}}
+}
+
+// compiledUnwrap calls the Unwrap method of a compiled error. A method
+// that returns []error gives a non-nil slice, so that the caller knows
+// the tree forks there.
+func compiledUnwrap(err error) (error, []error) {
+	switch x := err.(type) {
+	case interface{ Unwrap() error }:
+		return x.Unwrap(), nil
+	case interface{ Unwrap() []error }:
+		if us := x.Unwrap(); us != nil {
+			return nil, us
+		}
+		return nil, []error{}
+	}
+	return nil, nil
+}
+
+// compiledIs is errors.Is's test of one compiled error: == when the
+// target's type is comparable, then an Is method.
+func compiledIs(err, target error) bool {
+	if reflect.TypeOf(target).Comparable() && equalErrors(err, target) {
+		return true
+	}
+	x, ok := err.(interface{ Is(error) bool })
+	return ok && x.Is(target)
+}
+
+// compiledAs calls the As method of a compiled error.
+func compiledAs(err error, target any) bool {
+	x, ok := err.(interface{ As(any) bool })
+	return ok && x.As(target)
+}
+
+// equalErrors is err == target, false when the dynamic types cannot be
+// compared: the interpreter's wrappers of values of cells hold
+// functions.
+func equalErrors(err, target error) (eq bool) {
+	defer func() {
+		if recover() != nil {
+			eq = false
+		}
+	}()
+	return err == target
+}
+
+// errorKnowledge is what the errors rewrite asks the session.
+type errorKnowledge interface {
+	// errorsPackage reports whether name is the name a cell imports
+	// package errors under.
+	errorsPackage(name string) bool
+	// cellErrorTypes returns the pointer types of the session's types
+	// (and of names, the cell's own) that have the methods the walk
+	// follows.
+	cellErrorTypes(names []string) []cellErrorType
+}
+
+// cellErrorType is a type of a cell with the methods errors.Is follows.
+type cellErrorType struct {
+	name                              string // as a cell writes the pointer type
+	unwrap, unwrapAll, isMeth, asMeth bool   // Unwrap() error, Unwrap() []error, Is(error) bool, As(any) bool
+}
+
+func (s *Session) errorsPackage(name string) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.imports[name] == "errors"
+}
+
+func (s *Session) cellErrorTypes(names []string) []cellErrorType {
+	if s.check == nil {
+		return nil
+	}
+	s.mu.Lock()
+	all := map[string]bool{}
+	for n := range s.types {
+		all[n] = true
+	}
+	s.mu.Unlock()
+	for _, n := range names {
+		all[n] = true
+	}
+	var out []cellErrorType
+	for name := range all {
+		tn, ok := s.check.Lookup(name).(*types.TypeName)
+		if !ok || tn.IsAlias() {
+			continue
+		}
+		named, ok := tn.Type().(*types.Named)
+		if !ok || named.TypeParams().Len() > 0 {
+			continue
+		}
+		if _, isIface := named.Underlying().(*types.Interface); isIface {
+			continue
+		}
+		ms := types.NewMethodSet(types.NewPointer(named))
+		et := cellErrorType{name: "*" + name}
+		for i := 0; i < ms.Len(); i++ {
+			f := ms.At(i).Obj()
+			sig := f.Type().(*types.Signature)
+			if sig.Recv() == nil {
+				continue
+			}
+			if _, ptrRecv := sig.Recv().Type().(*types.Pointer); !ptrRecv {
+				// Value receivers: see the comment at the top.
+				et = cellErrorType{}
+				break
+			}
+			switch f.Name() + " " + signatureText(sig) {
+			case "Unwrap func() error":
+				et.unwrap = true
+			case "Unwrap func() []error":
+				et.unwrapAll = true
+			case "Is func(error) bool":
+				et.isMeth = true
+			case "As func(any) bool":
+				et.asMeth = true
+			}
+		}
+		if et.unwrap || et.unwrapAll || et.isMeth || et.asMeth {
+			out = append(out, et)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].name < out[j].name })
+	return out
+}
+
+// asTarget returns the type that errors.As(err, target) looks for, as
+// the cell writes it, when it is a pointer to a type of a cell: the
+// type the interpreter can assert an error to (see the comment at the
+// top). Other targets are left to the compiled errors.As.
+func (rw *rewriter) asTarget(p *piece, target ast.Expr) (string, bool) {
+	tk, ok := rw.know.(typeKnowledge)
+	if !ok {
+		return "", false
+	}
+	t, ok := tk.typeOf(p.off(target.Pos()), p.off(target.End()))
+	if !ok {
+		return "", false
+	}
+	ptr, ok := t.(*types.Pointer)
+	if !ok {
+		return "", false
+	}
+	elem, ok := ptr.Elem().(*types.Pointer)
+	if !ok {
+		return "", false
+	}
+	named, ok := elem.Elem().(*types.Named)
+	if !ok || named.Obj().Pkg() == nil || named.Obj().Pkg().Path() != "main" || named.TypeArgs().Len() > 0 {
+		return "", false
+	}
+	if _, isIface := named.Underlying().(*types.Interface); isIface {
+		return "", false
+	}
+	return "*" + named.Obj().Name(), true
+}
+
+// signatureText writes a signature's types without parameter names.
+func signatureText(sig *types.Signature) string {
+	tuple := func(t *types.Tuple) string {
+		var parts []string
+		for i := 0; i < t.Len(); i++ {
+			parts = append(parts, types.TypeString(t.At(i).Type(), nil))
+		}
+		return strings.Join(parts, ", ")
+	}
+	text := "func(" + tuple(sig.Params()) + ")"
+	switch res := tuple(sig.Results()); {
+	case sig.Results().Len() > 1:
+		text += " (" + res + ")"
+	case res != "":
+		text += " " + res
+	}
+	return text
+}
+
+// errorsCall rewrites errors.Is(err, target) and errors.Unwrap(err)
+// when the session has error types that the compiled functions cannot
+// follow:
+//
+//	errors.Is(err, ErrX)  ->  __gornnErrorsIs(err, ErrX, func(e error) (error, []error, bool) { if x, ok := e.(*T); ok { return x.Unwrap(), nil, true }; return nil, nil, false }, func(e, t error) (bool, bool) { ... })
+func (rw *rewriter) errorsCall(p *piece, c *ast.CallExpr) {
+	ek, ok := rw.know.(errorKnowledge)
+	if !ok {
+		return
+	}
+	sel, ok := c.Fun.(*ast.SelectorExpr)
+	if !ok {
+		return
+	}
+	pkg, ok := sel.X.(*ast.Ident)
+	if !ok || rw.locals[pkg.Name] || !ek.errorsPackage(pkg.Name) {
+		return
+	}
+	var fn, match string
+	switch {
+	case sel.Sel.Name == "Is" && len(c.Args) == 2:
+		fn = errorsIsFn
+	case sel.Sel.Name == "As" && len(c.Args) == 2:
+		fn = errorsAsFn
+		elem, ok := rw.asTarget(p, c.Args[1])
+		if !ok {
+			return
+		}
+		match = "func(e error, t any) bool { if x, ok := e.(" + elem + "); ok { *t.(*" + elem + ") = x; return true }; return false }"
+	case sel.Sel.Name == "Unwrap" && len(c.Args) == 1:
+		fn = errorsUnwrapFn
+	default:
+		return
+	}
+	if c.Ellipsis.IsValid() {
+		return
+	}
+	var names []string
+	for n := range rw.locals {
+		names = append(names, n)
+	}
+	ets := ek.cellErrorTypes(names)
+	if len(ets) == 0 && fn != errorsAsFn {
+		return
+	}
+	var cell, is strings.Builder
+	cell.WriteString("func(e error) (error, []error, bool) { ")
+	is.WriteString("func(e, t error) (bool, bool) { ")
+	for _, et := range ets {
+		switch {
+		case et.unwrap:
+			cell.WriteString("if x, ok := e.(" + et.name + "); ok { return x.Unwrap(), nil, true }; ")
+		case et.unwrapAll:
+			cell.WriteString("if x, ok := e.(" + et.name + "); ok { us := x.Unwrap(); if us == nil { us = []error{} }; return nil, us, true }; ")
+		default:
+			cell.WriteString("if _, ok := e.(" + et.name + "); ok { return nil, nil, true }; ")
+		}
+		is.WriteString("if x, ok := e.(" + et.name + "); ok { if y, ok := t.(" + et.name + "); ok && x == y { return true, true }; ")
+		if et.isMeth {
+			is.WriteString("return x.Is(t), true }; ")
+		} else {
+			is.WriteString("return false, true }; ")
+		}
+	}
+	var as strings.Builder
+	as.WriteString("func(e error, t any) (bool, bool) { ")
+	for _, et := range ets {
+		if et.asMeth {
+			as.WriteString("if x, ok := e.(" + et.name + "); ok { return x.As(t), true }; ")
+		} else {
+			as.WriteString("if _, ok := e.(" + et.name + "); ok { return false, true }; ")
+		}
+	}
+	as.WriteString("return false, false }")
+	cell.WriteString("return nil, nil, false }")
+	is.WriteString("return false, false }")
+	rw.add(p, sel.Pos(), sel.End(), fn)
+	var extra string
+	switch fn {
+	case errorsIsFn:
+		extra = ", " + cell.String() + ", " + is.String()
+	case errorsAsFn:
+		extra = ", " + match + ", " + cell.String() + ", " + as.String()
+	default:
+		extra = ", " + cell.String()
+	}
+	rw.add(p, c.Rparen, c.Rparen, extra)
+}
