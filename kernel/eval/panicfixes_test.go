@@ -72,7 +72,7 @@ func TestRecoveredRuntimeErrors(t *testing.T) {
 	recoverText := "func try(f func()) (s string) {\n\tdefer func() {\n\t\tr := recover()\n\t\t_, rt := r.(runtime.Error)\n\t\ts = fmt.Sprint(rt, \" \", r)\n\t}()\n\tf()\n\treturn\n}"
 	runPanicCases(t, []panicCase{
 		{"nil pointer", []string{"type pe struct{ msg string }", recoverText, "try(func() {\n\tvar p *pe\n\t_ = p.msg\n})"}, "true runtime error: invalid memory address or nil pointer dereference"},
-		{"index", []string{recoverText, "try(func() {\n\txs := []int{1}\n\ti := 3\n\t_ = xs[i]\n})"}, "true runtime error: index out of range"},
+		{"index", []string{recoverText, "try(func() {\n\txs := []int{1}\n\ti := 3\n\t_ = xs[i]\n})"}, "true runtime error: index out of range [3] with length 1"},
 		{"a string panic stays", []string{recoverText, "try(func() { panic(\"mine\") })"}, "false mine"},
 		{"an error panic stays", []string{recoverText, "try(func() { panic(errors.New(\"mine\")) })"}, "false mine"},
 	})
