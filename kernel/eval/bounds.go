@@ -84,10 +84,20 @@ func (rw *rewriter) boundsChecks(p *piece, root ast.Node) {
 		}
 		return true
 	}
+	// The guards call len and cap: where a function (a function literal
+	// inside it included), or the cell or session, declares those names,
+	// its statements are left alone.
+	shadows := func(names map[string]bool) bool { return names["len"] || names["cap"] }
+	if rw.locals["len"] || rw.locals["cap"] || rw.know != nil && (rw.know.defined("len") || rw.know.defined("cap")) {
+		return
+	}
 	inFunc = func(n ast.Node, body *ast.BlockStmt, ftype *ast.FuncType) {
 		own := declaredIn(body)
 		for name := range declaredIn(ftype) {
 			own[name] = true
+		}
+		if shadows(own) {
+			return // its function literals are reached only from here
 		}
 		ast.Inspect(n, func(x ast.Node) bool {
 			var list []ast.Stmt
@@ -114,6 +124,9 @@ func (rw *rewriter) boundsChecks(p *piece, root ast.Node) {
 		// statements are read again after it (runerr.go), which also
 		// finds the failing expression's column.
 		own := declaredIn(p.stmt)
+		if shadows(own) {
+			return
+		}
 		ast.Inspect(p.stmt, func(x ast.Node) bool {
 			var list []ast.Stmt
 			switch x := x.(type) {

@@ -14,6 +14,9 @@ func TestBoundsInFunctions(t *testing.T) {
 		want  string // the error's message, or the last cell's value
 	}{
 		{"slice", []string{"func f(xs []int, i int) int { return xs[i] }", "f([]int{1, 2, 3}, 5)"}, "runtime error: index out of range [5] with length 3"},
+		{"len declared as a variable", []string{"func f(xs []float32) float32 {\n\tlen := 2\n\txs[0] = float32(len)\n\treturn xs[0]\n}", "f([]float32{0})"}, "2"},
+		{"len declared in an enclosing function", []string{"func f(xs []int) int {\n\tlen := 1\n\tg := func() int { return xs[len] }\n\treturn g()\n}", "f([]int{4, 5})"}, "5"},
+		{"cap declared by a cell", []string{"cap := 3", "func f(xs []int) int { return xs[cap-3] }", "f([]int{6})"}, "6"},
 		{"negative index", []string{"func f(xs []int, i int) int { return xs[i] }", "f([]int{1}, -2)"}, "runtime error: index out of range [-2]"},
 		{"array", []string{"func f(i int) int {\n\tvar a [4]int\n\treturn a[i]\n}", "f(7)"}, "runtime error: index out of range [7] with length 4"},
 		{"pointer to array", []string{"func f(p *[2]int, i int) { p[i] = 1 }", "f(&[2]int{}, 2)"}, "runtime error: index out of range [2] with length 2"},
