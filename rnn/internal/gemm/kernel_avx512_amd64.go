@@ -17,7 +17,23 @@ var avx512Kernel = microKernel{
 	name: "avx512 8x32", mr: 8, nr: 32, tile: tile8x32, dot: dot4x3,
 	narrow:     []narrowTile{{16, tile8x16}},
 	packA8:     packPanel8,
+	copyB:      copyPanel32,
 	transpose8: transpose8Checked,
+}
+
+// copyPanel32 implements microKernel.copyB for nr = 32 with one array
+// copy per row: a call to memmove for each row of 32 values cost as much
+// as packing the layer's weights was meant to save (a 128×512 kernel took
+// longer to pack than to multiply eight rows by).
+func copyPanel32(dst, src []float32, lds, rows int) {
+	if rows == 0 {
+		return
+	}
+	_ = src[(rows-1)*lds+31]
+	_ = dst[rows*32-1]
+	for p := range rows {
+		*(*[32]float32)(dst[p*32:]) = *(*[32]float32)(src[p*lds:])
+	}
 }
 
 // packPanel8 implements microKernel.packA8 for mr = 8.
