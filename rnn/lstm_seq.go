@@ -371,25 +371,18 @@ func (op lstmSeqOp) backward(e *execution, n *Node) error {
 		}
 	}
 	r.rows = seqPieceRows(b)
-	if e.needsGrad(n.inputs[0]) {
-		r.dSrc = e.grad(n.inputs[0]).data
-	}
 	// The recurrence multiplies every step's gates by the transposed
-	// kernel: pack it once. Its recurrent half gives the gradient reaching
-	// the previous h; its input half, when the inputs need a gradient,
-	// gives theirs in the same product, so that each piece computes its
-	// own rows of it with the gates still in cache.
+	// recurrent half of the kernel: pack it once.
 	r.kh = &e.s.packed[1]
-	if r.dSrc != nil {
-		r.kh.Pack(true, g4, op.nIn+u, r.k, g4)
-	} else {
-		r.kh.Pack(true, g4, u, r.k[op.nIn*g4:], g4)
-	}
-	e.workerScratch(n, parallel.Workers(r.pieces()), 2*r.rows*u+r.rows*(op.nIn+u))
+	r.kh.Pack(true, g4, u, r.k[op.nIn*g4:], g4)
+	e.workerScratch(n, parallel.Workers(r.pieces()), 2*r.rows*u)
 	if err := parallel.Run(r.pieces(), r); err != nil {
 		return err
 	}
-	// The weights' gradients, as large products over all steps.
+	// The weights' and inputs' gradients, as large products over all steps.
+	if e.needsGrad(n.inputs[0]) {
+		r.dSrc = e.grad(n.inputs[0]).data
+	}
 	if e.needsGrad(n.inputs[1]) {
 		r.dK = e.grad(n.inputs[1]).data
 	}
@@ -414,15 +407,12 @@ func (r *seqRun) backwardPiece(w, piece int) error {
 // leaving the gates' gradients of every step in dG.
 func (r *seqRun) backwardRows(w, piece int) {
 	op := r.op
-	u, g4, nIn, b, T := op.units, 4*op.units, op.nIn, r.batch, op.steps
+	u, g4, b, T := op.units, 4*op.units, r.batch, op.steps
 	r0, r1 := r.rowRange(piece)
 	rows := r1 - r0
 	work := r.workerBuf(w)
-	// The gradients reaching c and h from the later steps, and the
-	// product of a step's gates with the transposed kernel when it covers
-	// the inputs too.
+	// The gradients reaching c and h from the later steps.
 	dcNext, dhNext := work[:rows*u], work[rows*u:2*rows*u]
-	both := work[2*rows*u : 2*rows*u+rows*(nIn+u)]
 	clear(dcNext)
 	clear(dhNext)
 	for t := T - 1; t >= 0; t-- {
@@ -439,15 +429,7 @@ func (r *seqRun) backwardRows(w, piece int) {
 			cPrev = r.c0[r0*u : r1*u]
 		}
 		lstmCellGradRows(acts, tc, cPrev, dC, dH, dcNext, dhNext, dg, rows, u)
-		switch {
-		case r.dSrc != nil:
-			gemmPacked(rows, dg, g4, r.kh, 0, both, nIn+u)
-			for i := range rows {
-				row := both[i*(nIn+u) : (i+1)*(nIn+u)]
-				addTo(r.dSrc[(t*b+r0+i)*nIn:(t*b+r0+i+1)*nIn], row[:nIn])
-				copy(dhNext[i*u:(i+1)*u], row[nIn:])
-			}
-		case t > 0 || r.dh0 != nil:
+		if t > 0 || r.dh0 != nil {
 			gemmPacked(rows, dg, g4, r.kh, 0, dhNext, u)
 		}
 	}
@@ -506,9 +488,9 @@ func lstmCellGradRow(row, tc, cPrev, dC, dH, dcNext, dhNext, d []float32, u int)
 }
 
 // seqGradPieces is the number of pieces of the gradient phase: the
-// kernel's input rows, and its recurrent rows with the bias, about equal
-// in work. (The inputs' gradient comes out of the recurrence.)
-const seqGradPieces = 2
+// kernel's input rows, its recurrent rows with the bias, and two halves of
+// the inputs' gradient, about equal in work for the tutorial's shapes.
+const seqGradPieces = 4
 
 // gradientPiece computes one of the products of the gradient phase.
 func (r *seqRun) gradientPiece(piece int) {
@@ -534,6 +516,17 @@ func (r *seqRun) gradientPiece(piece int) {
 		if r.dB != nil {
 			for i := range rows {
 				addTo(r.dB, r.dG[i*g4:(i+1)*g4])
+			}
+		}
+	case 2, 3:
+		if r.dSrc != nil {
+			half := (rows + 1) / 2
+			lo, hi := 0, half
+			if piece == 3 {
+				lo, hi = half, rows
+			}
+			if hi > lo {
+				gemmSerial(false, true, hi-lo, nIn, g4, r.dG[lo*g4:], g4, r.k, g4, 1, r.dSrc[lo*nIn:], nIn)
 			}
 		}
 	}
