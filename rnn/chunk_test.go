@@ -129,9 +129,8 @@ func TestChunkedRunStopsOnCancel(t *testing.T) {
 // fetches of every kind: reduced, per example, time-major; half of the
 // chunked runs compute the LSTM's gates piece by piece, as for big chunks.
 func TestChunkedRunsRandomSizes(t *testing.T) {
-	saved, savedProject, savedMin := evalChunkRows, projectMaxForward, projectMinBatch
-	defer func() { evalChunkRows, projectMaxForward, projectMinBatch = saved, savedProject, savedMin }()
-	projectMinBatch = 0 // the hoisted products at these small batches too
+	saved, savedProject := evalChunkRows, projectMaxForward
+	defer func() { evalChunkRows, projectMaxForward = saved, savedProject }()
 	rng := rand.New(rand.NewPCG(21, 22))
 	for trial := range 40 {
 		steps, in, hidden, classes := 1+rng.IntN(5), 1+rng.IntN(6), 1+rng.IntN(9), 2+rng.IntN(4)

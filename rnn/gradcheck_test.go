@@ -449,12 +449,11 @@ func TestProjectionFallback(t *testing.T) {
 		}
 		return v.Data()
 	}
-	saved, savedMin := projectMaxForward, projectMinBatch
-	projectMinBatch = 0 // hoisted at this small batch too
 	with := pred()
+	saved := projectMaxForward
 	projectMaxForward = 0
 	without := pred()
-	projectMaxForward, projectMinBatch = saved, savedMin
+	projectMaxForward = saved
 	for i := range with {
 		if d := math.Abs(float64(with[i] - without[i])); d > 1e-5*(1+math.Abs(float64(with[i]))) {
 			t.Fatalf("prediction %d: %g with the projection, %g without", i, with[i], without[i])

@@ -146,13 +146,6 @@ func splitSource(inputs []*Node) (*Node, bool) {
 // gates of all steps never sit in memory at once.
 var projectMaxForward = 1 << 22
 
-// projectMinBatch is the smallest batch whose forward-only runs compute
-// the input half of the gates for all steps at once: a batch cut into no
-// more pieces than there are cores runs faster with each piece
-// multiplying its own inputs step by step, and the chunks of an
-// evaluation (evalChunkRows) are that small.
-var projectMinBatch = 2 * seqMaxPieceRows
-
 // lstmStepOp is one fused LSTM step. Inputs: x [B,in], kernel, bias,
 // then c and h [B,U] when hasState. Value: [2,B,U] holding c' then h'. It
 // keeps the gate activations (aux 0, [B,4U]) and tanh(c') (aux 1, [B,U])

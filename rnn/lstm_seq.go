@@ -11,10 +11,8 @@ import (
 // which is what StaticRNN builds when its inputs are the parts of one
 // Split (as in the tutorial). Rows of a batch never interact, so the op
 // cuts the batch into row pieces that go through all the steps on their
-// own, one piece per core, with no hand-off between steps. Each piece
-// multiplies its own inputs step by step too (in training, straight into
-// the saved activations), except in forward-only runs over a large batch,
-// which compute the input half of the gates for all steps at once.
+// own, one piece per core, with no hand-off between steps; the input half
+// of the gates is computed for all steps at once, as one large product.
 //
 // Inputs: src [steps·B, nIn] (step t's inputs are rows t·B..t·B+B-1),
 // kernel [nIn+U, 4U], bias [4U], then c0 and h0 [B, U] when hasState.
@@ -166,16 +164,7 @@ func (op lstmSeqOp) forward(e *execution, n *Node) error {
 		r.kept = T
 	}
 	r.val = e.output(n, 2, r.kept, b, u).data
-	// Each piece multiplies its own inputs step by step (in training,
-	// straight into the saved activations) unless a forward-only run has
-	// more pieces than cores: a separate product over all steps would be
-	// one more hand-off between the cores, and its gates a round trip
-	// through memory, for the same arithmetic.
-	r.rows = seqPieceRows(b)
-	r.hoisted = !e.training() && T*b*g4 <= projectMaxForward && b >= projectMinBatch
-	if e.training() {
-		r.acts = e.scratch(n, seqActs, T*b*g4)
-	}
+	r.hoisted = e.training() || T*b*g4 <= projectMaxForward
 	if r.hoisted {
 		// The bias is added by the element-wise pass.
 		r.acts = e.scratch(n, seqActs, T*b*g4)
@@ -195,6 +184,7 @@ func (op lstmSeqOp) forward(e *execution, n *Node) error {
 	}
 	// Per worker: the gates of a piece when not hoisted, tanh(c) when not
 	// saved, and two steps' c and h when not kept.
+	r.rows = seqPieceRows(b)
 	e.workerScratch(n, parallel.Workers(r.pieces()), r.rows*(g4+u+4*u))
 	err := parallel.Run(r.pieces(), r)
 	if !e.training() {
@@ -261,10 +251,9 @@ func (r *seqRun) forwardPiece(w, piece int) {
 	}
 	for t := range op.steps {
 		g := gates
-		if r.acts != nil {
+		if r.hoisted {
 			g = r.acts[(t*b+r0)*g4 : (t*b+r1)*g4]
-		}
-		if !r.hoisted {
+		} else {
 			gemmPacked(rows, r.src[(t*b+r0)*nIn:], nIn, r.kx, 0, g, g4)
 		}
 		if hPrev != nil {
