@@ -21,19 +21,18 @@ var avx512Kernel = microKernel{
 	transpose8: transpose8Checked,
 }
 
-// copyPanel32 implements microKernel.copyB for nr = 32 with one array
-// copy per row: a call to memmove for each row of 32 values cost as much
-// as packing the layer's weights was meant to save (a 128×512 kernel took
-// longer to pack than to multiply eight rows by).
+// copyPanel32 implements microKernel.copyB for nr = 32 with
+// copyPanel32AVX512, checking first that both panels lie inside their
+// slices. Without it each row went through a call to memmove, and packing
+// a layer's 128×512 weights took longer than multiplying eight rows by
+// them.
 func copyPanel32(dst, src []float32, lds, rows int) {
 	if rows == 0 {
 		return
 	}
 	_ = src[(rows-1)*lds+31]
 	_ = dst[rows*32-1]
-	for p := range rows {
-		*(*[32]float32)(dst[p*32:]) = *(*[32]float32)(src[p*lds:])
-	}
+	copyPanel32AVX512(&dst[0], &src[0], lds, rows)
 }
 
 // packPanel8 implements microKernel.packA8 for mr = 8.
@@ -80,6 +79,12 @@ func tile8x16AVX512(kc, panels int, a, b *float32, bstride int, c *float32, ldc 
 
 // fmaPeakAVX2 and fmaPeakAVX512 run iters rounds of independent FMAs on
 // registers only (192 and 768 flops per round), for BenchmarkFMAPeak.
+
+// copyPanel32AVX512 copies rows rows of 32 floats, lds apart at src, to
+// dst with no gaps (kernel_avx512_amd64.s).
+//
+//go:noescape
+func copyPanel32AVX512(dst, src *float32, lds, rows int)
 
 //go:noescape
 func fmaPeakAVX2(iters int)
