@@ -118,11 +118,11 @@ func (op binaryOp) apply(swapped bool, bd, sd, od []float32) {
 	// One loop per kind, so that the inner loops stay simple.
 	switch {
 	case op.kind == binAdd:
+		// A copy, then addTo's vector loop: the same sums.
 		for base := 0; base < len(bd); base += m {
-			x, o := bd[base:base+m], od[base:base+m]
-			for j, v := range sd {
-				o[j] = x[j] + v
-			}
+			o := od[base : base+m]
+			copy(o, bd[base:base+m])
+			addTo(o, sd)
 		}
 	case op.kind == binMul:
 		for base := 0; base < len(bd); base += m {
@@ -205,12 +205,14 @@ func (op binaryOp) backward(e *execution, n *Node) error {
 		// dst repeats every m elements of g when it is the small operand.
 		for base := 0; base < len(g); base += m {
 			gb := g[base : base+m]
-			switch op.kind {
-			case binAdd, binSub:
+			switch {
+			case op.kind == binAdd:
+				addTo(dst, gb)
+			case op.kind == binSub:
 				for j, v := range gb {
 					dst[j] += sign * v
 				}
-			case binMul:
+			case op.kind == binMul:
 				if len(other) == len(g) {
 					ob := other[base : base+m]
 					for j, v := range gb {

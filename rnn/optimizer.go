@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"math"
 	"slices"
+
+	"gonum.org/v1/gonum/blas/blas32"
 )
 
 // optimizerKind selects an Optimizer's update rule.
@@ -263,9 +265,8 @@ func (op *trainOp) forward(e *execution, n *Node) error {
 		}
 		switch o.kind {
 		case optGD:
-			for j, gv := range g {
-				w[j] -= lr * gv
-			}
+			// w -= lr·g as w + (-lr)·g, the same bits, in gonum's vector loop.
+			blas32.Axpy(-lr, blas32.Vector{N: len(g), Inc: 1, Data: g}, blas32.Vector{N: len(w), Inc: 1, Data: w})
 		case optMomentum:
 			acc := e.slot(n, i, 0, len(w), 0)
 			mom := float32(o.Momentum)

@@ -2,6 +2,7 @@ package rnn
 
 import (
 	"math"
+	"math/rand/v2"
 	"strings"
 	"testing"
 )
@@ -165,4 +166,30 @@ func containsAll(s string, parts ...string) bool {
 		}
 	}
 	return true
+}
+
+// TestGradientDescentStepBits checks that a plain gradient descent step
+// gives exactly w - lr·g in float32, element by element, over lengths
+// that leave every remainder of the vector loop.
+func TestGradientDescentStepBits(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	for _, n := range []int{1, 3, 4, 7, 8, 15, 16, 33, 517} {
+		g := NewGraph()
+		w0, c := NewTensor(n), NewTensor(n)
+		for i := range n {
+			w0.data[i], c.data[i] = rng.Float32()*4-2, rng.Float32()*4-2
+		}
+		w := g.Variable(TensorInit(w0))
+		const lr = 0.0123
+		train := GradientDescentOptimizer(lr).Minimize(ReduceSum(Mul(w, g.Const(c))))
+		s := g.NewSession()
+		s.MustRun(g.GlobalVariablesInitializer(), nil)
+		s.MustRun(train, nil)
+		got := s.MustRun(w, nil)
+		for i := range n {
+			if want := w0.data[i] - float32(lr)*c.data[i]; got.data[i] != want {
+				t.Fatalf("n = %d: w[%d] = %v after a step, want %v", n, i, got.data[i], want)
+			}
+		}
+	}
 }

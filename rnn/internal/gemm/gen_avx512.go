@@ -1,9 +1,9 @@
 //go:build ignore
 
-// gen_avx512 writes kernel_avx512_amd64.s: the AVX-512 micro-kernels and
-// the FMA peak loops. The kernels are unrolled code of one shape repeated
-// per row, column vector and step, which is easier to get right, and to
-// change, as a program than by hand.
+// gen_avx512 writes kernel_avx512_amd64.s: the AVX-512 micro-kernels, the
+// packer's panel copy and the FMA peak loops. The kernels are unrolled
+// code of one shape repeated per row, column vector and step, which is
+// easier to get right, and to change, as a program than by hand.
 //
 //	go generate ./rnn/internal/gemm
 //
@@ -50,6 +50,7 @@ func main() {
 	for _, w := range []int{2, 1} {
 		g.tile(8, w)
 	}
+	g.copyPanel()
 	g.peak("fmaPeakAVX2", "Y", 12, 8)
 	g.peak("fmaPeakAVX512", "Z", 24, 16)
 	if err := os.WriteFile(*out, g.buf.Bytes(), 0o644); err != nil {
@@ -147,6 +148,36 @@ func (g *gen) tile(rows, w int) {
 	g.p("\tJNZ  %stile", l)
 	g.p("")
 	g.p("%sreturn:", l)
+	g.p("\tVZEROUPPER")
+	g.p("\tRET")
+}
+
+// copyPanel writes copyPanel32AVX512, the packer of full 32-column
+// panels of an untransposed B: two 16-lane loads and stores per row.
+func (g *gen) copyPanel() {
+	g.p("")
+	g.p("// func copyPanel32AVX512(dst, src *float32, lds, rows int)")
+	g.p("// rows rows of 32 floats, lds floats apart at src, to dst with no gaps.")
+	g.p("TEXT ·copyPanel32AVX512(SB), NOSPLIT, $0-32")
+	g.p("\tMOVQ dst+0(FP), DI")
+	g.p("\tMOVQ src+8(FP), SI")
+	g.p("\tMOVQ lds+16(FP), R8")
+	g.p("\tSHLQ $2, R8")
+	g.p("\tMOVQ rows+24(FP), CX")
+	g.p("\tTESTQ CX, CX")
+	g.p("\tJZ    copy32done")
+	g.p("")
+	g.p("copy32loop:")
+	g.p("\tVMOVUPS (SI), Z0")
+	g.p("\tVMOVUPS 64(SI), Z1")
+	g.p("\tVMOVUPS Z0, (DI)")
+	g.p("\tVMOVUPS Z1, 64(DI)")
+	g.p("\tADDQ R8, SI")
+	g.p("\tADDQ $128, DI")
+	g.p("\tDECQ CX")
+	g.p("\tJNZ  copy32loop")
+	g.p("")
+	g.p("copy32done:")
 	g.p("\tVZEROUPPER")
 	g.p("\tRET")
 }

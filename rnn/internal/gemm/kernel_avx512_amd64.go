@@ -17,7 +17,22 @@ var avx512Kernel = microKernel{
 	name: "avx512 8x32", mr: 8, nr: 32, tile: tile8x32, dot: dot4x3,
 	narrow:     []narrowTile{{16, tile8x16}},
 	packA8:     packPanel8,
+	copyB:      copyPanel32,
 	transpose8: transpose8Checked,
+}
+
+// copyPanel32 implements microKernel.copyB for nr = 32 with
+// copyPanel32AVX512, checking first that both panels lie inside their
+// slices. Without it each row went through a call to memmove, and packing
+// a layer's 128×512 weights took longer than multiplying eight rows by
+// them.
+func copyPanel32(dst, src []float32, lds, rows int) {
+	if rows == 0 {
+		return
+	}
+	_ = src[(rows-1)*lds+31]
+	_ = dst[rows*32-1]
+	copyPanel32AVX512(&dst[0], &src[0], lds, rows)
 }
 
 // packPanel8 implements microKernel.packA8 for mr = 8.
@@ -64,6 +79,12 @@ func tile8x16AVX512(kc, panels int, a, b *float32, bstride int, c *float32, ldc 
 
 // fmaPeakAVX2 and fmaPeakAVX512 run iters rounds of independent FMAs on
 // registers only (192 and 768 flops per round), for BenchmarkFMAPeak.
+
+// copyPanel32AVX512 copies rows rows of 32 floats, lds apart at src, to
+// dst with no gaps (kernel_avx512_amd64.s).
+//
+//go:noescape
+func copyPanel32AVX512(dst, src *float32, lds, rows int)
 
 //go:noescape
 func fmaPeakAVX2(iters int)

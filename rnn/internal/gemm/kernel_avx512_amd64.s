@@ -491,6 +491,31 @@ z8x16return:
 	VZEROUPPER
 	RET
 
+// func copyPanel32AVX512(dst, src *float32, lds, rows int)
+// rows rows of 32 floats, lds floats apart at src, to dst with no gaps.
+TEXT ·copyPanel32AVX512(SB), NOSPLIT, $0-32
+	MOVQ dst+0(FP), DI
+	MOVQ src+8(FP), SI
+	MOVQ lds+16(FP), R8
+	SHLQ $2, R8
+	MOVQ rows+24(FP), CX
+	TESTQ CX, CX
+	JZ    copy32done
+
+copy32loop:
+	VMOVUPS (SI), Z0
+	VMOVUPS 64(SI), Z1
+	VMOVUPS Z0, (DI)
+	VMOVUPS Z1, 64(DI)
+	ADDQ R8, SI
+	ADDQ $128, DI
+	DECQ CX
+	JNZ  copy32loop
+
+copy32done:
+	VZEROUPPER
+	RET
+
 // func fmaPeakAVX2(iters int)
 // 12 independent 8-lane FMAs per round: 192 flops.
 TEXT ·fmaPeakAVX2(SB), NOSPLIT, $0-8

@@ -95,11 +95,32 @@ offer:
 	}
 	t.work(0)
 	if t.pending.Add(-1) != 0 {
-		<-t.done
+		t.awaitWorkers()
 	}
 	err := t.err
 	putTask(t)
 	return err
+}
+
+// awaitWorkers waits for the workers still on t once the caller has run
+// out of pieces. It polls for a while first, as an idle worker does: the
+// pieces of a step's job are about equal, so the last worker is usually
+// a few microseconds away, and blocking on the channel would put the
+// caller's thread to sleep and cost a wake-up of tens of microseconds
+// when the worker reports.
+func (t *task) awaitWorkers() {
+	start := time.Now()
+	for i := 1; t.pending.Load() != 0; i++ {
+		if i%64 == 0 {
+			if time.Since(start) > spinWait {
+				break
+			}
+			// A worker woken by the offer may be queued on this thread.
+			runtime.Gosched()
+		}
+	}
+	// The last worker sends on done after bringing pending to zero.
+	<-t.done
 }
 
 // do runs one piece, turning a panic into an error.
