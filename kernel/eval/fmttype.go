@@ -49,105 +49,99 @@ func (s *Session) formatEdits(src string, pieces []*piece) []edit {
 	s.mu.Unlock()
 	cellTypes := s.check.TypeNames()
 	var out []edit
-	for _, p := range pieces {
-		var root ast.Node = p.decl
-		if p.stmt != nil {
-			root = p.stmt
+	inspectPieces(pieces, func(p *piece, n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok {
+			return true
 		}
-		ast.Inspect(root, func(n ast.Node) bool {
-			call, ok := n.(*ast.CallExpr)
-			if !ok {
-				return true
-			}
-			if call.Ellipsis.IsValid() {
-				return true
-			}
-			if first, ok := s.printlnIndex(p, call, imports); ok {
-				// Println's operands print as %v, each on its own.
-				for _, arg := range call.Args[min(first, len(call.Args)):] {
-					if t, ok := s.typeOf(p.off(arg.Pos()), p.off(arg.End())); ok {
-						if before, after, ok := valueFunc(t, "v"); ok {
-							out = append(out,
-								edit{Off: p.off(arg.Pos()), End: p.off(arg.Pos()), Text: before},
-								edit{Off: p.off(arg.End()), End: p.off(arg.End()), Text: after})
-						}
+		if call.Ellipsis.IsValid() {
+			return true
+		}
+		if first, ok := s.argIndex(p, call, imports, printlnArg, printlnArg["log"]); ok {
+			// Println's operands print as %v, each on its own.
+			for _, arg := range call.Args[min(first, len(call.Args)):] {
+				if t, ok := s.typeOf(p.off(arg.Pos()), p.off(arg.End())); ok {
+					if before, after, ok := valueFunc(t, "v"); ok {
+						out = append(out,
+							edit{Off: p.off(arg.Pos()), End: p.off(arg.Pos()), Text: before},
+							edit{Off: p.off(arg.End()), End: p.off(arg.End()), Text: after})
 					}
 				}
-				return true
-			}
-			fi, ok := s.formatIndex(p, call, imports)
-			if !ok || fi >= len(call.Args) {
-				return true
-			}
-			lit, ok := call.Args[fi].(*ast.BasicLit)
-			if !ok || lit.Kind != token.STRING {
-				return true
-			}
-			format, err := strconv.Unquote(lit.Value)
-			if err != nil {
-				return true
-			}
-			verbs, ok := parseVerbs(format)
-			if !ok {
-				return true
-			}
-			// The format's new text, built from its end so that the
-			// offsets of the verbs before stay right.
-			b := format
-			changed := false
-			for i := len(verbs) - 1; i >= 0; i-- {
-				v := verbs[i]
-				ai := fi + 1 + v.arg
-				if ai >= len(call.Args) {
-					continue
-				}
-				arg := call.Args[ai]
-				t, ok := s.typeOf(p.off(arg.Pos()), p.off(arg.End()))
-				if !ok {
-					continue
-				}
-				var before, after string
-				switch {
-				case v.verb == 'T':
-					before, after, ok = typeNameFunc(t, cellTypes)
-				case v.verb == 'v' && !v.sized && (v.flags == "" || v.flags == "+" || v.flags == "#"):
-					before, after, ok = valueFunc(t, v.flags+"v")
-				case !strings.ContainsRune("vsxXq%", v.verb) && isCellNamed(t) && !types.IsInterface(t) && !hasMethod(t, "Format") &&
-					(hasMethod(t, "String") || hasMethod(t, "Error")):
-					// fmt prints the value itself for this verb, but the
-					// interpreter hands fmt such a value as an fmt.Stringer
-					// or error of its own: convert it to its underlying
-					// type, which has no methods.
-					if _, isStruct := t.Underlying().(*types.Struct); !isStruct {
-						if _, isPtr := t.(*types.Pointer); !isPtr {
-							out = append(out,
-								edit{Off: p.off(arg.Pos()), End: p.off(arg.Pos()), Text: "(" + types.TypeString(t.Underlying(), cellQualifier) + ")("},
-								edit{Off: p.off(arg.End()), End: p.off(arg.End()), Text: ")"})
-						}
-					}
-					continue
-				default:
-					ok = false
-				}
-				if !ok {
-					continue
-				}
-				verb := "%s" // %v, %+v and %#v, which have no width
-				if v.verb == 'T' {
-					verb = format[v.start:v.off] + "s"
-				}
-				b = b[:v.start] + verb + b[v.off+utf8.RuneLen(v.verb):]
-				changed = true
-				out = append(out,
-					edit{Off: p.off(arg.Pos()), End: p.off(arg.Pos()), Text: before},
-					edit{Off: p.off(arg.End()), End: p.off(arg.End()), Text: after})
-			}
-			if changed {
-				out = append(out, edit{Off: p.off(lit.Pos()), End: p.off(lit.End()), Text: strconv.Quote(b)})
 			}
 			return true
-		})
-	}
+		}
+		fi, ok := s.argIndex(p, call, imports, formatArg, loggerFormatArg)
+		if !ok || fi >= len(call.Args) {
+			return true
+		}
+		lit, ok := call.Args[fi].(*ast.BasicLit)
+		if !ok || lit.Kind != token.STRING {
+			return true
+		}
+		format, err := strconv.Unquote(lit.Value)
+		if err != nil {
+			return true
+		}
+		verbs, ok := parseVerbs(format)
+		if !ok {
+			return true
+		}
+		// The format's new text, built from its end so that the
+		// offsets of the verbs before stay right.
+		b := format
+		changed := false
+		for i := len(verbs) - 1; i >= 0; i-- {
+			v := verbs[i]
+			ai := fi + 1 + v.arg
+			if ai >= len(call.Args) {
+				continue
+			}
+			arg := call.Args[ai]
+			t, ok := s.typeOf(p.off(arg.Pos()), p.off(arg.End()))
+			if !ok {
+				continue
+			}
+			var before, after string
+			switch {
+			case v.verb == 'T':
+				before, after, ok = typeNameFunc(t, cellTypes)
+			case v.verb == 'v' && !v.sized && (v.flags == "" || v.flags == "+" || v.flags == "#"):
+				before, after, ok = valueFunc(t, v.flags+"v")
+			case !strings.ContainsRune("vsxXq%", v.verb) && isCellNamed(t) && !types.IsInterface(t) && !hasMethod(t, "Format") &&
+				(hasMethod(t, "String") || hasMethod(t, "Error")):
+				// fmt prints the value itself for this verb, but the
+				// interpreter hands fmt such a value as an fmt.Stringer
+				// or error of its own: convert it to its underlying
+				// type, which has no methods.
+				if _, isStruct := t.Underlying().(*types.Struct); !isStruct {
+					if _, isPtr := t.(*types.Pointer); !isPtr {
+						out = append(out,
+							edit{Off: p.off(arg.Pos()), End: p.off(arg.Pos()), Text: "(" + types.TypeString(t.Underlying(), cellQualifier) + ")("},
+							edit{Off: p.off(arg.End()), End: p.off(arg.End()), Text: ")"})
+					}
+				}
+				continue
+			default:
+				ok = false
+			}
+			if !ok {
+				continue
+			}
+			verb := "%s" // %v, %+v and %#v, which have no width
+			if v.verb == 'T' {
+				verb = format[v.start:v.off] + "s"
+			}
+			b = b[:v.start] + verb + b[v.off+utf8.RuneLen(v.verb):]
+			changed = true
+			out = append(out,
+				edit{Off: p.off(arg.Pos()), End: p.off(arg.Pos()), Text: before},
+				edit{Off: p.off(arg.End()), End: p.off(arg.End()), Text: after})
+		}
+		if changed {
+			out = append(out, edit{Off: p.off(lit.Pos()), End: p.off(lit.End()), Text: strconv.Quote(b)})
+		}
+		return true
+	})
 	return out
 }
 
@@ -160,48 +154,41 @@ var printlnArg = map[string]map[string]int{
 	"log": {"Println": 0, "Fatalln": 0, "Panicln": 0},
 }
 
-// printlnIndex returns the index of call's first operand when it calls
-// one of printlnArg's functions or such a method of *log.Logger.
-func (s *Session) printlnIndex(p *piece, call *ast.CallExpr, imports map[string]string) (int, bool) {
+// argIndex returns the index in call's arguments that funcs gives for
+// the function of an imported package it calls (funcs maps an import
+// path to functions), or that logger gives for the method of a
+// *log.Logger it calls.
+func (s *Session) argIndex(p *piece, call *ast.CallExpr, imports map[string]string, funcs map[string]map[string]int, logger map[string]int) (int, bool) {
 	sel, ok := call.Fun.(*ast.SelectorExpr)
 	if !ok {
 		return 0, false
 	}
-	if id, ok := sel.X.(*ast.Ident); ok {
-		if fns, ok := printlnArg[imports[id.Name]]; ok {
-			if _, isValue := s.typeOf(p.off(id.Pos()), p.off(id.End())); !isValue {
-				i, ok := fns[sel.Sel.Name]
-				return i, ok
-			}
-		}
+	if path, ok := s.selectedPackage(p, sel, imports); ok {
+		i, ok := funcs[path][sel.Sel.Name]
+		return i, ok
 	}
 	if t, ok := s.typeOf(p.off(sel.X.Pos()), p.off(sel.X.End())); ok && isLogLogger(t) {
-		i, ok := printlnArg["log"][sel.Sel.Name]
+		i, ok := logger[sel.Sel.Name]
 		return i, ok
 	}
 	return 0, false
 }
 
-// formatIndex returns the index of the format argument of call when it
-// calls a printing function of fmt or log, or a method of *log.Logger.
-func (s *Session) formatIndex(p *piece, call *ast.CallExpr, imports map[string]string) (int, bool) {
-	sel, ok := call.Fun.(*ast.SelectorExpr)
+// selectedPackage returns the import path of the package sel selects
+// from, when sel.X names an imported package (and no value of the cell).
+func (s *Session) selectedPackage(p *piece, sel *ast.SelectorExpr, imports map[string]string) (string, bool) {
+	id, ok := sel.X.(*ast.Ident)
 	if !ok {
-		return 0, false
+		return "", false
 	}
-	if id, ok := sel.X.(*ast.Ident); ok {
-		if fns, ok := formatArg[imports[id.Name]]; ok {
-			if _, isValue := s.typeOf(p.off(id.Pos()), p.off(id.End())); !isValue {
-				i, ok := fns[sel.Sel.Name]
-				return i, ok
-			}
-		}
+	path, ok := imports[id.Name]
+	if !ok {
+		return "", false
 	}
-	if t, ok := s.typeOf(p.off(sel.X.Pos()), p.off(sel.X.End())); ok && isLogLogger(t) {
-		i, ok := loggerFormatArg[sel.Sel.Name]
-		return i, ok
+	if _, isValue := s.typeOf(p.off(id.Pos()), p.off(id.End())); isValue {
+		return "", false
 	}
-	return 0, false
+	return path, true
 }
 
 // typeNameFunc returns the text to put before and after an argument of

@@ -38,58 +38,52 @@ func (s *Session) jsonDecodeEdits(pieces []*piece) []edit {
 	imports := s.imports
 	s.mu.Unlock()
 	var out []edit
-	for _, p := range pieces {
-		var root ast.Node = p.decl
-		if p.stmt != nil {
-			root = p.stmt
-		}
-		ast.Inspect(root, func(n ast.Node) bool {
-			call, ok := n.(*ast.CallExpr)
-			if !ok || call.Ellipsis.IsValid() {
-				return true
-			}
-			sel, ok := call.Fun.(*ast.SelectorExpr)
-			if !ok {
-				return true
-			}
-			var fn string
-			method := false
-			if id, ok := sel.X.(*ast.Ident); ok && imports[id.Name] == "encoding/json" && sel.Sel.Name == "Unmarshal" && len(call.Args) == 2 {
-				if _, isValue := s.typeOf(p.off(id.Pos()), p.off(id.End())); !isValue {
-					fn = jsonDecodeFuncs["Unmarshal"]
-				}
-			} else if t, ok := s.typeOf(p.off(sel.X.Pos()), p.off(sel.X.End())); ok && sel.Sel.Name == "Decode" && len(call.Args) == 1 && isJSONType(t, "Decoder") {
-				fn, method = jsonDecodeFuncs["Decode"], true
-			}
-			if fn == "" {
-				return true
-			}
-			target := call.Args[len(call.Args)-1]
-			t, ok := s.typeOf(p.off(target.Pos()), p.off(target.End()))
-			if !ok || types.IsInterface(t) || !mentionsCellType(t) {
-				return true
-			}
-			var methods []types.Type
-			d := describe(t, 0, "jsonin", &methods)
-			text, err := json.Marshal(d)
-			if err != nil {
-				return true
-			}
-			cb := "nil"
-			if len(methods) > 0 {
-				cb = unmarshalerCaller(methods)
-			}
-			args := strconv.Quote(string(text)) + ", " + cb + ", "
-			if method {
-				out = append(out,
-					edit{Off: p.off(call.Pos()), End: p.off(call.Pos()), Text: fn + "("},
-					edit{Off: p.off(sel.X.End()), End: p.off(target.Pos()), Text: ", " + args})
-			} else {
-				out = append(out, edit{Off: p.off(call.Pos()), End: p.off(call.Args[0].Pos()), Text: fn + "(" + args})
-			}
+	inspectPieces(pieces, func(p *piece, n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok || call.Ellipsis.IsValid() {
 			return true
-		})
-	}
+		}
+		sel, ok := call.Fun.(*ast.SelectorExpr)
+		if !ok {
+			return true
+		}
+		var fn string
+		method := false
+		if path, ok := s.selectedPackage(p, sel, imports); ok {
+			if path == "encoding/json" && sel.Sel.Name == "Unmarshal" && len(call.Args) == 2 {
+				fn = jsonDecodeFuncs["Unmarshal"]
+			}
+		} else if t, ok := s.typeOf(p.off(sel.X.Pos()), p.off(sel.X.End())); ok && sel.Sel.Name == "Decode" && len(call.Args) == 1 && isJSONType(t, "Decoder") {
+			fn, method = jsonDecodeFuncs["Decode"], true
+		}
+		if fn == "" {
+			return true
+		}
+		target := call.Args[len(call.Args)-1]
+		t, ok := s.typeOf(p.off(target.Pos()), p.off(target.End()))
+		if !ok || types.IsInterface(t) || !mentionsCellType(t) {
+			return true
+		}
+		var methods []types.Type
+		d := describe(t, 0, "jsonin", &methods)
+		text, err := json.Marshal(d)
+		if err != nil {
+			return true
+		}
+		cb := "nil"
+		if len(methods) > 0 {
+			cb = unmarshalerCaller(methods)
+		}
+		args := strconv.Quote(string(text)) + ", " + cb + ", "
+		if method {
+			out = append(out,
+				edit{Off: p.off(call.Pos()), End: p.off(call.Pos()), Text: fn + "("},
+				edit{Off: p.off(sel.X.End()), End: p.off(target.Pos()), Text: ", " + args})
+		} else {
+			out = append(out, edit{Off: p.off(call.Pos()), End: p.off(call.Args[0].Pos()), Text: fn + "(" + args})
+		}
+		return true
+	})
 	return out
 }
 

@@ -40,58 +40,52 @@ func (s *Session) jsonEdits(pieces []*piece) []edit {
 	imports := s.imports
 	s.mu.Unlock()
 	var out []edit
-	for _, p := range pieces {
-		var root ast.Node = p.decl
-		if p.stmt != nil {
-			root = p.stmt
-		}
-		ast.Inspect(root, func(n ast.Node) bool {
-			call, ok := n.(*ast.CallExpr)
-			if !ok || call.Ellipsis.IsValid() || len(call.Args) == 0 {
-				return true
-			}
-			sel, ok := call.Fun.(*ast.SelectorExpr)
-			if !ok {
-				return true
-			}
-			var fn string
-			method := false
-			if id, ok := sel.X.(*ast.Ident); ok && imports[id.Name] == "encoding/json" && sel.Sel.Name != "Encode" {
-				if _, isValue := s.typeOf(p.off(id.Pos()), p.off(id.End())); !isValue {
-					fn = jsonFuncs[sel.Sel.Name]
-				}
-			} else if t, ok := s.typeOf(p.off(sel.X.Pos()), p.off(sel.X.End())); ok && sel.Sel.Name == "Encode" && isJSONType(t, "Encoder") {
-				fn, method = jsonFuncs["Encode"], true
-			}
-			if fn == "" {
-				return true
-			}
-			arg := call.Args[0]
-			t, ok := s.typeOf(p.off(arg.Pos()), p.off(arg.End()))
-			if !ok || types.IsInterface(t) || !mentionsCellType(t) {
-				return true
-			}
-			var methods []types.Type
-			d := describe(t, 0, "json", &methods)
-			text, err := json.Marshal(d)
-			if err != nil {
-				return true
-			}
-			cb := "nil"
-			if len(methods) > 0 {
-				cb = marshalerCaller(methods)
-			}
-			args := strconv.Quote(string(text)) + ", " + cb + ", "
-			if method {
-				out = append(out,
-					edit{Off: p.off(call.Pos()), End: p.off(call.Pos()), Text: fn + "("},
-					edit{Off: p.off(sel.X.End()), End: p.off(arg.Pos()), Text: ", " + args})
-			} else {
-				out = append(out, edit{Off: p.off(call.Pos()), End: p.off(arg.Pos()), Text: fn + "(" + args})
-			}
+	inspectPieces(pieces, func(p *piece, n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok || call.Ellipsis.IsValid() || len(call.Args) == 0 {
 			return true
-		})
-	}
+		}
+		sel, ok := call.Fun.(*ast.SelectorExpr)
+		if !ok {
+			return true
+		}
+		var fn string
+		method := false
+		if path, ok := s.selectedPackage(p, sel, imports); ok {
+			if path == "encoding/json" && sel.Sel.Name != "Encode" {
+				fn = jsonFuncs[sel.Sel.Name]
+			}
+		} else if t, ok := s.typeOf(p.off(sel.X.Pos()), p.off(sel.X.End())); ok && sel.Sel.Name == "Encode" && isJSONType(t, "Encoder") {
+			fn, method = jsonFuncs["Encode"], true
+		}
+		if fn == "" {
+			return true
+		}
+		arg := call.Args[0]
+		t, ok := s.typeOf(p.off(arg.Pos()), p.off(arg.End()))
+		if !ok || types.IsInterface(t) || !mentionsCellType(t) {
+			return true
+		}
+		var methods []types.Type
+		d := describe(t, 0, "json", &methods)
+		text, err := json.Marshal(d)
+		if err != nil {
+			return true
+		}
+		cb := "nil"
+		if len(methods) > 0 {
+			cb = marshalerCaller(methods)
+		}
+		args := strconv.Quote(string(text)) + ", " + cb + ", "
+		if method {
+			out = append(out,
+				edit{Off: p.off(call.Pos()), End: p.off(call.Pos()), Text: fn + "("},
+				edit{Off: p.off(sel.X.End()), End: p.off(arg.Pos()), Text: ", " + args})
+		} else {
+			out = append(out, edit{Off: p.off(call.Pos()), End: p.off(arg.Pos()), Text: fn + "(" + args})
+		}
+		return true
+	})
 	return out
 }
 

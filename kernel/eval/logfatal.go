@@ -45,30 +45,24 @@ func loggerFatalEdits(pieces []*piece, tk typeKnowledge) []edit {
 		return nil
 	}
 	var out []edit
-	for _, p := range pieces {
-		var root ast.Node = p.decl
-		if p.stmt != nil {
-			root = p.stmt
-		}
-		ast.Inspect(root, func(n ast.Node) bool {
-			sel, ok := n.(*ast.SelectorExpr)
-			if !ok {
-				return true
-			}
-			fn, ok := loggerFatals[sel.Sel.Name]
-			if !ok {
-				return true
-			}
-			t, ok := tk.typeOf(p.off(sel.X.Pos()), p.off(sel.X.End()))
-			if !ok || !isLogLogger(t) {
-				return true
-			}
-			out = append(out,
-				edit{Off: p.off(sel.X.Pos()), End: p.off(sel.X.Pos()), Text: fn + "("},
-				edit{Off: p.off(sel.X.End()), End: p.off(sel.Sel.End()), Text: ")"})
+	inspectPieces(pieces, func(p *piece, n ast.Node) bool {
+		sel, ok := n.(*ast.SelectorExpr)
+		if !ok {
 			return true
-		})
-	}
+		}
+		fn, ok := loggerFatals[sel.Sel.Name]
+		if !ok {
+			return true
+		}
+		t, ok := tk.typeOf(p.off(sel.X.Pos()), p.off(sel.X.End()))
+		if !ok || !isLogLogger(t) {
+			return true
+		}
+		out = append(out,
+			edit{Off: p.off(sel.X.Pos()), End: p.off(sel.X.Pos()), Text: fn + "("},
+			edit{Off: p.off(sel.X.End()), End: p.off(sel.Sel.End()), Text: ")"})
+		return true
+	})
 	return out
 }
 

@@ -17,6 +17,22 @@ type piece struct {
 	stmt   ast.Stmt // for statements
 }
 
+// inspectPieces calls f for every node of the pieces' syntax trees (a
+// statement's or a declaration's), in the order of ast.Inspect, with the
+// piece it is in; f's false skips the node's children.
+func inspectPieces(pieces []*piece, f func(p *piece, n ast.Node) bool) {
+	for _, p := range pieces {
+		var root ast.Node = p.decl
+		if p.stmt != nil {
+			root = p.stmt
+		}
+		if root == nil {
+			continue
+		}
+		ast.Inspect(root, func(n ast.Node) bool { return f(p, n) })
+	}
+}
+
 // off converts a position in the piece's syntax tree to a byte offset of
 // the cell.
 func (p *piece) off(pos token.Pos) int {

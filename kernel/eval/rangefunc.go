@@ -365,36 +365,27 @@ func isBreakable(n ast.Node) bool {
 // unexported one): the interpreter would fail on it without saying why.
 func rangeFuncLimit(code string, pieces []*piece, s *Session) *Error {
 	var found *Error
-	for _, p := range pieces {
-		var root ast.Node = p.decl
-		if p.stmt != nil {
-			root = p.stmt
+	inspectPieces(pieces, func(p *piece, n ast.Node) bool {
+		r, ok := n.(*ast.RangeStmt)
+		if !ok || found != nil {
+			return found == nil
 		}
-		if root == nil {
-			continue
+		t, ok := s.typeOf(p.off(r.X.Pos()), p.off(r.X.End()))
+		if !ok {
+			return true
 		}
-		ast.Inspect(root, func(n ast.Node) bool {
-			r, ok := n.(*ast.RangeStmt)
-			if !ok || found != nil {
-				return found == nil
-			}
-			t, ok := s.typeOf(p.off(r.X.Pos()), p.off(r.X.End()))
-			if !ok {
-				return true
-			}
-			sig, ok := t.Underlying().(*types.Signature)
-			if !ok || sig.Params().Len() != 1 {
-				return true
-			}
-			if _, ok := yieldParams(p, r.X, s); ok {
-				return true
-			}
-			line, col := lineCol(code, p.off(r.X.Pos()))
-			found = newError("CompileError", fmt.Sprintf(
-				"range over a function of type %s: the interpreter has no range over functions, and the loop cannot be rewritten into a call here, since the type of its values cannot be written in this cell (import its package, or call the iterator with a yield function)",
-				types.TypeString(t, func(p *types.Package) string { return p.Name() })), code, line, col)
-			return false
-		})
-	}
+		sig, ok := t.Underlying().(*types.Signature)
+		if !ok || sig.Params().Len() != 1 {
+			return true
+		}
+		if _, ok := yieldParams(p, r.X, s); ok {
+			return true
+		}
+		line, col := lineCol(code, p.off(r.X.Pos()))
+		found = newError("CompileError", fmt.Sprintf(
+			"range over a function of type %s: the interpreter has no range over functions, and the loop cannot be rewritten into a call here, since the type of its values cannot be written in this cell (import its package, or call the iterator with a yield function)",
+			types.TypeString(t, func(p *types.Package) string { return p.Name() })), code, line, col)
+		return false
+	})
 	return found
 }

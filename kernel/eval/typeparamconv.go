@@ -37,56 +37,47 @@ func typeParamConversions(src string, pieces []*piece, tk typeKnowledge) []edit 
 		return nil
 	}
 	var edits []edit
-	for _, p := range pieces {
-		var root ast.Node = p.decl
-		if p.stmt != nil {
-			root = p.stmt
-		}
-		if root == nil {
-			continue
-		}
-		ast.Inspect(root, func(n ast.Node) bool {
-			call, ok := n.(*ast.CallExpr)
-			if !ok || len(call.Args) != 1 || call.Ellipsis.IsValid() {
-				return true
-			}
-			fun, ok := ast.Unparen(call.Fun).(*ast.Ident)
-			if !ok {
-				return true
-			}
-			if _, isValue := tk.typeOf(p.off(fun.Pos()), p.off(fun.End())); isValue {
-				return true // a call of a function value
-			}
-			t, ok := tk.typeOf(p.off(call.Pos()), p.off(call.End()))
-			if !ok {
-				return true
-			}
-			tp, ok := t.(*types.TypeParam)
-			if !ok || tp.Obj().Name() != fun.Name {
-				return true
-			}
-			arg := call.Args[0]
-			head := "func() (" + convVar + " " + fun.Name + ") { " + convVar + " = "
-			tail := "; return }()"
-			switch id, _ := ast.Unparen(arg).(*ast.Ident); {
-			case id != nil && id.Name == "nil":
-				// T's types are pointers, slices, maps, channels or
-				// functions: nil is assigned, not asserted.
-			case !isConstantExpr(arg):
-				head = convertFn + "("
-				tail = ", *new(" + fun.Name + ")).(" + fun.Name + ")"
-			case onlyNumbers(tp.Underlying(), 0):
-				// A number added to T's zero value is the number as a T,
-				// without the call of a function literal.
-				head = "(*new(" + fun.Name + ") + "
-				tail = ")"
-			}
-			edits = append(edits,
-				edit{Off: p.off(call.Pos()), End: p.off(arg.Pos()), Text: head},
-				edit{Off: p.off(arg.End()), End: p.off(call.End()), Text: tail})
+	inspectPieces(pieces, func(p *piece, n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok || len(call.Args) != 1 || call.Ellipsis.IsValid() {
 			return true
-		})
-	}
+		}
+		fun, ok := ast.Unparen(call.Fun).(*ast.Ident)
+		if !ok {
+			return true
+		}
+		if _, isValue := tk.typeOf(p.off(fun.Pos()), p.off(fun.End())); isValue {
+			return true // a call of a function value
+		}
+		t, ok := tk.typeOf(p.off(call.Pos()), p.off(call.End()))
+		if !ok {
+			return true
+		}
+		tp, ok := t.(*types.TypeParam)
+		if !ok || tp.Obj().Name() != fun.Name {
+			return true
+		}
+		arg := call.Args[0]
+		head := "func() (" + convVar + " " + fun.Name + ") { " + convVar + " = "
+		tail := "; return }()"
+		switch id, _ := ast.Unparen(arg).(*ast.Ident); {
+		case id != nil && id.Name == "nil":
+			// T's types are pointers, slices, maps, channels or
+			// functions: nil is assigned, not asserted.
+		case !isConstantExpr(arg):
+			head = convertFn + "("
+			tail = ", *new(" + fun.Name + ")).(" + fun.Name + ")"
+		case onlyNumbers(tp.Underlying(), 0):
+			// A number added to T's zero value is the number as a T,
+			// without the call of a function literal.
+			head = "(*new(" + fun.Name + ") + "
+			tail = ")"
+		}
+		edits = append(edits,
+			edit{Off: p.off(call.Pos()), End: p.off(arg.Pos()), Text: head},
+			edit{Off: p.off(arg.End()), End: p.off(call.End()), Text: tail})
+		return true
+	})
 	return edits
 }
 
