@@ -91,14 +91,9 @@ func (rw *rewriter) boundsChecks(p *piece, root ast.Node) {
 	if rw.locals["len"] || rw.locals["cap"] || rw.know != nil && (rw.know.defined("len") || rw.know.defined("cap")) {
 		return
 	}
-	inFunc = func(n ast.Node, body *ast.BlockStmt, ftype *ast.FuncType) {
-		own := declaredIn(body)
-		for name := range declaredIn(ftype) {
-			own[name] = true
-		}
-		if shadows(own) {
-			return // its function literals are reached only from here
-		}
+	// guardBlocks guards the statements of the blocks and clauses in n,
+	// whose variables own names, and those of its function literals.
+	guardBlocks := func(n ast.Node, own map[string]bool) {
 		ast.Inspect(n, func(x ast.Node) bool {
 			var list []ast.Stmt
 			switch x := x.(type) {
@@ -118,6 +113,16 @@ func (rw *rewriter) boundsChecks(p *piece, root ast.Node) {
 			return true
 		})
 	}
+	inFunc = func(n ast.Node, body *ast.BlockStmt, ftype *ast.FuncType) {
+		own := declaredIn(body)
+		for name := range declaredIn(ftype) {
+			own[name] = true
+		}
+		if shadows(own) {
+			return // its function literals are reached only from here
+		}
+		guardBlocks(n, own)
+	}
 	if p.stmt != nil && root == ast.Node(p.stmt) {
 		// The statements nested in the cell's own loops and blocks: their
 		// variables are gone after a panic too. The cell's top-level
@@ -127,24 +132,7 @@ func (rw *rewriter) boundsChecks(p *piece, root ast.Node) {
 		if shadows(own) {
 			return
 		}
-		ast.Inspect(p.stmt, func(x ast.Node) bool {
-			var list []ast.Stmt
-			switch x := x.(type) {
-			case *ast.FuncLit:
-				inFunc(x.Body, x.Body, x.Type)
-				return false
-			case *ast.BlockStmt:
-				list = x.List
-			case *ast.CaseClause:
-				list = x.Body
-			case *ast.CommClause:
-				list = x.Body
-			}
-			for _, s := range list {
-				rw.guardStmt(p, s, tk, own, safe)
-			}
-			return true
-		})
+		guardBlocks(p.stmt, own)
 		return
 	}
 	ast.Inspect(root, visit)

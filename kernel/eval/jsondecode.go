@@ -60,28 +60,7 @@ func (s *Session) jsonDecodeEdits(pieces []*piece) []edit {
 			return true
 		}
 		target := call.Args[len(call.Args)-1]
-		t, ok := s.typeOf(p.off(target.Pos()), p.off(target.End()))
-		if !ok || types.IsInterface(t) || !mentionsCellType(t) {
-			return true
-		}
-		var methods []types.Type
-		d := describe(t, 0, "jsonin", &methods)
-		text, err := json.Marshal(d)
-		if err != nil {
-			return true
-		}
-		cb := "nil"
-		if len(methods) > 0 {
-			cb = unmarshalerCaller(methods)
-		}
-		args := strconv.Quote(string(text)) + ", " + cb + ", "
-		if method {
-			out = append(out,
-				edit{Off: p.off(call.Pos()), End: p.off(call.Pos()), Text: fn + "("},
-				edit{Off: p.off(sel.X.End()), End: p.off(target.Pos()), Text: ", " + args})
-		} else {
-			out = append(out, edit{Off: p.off(call.Pos()), End: p.off(call.Args[0].Pos()), Text: fn + "(" + args})
-		}
+		out = append(out, s.jsonCallEdits(p, call, sel, target, fn, method, "jsonin", unmarshalerCaller)...)
 		return true
 	})
 	return out

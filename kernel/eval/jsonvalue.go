@@ -62,31 +62,40 @@ func (s *Session) jsonEdits(pieces []*piece) []edit {
 			return true
 		}
 		arg := call.Args[0]
-		t, ok := s.typeOf(p.off(arg.Pos()), p.off(arg.End()))
-		if !ok || types.IsInterface(t) || !mentionsCellType(t) {
-			return true
-		}
-		var methods []types.Type
-		d := describe(t, 0, "json", &methods)
-		text, err := json.Marshal(d)
-		if err != nil {
-			return true
-		}
-		cb := "nil"
-		if len(methods) > 0 {
-			cb = marshalerCaller(methods)
-		}
-		args := strconv.Quote(string(text)) + ", " + cb + ", "
-		if method {
-			out = append(out,
-				edit{Off: p.off(call.Pos()), End: p.off(call.Pos()), Text: fn + "("},
-				edit{Off: p.off(sel.X.End()), End: p.off(arg.Pos()), Text: ", " + args})
-		} else {
-			out = append(out, edit{Off: p.off(call.Pos()), End: p.off(arg.Pos()), Text: fn + "(" + args})
-		}
+		out = append(out, s.jsonCallEdits(p, call, sel, arg, fn, method, "json", marshalerCaller)...)
 		return true
 	})
 	return out
+}
+
+// jsonCallEdits rewrites call, which hands encoding/json the value arg,
+// into a call of fn (with the receiver first when method) that also gets
+// the description of arg's type for mode ("json" or "jsonin", see
+// describe) and the function caller writes for the methods of cells'
+// types found in it. Values of types that do not involve cells' types
+// are left to encoding/json.
+func (s *Session) jsonCallEdits(p *piece, call *ast.CallExpr, sel *ast.SelectorExpr, arg ast.Expr, fn string, method bool, mode string, caller func([]types.Type) string) []edit {
+	t, ok := s.typeOf(p.off(arg.Pos()), p.off(arg.End()))
+	if !ok || types.IsInterface(t) || !mentionsCellType(t) {
+		return nil
+	}
+	var methods []types.Type
+	d := describe(t, 0, mode, &methods)
+	text, err := json.Marshal(d)
+	if err != nil {
+		return nil
+	}
+	cb := "nil"
+	if len(methods) > 0 {
+		cb = caller(methods)
+	}
+	args := strconv.Quote(string(text)) + ", " + cb + ", "
+	if method {
+		return []edit{
+			{Off: p.off(call.Pos()), End: p.off(call.Pos()), Text: fn + "("},
+			{Off: p.off(sel.X.End()), End: p.off(arg.Pos()), Text: ", " + args}}
+	}
+	return []edit{{Off: p.off(call.Pos()), End: p.off(call.Args[0].Pos()), Text: fn + "(" + args}}
 }
 
 // isJSONType reports whether t is a pointer to encoding/json's type name.
