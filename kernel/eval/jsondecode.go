@@ -3,7 +3,6 @@ package eval
 import (
 	"encoding/json"
 	"errors"
-	"go/ast"
 	"go/types"
 	"reflect"
 	"strconv"
@@ -20,51 +19,6 @@ import (
 //
 //	json.Unmarshal(b, &o)  ->  __gornn.JSONUnmarshal(`{...}`, methods, b, &o)
 //	dec.Decode(&o)         ->  __gornn.JSONDecode(dec, `{...}`, methods, &o)
-
-// jsonDecodeFuncs are the functions cells call in place of
-// encoding/json's.
-var jsonDecodeFuncs = map[string]string{
-	"Unmarshal": rtAlias + ".JSONUnmarshal",
-	"Decode":    rtAlias + ".JSONDecode",
-}
-
-// jsonDecodeEdits returns the rewrites of cells' calls that decode JSON
-// into values of their types.
-func (s *Session) jsonDecodeEdits(pieces []*piece) []edit {
-	if s.cellTypes.types == nil {
-		return nil
-	}
-	s.mu.Lock()
-	imports := s.imports
-	s.mu.Unlock()
-	var out []edit
-	inspectPieces(pieces, func(p *piece, n ast.Node) bool {
-		call, ok := n.(*ast.CallExpr)
-		if !ok || call.Ellipsis.IsValid() {
-			return true
-		}
-		sel, ok := call.Fun.(*ast.SelectorExpr)
-		if !ok {
-			return true
-		}
-		var fn string
-		method := false
-		if path, ok := s.selectedPackage(p, sel, imports); ok {
-			if path == "encoding/json" && sel.Sel.Name == "Unmarshal" && len(call.Args) == 2 {
-				fn = jsonDecodeFuncs["Unmarshal"]
-			}
-		} else if t, ok := s.typeOf(p.off(sel.X.Pos()), p.off(sel.X.End())); ok && sel.Sel.Name == "Decode" && len(call.Args) == 1 && isJSONType(t, "Decoder") {
-			fn, method = jsonDecodeFuncs["Decode"], true
-		}
-		if fn == "" {
-			return true
-		}
-		target := call.Args[len(call.Args)-1]
-		out = append(out, s.jsonCallEdits(p, call, sel, target, fn, method, "jsonin", unmarshalerCaller)...)
-		return true
-	})
-	return out
-}
 
 // unmarshaledByMethod reports whether encoding/json decodes into a value
 // of t by an UnmarshalJSON or UnmarshalText method of *t.

@@ -23,15 +23,28 @@ import (
 //	json.Marshal(p)  ->  __gornn.JSONMarshal(`{...}`, methods, p)
 //	enc.Encode(p)    ->  __gornn.JSONEncode(enc, `{...}`, methods, p)
 
-// jsonFuncs are the functions cells call in place of encoding/json's.
-var jsonFuncs = map[string]string{
-	"Marshal":       rtAlias + ".JSONMarshal",
-	"MarshalIndent": rtAlias + ".JSONMarshalIndent",
-	"Encode":        rtAlias + ".JSONEncode",
+// jsonCall is a call of encoding/json that a cell's value may reach:
+// what the session calls instead, and where the value is.
+type jsonCall struct {
+	fn       string // the session's function
+	receiver string // "Encoder" or "Decoder" for their method; "" for a function
+	args     int    // the call's number of arguments
+	arg      int    // the index of the value encoded or decoded into
+	mode     string // describe's mode: "json" to encode, "jsonin" to decode
+	caller   func([]types.Type) string
 }
 
-// jsonEdits returns the rewrites of the values that cells hand
-// encoding/json to encode.
+// jsonCalls are the calls rewritten, by the name called.
+var jsonCalls = map[string]jsonCall{
+	"Marshal":       {rtAlias + ".JSONMarshal", "", 1, 0, "json", marshalerCaller},
+	"MarshalIndent": {rtAlias + ".JSONMarshalIndent", "", 3, 0, "json", marshalerCaller},
+	"Encode":        {rtAlias + ".JSONEncode", "Encoder", 1, 0, "json", marshalerCaller},
+	"Unmarshal":     {rtAlias + ".JSONUnmarshal", "", 2, 1, "jsonin", unmarshalerCaller},
+	"Decode":        {rtAlias + ".JSONDecode", "Decoder", 1, 0, "jsonin", unmarshalerCaller},
+}
+
+// jsonEdits returns the rewrites of cells' calls that encode values of
+// their types with encoding/json or decode into them.
 func (s *Session) jsonEdits(pieces []*piece) []edit {
 	if s.cellTypes.types == nil {
 		return nil
@@ -42,27 +55,25 @@ func (s *Session) jsonEdits(pieces []*piece) []edit {
 	var out []edit
 	inspectPieces(pieces, func(p *piece, n ast.Node) bool {
 		call, ok := n.(*ast.CallExpr)
-		if !ok || call.Ellipsis.IsValid() || len(call.Args) == 0 {
+		if !ok || call.Ellipsis.IsValid() {
 			return true
 		}
 		sel, ok := call.Fun.(*ast.SelectorExpr)
 		if !ok {
 			return true
 		}
-		var fn string
-		method := false
-		if path, ok := s.selectedPackage(p, sel, imports); ok {
-			if path == "encoding/json" && sel.Sel.Name != "Encode" {
-				fn = jsonFuncs[sel.Sel.Name]
-			}
-		} else if t, ok := s.typeOf(p.off(sel.X.Pos()), p.off(sel.X.End())); ok && sel.Sel.Name == "Encode" && isJSONType(t, "Encoder") {
-			fn, method = jsonFuncs["Encode"], true
-		}
-		if fn == "" {
+		jc, ok := jsonCalls[sel.Sel.Name]
+		if !ok || len(call.Args) != jc.args {
 			return true
 		}
-		arg := call.Args[0]
-		out = append(out, s.jsonCallEdits(p, call, sel, arg, fn, method, "json", marshalerCaller)...)
+		if path, ok := s.selectedPackage(p, sel, imports); ok {
+			if path != "encoding/json" || jc.receiver != "" {
+				return true
+			}
+		} else if t, ok := s.typeOf(p.off(sel.X.Pos()), p.off(sel.X.End())); !ok || jc.receiver == "" || !isJSONType(t, jc.receiver) {
+			return true
+		}
+		out = append(out, s.jsonCallEdits(p, call, sel, call.Args[jc.arg], jc.fn, jc.receiver != "", jc.mode, jc.caller)...)
 		return true
 	})
 	return out

@@ -284,7 +284,6 @@ func (s *Session) executeGo(ctx context.Context, code string) (res *Result) {
 	edits = append(edits, loggerFatalEdits(rest, s)...)
 	edits = append(edits, s.formatEdits(code, rest)...)
 	edits = append(edits, s.jsonEdits(rest)...)
-	edits = append(edits, s.jsonDecodeEdits(rest)...)
 	s.mu.Lock()
 	edits = append(edits, asTypeEdits(code, rest, s, s.imports)...)
 	s.mu.Unlock()
