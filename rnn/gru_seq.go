@@ -354,17 +354,7 @@ func (r *gruSeqRun) gradientPiece(piece int) {
 		if r.dGK == nil {
 			return
 		}
-		dk, beta := r.dGK, float32(1)
-		if piece == 1 {
-			dk, beta = r.partGK, 0
-		}
-		if hi == lo {
-			if beta == 0 {
-				clear(dk)
-			}
-			return
-		}
-		gemmSerial(true, false, k, u2, hi-lo, r.xh[lo*k:], k, r.dG[lo*u2:], u2, beta, dk, u2)
+		kernelGradHalf(r.dGK, r.partGK, piece == 1, k, u2, lo, hi, r.xh, r.dG)
 	case 2, 3:
 		if piece == 2 && r.dGB != nil {
 			for i := range rows {
@@ -379,21 +369,29 @@ func (r *gruSeqRun) gradientPiece(piece int) {
 		if r.dCK == nil {
 			return
 		}
-		dk, beta := r.dCK, float32(1)
-		if piece == 3 {
-			dk, beta = r.partCK, 0
-		}
-		if hi == lo {
-			if beta == 0 {
-				clear(dk)
-			}
-			return
-		}
-		gemmSerial(true, false, k, u, hi-lo, r.xrh[lo*k:], k, r.dC[lo*u:], u, beta, dk, u)
+		kernelGradHalf(r.dCK, r.partCK, piece == 3, k, u, lo, hi, r.xrh, r.dC)
 	case 4, 5:
 		if r.dSrc != nil && hi > lo {
 			gemmSerial(false, true, hi-lo, nIn, u2, r.dG[lo*u2:], u2, r.gk, u2, 1, r.dSrc[lo*nIn:], nIn)
 			gemmSerial(false, true, hi-lo, nIn, u, r.dC[lo*u:], u, r.ck, u, 1, r.dSrc[lo*nIn:], nIn)
 		}
 	}
+}
+
+// kernelGradHalf computes the kernel gradient aᵀ·g of rows [lo, hi) (a
+// is k wide, g n wide): added into dk for the first half of the rows,
+// written into part for the second, which is added to dk afterwards so
+// that the two halves can run on two cores.
+func kernelGradHalf(dk, part []float32, second bool, k, n, lo, hi int, a, g []float32) {
+	beta := float32(1)
+	if second {
+		dk, beta = part, 0
+	}
+	if hi == lo {
+		if second {
+			clear(dk)
+		}
+		return
+	}
+	gemmSerial(true, false, k, n, hi-lo, a[lo*k:], k, g[lo*n:], n, beta, dk, n)
 }
