@@ -20,10 +20,14 @@ type edit struct {
 	rank int
 }
 
-// Ranks of insertions at one offset; see edit.rank.
+// Ranks of insertions at one offset; see edit.rank. rankInner goes
+// last: the call of a function that stands in for an expression
+// (assertrewrite.go, typednil.go) sits inside any wrapping of the whole
+// expression that starts there, such as the result collector's.
 const (
 	rankEntry = -2
 	rankSite  = -1
+	rankInner = 1
 )
 
 // rewritten is a cell's text after edits, with the edits kept to map

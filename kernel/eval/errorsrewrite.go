@@ -5,30 +5,26 @@ import (
 	"go/types"
 	"reflect"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/traefik/yaegi/interp"
 )
 
-// Calls of errors.Is and errors.Unwrap in cells are rewritten to
-// interpreted equivalents when cells declare error types with Unwrap or
-// Is methods. Package errors is compiled, and a value of a cell's type
-// reaches it wrapped in a type of the interpreter that has the Error
-// method alone, so errors.Is never followed a cell type's Unwrap. The
-// interpreted walk cannot ask a value for an interface either: the
-// interpreter's assertion of a value held as an error to an interface
-// type (err.(interface{ Unwrap() error })) fails for every value, since
-// it compares the value's reflect type, which has no methods
-// (interp/run.go, func typeAssert, the case for errorT operands:
-// canAssertTypes(v.Type(), rtype)). Assertions to a pointer type of a
-// cell hold, so each rewritten call gets a function that asks for each
-// such type in turn, from go/types' list of the session's types;
-// compiled values are asked by compiled helpers.
-//
-// Types whose methods have value receivers are left out: the
-// interpreter cannot assert an error to such a type either (it
-// answers false, or panics at a cell's top level), nor pass one to a
-// compiled function taking an error.
+// Calls of errors.Is, errors.As and errors.Unwrap in cells are
+// rewritten to interpreted equivalents when cells declare error types
+// with Unwrap, Is or As methods. Package errors is compiled, and a value
+// of a cell's type reaches it wrapped in a type of the interpreter that
+// has the Error method alone, so errors.Is never followed a cell type's
+// Unwrap. The interpreted walk cannot ask a value for an interface
+// either: the interpreter's assertion of a value held as an error to an
+// interface type (err.(interface{ Unwrap() error })) fails for every
+// value, since it compares the value's reflect type, which has no
+// methods (interp/run.go, func typeAssert, the case for errorT operands:
+// canAssertTypes(v.Type(), rtype)). So each rewritten call gets
+// functions that ask the error for its type (selfcapture.go) and call
+// the methods of the session's types that have them, from go/types'
+// list; compiled values are asked by compiled helpers.
 const (
 	errorsIsFn     = "__gornnErrorsIs"
 	errorsAsFn     = "__gornnErrorsAs"
@@ -178,10 +174,13 @@ type errorKnowledge interface {
 	cellErrorTypes(names []string) []cellErrorType
 }
 
-// cellErrorType is a type of a cell with the methods errors.Is follows.
+// cellErrorType is a type of a cell, or a pointer to one, with the
+// methods errors.Is follows.
 type cellErrorType struct {
-	name                              string // as a cell writes the pointer type
+	typ                               types.Type
+	name                              string // as a cell writes it
 	unwrap, unwrapAll, isMeth, asMeth bool   // Unwrap() error, Unwrap() []error, Is(error) bool, As(any) bool
+	comparable                        bool   // errors.Is compares it with ==
 }
 
 func (s *Session) errorsPackage(name string) bool {
@@ -216,67 +215,116 @@ func (s *Session) cellErrorTypes(names []string) []cellErrorType {
 		if _, isIface := named.Underlying().(*types.Interface); isIface {
 			continue
 		}
-		ms := types.NewMethodSet(types.NewPointer(named))
-		et := cellErrorType{name: "*" + name}
-		for i := 0; i < ms.Len(); i++ {
-			f := ms.At(i).Obj()
-			sig := f.Type().(*types.Signature)
-			if sig.Recv() == nil {
-				continue
+		for _, t := range []types.Type{named, types.NewPointer(named)} {
+			if et, ok := errorMethods(t); ok {
+				out = append(out, et)
 			}
-			if _, ptrRecv := sig.Recv().Type().(*types.Pointer); !ptrRecv {
-				// Value receivers: see the comment at the top.
-				et = cellErrorType{}
-				break
-			}
-			switch f.Name() + " " + signatureText(sig) {
-			case "Unwrap func() error":
-				et.unwrap = true
-			case "Unwrap func() []error":
-				et.unwrapAll = true
-			case "Is func(error) bool":
-				et.isMeth = true
-			case "As func(any) bool":
-				et.asMeth = true
-			}
-		}
-		if et.unwrap || et.unwrapAll || et.isMeth || et.asMeth {
-			out = append(out, et)
 		}
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].name < out[j].name })
 	return out
 }
 
-// asTarget returns the type that errors.As(err, target) looks for, as
-// the cell writes it, when it is a pointer to a type of a cell: the
-// type the interpreter can assert an error to (see the comment at the
-// top). Other targets are left to the compiled errors.As.
-func (rw *rewriter) asTarget(p *piece, target ast.Expr) (string, bool) {
+// errorMethods returns what errors.Is, As and Unwrap follow of t, and
+// false when t is no error. Every cell error type is comparable or has
+// a method they follow, since the compiled == of two of the
+// interpreter's wrappers does not hold (see equalErrors).
+func errorMethods(t types.Type) (cellErrorType, bool) {
+	et := cellErrorType{typ: t, name: cellText(t), comparable: types.Comparable(t)}
+	ms := types.NewMethodSet(t)
+	isError := false
+	for i := 0; i < ms.Len(); i++ {
+		f := ms.At(i).Obj()
+		switch f.Name() + " " + signatureText(f.Type().(*types.Signature)) {
+		case "Error func() string":
+			isError = true
+		case "Unwrap func() error":
+			et.unwrap = true
+		case "Unwrap func() []error":
+			et.unwrapAll = true
+		case "Is func(error) bool":
+			et.isMeth = true
+		case "As func(any) bool":
+			et.asMeth = true
+		}
+	}
+	return et, isError && (et.comparable || et.unwrap || et.unwrapAll || et.isMeth || et.asMeth)
+}
+
+// asTarget returns the type that errors.As(err, target) looks for when
+// it is a type of a cell or a pointer to one; other targets are left to
+// the compiled errors.As.
+func (rw *rewriter) asTarget(p *piece, target ast.Expr) (types.Type, bool) {
 	tk, ok := rw.know.(typeKnowledge)
 	if !ok {
-		return "", false
+		return nil, false
 	}
 	t, ok := tk.typeOf(p.off(target.Pos()), p.off(target.End()))
 	if !ok {
-		return "", false
+		return nil, false
 	}
 	ptr, ok := t.(*types.Pointer)
 	if !ok {
-		return "", false
+		return nil, false
 	}
-	elem, ok := ptr.Elem().(*types.Pointer)
-	if !ok {
-		return "", false
+	elem := ptr.Elem()
+	base := elem
+	if bp, ok := base.(*types.Pointer); ok {
+		base = bp.Elem()
 	}
-	named, ok := elem.Elem().(*types.Named)
+	named, ok := base.(*types.Named)
 	if !ok || named.Obj().Pkg() == nil || named.Obj().Pkg().Path() != "main" || named.TypeArgs().Len() > 0 {
-		return "", false
+		return nil, false
 	}
 	if _, isIface := named.Underlying().(*types.Interface); isIface {
-		return "", false
+		return nil, false
 	}
-	return "*" + named.Obj().Name(), true
+	return elem, true
+}
+
+// errorAssert returns the function that asserts an error to t, a type
+// of a cell or a pointer to one (see assertrewrite.go).
+func (rw *rewriter) errorAssert(t types.Type) string {
+	if a := rw.assertion(); a != nil {
+		return a.commaOKFunc(t, cellText(t))
+	}
+	tt := cellText(t)
+	return "func(x any) (" + tt + ", bool) { r, ok := x.(" + tt + "); return r, ok }"
+}
+
+// errorCellStep returns the statement that follows et's Unwrap for the
+// walk of errors.Is and As: x is the error as a value of et.
+func errorCellStep(et cellErrorType, x string) string {
+	switch {
+	case et.unwrap:
+		return "return " + x + ".Unwrap(), nil, true"
+	case et.unwrapAll:
+		return "us := " + x + ".Unwrap(); if us == nil { us = []error{} }; return nil, us, true"
+	}
+	return "return nil, nil, true"
+}
+
+// errorIsStep returns the statement that tests an error of type et
+// against errors.Is's target t: ==, when et is comparable, then its Is
+// method.
+func (rw *rewriter) errorIsStep(et cellErrorType, x string) string {
+	step := "xv := " + x + "; "
+	if et.comparable {
+		step += "if y, ok := " + rw.errorAssert(et.typ) + "(t); ok && xv == y { return true, true }; "
+	}
+	if et.isMeth {
+		return step + "return xv.Is(t), true"
+	}
+	return step + "_ = xv; return false, true"
+}
+
+// errorAsStep returns the statement that asks an error of type et's As
+// method for errors.As's target t.
+func errorAsStep(et cellErrorType, x string) string {
+	if et.asMeth {
+		return "return " + x + ".As(t), true"
+	}
+	return "return false, true"
 }
 
 // signatureText writes a signature's types without parameter names.
@@ -326,7 +374,8 @@ func (rw *rewriter) errorsCall(p *piece, c *ast.CallExpr) {
 		if !ok {
 			return
 		}
-		match = "func(e error, t any) bool { if x, ok := e.(" + elem + "); ok { *t.(*" + elem + ") = x; return true }; return false }"
+		et := cellText(elem)
+		match = "func(e error, t any) bool { if x, ok := " + rw.errorAssert(elem) + "(e); ok { *t.(*" + et + ") = x; return true }; return false }"
 	case sel.Sel.Name == "Unwrap" && len(c.Args) == 1:
 		fn = errorsUnwrapFn
 	default:
@@ -343,37 +392,37 @@ func (rw *rewriter) errorsCall(p *piece, c *ast.CallExpr) {
 	if len(ets) == 0 && fn != errorsAsFn {
 		return
 	}
-	var cell, is strings.Builder
+	// Each function asks the error for its type once, then calls the
+	// methods of that type; a pointer type is also asked by the
+	// interpreter's assertion, which holds for a value it did not wrap.
+	var cell, is, as strings.Builder
 	cell.WriteString("func(e error) (error, []error, bool) { ")
 	is.WriteString("func(e, t error) (bool, bool) { ")
-	for _, et := range ets {
-		switch {
-		case et.unwrap:
-			cell.WriteString("if x, ok := e.(" + et.name + "); ok { return x.Unwrap(), nil, true }; ")
-		case et.unwrapAll:
-			cell.WriteString("if x, ok := e.(" + et.name + "); ok { us := x.Unwrap(); if us == nil { us = []error{} }; return nil, us, true }; ")
-		default:
-			cell.WriteString("if _, ok := e.(" + et.name + "); ok { return nil, nil, true }; ")
-		}
-		is.WriteString("if x, ok := e.(" + et.name + "); ok { if y, ok := t.(" + et.name + "); ok && x == y { return true, true }; ")
-		if et.isMeth {
-			is.WriteString("return x.Is(t), true }; ")
-		} else {
-			is.WriteString("return false, true }; ")
-		}
-	}
-	var as strings.Builder
 	as.WriteString("func(e error, t any) (bool, bool) { ")
-	for _, et := range ets {
-		if et.asMeth {
-			as.WriteString("if x, ok := e.(" + et.name + "); ok { return x.As(t), true }; ")
-		} else {
-			as.WriteString("if _, ok := e.(" + et.name + "); ok { return false, true }; ")
-		}
+	for _, b := range []*strings.Builder{&cell, &is, &as} {
+		b.WriteString("if n, v, c := " + selfOfFn + "(e); c { switch n { ")
 	}
-	as.WriteString("return false, false }")
+	for _, et := range ets {
+		q := strconv.Quote(et.name)
+		cell.WriteString("case " + q + ": " + errorCellStep(et, "v.("+et.name+")") + "; ")
+		is.WriteString("case " + q + ": " + rw.errorIsStep(et, "v.("+et.name+")") + "; ")
+		as.WriteString("case " + q + ": " + errorAsStep(et, "v.("+et.name+")") + "; ")
+	}
+	cell.WriteString("}; return nil, nil, false }; ")
+	is.WriteString("}; return false, false }; ")
+	as.WriteString("}; return false, false }; ")
+	for _, et := range ets {
+		if _, isPtr := et.typ.(*types.Pointer); !isPtr {
+			continue
+		}
+		guard := "if x, ok := e.(" + et.name + "); ok { "
+		cell.WriteString(guard + errorCellStep(et, "x") + " }; ")
+		is.WriteString(guard + rw.errorIsStep(et, "x") + " }; ")
+		as.WriteString(guard + errorAsStep(et, "x") + " }; ")
+	}
 	cell.WriteString("return nil, nil, false }")
 	is.WriteString("return false, false }")
+	as.WriteString("return false, false }")
 	rw.add(p, sel.Pos(), sel.End(), fn)
 	var extra string
 	switch fn {

@@ -36,7 +36,7 @@ func (s *Session) checkCell(ctx context.Context, code string, pieces []*piece) (
 		parts = append(parts, gocheck.Part{Kind: kind, Start: p.Start, End: p.End})
 	}
 	res := s.check.Check(code, parts)
-	s.cellTypes = cellTypes{types: res.Types, generic: res.Generic, consts: res.Consts, undecided: res.Undecided}
+	s.cellTypes = cellTypes{types: res.Types, generic: res.Generic, consts: res.Consts, typeExprs: res.TypeExprs, undecided: res.Undecided}
 	for _, imp := range res.Imports {
 		if e := s.shadowedImport(imp.Name, imp.Path, code, 0, 0); e != nil {
 			return nil, e

@@ -48,6 +48,12 @@ type rewriter struct {
 	funcLoops map[*ast.RangeStmt]bool
 	// funcDefers are the defer statements in functions (deferArgs).
 	funcDefers []funcDefer
+	// asserts writes the functions of rewritten assertions (typeAssert,
+	// typeSwitch); commaOK marks the assertions whose ok is taken, and
+	// labeled the type switches a label names.
+	asserts *assertion
+	commaOK map[*ast.TypeAssertExpr]bool
+	labeled map[*ast.TypeSwitchStmt]bool
 }
 
 // rewriteCell returns the edits for all pieces of a cell.
@@ -260,6 +266,12 @@ func (rw *rewriter) add(p *piece, from, to token.Pos, text string) {
 	rw.edits = append(rw.edits, edit{Off: p.off(from), End: p.off(to), Text: text})
 }
 
+// addInner inserts text at at after the other insertions there (see
+// rankInner).
+func (rw *rewriter) addInner(p *piece, at token.Pos, text string) {
+	rw.edits = append(rw.edits, edit{Off: p.off(at), End: p.off(at), Text: text, rank: rankInner})
+}
+
 // addEntry inserts a function's entry text at at, ahead of the other
 // insertions there (see edit.rank).
 func (rw *rewriter) addEntry(p *piece, at token.Pos, text string) {
@@ -279,11 +291,31 @@ func (rw *rewriter) walk(p *piece, root ast.Node) {
 			// direct or not, goes through one of them.
 			rw.checkStack(p, n.Body)
 			rw.zeroResults(p, n.Type, n.Body)
+			rw.selfCheck(p, n)
+			rw.nilPointerReturns(p, n.Type, n.Body)
 		case *ast.FuncLit:
 			rw.checkStack(p, n.Body)
 			rw.zeroResults(p, n.Type, n.Body)
+			rw.nilPointerReturns(p, n.Type, n.Body)
+		case *ast.LabeledStmt:
+			if ts, ok := n.Stmt.(*ast.TypeSwitchStmt); ok {
+				if rw.labeled == nil {
+					rw.labeled = map[*ast.TypeSwitchStmt]bool{}
+				}
+				rw.labeled[ts] = true
+			}
 		case *ast.TypeSwitchStmt:
-			rw.caseError(p, n)
+			if !rw.typeSwitch(p, n, rw.labeled[n]) {
+				rw.caseError(p, n)
+			}
+		case *ast.AssignStmt:
+			rw.markCommaOK(n)
+			rw.nilPointerStores(p, n)
+		case *ast.ValueSpec:
+			rw.markCommaOK(n)
+			rw.nilPointerStores(p, n)
+		case *ast.TypeAssertExpr:
+			rw.typeAssert(p, n)
 		case *ast.GoStmt:
 			rw.goStmt(p, n)
 		case *ast.DeferStmt:
@@ -302,6 +334,7 @@ func (rw *rewriter) walk(p *piece, root ast.Node) {
 			rw.builtinCall(p, n)
 			rw.recoverCall(p, n)
 			rw.errorsCall(p, n)
+			rw.nilPointerStores(p, n)
 		case *ast.GenDecl:
 			if rw.typedConstDecl(p, n) {
 				return false // its text is new

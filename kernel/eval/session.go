@@ -159,6 +159,7 @@ func (s *Session) start() error {
 		returnExports(),
 		boundsExports(),
 		errorsExports(),
+		selfCaptureExports(),
 		iterExports(),
 		{"log/log": exports["log/log"]},
 		typeParamExports(),

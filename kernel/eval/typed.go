@@ -30,12 +30,21 @@ type cellTypes struct {
 	types   map[gocheck.Span]types.Type
 	generic map[gocheck.Span]bool
 	consts  map[gocheck.Span]constant.Value
+	// typeExprs are the types the cell's type expressions denote.
+	typeExprs map[gocheck.Span]types.Type
 	// undecided is why the checker could not judge the cell, if so.
 	undecided string
 }
 
 func (s *Session) typeOf(start, end int) (types.Type, bool) {
 	t, ok := s.cellTypes.types[gocheck.Span{Start: start, End: end}]
+	return t, ok && t != nil
+}
+
+// typeExprOf returns the type a type expression of the running cell
+// at [start, end) denotes.
+func (s *Session) typeExprOf(start, end int) (types.Type, bool) {
+	t, ok := s.cellTypes.typeExprs[gocheck.Span{Start: start, End: end}]
 	return t, ok && t != nil
 }
 

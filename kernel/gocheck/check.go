@@ -70,6 +70,9 @@ type Result struct {
 	// Consts holds, when the cell passed, the value of each constant
 	// the cell defines, by the byte range of its name.
 	Consts map[Span]constant.Value
+	// TypeExprs holds, when the cell passed, the type each type
+	// expression of the cell denotes (Types holds those of values).
+	TypeExprs map[Span]types.Type
 	// Inferred are the generic functions the cell uses without type
 	// arguments, with go/types' type arguments; set only when the cell
 	// passes.
@@ -190,7 +193,7 @@ func (c *Checker) Known(name string) bool {
 func (c *Checker) Check(src string, parts []Part) (res Result) {
 	cs := &cellCheck{Checker: c, src: src, parts: parts, tx: c.begin(),
 		types: map[string]string{}, methods: map[string]string{}, late: map[Part]bool{},
-		exprTypes: map[Span]types.Type{}, generic: map[Span]bool{}, consts: map[Span]constant.Value{}}
+		exprTypes: map[Span]types.Type{}, typeExprs: map[Span]types.Type{}, generic: map[Span]bool{}, consts: map[Span]constant.Value{}}
 	defer func() {
 		if p := recover(); p != nil {
 			res = Result{Undecided: fmt.Sprintf("go/types failed: %v", p)}
@@ -212,7 +215,7 @@ func (c *Checker) Check(src string, parts []Part) (res Result) {
 		case len(res.Errors) > 0:
 			cs.tx.rollback()
 		default:
-			res.Types, res.Generic, res.Consts = cs.exprTypes, cs.generic, cs.consts
+			res.Types, res.Generic, res.Consts, res.TypeExprs = cs.exprTypes, cs.generic, cs.consts, cs.typeExprs
 			for _, m := range cs.added {
 				if !m.early {
 					m.named.AddMethod(m.fn)
@@ -253,6 +256,7 @@ type cellCheck struct {
 	// exprTypes and generic are Result.Types and Result.Generic.
 	exprTypes map[Span]types.Type
 	consts    map[Span]constant.Value // Result.Consts
+	typeExprs map[Span]types.Type     // Result.TypeExprs
 	generic   map[Span]bool
 	// inferred gathers the runs' implicit instantiations.
 	inferred []Inferred
@@ -1051,7 +1055,13 @@ func (cs *cellCheck) record(info *types.Info, prefix int) {
 		return Span{from, to}, from >= 0 && to <= len(cs.src) && from <= to
 	}
 	for x, tv := range info.Types {
-		if tv.Type == nil || tv.IsType() && !tv.IsValue() {
+		if tv.Type == nil {
+			continue
+		}
+		if tv.IsType() {
+			if sp, ok := span(x); ok {
+				cs.typeExprs[sp] = tv.Type
+			}
 			continue
 		}
 		t := tv.Type
