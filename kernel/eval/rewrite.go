@@ -50,10 +50,10 @@ type rewriter struct {
 	funcDefers []funcDefer
 	// asserts writes the functions of rewritten assertions (typeAssert,
 	// typeSwitch); commaOK marks the assertions whose ok is taken, and
-	// labeled the type switches a label names.
+	// labels the labeled statements of switches.
 	asserts *assertion
 	commaOK map[*ast.TypeAssertExpr]bool
-	labeled map[*ast.TypeSwitchStmt]bool
+	labels  map[ast.Stmt]*ast.LabeledStmt
 }
 
 // rewriteCell returns the edits for all pieces of a cell.
@@ -298,14 +298,14 @@ func (rw *rewriter) walk(p *piece, root ast.Node) {
 			rw.zeroResults(p, n.Type, n.Body)
 			rw.nilPointerReturns(p, n.Type, n.Body)
 		case *ast.LabeledStmt:
-			if ts, ok := n.Stmt.(*ast.TypeSwitchStmt); ok {
-				if rw.labeled == nil {
-					rw.labeled = map[*ast.TypeSwitchStmt]bool{}
-				}
-				rw.labeled[ts] = true
+			if rw.labels == nil {
+				rw.labels = map[ast.Stmt]*ast.LabeledStmt{}
 			}
+			rw.labels[n.Stmt] = n
+		case *ast.SwitchStmt:
+			rw.switchInit(p, n, rw.labels[n])
 		case *ast.TypeSwitchStmt:
-			if !rw.typeSwitch(p, n, rw.labeled[n]) {
+			if !rw.typeSwitch(p, n, rw.labels[n] != nil) {
 				rw.caseError(p, n)
 			}
 		case *ast.AssignStmt:
