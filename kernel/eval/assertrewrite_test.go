@@ -109,3 +109,34 @@ func TestTypedNilIsNotNil(t *testing.T) {
 		{"a non-nil pointer is itself", []string{assertTypes, "func find() error { return &PE{Code: 3} }", "find().Error()"}, "pe 3"},
 	})
 }
+
+// The handover serves the goroutine that asks: other goroutines' Error
+// methods run as usual meanwhile, and each assertion gets its own value.
+func TestTypeAssertionsAcrossGoroutines(t *testing.T) {
+	loop := "func mkc(c int) error { return HE{Code: c} }\n" +
+		"func hammer() int {\n" +
+		"\tvar wg sync.WaitGroup\n" +
+		"\tvar mu sync.Mutex\n" +
+		"\tbad := 0\n" +
+		"\tfor g := 0; g < 4; g++ {\n" +
+		"\t\twg.Add(1)\n" +
+		"\t\tgo func(g int) {\n" +
+		"\t\t\tdefer wg.Done()\n" +
+		"\t\t\tfor i := 0; i < 100; i++ {\n" +
+		"\t\t\t\te := mkc(g)\n" +
+		"\t\t\t\th, ok := e.(HE)\n" +
+		"\t\t\t\tif e.Error() != fmt.Sprint(\"he \", g) || !ok || h.Code != g {\n" +
+		"\t\t\t\t\tmu.Lock()\n" +
+		"\t\t\t\t\tbad++\n" +
+		"\t\t\t\t\tmu.Unlock()\n" +
+		"\t\t\t\t}\n" +
+		"\t\t\t}\n" +
+		"\t\t}(g)\n" +
+		"\t}\n" +
+		"\twg.Wait()\n" +
+		"\treturn bad\n" +
+		"}"
+	runPanicCases(t, []panicCase{
+		{"four goroutines", []string{assertTypes, loop, "hammer()"}, "0"},
+	})
+}
