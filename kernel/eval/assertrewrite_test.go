@@ -36,6 +36,7 @@ func TestTypeAssertionsOfCellTypes(t *testing.T) {
 		{"error to Stringer it is not", []string{assertTypes, "_, ok := mk(0).(fmt.Stringer)\nok"}, "false"},
 		{"single-valued", []string{assertTypes, "mk(0).(HE).Code + mk(1).(*PE).Code"}, "3"},
 		{"inside a function", []string{assertTypes, "func code(e error) int { if h, ok := e.(HE); ok { return h.Code }; return -1 }", "fmt.Sprint(code(mk(0)), code(mk(1)))"}, "1 -1"},
+		{"%T names the cell's type", []string{assertTypes, "fmt.Sprintf(\"%T %T %T %T\", mk(0), mka(0), mk(1), mk(9))"}, "main.HE main.HE *main.PE *errors.errorString"},
 		{"Unwrap of a value type", []string{assertTypes, "errors.Unwrap(HE{Code: 1, Err: io.EOF}) == io.EOF"}, "true"},
 	})
 }

@@ -109,7 +109,6 @@ func runtimeExports(c *collector, g *stackGuard, sn *panicSniffer) interp.Export
 			"CheckStack":        reflect.ValueOf(g.check),
 			"Recovered":         reflect.ValueOf(recovered),
 			"NotePanic":         note,
-			"TypeName":          reflect.ValueOf(func(v any) string { return fmt.Sprintf("%T", v) }),
 			"FormatValue":       reflect.ValueOf(formatValue),
 			"Sprintf":           sprintf,
 			"JSONMarshal":       reflect.ValueOf(jsonMarshal),

@@ -151,11 +151,30 @@ func selfCaptureExports() interp.Exports {
 		"Capture":        reflect.ValueOf(c.capture),
 		"SelfOf":         reflect.ValueOf(c.selfOf),
 		"AssertionPanic": reflect.ValueOf(assertionPanic),
+		"TypeName":       reflect.ValueOf(c.typeName),
 	}
 	for k, v := range nilPointerExports() {
 		syms[k] = v
 	}
 	return interp.Exports{rtPath + "/rt": syms}
+}
+
+// typeName is %T of v, which names the type of a cell for a value the
+// interpreter wrapped, as Go does, instead of the wrapper's.
+func (c *selfCapture) typeName(v any) string {
+	if name, _, ok := c.selfOf(v); ok {
+		return qualifiedCellType(name)
+	}
+	return fmt.Sprintf("%T", v)
+}
+
+// qualifiedCellType writes the name of a cell's type (T or *T) as %T
+// does.
+func qualifiedCellType(name string) string {
+	if strings.HasPrefix(name, "*") {
+		return "*main." + name[1:]
+	}
+	return "main." + name
 }
 
 // assertionError is the panic of a failed single-valued assertion that
@@ -172,11 +191,7 @@ func (e *assertionError) RuntimeError() {}
 // static type and want T, as %T writes them; have is the name selfOf
 // gave x's dynamic type, a type of a cell.
 func assertionPanic(iface, have, want string) {
-	star := ""
-	if strings.HasPrefix(have, "*") {
-		star, have = "*", have[1:]
-	}
-	panic(&assertionError{"interface conversion: " + iface + " is " + star + "main." + have + ", not " + want})
+	panic(&assertionError{"interface conversion: " + iface + " is " + qualifiedCellType(have) + ", not " + want})
 }
 
 // describingMethod reports whether fd is a method that fmt or an error
