@@ -110,17 +110,6 @@ func newAssertion(k assertKnowledge) *assertion {
 // cellText writes t as a cell does.
 func cellText(t types.Type) string { return types.TypeString(t, cellQualifier) }
 
-// goTypeText writes t as %T and Go's runtime errors do.
-func goTypeText(t types.Type) string {
-	if iface, ok := t.(*types.Interface); ok && iface.Empty() {
-		return "interface {}"
-	}
-	if t == types.Universe.Lookup("any").Type() {
-		return "interface {}"
-	}
-	return types.TypeString(t, goQualifier)
-}
-
 // implementers returns the asked types that implement iface.
 func (a *assertion) implementers(iface *types.Interface) []types.Type {
 	var out []types.Type

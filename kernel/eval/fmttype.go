@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -61,7 +62,7 @@ func (s *Session) formatEdits(src string, pieces []*piece) []edit {
 			// Println's operands print as %v, each on its own.
 			for _, arg := range call.Args[min(first, len(call.Args)):] {
 				if t, ok := s.typeOf(p.off(arg.Pos()), p.off(arg.End())); ok {
-					if before, after, ok := valueFunc(t, "v"); ok {
+					if before, after, ok := valueFunc(t, "v", cellTypes); ok {
 						out = append(out,
 							edit{Off: p.off(arg.Pos()), End: p.off(arg.Pos()), Text: before},
 							edit{Off: p.off(arg.End()), End: p.off(arg.End()), Text: after})
@@ -106,7 +107,7 @@ func (s *Session) formatEdits(src string, pieces []*piece) []edit {
 			case v.verb == 'T':
 				before, after, ok = typeNameFunc(t, cellTypes)
 			case v.verb == 'v' && !v.sized && (v.flags == "" || v.flags == "+" || v.flags == "#"):
-				before, after, ok = valueFunc(t, v.flags+"v")
+				before, after, ok = valueFunc(t, v.flags+"v", cellTypes)
 			case !strings.ContainsRune("vsxXq%", v.verb) && isCellNamed(t) && !types.IsInterface(t) && !hasMethod(t, "Format") &&
 				(hasMethod(t, "String") || hasMethod(t, "Error")):
 				// fmt prints the value itself for this verb, but the
@@ -209,7 +210,7 @@ func typeNameFunc(t types.Type, cellTypes []*types.TypeName) (before, after stri
 			}
 			for _, ct := range []types.Type{tn.Type(), types.NewPointer(tn.Type())} {
 				if types.Implements(ct, iface) {
-					cases = append(cases, fmt.Sprintf("if _, __gornnOK := __gornnV.(%s); __gornnOK { return %q }", types.TypeString(ct, cellQualifier), types.TypeString(ct, goQualifier)))
+					cases = append(cases, fmt.Sprintf("if _, __gornnOK := __gornnV.(%s); __gornnOK { return %q }", types.TypeString(ct, cellQualifier), goTypeText(ct)))
 				}
 			}
 		}
@@ -223,7 +224,7 @@ func typeNameFunc(t types.Type, cellTypes []*types.TypeName) (before, after stri
 		return "func() string { __gornnV := (",
 			fmt.Sprintf("); if __gornnV == nil { return \"<nil>\" }; %s; return %s(__gornnV) }()", strings.Join(cases, "; "), typeNameFn), true
 	}
-	name := types.TypeString(t, goQualifier)
+	name := goTypeText(t)
 	if !mentionsCellType(t) {
 		return "", "", false
 	}
@@ -252,6 +253,16 @@ func cellQualifier(p *types.Package) string {
 
 // goQualifier writes types as %T does: by package name.
 func goQualifier(p *types.Package) string { return p.Name() }
+
+// goTypeText writes t as %T, %#v and Go's runtime errors do: by package
+// name, and any as interface {}.
+func goTypeText(t types.Type) string {
+	return anyName.ReplaceAllString(types.TypeString(t, goQualifier), "${1}interface {}")
+}
+
+// anyName matches the predeclared any in a type's text (not a type
+// named any of a package).
+var anyName = regexp.MustCompile(`(^|[^.\w])any\b`)
 
 // fmtVerb is a verb of a format: the argument it prints (0 for the
 // first after the format), the offsets of its % and of the verb itself,

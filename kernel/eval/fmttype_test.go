@@ -66,6 +66,12 @@ func (o *Oops) Error() string { return fmt.Sprint("oops ", o.Code) }`
 		{"%v of pointers to an error type", `fmt.Sprintf("%v", []*Oops{{7}})`, "[oops 7]"},
 		{"%d of a Stringer prints its number", `fmt.Sprintf("%d %05.1f %s", Level(1), Temp(3.14159), Level(0))`, "1 003.1 DEBUG"},
 		{"%T of a named int in an interface", `func() string { var s fmt.Stringer = Level(1); return fmt.Sprintf("%T %v", s, s) }()`, "main.Level INFO"},
+		{"Println of a slice of an interface", `fmt.Sprintln([]Shape{Circle{1}, &Square{2}})[:7]`, "[{1} 0x"},
+		{"a slice of any holding cells' values", `fmt.Sprintf("%v", []any{Money{250}, pt{1, 2, "q"}, 3, "s"})`, "[$2.50 {1 2 q} 3 s]"},
+		{"%+v of a map of an interface", `fmt.Sprintf("%+v", map[string]Shape{"c": Circle{2}})`, "map[c:{R:2}]"},
+		{"%#v of a slice of any", `fmt.Sprintf("%#v", []any{pt{1, 2, "z"}, 4})`, `[]interface {}{main.pt{x:1, Y:2, name:"z"}, 4}`},
+		{"%+v and %#v of an interface value", `func() string { var v any = pt{5, 6, "i"}; var s Shape = Circle{3}; return fmt.Sprintf("%+v %#v %+v", v, v, s) }()`, `{x:5 Y:6 name:i} main.pt{x:5, Y:6, name:"i"} {R:3}`},
+		{"a compiled pointer in a slice of any", `func() string { x := 1; s := fmt.Sprint([]any{&x, pt{}}); return s[:3] }()`, "[0x"},
 		{"a logger", `func() string { var b strings.Builder; l := log.New(&b, "", 0); l.Printf("%T", Circle{}); return b.String() }()`, "main.Circle\n"},
 	}
 	for _, tt := range tests {

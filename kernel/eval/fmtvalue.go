@@ -14,11 +14,36 @@ import (
 // with a GoString method, its result for %#v; else formatValue's, from a
 // description of t. Values inside it that fmt prints by a method of a
 // cell's type (Format, Error, String; GoString for %#v) are printed by a
-// function the rewrite writes for them, which the interpreter runs.
-// Values of an interface type are left to fmt, and so are values whose
-// own method fmt calls, which the interpreter passes to fmt with it.
-func valueFunc(t types.Type, verb string) (before, after string, ok bool) {
-	if types.IsInterface(t) || !mentionsCellType(t) {
+// function the rewrite writes for them, which the interpreter runs, and
+// so are the values of cells' types that its slices, maps and fields of
+// interface types hold (cands are the session's types). Values of an
+// interface type are left to fmt, and so are values whose own method
+// fmt calls, which the interpreter passes to fmt with it.
+func valueFunc(t types.Type, verb string, cands []*types.TypeName) (before, after string, ok bool) {
+	return valueFuncDepth(t, verb, cands, 0)
+}
+
+// maxRevealDepth bounds the nesting of the functions that print values
+// held in interfaces, whose types may hold such values again.
+const maxRevealDepth = 2
+
+func valueFuncDepth(t types.Type, verb string, cands []*types.TypeName, depth int) (before, after string, ok bool) {
+	if iface, isIface := t.Underlying().(*types.Interface); isIface {
+		if depth > 0 || verb == "v" {
+			// %v of a value held in an interface: the interpreter
+			// hands fmt the value with its methods.
+			return "", "", false
+		}
+		cases := revealCases(iface, verb, cands, depth)
+		if cases == "" {
+			return "", "", false
+		}
+		// The argument itself, not a parameter: passed on as an any,
+		// an interpreted interface value loses its dynamic type.
+		return "func() string { __gornnV := (", "); " + cases + " return " + sprintfFn + "(" + strconv.Quote("%"+verb) + ", __gornnV) }()", true
+	}
+	holds := depth < maxRevealDepth && len(cands) > 0 && holdsInterface(t, 0)
+	if !mentionsCellType(t) && !holds {
 		return "", "", false
 	}
 	if verb == "#v" && !hasMethod(t, "Format") && hasMethod(t, "GoString") {
@@ -29,8 +54,11 @@ func valueFunc(t types.Type, verb string) (before, after string, ok bool) {
 	}
 	var methods []types.Type
 	d := describe(t, 0, verb, &methods)
-	if verb == "v" && len(methods) == 0 && !hasRenamedFields(t) {
+	if verb == "v" && len(methods) == 0 && !hasRenamedFields(t) && !holds {
 		return "", "", false // fmt prints it as Go does
+	}
+	if !holds {
+		clearReveals(d)
 	}
 	text, err := json.Marshal(d)
 	if err != nil {
@@ -38,9 +66,54 @@ func valueFunc(t types.Type, verb string) (before, after string, ok bool) {
 	}
 	cb := "nil"
 	if len(methods) > 0 {
-		cb = methodPrinter(methods, verb)
+		cb = methodPrinter(methods, verb, cands, depth)
 	}
 	return formatValueFn + "(" + strconv.Quote(verb) + ", " + strconv.Quote(string(text)) + ", " + cb + ", ", ")", true
+}
+
+// holdsInterface reports whether a value of t holds values of interface
+// types in its slices, arrays, maps or struct fields (a pointer's
+// target too, at the top).
+func holdsInterface(t types.Type, depth int) bool {
+	if depth > maxDescDepth {
+		return false
+	}
+	if depth > 0 && types.IsInterface(t) {
+		return true
+	}
+	switch u := t.Underlying().(type) {
+	case *types.Struct:
+		for i := 0; i < u.NumFields(); i++ {
+			if holdsInterface(u.Field(i).Type(), depth+1) {
+				return true
+			}
+		}
+	case *types.Slice:
+		return holdsInterface(u.Elem(), depth+1)
+	case *types.Array:
+		return holdsInterface(u.Elem(), depth+1)
+	case *types.Map:
+		return holdsInterface(u.Key(), depth+1) || holdsInterface(u.Elem(), depth+1)
+	case *types.Pointer:
+		return depth == 0 && holdsInterface(u.Elem(), depth+1)
+	}
+	return false
+}
+
+// clearReveals drops the interface entries of a description whose
+// printing needs none.
+func clearReveals(d *valueDesc) {
+	if d == nil {
+		return
+	}
+	if d.Kind == "iface" {
+		d.Reveal = false
+	}
+	clearReveals(d.Key)
+	clearReveals(d.Elem)
+	for _, f := range d.Fields {
+		clearReveals(f.Type)
+	}
 }
 
 // formatValueFn is the compiled formatValue, as cells call it.
@@ -101,11 +174,18 @@ func hasRenamedFields(t types.Type) bool {
 // methodPrinter writes the function that prints a value by its method:
 // the i-th of methods (types of cells, or pointers to them) at index i.
 // Format goes through fmt, which the interpreter hands the value with
-// its method; the others are called.
-func methodPrinter(methods []types.Type, verb string) string {
+// its method; the others are called. An interface type among methods
+// stands for the values of cells' types it holds: the function asks
+// the value for each of its types in cands, and returns unrevealed for
+// other values.
+func methodPrinter(methods []types.Type, verb string, cands []*types.TypeName, depth int) string {
 	var b strings.Builder
 	b.WriteString("func(__gornnI int, __gornnV any, __gornnF string) string { switch __gornnI {")
 	for i, t := range methods {
+		if iface, ok := t.Underlying().(*types.Interface); ok {
+			fmt.Fprintf(&b, " case %d: %s return %q;", i, revealCases(iface, verb, cands, depth), unrevealed)
+			continue
+		}
 		name := types.TypeString(t, cellQualifier)
 		var call string
 		switch {
@@ -124,6 +204,43 @@ func methodPrinter(methods []types.Type, verb string) string {
 	return b.String()
 }
 
+// unrevealed is what a method printer returns for a value held in an
+// interface that is of none of the cells' types.
+const unrevealed = "\x00"
+
+// revealCases writes the statements that print __gornnV, held in an
+// interface of type iface, as the type of a cell it asserts to.
+func revealCases(iface *types.Interface, verb string, cands []*types.TypeName, depth int) string {
+	var b strings.Builder
+	for _, tn := range cands {
+		if types.IsInterface(tn.Type()) {
+			continue
+		}
+		for _, t := range []types.Type{tn.Type(), types.NewPointer(tn.Type())} {
+			if !types.Implements(t, iface) {
+				continue
+			}
+			name := types.TypeString(t, cellQualifier)
+			text := sprintfFn + "(" + strconv.Quote("%"+verb) + ", __gornnX)"
+			_, isPtr := t.(*types.Pointer)
+			switch {
+			case isPtr && !printedByMethod(t, verb) && verb == "#v":
+				// Inside a slice, map or struct, fmt prints a pointer
+				// by its address.
+				text = strconv.Quote("("+goTypeText(t)+")(") + " + " + sprintfFn + "(\"%p\", __gornnX) + \")\""
+			case isPtr && !printedByMethod(t, verb):
+				text = sprintfFn + "(\"%p\", __gornnX)"
+			default:
+				if before, after, ok := valueFuncDepth(t, verb, cands, depth+1); ok {
+					text = before + "__gornnX" + after
+				}
+			}
+			fmt.Fprintf(&b, " if __gornnX, __gornnOK := __gornnV.(%s); __gornnOK { return %s };", name, text)
+		}
+	}
+	return b.String()
+}
+
 // sprintfFn is fmt.Sprintf, with the interpreter's wrapping of cells'
 // values in fmt.Formatter, error or fmt.Stringer.
 const sprintfFn = rtAlias + ".Sprintf"
@@ -135,7 +252,7 @@ const maxDescDepth = 6
 // types whose values fmt prints with verb by a method are added to
 // methods and described by their index there.
 func describe(t types.Type, depth int, verb string, methods *[]types.Type) *valueDesc {
-	d := &valueDesc{Name: types.TypeString(t, goQualifier), Kind: "leaf"}
+	d := &valueDesc{Name: goTypeText(t), Kind: "leaf"}
 	if verb == "jsonin" && isCellNamed(t) && unmarshaledByMethod(t) {
 		d.Kind, d.Method = "method", len(*methods)
 		d.Text = !hasMethod(types.NewPointer(t), "UnmarshalJSON")
@@ -152,7 +269,9 @@ func describe(t types.Type, depth int, verb string, methods *[]types.Type) *valu
 		*methods = append(*methods, t)
 		return d
 	}
-	if !mentionsCellType(t) || depth > maxDescDepth {
+	printing := verb == "v" || verb == "+v" || verb == "#v"
+	holds := printing && (holdsInterface(t, 0) || depth > 0 && types.IsInterface(t))
+	if (!mentionsCellType(t) && !holds) || depth > maxDescDepth {
 		return d
 	}
 	switch u := t.Underlying().(type) {
@@ -176,6 +295,10 @@ func describe(t types.Type, depth int, verb string, methods *[]types.Type) *valu
 		}
 	case *types.Interface:
 		d.Kind = "iface"
+		if printing {
+			d.Reveal, d.Method = true, len(*methods)
+			*methods = append(*methods, t)
+		}
 	}
 	return d
 }

@@ -18,7 +18,8 @@ import (
 type valueDesc struct {
 	Name   string      `json:"n"`             // the type as %#v writes it: "main.point", "[]main.point"
 	Kind   string      `json:"k"`             // "struct", "slice", "array", "map", "ptr", "addr" (a pointer shown by address), "iface", "method" or "leaf"
-	Method int         `json:"m,omitempty"`   // for "method": the index of the value's type in the cell's method printer
+	Method int         `json:"m,omitempty"`   // for "method", and "iface" with Reveal: the index of the value's type in the cell's method printer
+	Reveal bool        `json:"rv,omitempty"`  // for "iface": the method printer prints the values of cells' types it holds
 	Text   bool        `json:"txt,omitempty"` // for "method" in decoding: by UnmarshalText
 	Fields []fieldDesc `json:"f,omitempty"`   // a struct's, in order
 	Key    *valueDesc  `json:"key,omitempty"`
@@ -236,6 +237,25 @@ func (p valuePrinter) print(v reflect.Value, d *valueDesc, depth int) {
 		}
 		p.b.WriteString(p.methods(d.Method, v.Interface(), p.verb()))
 	case "iface":
+		// The interpreter keeps a slice of a cell's interface type as
+		// one of its own interface values, structs, and one of a
+		// compiled interface type as interfaces.
+		held := v
+		if v.Kind() == reflect.Interface && !v.IsNil() {
+			held = v.Elem()
+		}
+		if d.Reveal && p.methods != nil && v.CanInterface() && held.Kind() != reflect.Interface && interpreted(held) {
+			if text := p.methods(d.Method, v.Interface(), p.verb()); text != unrevealed {
+				p.b.WriteString(text)
+				return
+			}
+		}
+		if v.Kind() == reflect.Interface && !v.IsNil() && depth > 0 && !interpreted(v.Elem()) && v.CanInterface() {
+			// A compiled value, printed as fmt prints one inside a
+			// slice: a pointer by its address, methods called.
+			p.b.WriteString(insideSlice(p.verb(), v.Interface()))
+			return
+		}
 		if held, ok := heldValue(v); ok {
 			v = held
 		}
@@ -280,6 +300,33 @@ func mapKeysInOrder(m reflect.Value) ([]reflect.Value, bool) {
 	}
 	sort.Slice(keys, func(i, j int) bool { return less(keys[i], keys[j]) })
 	return keys, true
+}
+
+// interpreted reports whether v, held in an interface, is a value of a
+// cell's type as the interpreter keeps it: its own interface value, or
+// its wrapper in a compiled interface.
+func interpreted(v reflect.Value) bool {
+	if !v.IsValid() {
+		return false
+	}
+	if h, ok := heldValue(v); ok {
+		return h.IsValid() // not when the interface is nil
+	}
+	t := v.Type()
+	if t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	// A struct of a cell's type is one without a name in reflect.
+	return isInterpWrapper(v.Type()) || t.Kind() == reflect.Struct && t.Name() == ""
+}
+
+// insideSlice prints x as fmt prints an element of a []any with verb.
+func insideSlice(verb string, x any) string {
+	s := fmt.Sprintf(verb, []any{x})
+	if verb == "%#v" {
+		return strings.TrimSuffix(strings.TrimPrefix(s, "[]interface {}{"), "}")
+	}
+	return strings.TrimSuffix(strings.TrimPrefix(s, "["), "]")
 }
 
 // heldValue returns the value an interface field of a cell's type holds.
