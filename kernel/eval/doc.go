@@ -188,6 +188,19 @@
 //     type involves cells' types (jsonvalue.go, jsondecode.go). Values
 //     held in an interface, formats built at run time and other compiled
 //     packages (text/template, errors.As) still see the anonymous types.
+//   - A value of a cell's type that becomes error, fmt.Stringer or
+//     another interface of a compiled package by a conversion
+//     (error(HE{...}): a reflect.Set panic), a composite literal given
+//     to a variable (e = HE{...}, var e error = HE{...}: e held the bare
+//     struct, printed as {1 <nil>}, and e.Error() panicked) or a receive
+//     from a channel goes through a function literal returning it as the
+//     interface, which the interpreter gets right (ifaceconv.go). Names,
+//     calls, and literals returned, passed or stored in a field, slice or
+//     map arrived intact already and are left alone. Still wrong: a
+//     cell's value in an interface a cell declares or in any prints as
+//     the bare struct, a comparison e == HE{...} is false, and a
+//     parallel assignment to an error variable (e, n = x, 1) loses or
+//     panics on the other values, whatever x is.
 //   - A constant of a cell's type is written with its value (Status = 2
 //     for the second of iota + 1), which the interpreter compares right.
 //   - An interrupt stops interpreted code within milliseconds; compiled
