@@ -45,6 +45,8 @@ func TestIfaceConversions(t *testing.T) {
 		{"assigned, compared with nil", []string{ifaceTypes, "func f() bool { var e error; e = HE{Code: 22}; return e != nil }", "f()"}, "true"},
 		{"a named slice's literal", []string{ifaceTypes, "func f() string { var e error; e = SL{1, 2}; return fmt.Sprint(e, \"/\", e.Error()) }", "f()"}, "sl 2/sl 2"},
 		{"a named slice's literal, cell level", []string{ifaceTypes, "var e error = SL{1, 2, 3}", "e.Error()"}, "sl 3"},
+		{"a generic type's literal", []string{ifaceTypes, "type Box[T any] struct{ v T }\nfunc (b Box[T]) Error() string { return fmt.Sprint(\"box \", b.v) }", "var eb error = Box[int]{7}", "fmt.Sprint(eb)"}, "box 7"},
+		{"in a generic function", []string{ifaceTypes, "type Box[T any] struct{ v T }\nfunc (b Box[T]) Error() string { return fmt.Sprint(\"box \", b.v) }", "func g[T any](v T) string { var e error = Box[T]{v}; return fmt.Sprint(e, \"/\", error(Box[T]{v}).Error()) }", "g(\"x\")"}, "box x/box x"},
 		// Conversions, whatever the operand.
 		{"converted literal", []string{ifaceTypes, "func f() string { var e error; e = error(HE{Code: 2}); return fmt.Sprint(e, \"/\", e.Error()) }", "f()"}, "he 2/he 2"},
 		{"converted literal in a var", []string{ifaceTypes, "func f() string { var e error = error(HE{Code: 3}); return e.Error() }", "f()"}, "he 3"},
