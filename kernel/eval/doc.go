@@ -198,9 +198,14 @@
 //     calls, and literals returned, passed or stored in a field, slice or
 //     map arrived intact already and are left alone. Still wrong: a
 //     cell's value in an interface a cell declares or in any prints as
-//     the bare struct, a comparison e == HE{...} is false, and a
-//     parallel assignment to an error variable (e, n = x, 1) loses or
-//     panics on the other values, whatever x is.
+//     the bare struct, and a comparison e == HE{...} is false.
+//   - An assignment of several values to variables among which one is
+//     of an interface type (n, err = 1, errors.New("x"); e, n = nil, 1)
+//     left the other variables at zero or panicked, whatever the values;
+//     in a block, with plain names on the left, it becomes one var per
+//     value, of the variable's type, then one assignment each
+//     (parallelassign.go). In an if's, switch's or for's own statement
+//     it is still wrong.
 //   - A constant of a cell's type is written with its value (Status = 2
 //     for the second of iota + 1), which the interpreter compares right.
 //   - An interrupt stops interpreted code within milliseconds; compiled
