@@ -120,6 +120,8 @@ func TestIfaceConversionsRewrite(t *testing.T) {
 		{"conversion to a cell's type", "h := HE(HE{})", nil},
 		{"conversion of nil", "e := error(nil)", nil},
 		{"literal of a cell's type", "h := HE{}", nil},
+		{"call of a generic function", "func wrapE[T error](v T) error { return v }\ne := wrapE(HE{})\ne2 := wrapE[HE](HE{})", nil},
+		{"call of a method", "func (h HE) As() error { return h }\nfunc f(h HE) error { return h.As() }", nil},
 	}
 	s := newSession(t, Options{})
 	run(t, s, "import \"fmt\"", ifaceTypes)
