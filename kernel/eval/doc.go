@@ -191,10 +191,11 @@
 //   - A value of a cell's type that becomes error, fmt.Stringer or
 //     another interface of a compiled package by a conversion
 //     (error(HE{...}): a reflect.Set panic), a composite literal given
-//     to a variable (e = HE{...}, var e error = HE{...}: e held the bare
-//     struct, printed as {1 <nil>}, and e.Error() panicked) or a receive
-//     from a channel goes through a function literal returning it as the
-//     interface, which the interpreter gets right (ifaceconv.go). Names,
+//     to a variable of type error (e = HE{...}, var e error = HE{...}:
+//     e held the bare struct, printed as {1 <nil>}, and e.Error()
+//     panicked) or a receive from a channel goes through a function
+//     literal returning it as the interface, which the interpreter gets
+//     right (ifaceconv.go). Names,
 //     calls, and literals returned, passed or stored in a field, slice or
 //     map arrived intact already and are left alone. Still wrong: a
 //     cell's value in an interface a cell declares or in any prints as

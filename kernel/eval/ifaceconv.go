@@ -27,10 +27,11 @@ const ifaceParam = "__gornnIfaceV"
 //   - a conversion to the interface, whatever the operand: it panics
 //     with "reflect.Set: value of type struct {...} is not assignable to
 //     type error", for pointers to the cell's types too;
-//   - a composite literal assigned to a variable, or giving a var its
-//     value (var e error = HE{}): the variable holds the bare struct,
-//     fmt prints "{1 <nil>}" and e.Error() panics with "Method index out
-//     of range" (for error; fmt.Stringer gets it right);
+//   - a composite literal assigned to a variable of type error, or
+//     giving one its value (var e error = HE{}): the variable holds the
+//     bare struct, fmt prints "{1 <nil>}" and e.Error() panics with
+//     "Method index out of range" (the interpreter declares error
+//     itself; fmt.Stringer, io.Reader and sort.Interface get it right);
 //   - a receive from a channel of the cell's type, assigned, stored in
 //     a field, slice or map, or returned: the value is lost (nil) or
 //     the store panics.
@@ -106,7 +107,7 @@ func (rw *rewriter) ifaceConversionCall(p *piece, c *ast.CallExpr, tk typeKnowle
 func (rw *rewriter) ifaceValue(p *piece, tk typeKnowledge, x ast.Expr, target types.Type, toVar bool) {
 	switch x := x.(type) {
 	case *ast.CompositeLit:
-		if !toVar {
+		if !toVar || !types.Identical(target, types.Universe.Lookup("error").Type()) {
 			return
 		}
 	case *ast.UnaryExpr:

@@ -9,7 +9,7 @@ import (
 
 // ifaceTypes declares the types of the interface tests: HE and SL with
 // an Error method on the value, PE on the pointer, MyErr a named string,
-// SS a fmt.Stringer and Errer an interface of a cell.
+// SS a fmt.Stringer, MR an io.Reader and Errer an interface of a cell.
 const ifaceTypes = "type HE struct { Code int; Err error }\n" +
 	"func (e HE) Error() string { return fmt.Sprint(\"he \", e.Code) }\n" +
 	"type PE struct { Code int }\n" +
@@ -22,7 +22,9 @@ const ifaceTypes = "type HE struct { Code int; Err error }\n" +
 	"func (s SS) String() string { return fmt.Sprint(\"ss \", s.N) }\n" +
 	"type Errer interface { Error() string }\n" +
 	"func mk(c int) HE { return HE{Code: c} }\n" +
-	"func heChan(c int) chan HE { ch := make(chan HE, 1); ch <- HE{Code: c}; return ch }"
+	"func heChan(c int) chan HE { ch := make(chan HE, 1); ch <- HE{Code: c}; return ch }\n" +
+	"type MR struct { n int }\n" +
+	"func (m MR) Read(p []byte) (int, error) { return m.n, io.EOF }"
 
 // TestIfaceConversions gives values of cells' types that become error or
 // fmt.Stringer by a conversion, an assignment or a var, in functions and
@@ -63,6 +65,7 @@ func TestIfaceConversions(t *testing.T) {
 		{"converted pointer", []string{ifaceTypes, "func f() string { e := error(&PE{Code: 48}); return fmt.Sprint(e, \"/\", e.Error()) }", "f()"}, "pe 48/pe 48"},
 		{"converted to fmt.Stringer", []string{ifaceTypes, "func f() string { s := fmt.Stringer(SS{N: 40}); return fmt.Sprint(s, \"/\", s.String()) }", "f()"}, "ss 40/ss 40"},
 		{"converted to fmt.Stringer, cell level", []string{ifaceTypes, "s := fmt.Stringer(SS{N: 41})", "s.String()"}, "ss 41"},
+		{"converted to io.Reader", []string{ifaceTypes, "func f() string { r := io.Reader(MR{3}); n, err := r.Read(nil); return fmt.Sprint(n, err) }", "f()"}, "3 EOF"},
 		// Receives from a channel of a cell's type.
 		{"received into a variable", []string{ifaceTypes, "func f() string { var e error; e = <-heChan(7); return fmt.Sprint(e, \"/\", e.Error()) }", "f()"}, "he 7/he 7"},
 		{"received into a var", []string{ifaceTypes, "func f() string { var e error = <-heChan(4); return fmt.Sprint(e) }", "f()"}, "he 4"},
@@ -70,6 +73,7 @@ func TestIfaceConversions(t *testing.T) {
 		{"received into a map", []string{ifaceTypes, "func f() string { m := map[int]error{}; m[0] = <-heChan(3); return m[0].Error() }", "f()"}, "he 3"},
 		{"received and returned", []string{ifaceTypes, "func f() error { return <-heChan(6) }", "f().Error()"}, "he 6"},
 		{"received as a fmt.Stringer", []string{ifaceTypes, "func f() string { ch := make(chan SS, 1); ch <- SS{N: 7}; var s fmt.Stringer; s = <-ch; return fmt.Sprint(s, \"/\", s.String()) }", "f()"}, "ss 7/ss 7"},
+		{"received as an io.Reader", []string{ifaceTypes, "func f() string { ch := make(chan MR, 1); ch <- MR{4}; var r io.Reader; r = <-ch; n, err := r.Read(nil); return fmt.Sprint(n, err) }", "f()"}, "4 EOF"},
 		{"received, cell level", []string{ifaceTypes, "var e error\ne = <-heChan(8)", "e.Error()"}, "he 8"},
 		// Forms that worked already, and are left as they are.
 		{"variable assigned", []string{ifaceTypes, "func f() string { h := HE{Code: 18}; var e error; e = h; return fmt.Sprint(e, \"/\", e.Error()) }", "f()"}, "he 18/he 18"},
@@ -78,6 +82,7 @@ func TestIfaceConversions(t *testing.T) {
 		{"literal passed", []string{ifaceTypes, "func show(e error) string { return fmt.Sprint(e) }", "show(HE{Code: 24})"}, "he 24"},
 		{"pointer literal assigned", []string{ifaceTypes, "func f() string { var e error; e = &PE{Code: 46}; return fmt.Sprint(e, \"/\", e.Error()) }", "f()"}, "pe 46/pe 46"},
 		{"literal as a fmt.Stringer", []string{ifaceTypes, "func f() string { var s fmt.Stringer = SS{N: 39}; return fmt.Sprint(s, \"/\", s.String()) }", "f()"}, "ss 39/ss 39"},
+		{"literal as an io.Reader", []string{ifaceTypes, "func f() string { var r io.Reader = MR{5}; n, err := r.Read(nil); return fmt.Sprint(n, err) }", "f()"}, "5 EOF"},
 		{"literal in a cell's interface", []string{ifaceTypes, "func f() string { var e Errer; e = HE{Code: 51}; return e.Error() }", "f()"}, "he 51"},
 	})
 }
@@ -113,6 +118,8 @@ func TestIfaceConversionsRewrite(t *testing.T) {
 		{"parenthesized literal", "func f() { var e error; e = (HE{}); _ = e }", nil},
 		{"pointer literal", "func f() { var e error; e = &PE{}; _ = e }", nil},
 		{"to a cell's interface", "func f() { var e Errer; e = HE{}; _ = e }", nil},
+		{"literal to fmt.Stringer", "func f() { var s fmt.Stringer; s = SS{}; _ = s }", nil},
+		{"literal to io.Reader", "var r io.Reader = MR{}", nil},
 		{"to the empty interface", "func f() { var x any; x = HE{}; _ = x }", nil},
 		{"conversion to a cell's interface", "e := Errer(HE{})", nil},
 		{"conversion to any", "x := any(HE{})", nil},
@@ -124,7 +131,7 @@ func TestIfaceConversionsRewrite(t *testing.T) {
 		{"call of a method", "func (h HE) As() error { return h }\nfunc f(h HE) error { return h.As() }", nil},
 	}
 	s := newSession(t, Options{})
-	run(t, s, "import \"fmt\"", ifaceTypes)
+	run(t, s, "import (\n\t\"fmt\"\n\t\"io\"\n)", ifaceTypes)
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			pieces, err := parseCell(token.NewFileSet(), tt.cell)
@@ -164,7 +171,7 @@ func TestIfaceConversionsPositions(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			s := newSession(t, Options{})
-			r := run(t, s, "import \"fmt\"", ifaceTypes, "var xs []int", tt.cell)
+			r := run(t, s, "import (\n\t\"fmt\"\n\t\"io\"\n)", ifaceTypes, "var xs []int", tt.cell)
 			if r.Err == nil || r.Err.Name != "Panic" {
 				t.Fatalf("got %+v, want an index panic", r.Err)
 			}

@@ -49,7 +49,7 @@ func TestParallelAssignsRewrite(t *testing.T) {
 		{"one value", "func f() { var e error; e = nil; _ = e }", ""},
 	}
 	s := newSession(t, Options{})
-	run(t, s, "import (\n\t\"errors\"\n\t\"fmt\"\n)\nvar _ = errors.New", ifaceTypes)
+	run(t, s, "import (\n\t\"errors\"\n\t\"fmt\"\n\t\"io\"\n)\nvar _ = errors.New", ifaceTypes)
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			pieces, err := parseCell(token.NewFileSet(), tt.cell)
