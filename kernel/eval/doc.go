@@ -193,13 +193,14 @@
 //     (error(HE{...}): a reflect.Set panic), a composite literal given
 //     to a variable of type error (e = HE{...}, var e error = HE{...}:
 //     e held the bare struct, printed as {1 <nil>}, and e.Error()
-//     panicked) or a receive from a channel goes through a function
-//     literal returning it as the interface, which the interpreter gets
-//     right (ifaceconv.go). Names,
-//     calls, and literals returned, passed or stored in a field, slice or
-//     map arrived intact already and are left alone. Still wrong: a
-//     cell's value in an interface a cell declares or in any prints as
-//     the bare struct, and a comparison e == HE{...} is false.
+//     panicked) or a receive from a channel becomes the element of a
+//     slice literal of the interface ([]error{HE{...}}[0]), which the
+//     interpreter gets right (ifaceconv.go). Names, calls, and literals
+//     returned, passed or stored in a field, slice or map arrived intact
+//     already and are left alone. Still wrong: a cell's value in an
+//     interface a cell declares or in any prints as the bare struct, a
+//     comparison e == HE{...} is false, and a range with = (for _, e =
+//     range hs) leaves e as it was after the loop, for any type.
 //   - An assignment of several values to variables among which one is
 //     of an interface type (n, err = 1, errors.New("x"); e, n = nil, 1)
 //     left the other variables at zero or panicked, whatever the values;

@@ -38,7 +38,7 @@ func TestParallelAssignsRewrite(t *testing.T) {
 		{"a blank", "func f() { var e error; e, _ = nil, 1; _ = e }",
 			"{ var __gornnPar1 error = nil; _ = 1; e = __gornnPar1 }"},
 		{"with a wrapped literal", "func f() { var e error; var x int; e, x = HE{}, 1; _, _ = e, x }",
-			"{ var __gornnPar1 error = func(__gornnIfaceV HE) error { return __gornnIfaceV }(HE{}); var __gornnPar2 int = 1; e = __gornnPar1; x = __gornnPar2 }"},
+			"{ var __gornnPar1 error = []error{HE{}}[0]; var __gornnPar2 int = 1; e = __gornnPar1; x = __gornnPar2 }"},
 		{"cell level", "var e error; var x int; e, x = nil, 1",
 			"{ var __gornnPar1 error = nil; var __gornnPar2 int = 1; e = __gornnPar1; x = __gornnPar2 }"},
 		{"no interface", "func f() { a, b := 1, 2; a, b = b, a; _, _ = a, b }", ""},
