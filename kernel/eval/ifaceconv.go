@@ -40,10 +40,10 @@ type typeWriter interface {
 // parenthesized literals already arrive intact, as do literals that are
 // returned, passed, appended or stored in a field, slice or map, and all
 // those forms are left as they are. Interfaces declared in cells, and
-// the empty interface, are left alone: the slice does not change what the
-// interpreter makes of them. The user's expression stays
-// where it was, between the inserted texts, so that positions inside it
-// still map to the cell.
+// the empty interface, are left alone: fmt prints such a value as the
+// bare struct either way, and one of any that came through the slice
+// worse. The user's expression stays where it was, between the inserted
+// texts, so that positions inside it still map to the cell.
 func (rw *rewriter) ifaceConversions(p *piece, root ast.Node) {
 	tk, ok := rw.know.(typeKnowledge)
 	if !ok || root == nil {
