@@ -188,6 +188,26 @@
 //     type involves cells' types (jsonvalue.go, jsondecode.go). Values
 //     held in an interface, formats built at run time and other compiled
 //     packages (text/template, errors.As) still see the anonymous types.
+//   - A value of a cell's type that becomes error, fmt.Stringer or
+//     another interface of a compiled package by a conversion
+//     (error(HE{...}): a reflect.Set panic), a composite literal given
+//     to a variable of type error (e = HE{...}, var e error = HE{...}:
+//     e held the bare struct, printed as {1 <nil>}, and e.Error()
+//     panicked) or a receive from a channel becomes the element of a
+//     slice literal of the interface ([]error{HE{...}}[0]), which the
+//     interpreter gets right (ifaceconv.go). Names, calls, and literals
+//     returned, passed or stored in a field, slice or map arrived intact
+//     already and are left alone. Still wrong: a cell's value in an
+//     interface a cell declares or in any prints as the bare struct, a
+//     comparison e == HE{...} is false, and a range with = (for _, e =
+//     range hs) leaves e as it was after the loop, for any type.
+//   - An assignment of several values to variables among which one is
+//     of an interface type (n, err = 1, errors.New("x"); e, n = nil, 1)
+//     left the other variables at zero or panicked, whatever the values;
+//     in a block, with plain names on the left, it becomes one var per
+//     value, of the variable's type, then one assignment each
+//     (parallelassign.go). In an if's, switch's or for's own statement
+//     it is still wrong.
 //   - A constant of a cell's type is written with its value (Status = 2
 //     for the second of iota + 1), which the interpreter compares right.
 //   - An interrupt stops interpreted code within milliseconds; compiled

@@ -283,6 +283,8 @@ func (rw *rewriter) text(p *piece, n ast.Node) string {
 }
 
 func (rw *rewriter) walk(p *piece, root ast.Node) {
+	rw.ifaceConversions(p, root)
+	rw.parallelAssigns(p, root)
 	ast.Inspect(root, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.FuncDecl:
