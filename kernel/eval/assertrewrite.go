@@ -126,26 +126,41 @@ func (a *assertion) implementers(iface *types.Interface) []types.Type {
 // interpreter keeps what those hold), and t is an asked type, or a
 // compiled interface that values of asked types implement.
 func (a *assertion) needed(from, t types.Type) bool {
-	if !types.IsInterface(from) || cellInterface(from) {
+	if !types.IsInterface(from) {
 		return false
 	}
-	if askedType(t) {
-		return true
-	}
 	iface, ok := t.Underlying().(*types.Interface)
-	return ok && !iface.Empty() && len(a.implementers(iface)) > 0
+	isCompiledIface := ok && !iface.Empty() && !cellInterface(t) && len(a.implementers(iface)) > 0
+	if cellInterface(from) {
+		// The interpreter asserts what a cell's interface holds to a
+		// concrete type rightly, but to a compiled interface makes a
+		// wrapper whose methods fail.
+		return isCompiledIface
+	}
+	return askedType(t) || ok && !iface.Empty() && len(a.implementers(iface)) > 0
 }
 
-// commaOKFunc writes a function of an any that returns x.(t) and
-// whether it held.
-func (a *assertion) commaOKFunc(t types.Type, tt string) string {
+// commaOKFunc writes a function that returns x.(t) and whether it
+// held; fromText is the type of its parameter, x's static type when that
+// is an interface of a cell (see assertParam), else any.
+func (a *assertion) commaOKFunc(t types.Type, tt, fromText string) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "func(%s any) (%s, bool) { ", assertX, tt)
+	fmt.Fprintf(&b, "func(%s %s) (%s, bool) { ", assertX, fromText, tt)
 	if iface, ok := t.Underlying().(*types.Interface); ok {
+		impl := a.implementers(iface)
+		if fromText != "any" {
+			// What a cell's interface holds: a value of a cell's
+			// type, converted by a return, or a compiled value.
+			for _, c := range impl {
+				ct := cellText(c)
+				fmt.Fprintf(&b, "if %s, %s := %s.(%s); %s { return %s, true }; ", assertR, assertOK, assertX, ct, assertOK, assertR)
+			}
+			fmt.Fprintf(&b, "%s, %s := %s.(%s); return %s, %s }", assertR, assertOK, assertX, tt, assertR, assertOK)
+			return b.String()
+		}
 		// Compiled values and wrappers first, then values of cells'
 		// types, wrapped or held as they are.
 		fmt.Fprintf(&b, "if %s, %s := %s.(%s); %s { return %s, true }; ", assertR, assertOK, assertX, tt, assertOK, assertR)
-		impl := a.implementers(iface)
 		if len(impl) > 0 {
 			fmt.Fprintf(&b, "if %s, %s, %s := %s(%s); %s { switch %s { ", assertN, assertV, assertC, selfOfFn, assertX, assertC, assertN)
 			for _, c := range impl {
@@ -167,13 +182,13 @@ func (a *assertion) commaOKFunc(t types.Type, tt string) string {
 	return b.String()
 }
 
-// mustFunc writes a function of an any that returns x.(t), and panics
-// as Go does when x holds another type; from is x's static type.
-func (a *assertion) mustFunc(from, t types.Type, tt string) string {
+// mustFunc writes a function that returns x.(t), and panics as Go does
+// when x holds another type; from is x's static type.
+func (a *assertion) mustFunc(from, t types.Type, tt, fromText string) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "func(%s any) %s { ", assertX, tt)
+	fmt.Fprintf(&b, "func(%s %s) %s { ", assertX, fromText, tt)
 	if _, ok := t.Underlying().(*types.Interface); ok {
-		fmt.Fprintf(&b, "if %s, %s := %s(%s); %s { return %s }; ", assertR, assertOK, a.commaOKFunc(t, tt), assertX, assertOK, assertR)
+		fmt.Fprintf(&b, "if %s, %s := %s(%s); %s { return %s }; ", assertR, assertOK, a.commaOKFunc(t, tt, fromText), assertX, assertOK, assertR)
 		fmt.Fprintf(&b, "return %s.(%s) }", assertX, tt)
 		return b.String()
 	}
@@ -206,12 +221,26 @@ func (rw *rewriter) typeAssert(p *piece, ta *ast.TypeAssertExpr) {
 	if !ok {
 		return
 	}
-	fn := a.mustFunc(from, t, tt)
+	fromText, ok := a.assertParam(from)
+	if !ok {
+		return
+	}
+	fn := a.mustFunc(from, t, tt, fromText)
 	if rw.commaOK[ta] {
-		fn = a.commaOKFunc(t, tt)
+		fn = a.commaOKFunc(t, tt, fromText)
 	}
 	rw.addInner(p, ta.X.Pos(), fn+"(")
 	rw.add(p, ta.X.End(), ta.End(), ")")
+}
+
+// assertParam returns the type of the parameter of the functions that
+// stand in for assertions from static type from: any, but a cell's
+// interface itself, whose values an any would hold differently.
+func (a *assertion) assertParam(from types.Type) (string, bool) {
+	if cellInterface(from) {
+		return a.k.writeType(from)
+	}
+	return "any", true
 }
 
 // assertion returns the cell's assertion writer, nil when the session
@@ -397,7 +426,7 @@ func (rw *rewriter) typeSwitch(p *piece, ts *ast.TypeSwitchStmt, labeled bool) b
 		if len(cl.types) == 1 && cl.types[0] != nil {
 			t, tt := cl.types[0], cl.texts[0]
 			if askedType(t) || types.IsInterface(t) {
-				bind = a.mustFunc(from, t, tt) + "(" + tsVar + ")"
+				bind = a.mustFunc(from, t, tt, "any") + "(" + tsVar + ")"
 			} else {
 				bind = tsVar + ".(" + tt + ")"
 			}

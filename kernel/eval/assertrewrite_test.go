@@ -34,6 +34,7 @@ func TestTypeAssertionsOfCellTypes(t *testing.T) {
 		{"any to error", []string{assertTypes, "var a any = HE{Code: 7}\ne, ok := a.(error)\nfmt.Sprint(e, ok)"}, "he 7 true"},
 		{"any holding a Stringer", []string{assertTypes, "s, ok := mka(6).(fmt.Stringer)\nfmt.Sprint(s.String(), \" \", ok)"}, "(1,2) true"},
 		{"error to Stringer it is not", []string{assertTypes, "_, ok := mk(0).(fmt.Stringer)\nok"}, "false"},
+		{"a cell's interface to Stringer", []string{assertTypes, "type Shape interface{ Area() int }\nfunc (p Pt) Area() int { return p.X * p.Y }\nfunc (e *PE) Area() int { return e.Code }", "func strs(xs []Shape) string { out := \"\"; for _, x := range xs { if s, ok := x.(fmt.Stringer); ok { out += s.String() + \";\" } else { out += \"-;\" } }; return out }", "strs([]Shape{Pt{1, 2}, &PE{3}})"}, "(1,2);-;"},
 		{"single-valued", []string{assertTypes, "mk(0).(HE).Code + mk(1).(*PE).Code"}, "3"},
 		{"inside a function", []string{assertTypes, "func code(e error) int { if h, ok := e.(HE); ok { return h.Code }; return -1 }", "fmt.Sprint(code(mk(0)), code(mk(1)))"}, "1 -1"},
 		{"%T names the cell's type", []string{assertTypes, "fmt.Sprintf(\"%T %T %T %T\", mk(0), mka(0), mk(1), mk(9))"}, "main.HE main.HE *main.PE *errors.errorString"},

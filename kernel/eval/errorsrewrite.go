@@ -286,7 +286,7 @@ func (rw *rewriter) asTarget(p *piece, target ast.Expr) (types.Type, bool) {
 // of a cell or a pointer to one (see assertrewrite.go).
 func (rw *rewriter) errorAssert(t types.Type) string {
 	if a := rw.assertion(); a != nil {
-		return a.commaOKFunc(t, cellText(t))
+		return a.commaOKFunc(t, cellText(t), "any")
 	}
 	tt := cellText(t)
 	return "func(x any) (" + tt + ", bool) { r, ok := x.(" + tt + "); return r, ok }"
