@@ -15,10 +15,10 @@ type Circle struct{ R float64 }
 type Rect struct{ W, H float64 }
 type Triangle struct{ A, B, C float64 }
 
-func (c Circle) Area() float64       { return math.Pi * c.R * c.R }
-func (c Circle) Perimeter() float64  { return 2 * math.Pi * c.R }
-func (r Rect) Area() float64         { return r.W * r.H }
-func (r Rect) Perimeter() float64    { return 2 * (r.W + r.H) }
+func (c Circle) Area() float64      { return math.Pi * c.R * c.R }
+func (c Circle) Perimeter() float64 { return 2 * math.Pi * c.R }
+func (r Rect) Area() float64        { return r.W * r.H }
+func (r Rect) Perimeter() float64   { return 2 * (r.W + r.H) }
 func (t *Triangle) Area() float64 {
 	s := t.Perimeter() / 2
 	return math.Sqrt(s * (s - t.A) * (s - t.B) * (s - t.C))
