@@ -137,6 +137,9 @@ func (a *assertion) needed(from, t types.Type) bool {
 		// wrapper whose methods fail.
 		return isCompiledIface
 	}
+	if fromIface, _ := from.Underlying().(*types.Interface); fromIface != nil && fromIface.Empty() && ok && !iface.Empty() {
+		return true // for a nil any, see commaOKFunc
+	}
 	return askedType(t) || ok && !iface.Empty() && len(a.implementers(iface)) > 0
 }
 
@@ -147,6 +150,10 @@ func (a *assertion) commaOKFunc(t types.Type, tt, fromText string) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "func(%s %s) (%s, bool) { ", assertX, fromText, tt)
 	if iface, ok := t.Underlying().(*types.Interface); ok {
+		// The interpreter's comma-ok assertion of a nil any to an
+		// interface type panics (reflect: call of reflect.Value.Type on
+		// zero Value).
+		fmt.Fprintf(&b, "if %s == nil { return nil, false }; ", assertX)
 		impl := a.implementers(iface)
 		if fromText != "any" {
 			// What a cell's interface holds: a value of a cell's
@@ -186,7 +193,7 @@ func (a *assertion) commaOKFunc(t types.Type, tt, fromText string) string {
 // when x holds another type; from is x's static type.
 func (a *assertion) mustFunc(from, t types.Type, tt, fromText string) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "func(%s %s) %s { ", assertX, fromText, tt)
+	fmt.Fprintf(&b, "func(%s %s) %s { if %s == nil { %s(\"\", \"\", %s) }; ", assertX, fromText, tt, assertX, assertionPanicFn, strconv.Quote(goTypeText(t)))
 	if _, ok := t.Underlying().(*types.Interface); ok {
 		fmt.Fprintf(&b, "if %s, %s := %s(%s); %s { return %s }; ", assertR, assertOK, a.commaOKFunc(t, tt, fromText), assertX, assertOK, assertR)
 		fmt.Fprintf(&b, "return %s.(%s) }", assertX, tt)
@@ -229,8 +236,12 @@ func (rw *rewriter) typeAssert(p *piece, ta *ast.TypeAssertExpr) {
 	if rw.commaOK[ta] {
 		fn = a.commaOKFunc(t, tt, fromText)
 	}
-	rw.addInner(p, ta.X.Pos(), fn+"(")
-	rw.add(p, ta.X.End(), ta.End(), ")")
+	// The function's call opens where x does, and closes in place of
+	// .(T): it goes inside another rewrite's wrapping of the whole
+	// assertion, outside one of x's.
+	rw.edits = append(rw.edits,
+		edit{Off: p.off(ta.X.Pos()), End: p.off(ta.X.Pos()), Text: fn + "(", wraps: p.off(ta.End()), rank: rankInner},
+		edit{Off: p.off(ta.X.End()), End: p.off(ta.End()), Text: ")"})
 }
 
 // assertParam returns the type of the parameter of the functions that

@@ -33,6 +33,7 @@ func TestTypeAssertionsOfCellTypes(t *testing.T) {
 		{"from an any holding an error", []string{assertTypes, "h, ok := mka(0).(HE)\np, ok2 := mka(1).(*PE)\nfmt.Sprint(h.Code, ok, p.Code, ok2)"}, "1 true 2 true"},
 		{"any to error", []string{assertTypes, "var a any = HE{Code: 7}\ne, ok := a.(error)\nfmt.Sprint(e, ok)"}, "he 7 true"},
 		{"any holding a Stringer", []string{assertTypes, "s, ok := mka(6).(fmt.Stringer)\nfmt.Sprint(s.String(), \" \", ok)"}, "(1,2) true"},
+		{"a nil any to error", []string{"func f(x any) string { if e, ok := x.(error); ok { return e.Error() }; return \"not an error\" }", "f(nil) + \" \" + f(io.EOF)"}, "not an error EOF"},
 		{"error to Stringer it is not", []string{assertTypes, "_, ok := mk(0).(fmt.Stringer)\nok"}, "false"},
 		{"a cell's interface to Stringer", []string{assertTypes, "type Shape interface{ Area() int }\nfunc (p Pt) Area() int { return p.X * p.Y }\nfunc (e *PE) Area() int { return e.Code }", "func strs(xs []Shape) string { out := \"\"; for _, x := range xs { if s, ok := x.(fmt.Stringer); ok { out += s.String() + \";\" } else { out += \"-;\" } }; return out }", "strs([]Shape{Pt{1, 2}, &PE{3}})"}, "(1,2);-;"},
 		{"single-valued", []string{assertTypes, "mk(0).(HE).Code + mk(1).(*PE).Code"}, "3"},
@@ -47,6 +48,8 @@ func TestTypeAssertionPanicsAsGo(t *testing.T) {
 	runPanicCases(t, []panicCase{
 		{"other cell type", []string{assertTypes, "func try() (s string) { defer func() { r := recover(); _, isRuntime := r.(runtime.Error); s = fmt.Sprint(r, \" \", isRuntime) }(); _ = mk(1).(HE); return }", "try()"},
 			"interface conversion: error is *main.PE, not main.HE true"},
+		{"nil", []string{assertTypes, "func try() (s string) { defer func() { s = fmt.Sprint(recover()) }(); var x any; _ = x.(error); return }", "try()"},
+			"interface conversion: interface is nil, not error"},
 	})
 }
 
@@ -95,6 +98,8 @@ func TestErrorsAsValueTypes(t *testing.T) {
 		{"As through a value type's Unwrap", []string{assertTypes, "var p *PE\nok := errors.As(HE{Code: 1, Err: &PE{Code: 8}}, &p)\nfmt.Sprint(ok, p.Code)"}, "true 8"},
 		{"As, not found", []string{assertTypes, "var h HE\nerrors.As(Twin{Code: 1}, &h)"}, "false"},
 		{"Is with a value sentinel", []string{assertTypes, "func twin(c int) error { return Twin{Code: c} }", "fmt.Sprint(errors.Is(fmt.Errorf(\"w: %w\", twin(9)), twin(9)), errors.Is(twin(9), twin(8)))"}, "true false"},
+		{"As into a compiled target through a value type's Unwrap", []string{assertTypes, "var pe *fs.PathError\nok := errors.As(HE{Code: 1, Err: &fs.PathError{Op: \"open\", Path: \"p\", Err: io.EOF}}, &pe)\nfmt.Sprint(ok, \" \", pe.Op)"}, "true open"},
+		{"As into a compiled target, not found", []string{assertTypes, "var pe *fs.PathError\nerrors.As(HE{Code: 1, Err: io.EOF}, &pe)"}, "false"},
 		{"Is through Unwrap", []string{assertTypes, "errors.Is(HE{Code: 1, Err: io.EOF}, io.EOF)"}, "true"},
 		{"Is with a pointer sentinel", []string{assertTypes, "var ErrPE = &PE{Code: 1}", "fmt.Sprint(errors.Is(fmt.Errorf(\"w: %w\", ErrPE), ErrPE), errors.Is(ErrPE, &PE{Code: 1}))"}, "true false"},
 	})
@@ -140,5 +145,16 @@ func TestTypeAssertionsAcrossGoroutines(t *testing.T) {
 		"}"
 	runPanicCases(t, []panicCase{
 		{"four goroutines", []string{assertTypes, loop, "hammer()"}, "0"},
+	})
+}
+
+// A value of a cell's error type that a cell panics with comes back from
+// recover as itself: its type asserts, and it prints by its method.
+func TestRecoveredCellErrors(t *testing.T) {
+	try := "func try(f func()) (s string) { defer func() { r := recover(); h, ok := r.(HE); _, isErr := r.(error); s = fmt.Sprint(r, \" \", h.Code, \" \", ok, \" \", isErr) }(); f(); return }"
+	runPanicCases(t, []panicCase{
+		{"value type", []string{assertTypes, try, "try(func() { panic(HE{Code: 4}) })"}, "he 4 4 true true"},
+		{"pointer type", []string{assertTypes, try, "try(func() { panic(&PE{Code: 5}) })"}, "pe 5 0 false true"},
+		{"no panic", []string{assertTypes, try, "try(func() {})"}, "<nil> 0 false false"},
 	})
 }

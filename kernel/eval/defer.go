@@ -226,8 +226,7 @@ func (rw *rewriter) recoverCall(p *piece, c *ast.CallExpr) {
 	if !ok || id.Name != "recover" || len(c.Args) != 0 || rw.locals[id.Name] || (rw.know != nil && rw.know.defined(id.Name)) {
 		return
 	}
-	rw.add(p, c.Pos(), c.Pos(), recoverFn+"(")
-	rw.add(p, c.End(), c.End(), ")")
+	rw.wrap(p, c.Pos(), c.End(), recoverFn+"(", ")", 0)
 }
 
 // isBuiltinName reports whether name is a builtin function that a defer

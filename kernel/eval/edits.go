@@ -12,23 +12,32 @@ import (
 type edit struct {
 	Off, End int
 	Text     string
+	// wraps, for the opening text of a wrapping inserted at Off, is
+	// the end of the text it wraps: of two wrappings that open at one
+	// offset, the one that wraps more goes outside.
+	wraps int
 	// rank orders insertions at one offset that different rewrites
-	// make: a function's entry (rankEntry) before the site of its first
-	// statement (rankSite) before the rewrites of that statement's
-	// expressions (0), which would otherwise wrap the statements put
-	// before them.
+	// make, where wraps does not: a function's entry (rankEntry) before
+	// the site of its first statement (rankSite) before the rewrites of
+	// that statement's expressions (0), which would otherwise wrap the
+	// statements put before them; rankInner after those, for the call of
+	// a function that stands in for an expression whose operand another
+	// rewrite may wrap as a whole (assertrewrite.go).
 	rank int
 }
 
-// Ranks of insertions at one offset; see edit.rank. rankInner goes
-// last: the call of a function that stands in for an expression
-// (assertrewrite.go, typednil.go) sits inside any wrapping of the whole
-// expression that starts there, such as the result collector's.
+// Ranks of insertions at one offset; see edit.rank.
 const (
 	rankEntry = -2
 	rankSite  = -1
 	rankInner = 1
 )
+
+// wrapEdits returns the edits that put before and after around the
+// bytes [off, end) of a cell.
+func wrapEdits(off, end int, before, after string, rank int) []edit {
+	return []edit{{Off: off, End: off, Text: before, wraps: end, rank: rank}, {Off: end, End: end, Text: after}}
+}
 
 // rewritten is a cell's text after edits, with the edits kept to map
 // offsets between the two texts.
@@ -47,6 +56,9 @@ func applyEdits(src string, edits []edit) rewritten {
 		}
 		if la, lb := sorted[a].End-sorted[a].Off, sorted[b].End-sorted[b].Off; la != lb {
 			return la < lb
+		}
+		if wa, wb := sorted[a].wraps, sorted[b].wraps; wa > 0 && wb > 0 && wa != wb {
+			return wa > wb
 		}
 		return sorted[a].rank < sorted[b].rank
 	})

@@ -116,6 +116,7 @@ func errorsExports() interp.Exports {
 		"ErrUnwrap": reflect.ValueOf(compiledUnwrap),
 		"ErrIs":     reflect.ValueOf(compiledIs),
 		"ErrAs":     reflect.ValueOf(compiledAs),
+		"ErrAsOne":  reflect.ValueOf(errAsOne),
 	}}
 }
 
@@ -282,6 +283,47 @@ func (rw *rewriter) asTarget(p *piece, target ast.Expr) (types.Type, bool) {
 	return elem, true
 }
 
+// compiledTarget reports whether errors.As's target is a pointer to a
+// type of a compiled package, which compiled code can set.
+func (rw *rewriter) compiledTarget(p *piece, target ast.Expr) bool {
+	tk, ok := rw.know.(typeKnowledge)
+	if !ok {
+		return false
+	}
+	t, ok := tk.typeOf(p.off(target.Pos()), p.off(target.End()))
+	if !ok {
+		return false
+	}
+	ptr, ok := t.(*types.Pointer)
+	if !ok {
+		return false
+	}
+	base := ptr.Elem()
+	if bp, ok := base.(*types.Pointer); ok {
+		base = bp.Elem()
+	}
+	named, ok := base.(*types.Named)
+	return ok && named.Obj().Pkg() != nil && named.Obj().Pkg().Path() != "main"
+}
+
+// errAsOne is errors.As's test of err alone: err's dynamic type is
+// assignable to the target's element type.
+func errAsOne(err error, target any) bool {
+	val := reflect.ValueOf(target)
+	if val.Kind() != reflect.Pointer || val.IsNil() {
+		panic("errors: target must be a non-nil pointer")
+	}
+	if err == nil {
+		return false
+	}
+	elem := val.Type().Elem()
+	if reflect.TypeOf(err).AssignableTo(elem) {
+		val.Elem().Set(reflect.ValueOf(err))
+		return true
+	}
+	return false
+}
+
 // errorAssert returns the function that asserts an error to t, a type
 // of a cell or a pointer to one (see assertrewrite.go).
 func (rw *rewriter) errorAssert(t types.Type) string {
@@ -371,11 +413,16 @@ func (rw *rewriter) errorsCall(p *piece, c *ast.CallExpr) {
 	case sel.Sel.Name == "As" && len(c.Args) == 2:
 		fn = errorsAsFn
 		elem, ok := rw.asTarget(p, c.Args[1])
-		if !ok {
+		switch {
+		case ok:
+			et := cellText(elem)
+			match = "func(e error, t any) bool { if x, ok := " + rw.errorAssert(elem) + "(e); ok { *t.(*" + et + ") = x; return true }; return false }"
+		case rw.compiledTarget(p, c.Args[1]):
+			// A compiled target, which a cell's error can wrap.
+			match = "func(e error, t any) bool { return " + rtAlias + ".ErrAsOne(e, t) }"
+		default:
 			return
 		}
-		et := cellText(elem)
-		match = "func(e error, t any) bool { if x, ok := " + rw.errorAssert(elem) + "(e); ok { *t.(*" + et + ") = x; return true }; return false }"
 	case sel.Sel.Name == "Unwrap" && len(c.Args) == 1:
 		fn = errorsUnwrapFn
 	default:

@@ -63,9 +63,7 @@ func (s *Session) formatEdits(src string, pieces []*piece) []edit {
 			for _, arg := range call.Args[min(first, len(call.Args)):] {
 				if t, ok := s.typeOf(p.off(arg.Pos()), p.off(arg.End())); ok {
 					if before, after, ok := valueFunc(t, "v", cellTypes); ok {
-						out = append(out,
-							edit{Off: p.off(arg.Pos()), End: p.off(arg.Pos()), Text: before},
-							edit{Off: p.off(arg.End()), End: p.off(arg.End()), Text: after})
+						out = append(out, wrapEdits(p.off(arg.Pos()), p.off(arg.End()), before, after, 0)...)
 					}
 				}
 			}
@@ -134,9 +132,7 @@ func (s *Session) formatEdits(src string, pieces []*piece) []edit {
 			}
 			b = b[:v.start] + verb + b[v.off+utf8.RuneLen(v.verb):]
 			changed = true
-			out = append(out,
-				edit{Off: p.off(arg.Pos()), End: p.off(arg.Pos()), Text: before},
-				edit{Off: p.off(arg.End()), End: p.off(arg.End()), Text: after})
+			out = append(out, wrapEdits(p.off(arg.Pos()), p.off(arg.End()), before, after, 0)...)
 		}
 		if changed {
 			out = append(out, edit{Off: p.off(lit.Pos()), End: p.off(lit.End()), Text: strconv.Quote(b)})

@@ -139,8 +139,7 @@ func (rw *rewriter) wrapIface(p *piece, tk typeKnowledge, x ast.Expr, target typ
 	if !ok {
 		return
 	}
-	rw.add(p, x.Pos(), x.Pos(), "[]"+text+"{")
-	rw.add(p, x.End(), x.End(), "}[0]")
+	rw.wrap(p, x.Pos(), x.End(), "[]"+text+"{", "}[0]", 0)
 }
 
 // compiledIface reports whether t is a named interface with methods that

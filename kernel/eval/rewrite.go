@@ -156,10 +156,7 @@ func trailingExpr(pieces []*piece) (*piece, ast.Expr) {
 // resultEdits wraps the trailing expression in a call of the compiled
 // result collector.
 func resultEdits(p *piece, x ast.Expr) []edit {
-	return []edit{
-		{Off: p.off(x.Pos()), End: p.off(x.Pos()), Text: resultFn + "("},
-		{Off: p.off(x.End()), End: p.off(x.End()), Text: ")"},
-	}
+	return wrapEdits(p.off(x.Pos()), p.off(x.End()), resultFn+"(", ")", 0)
 }
 
 // collectNames records the names a piece declares: integers for the
@@ -266,10 +263,10 @@ func (rw *rewriter) add(p *piece, from, to token.Pos, text string) {
 	rw.edits = append(rw.edits, edit{Off: p.off(from), End: p.off(to), Text: text})
 }
 
-// addInner inserts text at at after the other insertions there (see
-// rankInner).
-func (rw *rewriter) addInner(p *piece, at token.Pos, text string) {
-	rw.edits = append(rw.edits, edit{Off: p.off(at), End: p.off(at), Text: text, rank: rankInner})
+// wrap puts before and after around the cell's text [from, to) (see
+// edit.wraps).
+func (rw *rewriter) wrap(p *piece, from, to token.Pos, before, after string, rank int) {
+	rw.edits = append(rw.edits, wrapEdits(p.off(from), p.off(to), before, after, rank)...)
 }
 
 // addEntry inserts a function's entry text at at, ahead of the other
@@ -337,6 +334,7 @@ func (rw *rewriter) walk(p *piece, root ast.Node) {
 			rw.recoverCall(p, n)
 			rw.errorsCall(p, n)
 			rw.nilPointerStores(p, n)
+			rw.panicError(p, n)
 		case *ast.GenDecl:
 			if rw.typedConstDecl(p, n) {
 				return false // its text is new

@@ -77,6 +77,9 @@ func (c *selfCapture) capture(name string, v any) {
 // when x is no such wrapper or its method does not hand a receiver over
 // (a compiled method, or one promoted from an embedded field).
 func (c *selfCapture) selfOf(x any) (name string, v any, ok bool) {
+	if x == nil {
+		return "", nil, false
+	}
 	if np, isNil := x.(*nilPointer); isNil {
 		return np.name, np.value(), true
 	}
@@ -189,8 +192,11 @@ func (e *assertionError) RuntimeError() {}
 
 // assertionPanic panics as a failed x.(T) does in Go: iface is x's
 // static type and want T, as %T writes them; have is the name selfOf
-// gave x's dynamic type, a type of a cell.
+// gave x's dynamic type, a type of a cell, and "" when x is nil.
 func assertionPanic(iface, have, want string) {
+	if have == "" {
+		panic(&assertionError{"interface conversion: interface is nil, not " + want})
+	}
 	panic(&assertionError{"interface conversion: " + iface + " is " + qualifiedCellType(have) + ", not " + want})
 }
 

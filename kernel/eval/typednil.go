@@ -109,8 +109,7 @@ func (rw *rewriter) boxNilPointer(p *piece, x ast.Expr, to types.Type) {
 	if !ok {
 		return
 	}
-	rw.addInner(p, x.Pos(), box)
-	rw.add(p, x.End(), x.End(), ")")
+	rw.wrap(p, x.Pos(), x.End(), box, ")", rankInner)
 }
 
 // nilPointerStores finds the stores of n that boxNilPointer looks at:
@@ -176,4 +175,32 @@ func (rw *rewriter) nilPointerReturns(p *piece, ft *ast.FuncType, body *ast.Bloc
 		}
 		return true
 	})
+}
+
+// panicError makes panic's argument an error when it is a value of a
+// cell's error type, so that recover gives it back as the interpreter's
+// error wrapper: panicked as it is, it came back as a struct without its
+// type or methods (see recovered), which printed as its fields and
+// matched no case of its type.
+//
+//	panic(InvariantError{"x"})  ->  panic([]error{InvariantError{"x"}}[0])
+func (rw *rewriter) panicError(p *piece, call *ast.CallExpr) {
+	id, ok := call.Fun.(*ast.Ident)
+	if !ok || id.Name != "panic" || len(call.Args) != 1 || rw.locals["panic"] {
+		return
+	}
+	a := rw.assertion()
+	if a == nil {
+		return
+	}
+	arg := call.Args[0]
+	t, ok := a.k.typeOf(p.off(arg.Pos()), p.off(arg.End()))
+	if !ok || !askedType(t) {
+		return
+	}
+	errType := types.Universe.Lookup("error").Type().Underlying().(*types.Interface)
+	if !types.Implements(t, errType) {
+		return
+	}
+	rw.wrap(p, arg.Pos(), arg.End(), "[]error{", "}[0]", 0)
 }
