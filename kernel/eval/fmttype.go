@@ -64,6 +64,8 @@ func (s *Session) formatEdits(src string, pieces []*piece) []edit {
 				if t, ok := s.typeOf(p.off(arg.Pos()), p.off(arg.End())); ok {
 					if before, after, ok := valueFunc(t, "v", cellTypes); ok {
 						out = append(out, wrapEdits(p.off(arg.Pos()), p.off(arg.End()), before, after, 0)...)
+					} else if before, after, ok := methodTextFunc(t, 'v', ""); ok {
+						out = append(out, wrapEdits(p.off(arg.Pos()), p.off(arg.End()), before, after, 0)...)
 					}
 				}
 			}
@@ -98,6 +100,11 @@ func (s *Session) formatEdits(src string, pieces []*piece) []edit {
 			arg := call.Args[ai]
 			t, ok := s.typeOf(p.off(arg.Pos()), p.off(arg.End()))
 			if !ok {
+				continue
+			}
+			if before, after, ok := methodTextFunc(t, v.verb, v.flags); ok {
+				// The verb stays: it formats the method's text.
+				out = append(out, wrapEdits(p.off(arg.Pos()), p.off(arg.End()), before, after, 0)...)
 				continue
 			}
 			var before, after string
@@ -225,6 +232,53 @@ func typeNameFunc(t types.Type, cellTypes []*types.TypeName) (before, after stri
 		return "", "", false
 	}
 	return "func(any) string { return " + strconv.Quote(name) + " }(", ")", true
+}
+
+// methodTextFunc returns the text to put around an argument of static
+// type t, a cell's type whose Error or String method fmt calls for verb
+// (v without #, s, q, x, X), so that it becomes the method's text, as fmt
+// prints it: a panic in the method reads %!v(PANIC=String method: ...),
+// and <nil> for a nil pointer. The interpreter hands fmt such a value
+// with its method, but not a value a function variable returned, or a
+// method promoted from an embedded field.
+func methodTextFunc(t types.Type, verb rune, flags string) (before, after string, ok bool) {
+	if !strings.ContainsRune("vsqxX", verb) || strings.Contains(flags, "#") {
+		return "", "", false
+	}
+	if !isCellNamed(t) || types.IsInterface(t) || hasMethod(t, "Format") {
+		return "", "", false
+	}
+	method := "String"
+	if hasMethod(t, "Error") {
+		method = "Error"
+	} else if !hasMethod(t, "String") {
+		return "", "", false
+	}
+	nilRecv := "false"
+	if _, isPtr := t.(*types.Pointer); isPtr {
+		nilRecv = "__gornnV == nil"
+	}
+	return fmt.Sprintf("func(__gornnV %s) string { return %s(func() string { return __gornnV.%s() }, %s, %q, %q) }(",
+		types.TypeString(t, cellQualifier), methodTextFn, method, nilRecv, string(verb), method), ")", true
+}
+
+// methodTextFn is methodText, as cells call it.
+const methodTextFn = rtAlias + ".MethodText"
+
+// methodText returns what call, a value's Error or String method,
+// returns, as fmt prints it with verb: a panic of the method as fmt
+// reports it, or <nil> when the receiver is a nil pointer.
+func methodText(call func() string, nilRecv bool, verb, method string) (text string) {
+	defer func() {
+		if r := recover(); r != nil {
+			if nilRecv {
+				text = "<nil>"
+				return
+			}
+			text = fmt.Sprintf("%%!%s(PANIC=%s method: %v)", verb, method, recovered(r))
+		}
+	}()
+	return call()
 }
 
 // mentionsCellType reports whether t's text names a type of the cells.

@@ -72,6 +72,10 @@ func (o *Oops) Error() string { return fmt.Sprint("oops ", o.Code) }`
 		{"%#v of a slice of any", `fmt.Sprintf("%#v", []any{pt{1, 2, "z"}, 4})`, `[]interface {}{main.pt{x:1, Y:2, name:"z"}, 4}`},
 		{"%+v and %#v of an interface value", `func() string { var v any = pt{5, 6, "i"}; var s Shape = Circle{3}; return fmt.Sprintf("%+v %#v %+v", v, v, s) }()`, `{x:5 Y:6 name:i} main.pt{x:5, Y:6, name:"i"} {R:3}`},
 		{"a compiled pointer in a slice of any", `func() string { x := 1; s := fmt.Sprint([]any{&x, pt{}}); return s[:3] }()`, "[0x"},
+		{"a Stringer a function variable returns", `func() string { f := func() Money { return Money{120} }; return fmt.Sprintf("%v|%s|%6s|%q", f(), f(), f(), f()) }()`, `$1.20|$1.20| $1.20|"$1.20"`},
+		{"a promoted String method", `func() string { type w struct { Money; N int }; x := w{Money{5}, 1}; return fmt.Sprintln(x.Money, x) }()`, "$0.05 $0.05\n"},
+		{"a nil pointer whose String panics", `func() string { var o *Oops; return fmt.Sprint(o == nil) + fmt.Sprintln(o) }()`, "true<nil>\n"},
+		{"a String method that panics", `func() string { var t Level = 5; return fmt.Sprintln(t)[:52] }()`, "%!v(PANIC=String method: runtime error: index out of"},
 		{"a logger", `func() string { var b strings.Builder; l := log.New(&b, "", 0); l.Printf("%T", Circle{}); return b.String() }()`, "main.Circle\n"},
 	}
 	for _, tt := range tests {

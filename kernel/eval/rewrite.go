@@ -315,6 +315,8 @@ func (rw *rewriter) walk(p *piece, root ast.Node) {
 			rw.nilPointerStores(p, n)
 		case *ast.TypeAssertExpr:
 			rw.typeAssert(p, n)
+		case *ast.SelectorExpr:
+			rw.methodExpr(p, n)
 		case *ast.GoStmt:
 			rw.goStmt(p, n)
 		case *ast.DeferStmt:

@@ -110,6 +110,7 @@ func runtimeExports(c *collector, g *stackGuard, sn *panicSniffer) interp.Export
 			"Recovered":         reflect.ValueOf(recovered),
 			"NotePanic":         note,
 			"FormatValue":       reflect.ValueOf(formatValue),
+			"MethodText":        reflect.ValueOf(methodText),
 			"Sprintf":           sprintf,
 			"JSONMarshal":       reflect.ValueOf(jsonMarshal),
 			"JSONMarshalIndent": reflect.ValueOf(jsonMarshalIndent),
