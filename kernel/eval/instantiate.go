@@ -1,6 +1,11 @@
 package eval
 
-import "github.com/gornn/gornn/kernel/gocheck"
+import (
+	"fmt"
+	"strings"
+
+	"github.com/gornn/gornn/kernel/gocheck"
+)
 
 // instantiationEdits writes out the type arguments go/types inferred for
 // the generic functions a cell calls without them (see gocheck.Inferred):
@@ -10,10 +15,12 @@ import "github.com/gornn/gornn/kernel/gocheck"
 // are written out too. An instantiation whose
 // type arguments name a package the session has not imported under that
 // name is left to the interpreter.
-func (s *Session) instantiationEdits(inferred []gocheck.Inferred) []edit {
+func (s *Session) instantiationEdits(pieces []*piece, inferred []gocheck.Inferred) []edit {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	var edits []edit
+	first, defs := map[string]*piece{}, map[string]string{}
+	suffix := fmt.Sprintf("_%d", s.cells)
 	for _, in := range inferred {
 		ok := true
 		for path, name := range in.Packages {
@@ -22,13 +29,37 @@ func (s *Session) instantiationEdits(inferred []gocheck.Inferred) []edit {
 				break
 			}
 		}
-		switch {
-		case !ok:
-		case in.Rest:
-			edits = append(edits, edit{Off: in.Offset, End: in.Offset, Text: ", " + in.TypeArgs})
-		default:
-			edits = append(edits, edit{Off: in.Offset, End: in.Offset, Text: "[" + in.TypeArgs + "]"})
+		if !ok {
+			continue
 		}
+		// The aliases' names get the cell's number: the statements of a
+		// cell share a block, and the names of earlier cells stay.
+		args := in.TypeArgs
+		for name := range in.Aliases {
+			args = strings.ReplaceAll(args, name, name+suffix)
+		}
+		if in.Rest {
+			edits = append(edits, edit{Off: in.Offset, End: in.Offset, Text: ", " + args})
+		} else {
+			edits = append(edits, edit{Off: in.Offset, End: in.Offset, Text: "[" + args + "]"})
+		}
+		// An alias goes at the start of the first piece that uses it,
+		// at package level or among the cell's statements, which the
+		// interpreter runs at package level too.
+		for _, p := range pieces {
+			if in.Offset < p.Start || in.Offset > p.End {
+				continue
+			}
+			for name, def := range in.Aliases {
+				if at, ok := first[name]; !ok || p.Start < at.Start {
+					first[name] = p
+					defs[name] = def
+				}
+			}
+		}
+	}
+	for name, p := range first {
+		edits = append(edits, edit{Off: p.Start, End: p.Start, Text: "type " + name + suffix + " = " + defs[name] + "; ", rank: rankEntry})
 	}
 	return edits
 }

@@ -36,6 +36,10 @@ func TestInferredTypeArguments(t *testing.T) {
 		{"partial instantiation of slices.Concat", []string{
 			"import (\n\t\"fmt\"\n\t\"slices\"\n)",
 			"fmt.Sprint(slices.Concat[[]int]() == nil, slices.Concat[[]int]([]int{1}, []int{2}))"}, "true [1 2]"},
+		{"an instance of a generic type as type argument", []string{
+			"import (\n\t\"cmp\"\n\t\"fmt\"\n)\n\ntype Pair[K comparable, V any] struct {\n\tKey K\n\tVal V\n}\n\nfunc MaxBy[T any, K cmp.Ordered](xs []T, key func(T) K) T {\n\tbest := xs[0]\n\tfor _, x := range xs[1:] {\n\t\tif key(x) > key(best) {\n\t\t\tbest = x\n\t\t}\n\t}\n\treturn best\n}",
+			"ps := []Pair[string, int]{{\"a\", 3}, {\"b\", 9}}\nbest := MaxBy(ps, func(p Pair[string, int]) int { return p.Val })\nlens := MaxBy([][]Pair[string, int]{ps, ps[:1]}, func(p []Pair[string, int]) int { return len(p) })",
+			"fmt.Sprint(best, \" \", len(lens), \" \", MaxBy(ps, func(p Pair[string, int]) string { return p.Key }))"}, "{b 9} 2 {b 9}"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

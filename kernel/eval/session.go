@@ -78,6 +78,11 @@ type funcDef struct {
 // before the interrupt is reported anyway.
 const interruptGrace = 500 * time.Millisecond
 
+// showRewrites, set by GORNN_SHOW_REWRITES=1, writes each cell as the
+// interpreter gets it, after the session's rewrites, to stderr: for
+// finding which rewrite a wrong result comes from.
+var showRewrites = os.Getenv("GORNN_SHOW_REWRITES") == "1"
+
 // New starts a session with the standard library and opts.Packages
 // importable. Sessions are independent: several may run cells at the
 // same time, each with its own state.
@@ -281,7 +286,7 @@ func (s *Session) executeGo(ctx context.Context, code string) (res *Result) {
 	if e := rangeFuncLimit(code, rest, s); e != nil {
 		return &Result{Err: e}
 	}
-	edits := append(rewriteCell(code, rest, s), s.instantiationEdits(inferred)...)
+	edits := append(rewriteCell(code, rest, s), s.instantiationEdits(rest, inferred)...)
 	edits = append(edits, loggerFatalEdits(rest, s)...)
 	edits = append(edits, s.formatEdits(code, rest)...)
 	edits = append(edits, s.jsonEdits(rest)...)
@@ -334,6 +339,9 @@ func (s *Session) executeGo(ctx context.Context, code string) (res *Result) {
 			if e := s.takeStackOverflow(code); e != nil {
 				// A goroutine of an earlier cell, still running after it.
 				fmt.Fprintln(os.Stderr, e.Message)
+			}
+			if showRewrites {
+				fmt.Fprintf(os.Stderr, "--- rewritten cell (GORNN_SHOW_REWRITES):\n%s\n", runSource(rw, run))
 			}
 			err = s.evalStoppable(ctx, runSource(rw, run), interruptGrace)
 			if e := s.takeStackOverflow(code); e != nil {

@@ -1,9 +1,11 @@
 package gocheck
 
 import (
+	"fmt"
 	"go/ast"
 	"go/token"
 	"go/types"
+	"hash/fnv"
 	"strings"
 )
 
@@ -22,6 +24,11 @@ type Inferred struct {
 	// name it uses for it: the cell's session must have imported it under
 	// that name.
 	Packages map[string]string
+	// Aliases are the type aliases TypeArgs use for instances of generic
+	// types (name to definition, both Go source): the interpreter's
+	// compiler crashes on an instantiation with Pair[string, int] as a
+	// type argument, and takes an alias declared at package level.
+	Aliases map[string]string
 	// Rest is set for a partial instantiation (slices.Concat[[]int]),
 	// which crashes the interpreter's compiler: TypeArgs are then the
 	// missing ones, and ", " + TypeArgs goes at Offset, the closing
@@ -68,6 +75,14 @@ func (cs *cellCheck) collectInferred(f *ast.File, info *types.Info, prefix strin
 			continue
 		}
 		pkgs := map[string]string{}
+		qual := func(p *types.Package) string {
+			if p == cs.pkg {
+				return ""
+			}
+			pkgs[p.Path()] = p.Name()
+			return p.Name()
+		}
+		aliases := map[string]string{}
 		args := make([]string, inst.TypeArgs.Len()-g.n)
 		ok := true
 		for i := range args {
@@ -76,13 +91,7 @@ func (cs *cellCheck) collectInferred(f *ast.File, info *types.Info, prefix strin
 				ok = false
 				break
 			}
-			args[i] = types.TypeString(t, func(p *types.Package) string {
-				if p == cs.pkg {
-					return ""
-				}
-				pkgs[p.Path()] = p.Name()
-				return p.Name()
-			})
+			args[i] = writeTypeArg(t, qual, aliases)
 		}
 		if !ok {
 			continue
@@ -95,8 +104,35 @@ func (cs *cellCheck) collectInferred(f *ast.File, info *types.Info, prefix strin
 		if off < 0 || off > len(cs.src) {
 			continue
 		}
-		cs.inferred = append(cs.inferred, Inferred{Offset: off, TypeArgs: strings.Join(args, ", "), Packages: pkgs, Rest: isExplicit})
+		cs.inferred = append(cs.inferred, Inferred{Offset: off, TypeArgs: strings.Join(args, ", "), Packages: pkgs, Aliases: aliases, Rest: isExplicit})
 	}
+}
+
+// writeTypeArg writes the type argument t, with an alias (added to
+// aliases) for each instance of a generic type that it is or that its
+// pointer, slice, array, map or channel types hold.
+func writeTypeArg(t types.Type, qual types.Qualifier, aliases map[string]string) string {
+	switch t := t.(type) {
+	case *types.Named:
+		if t.TypeArgs().Len() == 0 {
+			break
+		}
+		def := types.TypeString(t, qual)
+		h := fnv.New64a()
+		h.Write([]byte(def))
+		name := fmt.Sprintf("__gornnInst%x", h.Sum64())
+		aliases[name] = def
+		return name
+	case *types.Pointer:
+		return "*" + writeTypeArg(t.Elem(), qual, aliases)
+	case *types.Slice:
+		return "[]" + writeTypeArg(t.Elem(), qual, aliases)
+	case *types.Array:
+		return fmt.Sprintf("[%d]", t.Len()) + writeTypeArg(t.Elem(), qual, aliases)
+	case *types.Map:
+		return "map[" + writeTypeArg(t.Key(), qual, aliases) + "]" + writeTypeArg(t.Elem(), qual, aliases)
+	}
+	return types.TypeString(t, qual)
 }
 
 // nameable reports whether t can be written in a cell: it names no
