@@ -317,6 +317,8 @@ func (rw *rewriter) walk(p *piece, root ast.Node) {
 			rw.typeAssert(p, n)
 		case *ast.SelectorExpr:
 			rw.methodExpr(p, n)
+		case *ast.BinaryExpr:
+			rw.shiftType(p, n)
 		case *ast.GoStmt:
 			rw.goStmt(p, n)
 		case *ast.DeferStmt:
@@ -328,6 +330,7 @@ func (rw *rewriter) walk(p *piece, root ast.Node) {
 		case *ast.RangeStmt:
 			if !rw.funcLoops[n] {
 				rw.rangeStmt(p, n)
+				rw.rangeOfChans(p, n)
 			}
 		case *ast.ForStmt:
 			rw.forStmt(p, n)
