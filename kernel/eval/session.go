@@ -368,6 +368,13 @@ func (s *Session) executeGo(ctx context.Context, code string) (res *Result) {
 		if ended {
 			err = nil
 		}
+		if err == nil && ctx.Err() != nil {
+			// Interrupted while it ended: a sleep or wait the interrupt
+			// cut short let it finish before the interpreter saw the
+			// interrupt. It was interrupted all the same, and the rest of
+			// the cell does not run.
+			err = ctx.Err()
+		}
 		if err != nil {
 			e := s.explainCrash(s.convertError(ctx, err, code, rw), err, code, rest)
 			if ctx.Err() != nil {

@@ -183,6 +183,25 @@ func TestInterrupt(t *testing.T) {
 	}
 }
 
+// A cell whose last statement is a sleep that an interrupt cuts short is
+// interrupted, though it ends by itself right after: the interpreter may
+// see its end before the interrupt, and did say it ended well.
+func TestInterruptedSleepEndsInterrupted(t *testing.T) {
+	var cancel context.CancelFunc
+	signal := interp.Exports{"example.com/started/started": {"Now": reflect.ValueOf(func() { cancel() })}}
+	s := newSession(t, Options{Packages: signal})
+	run(t, s, "import (\"time\"; \"example.com/started\")")
+	for i := range 30 {
+		ctx, stop := context.WithCancel(context.Background())
+		cancel = stop
+		r := s.Execute(ctx, "started.Now()\ntime.Sleep(time.Hour)")
+		stop()
+		if r.Err == nil || r.Err.Name != "Interrupted" {
+			t.Fatalf("run %d: Execute = %+v, want Interrupted", i, r.Err)
+		}
+	}
+}
+
 func TestGoroutinePanicDoesNotKill(t *testing.T) {
 	s := newSession(t, Options{})
 	r := run(t, s, "done := make(chan bool)",
