@@ -154,14 +154,35 @@
 //     same type declared by a compiled package (typeswitch.go). A
 //     recovered nil dereference or index error of the interpreter is Go's
 //     runtime.Error, with Go's text (recover.go).
+//   - A struct of a cell's type held in a compiled interface (error,
+//     fmt.Stringer) keeps its last field, not itself, in the
+//     interpreter's wrapper (interp/value.go, getConcreteValue), so
+//     err.(HTTPError) was false for such a value, and the interpreter's
+//     type switch matches no case of a cell's type at all (it compares
+//     type names). Every Error() string and String() string method of a
+//     cell starts with a check that hands its receiver over while an
+//     assertion of its goroutine asks (selfcapture.go); type assertions
+//     and type switches whose operand may hold a cell's value ask that
+//     way before the interpreter's own assertion, and a type switch
+//     becomes a switch on the index of the clause Go picks
+//     (assertrewrite.go). %T names such values' types. A value whose
+//     Error or String method is promoted from an embedded field answers
+//     with the embedded field's type; assertions from a compiled value to
+//     an interface a cell declares still fail, so errors.As into a target
+//     of such an interface is left to the compiled errors.As, which
+//     refuses it (use a compiled interface such as runtime.Error).
 //   - errors.Is, As and Unwrap cannot see the methods of cell types.
-//     When cells declare error types with Unwrap, Is or As methods on
-//     pointer receivers, calls of them become interpreted equivalents that
-//     ask each such type in turn (errorsrewrite.go); errors.As does so for
-//     targets of such a type. Types with value receivers cannot be asked
-//     (the interpreter asserts no error to them). fmt.Errorf gets a
-//     cell's error for %w as an error (it got a struct and wrote %!w), so
-//     the chain goes on through it.
+//     When cells declare error types, calls of them become interpreted
+//     equivalents that ask the error for its type and call that type's
+//     Unwrap, Is or As, compare comparable values with ==, and fill
+//     targets of cells' types and of compiled types (errorsrewrite.go).
+//     fmt.Errorf gets a cell's error for %w as an error (it got a struct
+//     and wrote %!w), so the chain goes on through it. A nil pointer of a
+//     cell's error type stored in an error is not nil (the interpreter
+//     made it nil): it becomes a compiled stand-in that describes itself
+//     with the type's Error method (typednil.go). A cell's error value
+//     that a cell panics with comes back from recover as that error,
+//     not as a struct without its type.
 //   - min and max are generic helpers. The interpreter cannot give the
 //     result of a generic call to a new cell-level variable, so
 //     `m := max(1, acc)` becomes `m := acc; m = max(m, 1)`; with every
@@ -183,11 +204,16 @@
 //     rewritten so that %T, %v, %+v and %#v print as Go does, methods of
 //     cells' types (instantiated generic ones too) inside slices, maps and
 //     structs included
-//     (fmttype.go, fmtvalue.go); so are encoding/json's Marshal,
-//     MarshalIndent, Encode, Unmarshal and Decode of values whose static
-//     type involves cells' types (jsonvalue.go, jsondecode.go). Values
-//     held in an interface, formats built at run time and other compiled
-//     packages (text/template, errors.As) still see the anonymous types.
+//     (fmttype.go, fmtvalue.go), values of cells' types held in
+//     interfaces (a []Shape, an any, a field of type error) included; a
+//     value whose Error or String method fmt calls is printed by calling
+//     it, since the interpreter hands fmt no method for the results of
+//     function variables or promoted methods. So are encoding/json's
+//     Marshal, MarshalIndent, Encode, Unmarshal and Decode of values
+//     whose static type involves cells' types (jsonvalue.go,
+//     jsondecode.go). Formats built at run time and other compiled
+//     packages (text/template, reflect) still see the anonymous types: a
+//     template reaches the fields of cells' types but not their methods.
 //   - A value of a cell's type that becomes error, fmt.Stringer or
 //     another interface of a compiled package by a conversion
 //     (error(HE{...}): a reflect.Set panic), a composite literal given
@@ -197,10 +223,8 @@
 //     slice literal of the interface ([]error{HE{...}}[0]), which the
 //     interpreter gets right (ifaceconv.go). Names, calls, and literals
 //     returned, passed or stored in a field, slice or map arrived intact
-//     already and are left alone. Still wrong: a cell's value in an
-//     interface a cell declares or in any prints as the bare struct, a
-//     comparison e == HE{...} is false, and a range with = (for _, e =
-//     range hs) leaves e as it was after the loop, for any type.
+//     already and are left alone. Still wrong: a comparison e == HE{...}
+//     is false.
 //   - An assignment of several values to variables among which one is
 //     of an interface type (n, err = 1, errors.New("x"); e, n = nil, 1)
 //     left the other variables at zero or panicked, whatever the values;
@@ -208,6 +232,20 @@
 //     value, of the variable's type, then one assignment each
 //     (parallelassign.go). In an if's, switch's or for's own statement
 //     it is still wrong.
+//   - Statements the interpreter runs wrong for any type: a range with
+//     = (for i, s = range xs) never set i and s, and now defines its own
+//     variables and assigns them first thing in the body; a range over a
+//     slice, array or map of channels broke on its value variable and
+//     becomes an index loop (rangechan.go); a switch's init statement ran
+//     after its tag, unless the tag is a name, and moves to a block
+//     around the switch (switchinit.go); a method expression
+//     ((*Point).Scale) took an argument too many and becomes a function
+//     literal (methodexpr.go); a constant shifted by a variable (f &
+//     (1 << i)) was an int whatever its context, and gets its type
+//     (shifttype.go). An instance of a generic type as an inferred type
+//     argument (MaxBy(pairs, ...) with pairs a []Pair[string, int])
+//     crashed the interpreter's compiler, and goes through a type alias
+//     declared with the cell (instantiate.go).
 //   - A constant of a cell's type is written with its value (Status = 2
 //     for the second of iota + 1), which the interpreter compares right.
 //   - An interrupt stops interpreted code within milliseconds; compiled

@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"strings"
 )
 
 // rangeOfChans rewrites a range over a slice, array or map of channels
@@ -67,4 +68,37 @@ func (rw *rewriter) rangeOfChans(p *piece, r *ast.RangeStmt) {
 	}
 	rw.edits = append(rw.edits, edit{Off: p.off(r.Body.Lbrace + 1), End: p.off(r.Body.Lbrace + 1),
 		Text: " " + val.Name + " := " + x + "[" + key + "];", rank: rankEntry})
+}
+
+// rangeAssign rewrites a range that assigns to variables declared
+// before it into one that defines its own and assigns them first thing
+// in the body:
+//
+//	for i, s = range xs { ... }  ->  for __gornnKey1, __gornnVal2 := range xs { i = __gornnKey1; s = __gornnVal2; ... }
+//
+// The interpreter's range with = never set the variables: after the
+// loop they held what they held before it.
+func (rw *rewriter) rangeAssign(p *piece, r *ast.RangeStmt) {
+	if r.Tok != token.ASSIGN || r.Key == nil {
+		return
+	}
+	var names, sets []string
+	for _, x := range []ast.Expr{r.Key, r.Value} {
+		if x == nil {
+			continue
+		}
+		if id, ok := x.(*ast.Ident); ok && id.Name == "_" {
+			names = append(names, "_")
+			continue
+		}
+		tmp := rw.fresh("Iter")
+		names = append(names, tmp)
+		sets = append(sets, rw.text(p, x)+" = "+tmp+";")
+	}
+	if len(sets) == 0 {
+		return
+	}
+	rw.add(p, r.Key.Pos(), r.TokPos+token.Pos(len(token.ASSIGN.String())), strings.Join(names, ", ")+" :=")
+	rw.edits = append(rw.edits, edit{Off: p.off(r.Body.Lbrace + 1), End: p.off(r.Body.Lbrace + 1),
+		Text: " " + strings.Join(sets, " "), rank: rankEntry})
 }

@@ -14,3 +14,14 @@ func TestRangeOverChannels(t *testing.T) {
 		{"at a cell's top level", []string{mk, "n := 0\nfor _, c := range []chan int{mk(7)} { n += <-c }\nn"}, "7"},
 	})
 }
+
+// A range with = sets the variables declared before it, as in Go.
+func TestRangeAssigns(t *testing.T) {
+	runPanicCases(t, []panicCase{
+		{"key and value", []string{"func f() string { var i int; var s string; for i, s = range []string{\"a\", \"b\"} {}; return fmt.Sprint(i, s) }", "f()"}, "1b"},
+		{"value, with break", []string{"func g() int { var x int; for _, x = range []int{4, 5, 6} { if x == 5 { break } }; return x }", "g()"}, "5"},
+		{"over an integer", []string{"func h() int { k := -1; for k = range 3 {}; return k }", "h()"}, "2"},
+		{"map element and interface", []string{"m := map[string]int{}\nvar e error\nfor m[\"k\"], e = range []error{io.EOF} {}\nfmt.Sprint(m, \" \", e)"}, "map[k:0] EOF"},
+		{"in the body too", []string{"func sum() int { var v, n int; for _, v = range []int{1, 2} { n += v }; return n*10 + v }", "sum()"}, "32"},
+	})
+}

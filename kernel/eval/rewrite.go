@@ -422,6 +422,7 @@ func (rw *rewriter) rangeStmt(p *piece, r *ast.RangeStmt) {
 		}
 	}
 	if r.Tok != token.DEFINE {
+		rw.rangeAssign(p, r)
 		return
 	}
 	var names []string
