@@ -33,6 +33,7 @@ func TestGoAsPeopleTypeIt(t *testing.T) {
 			[]string{"stdin:1:6: CompileError: assignment mismatch: 1 variable but strconv.Atoi returns 2 values"}},
 		{"a missing method in a chain", "x := rnn.Placeholder(rnn.Float32, rnn.None, 28, 28)\ny := x.Reshape(5, 28, 28).Transpose(0, 2, 1)\n", "",
 			[]string{"stdin:2:8: CompileError: x.Reshape undefined (type *rnn.Node has no field or method Reshape)"}},
+		{"a custom error type with value receivers", "type HTTPError struct {\n\tCode int\n\tErr  error\n}\n\nfunc (e HTTPError) Error() string { return fmt.Sprintf(\"http %d: %v\", e.Code, e.Err) }\nfunc (e HTTPError) Unwrap() error { return e.Err }\nfunc handle() error { return HTTPError{404, os.ErrNotExist} }\nerr := fmt.Errorf(\"serve: %w\", handle())\nvar he HTTPError\nfmt.Println(errors.As(err, &he), he.Code, errors.Is(err, os.ErrNotExist))\nswitch e := handle().(type) {\ncase HTTPError:\n\tfmt.Println(\"HTTPError\", e.Code)\ndefault:\n\tfmt.Println(\"other\")\n}\n", "true 404 true\nHTTPError 404\n", nil},
 		{"slices.Sort", "import \"slices\"\nxs := []int{3, 1, 2}\nslices.Sort(xs)\nfmt.Println(xs)\n", "[1 2 3]\n", nil},
 		{"a generic function with inference", "func Map[T, U any](xs []T, f func(T) U) []U {\n\tvar out []U\n\tfor _, x := range xs {\n\t\tout = append(out, f(x))\n\t}\n\treturn out\n}\nfmt.Println(Map([]int{1, 2}, func(i int) string { return strconv.Itoa(i * 10) }))\n", "[10 20]\n", nil},
 		{"min, max and clear", "m := map[int]bool{1: true}\nclear(m)\nfmt.Println(min(3, 1, 2), max(2.5, 1), len(m))\n", "1 2.5 0\n", nil},

@@ -110,6 +110,16 @@ class GoLikeTest(unittest.TestCase):
                       'fmt.Println(xsH, MapH(xsH, func(i int) string { return strconv.Itoa(i * 10) }), min(4, 2), max(1.5, 3))')
         self.assertEqual(streams(out), "[1 2 3] [10 20 30] 2 3\n")
 
+    def test_custom_error_types(self):
+        self.ok("type HTTPErrorL struct {\n\tCode int\n\tErr  error\n}\n\n"
+                "func (e HTTPErrorL) Error() string { return fmt.Sprintf(\"http %d: %v\", e.Code, e.Err) }\n"
+                "func (e HTTPErrorL) Unwrap() error { return e.Err }\n"
+                "func handleL() error { return HTTPErrorL{404, os.ErrNotExist} }")
+        out = self.ok('errL := fmt.Errorf("serve: %w", handleL())\nvar heL HTTPErrorL\n'
+                      'fmt.Println(errors.As(errL, &heL), heL.Code, errors.Is(errL, os.ErrNotExist))\n'
+                      'switch e := handleL().(type) {\ncase HTTPErrorL:\n\tfmt.Printf("%T %d\\n", e, e.Code)\n}')
+        self.assertEqual(streams(out), "true 404 true\nmain.HTTPErrorL 404\n")
+
     # 6. A cell's top level is a function body.
 
     def test_log_and_errors_at_the_top_level(self):
