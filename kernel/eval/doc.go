@@ -238,7 +238,9 @@
 //     slice, array or map of channels broke on its value variable and
 //     becomes an index loop (rangechan.go); a switch's init statement ran
 //     after its tag, unless the tag is a name, and moves to a block
-//     around the switch (switchinit.go); a method expression
+//     around the switch, and a case of a switch without a tag that lists
+//     several conditions tried only the first, and becomes one condition
+//     joined by || (switches.go); a method expression
 //     ((*Point).Scale) took an argument too many and becomes a function
 //     literal (methodexpr.go); a constant shifted by a variable (f &
 //     (1 << i)) was an int whatever its context, and gets its type

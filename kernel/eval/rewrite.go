@@ -303,6 +303,7 @@ func (rw *rewriter) walk(p *piece, root ast.Node) {
 			rw.labels[n.Stmt] = n
 		case *ast.SwitchStmt:
 			rw.switchInit(p, n, rw.labels[n])
+			rw.tagless(p, n)
 		case *ast.TypeSwitchStmt:
 			if !rw.typeSwitch(p, n, rw.labels[n] != nil) {
 				rw.caseError(p, n)

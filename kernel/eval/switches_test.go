@@ -15,3 +15,13 @@ func TestSwitchInitWithExpressionTag(t *testing.T) {
 		{"a name as the tag is left alone", []string{one, "func d() string { switch x := one(); x { case 1: return \"one\" }; return \"none\" }", "d()"}, "one"},
 	})
 }
+
+// A case of a switch without a tag that lists several conditions holds
+// when one of them does, tried in order.
+func TestTaglessSwitchCases(t *testing.T) {
+	runPanicCases(t, []panicCase{
+		{"the second condition", []string{"func f(x int) string { switch { case x == 1, x == 2: return \"one or two\"; default: return \"other\" } }", "f(1) + \" \" + f(2) + \" \" + f(3)"}, "one or two one or two other"},
+		{"stops at the first that holds", []string{"func g() string { s := \"\"; try := func(b bool, n string) bool { s += n; return b }; switch { case try(false, \"a\"), try(true, \"b\"), try(true, \"c\"): s += \"!\" }; return s }", "g()"}, "ab!"},
+		{"at a cell's top level", []string{"x := 3\nr := \"\"\nswitch {\ncase x < 0, x > 2:\n\tr = \"out\"\n}\nr"}, "out"},
+	})
+}
