@@ -243,8 +243,9 @@
 //     joined by || (switches.go); a method expression
 //     ((*Point).Scale) took an argument too many and becomes a function
 //     literal (methodexpr.go); a constant shifted by a variable (f &
-//     (1 << i)) was an int whatever its context, and gets its type
-//     (shifttype.go). An instance of a generic type as an inferred type
+//     (1 << i)) was an int whatever its context, and gets its type, as
+//     does a variable defined from a rune constant at a cell's top level
+//     (r := 'a' was an int there) (shifttype.go). An instance of a generic type as an inferred type
 //     argument (MaxBy(pairs, ...) with pairs a []Pair[string, int])
 //     crashed the interpreter's compiler, and goes through a type alias
 //     declared with the cell (instantiate.go).

@@ -311,9 +311,11 @@ func (rw *rewriter) walk(p *piece, root ast.Node) {
 		case *ast.AssignStmt:
 			rw.markCommaOK(n)
 			rw.nilPointerStores(p, n)
+			rw.runeDefine(p, n)
 		case *ast.ValueSpec:
 			rw.markCommaOK(n)
 			rw.nilPointerStores(p, n)
+			rw.runeVar(p, n)
 		case *ast.TypeAssertExpr:
 			rw.typeAssert(p, n)
 		case *ast.SelectorExpr:

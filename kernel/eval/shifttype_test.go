@@ -13,3 +13,15 @@ func TestShiftTypeFromContext(t *testing.T) {
 		{"int context left alone", []string{"func p(i int) int { return 1 << i }", "p(10)"}, "1024"},
 	})
 }
+
+// A variable defined from a rune constant is a rune, at a cell's top
+// level too.
+func TestRuneDefines(t *testing.T) {
+	runPanicCases(t, []panicCase{
+		{"define", []string{"r := 'a'\nfmt.Sprintf(\"%T %c\", r, r-32)"}, "int32 A"},
+		{"var", []string{"var r = 'b' + 1\nfmt.Sprintf(\"%T %c\", r, r)"}, "int32 c"},
+		{"loop", []string{"var sb strings.Builder\nfor r := 'a'; r < 'a'+3; r++ { sb.WriteRune(r - 32) }\nsb.String()"}, "ABC"},
+		{"block", []string{"s := \"\"\n{ q := 'x'; s = fmt.Sprintf(\"%T\", q) }\ns"}, "int32"},
+		{"an int constant stays an int", []string{"n := 3 + 4\nfmt.Sprintf(\"%T\", n)"}, "int"},
+	})
+}
