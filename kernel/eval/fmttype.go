@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"reflect"
 	"regexp"
 	"strconv"
 	"strings"
@@ -245,7 +246,7 @@ func methodTextFunc(t types.Type, verb rune, flags string) (before, after string
 	if !strings.ContainsRune("vsqxX", verb) || strings.Contains(flags, "#") {
 		return "", "", false
 	}
-	if !isCellNamed(t) || types.IsInterface(t) || hasMethod(t, "Format") {
+	if !isCellNamed(t) || hasMethod(t, "Format") {
 		return "", "", false
 	}
 	method := "String"
@@ -258,8 +259,32 @@ func methodTextFunc(t types.Type, verb rune, flags string) (before, after string
 	if _, isPtr := t.(*types.Pointer); isPtr {
 		nilRecv = "__gornnV == nil"
 	}
+	if types.IsInterface(t) {
+		// A cell's interface that has the method: a value a generic
+		// function returned reached fmt without its methods. A nil
+		// interface prints <nil>; a compiled value, as fmt prints it.
+		return fmt.Sprintf("func(__gornnV %s) any { if __gornnV == nil { return nil }; if __gornnC, __gornnOK := %s(__gornnV); __gornnOK { return __gornnC }; return %s(func() string { return __gornnV.%s() }, false, %q, %q) }(",
+			types.TypeString(t, cellQualifier), compiledValueFn, methodTextFn, method, string(verb), method), ")", true
+	}
 	return fmt.Sprintf("func(__gornnV %s) string { return %s(func() string { return __gornnV.%s() }, %s, %q, %q) }(",
 		types.TypeString(t, cellQualifier), methodTextFn, method, nilRecv, string(verb), method), ")", true
+}
+
+// compiledValueFn is compiledValue, as cells call it.
+const compiledValueFn = rtAlias + ".CompiledValue"
+
+// compiledValue returns v and true when v, held in an interface of a
+// cell, is of a compiled type, which fmt prints as it is (by its Format
+// method, say).
+func compiledValue(v any) (any, bool) {
+	if v == nil {
+		return nil, false
+	}
+	rv := reflect.ValueOf(v)
+	if _, interp := heldValue(rv); interp || interpreted(rv) {
+		return nil, false
+	}
+	return v, true
 }
 
 // methodTextFn is methodText, as cells call it.

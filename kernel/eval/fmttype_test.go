@@ -30,7 +30,9 @@ func (t Temp) String() string { return fmt.Sprintf("%.1fC", float64(t)) }
 type Price struct{ C int }
 func (p Price) Format(f fmt.State, verb rune) { fmt.Fprintf(f, "P%d", p.C) }
 type Oops struct{ Code int }
-func (o *Oops) Error() string { return fmt.Sprint("oops ", o.Code) }`
+func (o *Oops) Error() string { return fmt.Sprint("oops ", o.Code) }
+type Priced interface{ String() string }
+func firstOf[T any](xs []T) T { return xs[0] }`
 	tests := []struct {
 		name, expr, want string
 	}{
@@ -76,6 +78,8 @@ func (o *Oops) Error() string { return fmt.Sprint("oops ", o.Code) }`
 		{"a promoted String method", `func() string { type w struct { Money; N int }; x := w{Money{5}, 1}; return fmt.Sprintln(x.Money, x) }()`, "$0.05 $0.05\n"},
 		{"a nil pointer whose String panics", `func() string { var o *Oops; return fmt.Sprint(o == nil) + fmt.Sprintln(o) }()`, "true<nil>\n"},
 		{"a String method that panics", `func() string { var t Level = 5; return fmt.Sprintln(t)[:52] }()`, "%!v(PANIC=String method: runtime error: index out of"},
+		{"what generic functions return", `func() string { type Named interface{ String() string }; return "" }() + fmt.Sprintln(firstOf([]Money{{101}}), firstOf([]fmt.Stringer{Money{102}}), firstOf([]Priced{Money{103}}))`, "$1.01 $1.02 $1.03\n"},
+		{"a nil interface of a cell", `func() string { var p Priced; return fmt.Sprintf("%v|%s", p, p) }()`, "<nil>|%!s(<nil>)"},
 		{"a logger", `func() string { var b strings.Builder; l := log.New(&b, "", 0); l.Printf("%T", Circle{}); return b.String() }()`, "main.Circle\n"},
 	}
 	for _, tt := range tests {

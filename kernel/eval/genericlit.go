@@ -19,7 +19,7 @@ const litVar = "__gornnLit"
 // kept:
 //
 //	Pair[K, V]{k, val(k)}   ->  func() (l Pair[K, V]) { l.Key = k; l.Val = val(k); return }()
-//	&Box[T]{V: x}           ->  func() (l *Box[T]) { l = new(Box[T]); l.V = x; return }()
+//	&Box[T]{V: x}           ->  func() *Box[T] { var l Box[T]; l.V = x; return &l }()
 func genericStructLiterals(pieces []*piece, tk typeKnowledge) []edit {
 	var edits []edit
 	for _, p := range pieces {
@@ -64,13 +64,15 @@ func genericStructLiterals(pieces []*piece, tk typeKnowledge) []edit {
 			if !ok {
 				return true
 			}
-			head := "func() (" + litVar + " " + text + ") { "
+			head, tail := "func() ("+litVar+" "+text+") { ", "; return }()"
 			if ptr {
-				head = "func() (" + litVar + " *" + text + ") { " + litVar + " = new(" + text + "); "
+				// Not new(T): the interpreter's compiler crashes on it
+				// for some types (Cache[K, V] of two parameters).
+				head, tail = "func() *"+text+" { var "+litVar+" "+text+"; ", "; return &"+litVar+" }()"
 			}
 			es[0].Off, es[0].Text = p.off(at.Pos()), head+es[0].Text
 			edits = append(edits, es...)
-			edits = append(edits, edit{Off: p.off(lit.Elts[len(lit.Elts)-1].End()), End: p.off(lit.End()), Text: "; return }()"})
+			edits = append(edits, edit{Off: p.off(lit.Elts[len(lit.Elts)-1].End()), End: p.off(lit.End()), Text: tail})
 			return true
 		})
 	}

@@ -36,6 +36,10 @@ func TestInferredTypeArguments(t *testing.T) {
 		{"partial instantiation of slices.Concat", []string{
 			"import (\n\t\"fmt\"\n\t\"slices\"\n)",
 			"fmt.Sprint(slices.Concat[[]int]() == nil, slices.Concat[[]int]([]int{1}, []int{2}))"}, "true [1 2]"},
+		{"a cell-level variable of a pointer to a generic instance", []string{
+			"import \"fmt\"\n\ntype Cache[K comparable, V any] struct {\n\tdata  map[K]V\n\tlimit int\n}\n\nfunc NewCache[K comparable, V any](limit int) *Cache[K, V] {\n\treturn &Cache[K, V]{data: make(map[K]V), limit: limit}\n}",
+			"c := NewCache[string, int](2)\nc.data[\"a\"] = 1",
+			"fmt.Sprint(c.limit, c.data)"}, "2 map[a:1]"},
 		{"an instance of a generic type as type argument", []string{
 			"import (\n\t\"cmp\"\n\t\"fmt\"\n)\n\ntype Pair[K comparable, V any] struct {\n\tKey K\n\tVal V\n}\n\nfunc MaxBy[T any, K cmp.Ordered](xs []T, key func(T) K) T {\n\tbest := xs[0]\n\tfor _, x := range xs[1:] {\n\t\tif key(x) > key(best) {\n\t\t\tbest = x\n\t\t}\n\t}\n\treturn best\n}",
 			"ps := []Pair[string, int]{{\"a\", 3}, {\"b\", 9}}\nbest := MaxBy(ps, func(p Pair[string, int]) int { return p.Val })\nlens := MaxBy([][]Pair[string, int]{ps, ps[:1]}, func(p []Pair[string, int]) int { return len(p) })",

@@ -111,6 +111,7 @@ func runtimeExports(c *collector, g *stackGuard, sn *panicSniffer) interp.Export
 			"NotePanic":         note,
 			"FormatValue":       reflect.ValueOf(formatValue),
 			"MethodText":        reflect.ValueOf(methodText),
+			"CompiledValue":     reflect.ValueOf(compiledValue),
 			"Sprintf":           sprintf,
 			"JSONMarshal":       reflect.ValueOf(jsonMarshal),
 			"JSONMarshalIndent": reflect.ValueOf(jsonMarshalIndent),

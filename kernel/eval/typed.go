@@ -185,7 +185,15 @@ func typedDefineEdits(src string, pieces []*piece, tk typeKnowledge) map[*piece]
 				typed = false
 				break
 			}
-			decls = append(decls, "var "+id.Name+" "+text+"; ")
+			decl := "var " + id.Name + " " + text
+			if t, ok := tk.typeOf(p.off(id.Pos()), p.off(id.End())); ok && nillable(t) {
+				// The interpreter's compiler crashes on a var of a
+				// pointer to an instance of a generic type
+				// (*Cache[string, int]) among a cell's statements,
+				// unless it has a value.
+				decl += " = nil"
+			}
+			decls = append(decls, decl+"; ")
 		}
 		if !typed || len(decls) == 0 {
 			continue
@@ -204,6 +212,15 @@ func typedDefineEdits(src string, pieces []*piece, tk typeKnowledge) map[*piece]
 			Text: strings.Join(decls, "") + strings.Join(lhs, ", ") + " ="}}
 	}
 	return out
+}
+
+// nillable reports whether nil is a value of t.
+func nillable(t types.Type) bool {
+	switch t.Underlying().(type) {
+	case *types.Pointer, *types.Slice, *types.Map, *types.Chan, *types.Signature, *types.Interface:
+		return true
+	}
+	return false
 }
 
 // needsTypedDefine reports whether a cell-level definition is one the
