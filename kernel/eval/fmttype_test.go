@@ -80,6 +80,7 @@ func firstOf[T any](xs []T) T { return xs[0] }`
 		{"a String method that panics", `func() string { var t Level = 5; return fmt.Sprintln(t)[:52] }()`, "%!v(PANIC=String method: runtime error: index out of"},
 		{"what generic functions return", `func() string { type Named interface{ String() string }; return "" }() + fmt.Sprintln(firstOf([]Money{{101}}), firstOf([]fmt.Stringer{Money{102}}), firstOf([]Priced{Money{103}}))`, "$1.01 $1.02 $1.03\n"},
 		{"a nil interface of a cell", `func() string { var p Priced; return fmt.Sprintf("%v|%s", p, p) }()`, "<nil>|%!s(<nil>)"},
+		{"a value whose pointer has the Error method", `func() string { o := Oops{7}; return fmt.Sprintln(o, &o) + fmt.Sprintf("%v", o) }()`, "{7} oops 7\n{7}"},
 		{"a logger", `func() string { var b strings.Builder; l := log.New(&b, "", 0); l.Printf("%T", Circle{}); return b.String() }()`, "main.Circle\n"},
 	}
 	for _, tt := range tests {

@@ -54,7 +54,7 @@ func valueFuncDepth(t types.Type, verb string, cands []*types.TypeName, depth in
 	}
 	var methods []types.Type
 	d := describe(t, 0, verb, &methods)
-	if verb == "v" && len(methods) == 0 && !hasRenamedFields(t) && !holds {
+	if verb == "v" && len(methods) == 0 && !hasRenamedFields(t) && !holds && !pointerDescribes(t) {
 		return "", "", false // fmt prints it as Go does
 	}
 	if !holds {
@@ -69,6 +69,23 @@ func valueFuncDepth(t types.Type, verb string, cands []*types.TypeName, depth in
 		cb = methodPrinter(methods, verb, cands, depth)
 	}
 	return formatValueFn + "(" + strconv.Quote(verb) + ", " + strconv.Quote(string(text)) + ", " + cb + ", ", ")", true
+}
+
+// pointerDescribes reports whether t is a type of a cell whose pointer
+// has an Error or String method that t lacks: the interpreter hands fmt
+// a variable of t with the pointer's method, which fmt, given a copy,
+// does not call.
+func pointerDescribes(t types.Type) bool {
+	if _, isPtr := t.(*types.Pointer); isPtr || !isCellNamed(t) || types.IsInterface(t) {
+		return false
+	}
+	ptr := types.NewPointer(t)
+	for _, m := range []string{"Error", "String"} {
+		if !hasMethod(t, m) && hasMethod(ptr, m) {
+			return true
+		}
+	}
+	return false
 }
 
 // holdsInterface reports whether a value of t holds values of interface
