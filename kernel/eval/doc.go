@@ -193,9 +193,13 @@
 //     instead of the function's; goto out of it is not rewritten. A
 //     range over a function whose values are of a type the cell cannot
 //     write (of a package it has not imported) is refused, saying so.
-//   - A multi-value definition (a, b := f(); v, ok := m[k]) inside a
-//     cell-level loop, if, switch or block loses its variables in the
-//     interpreter; such a statement runs inside a function literal.
+//   - Variables that a cell-level loop, if, switch or block defines get
+//     places of the interpreter's global frame that other names there
+//     share: a loop's x and a later x of the cell wrote into each other,
+//     and a multi-value definition (a, b := f(); v, ok := m[k]) lost its
+//     variables. Such a statement runs inside a function literal, unless
+//     a goto, break or continue in it leaves it; tracebacks leave out the
+//     literal's frame.
 //   - Values of types declared in cells reach compiled code as anonymous
 //     types without their methods, with unexported fields renamed. The
 //     session shows them through their String or Error method, but HTML

@@ -31,6 +31,9 @@ const (
 	rankEntry = -2
 	rankSite  = -1
 	rankInner = 1
+	// rankClose is the closing of a wrapping of a whole statement
+	// (wrapCompound), after those of rewrites inside it.
+	rankClose = 2
 )
 
 // wrapEdits returns the edits that put before and after around the

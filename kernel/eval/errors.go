@@ -90,12 +90,6 @@ func (s *Session) panicError(value any, note panicNote, frames []panicFrame, cod
 	if v, ok := s.safeGlobals()[bodyVar(s.cells)]; ok && v.CanInt() {
 		body = int(v.Int())
 	}
-	type frameAt struct {
-		frame panicFrame
-		at    site
-		n     int // at's number
-		known bool
-	}
 	var located []frameAt
 	next := 0
 	for i := len(frames) - 1; i >= 0; i-- {
@@ -119,6 +113,7 @@ func (s *Session) panicError(value any, note panicNote, frames []panicFrame, cod
 		}
 		located = append([]frameAt{l}, located...)
 	}
+	located = dropStatementWrappers(located)
 	var inner site
 	known := len(located) > 0 && located[0].known
 	if known {
@@ -181,6 +176,33 @@ func (s *Session) unknownFrame(f panicFrame, code string, toCell func(int, int) 
 		e.Line, e.Column = line, col
 	}
 	return fmt.Sprintf("\tcell:%d:%d (the body that was running starts here)", line, col)
+}
+
+// frameAt is a frame of a panic with the statement it was at, when
+// known.
+type frameAt struct {
+	frame panicFrame
+	at    site
+	n     int // at's number
+	known bool
+}
+
+// dropStatementWrappers leaves out the frames of the function literals
+// the session runs cell-level statements in (wrapCompound): a frame of a
+// literal of the cell's body at the very statement of the cell's frame
+// around it.
+func dropStatementWrappers(located []frameAt) []frameAt {
+	out := located[:0:0]
+	for i, l := range located {
+		if i+1 < len(located) {
+			o := located[i+1]
+			if l.known && o.known && l.n == o.n && strings.HasPrefix(l.frame.Func, "main.func") && sameFunc(o.frame.Func, "main") {
+				continue
+			}
+		}
+		out = append(out, l)
+	}
+	return out
 }
 
 // frameLine is the line of this cell at which the interpreter reports f.

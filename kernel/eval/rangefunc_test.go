@@ -50,15 +50,15 @@ func TestRewriteRangeOverFunc(t *testing.T) {
 		name, src, want string
 	}{
 		{"break and continue", "for x := range seq { if x > 2 { break }; continue }",
-			"{ var __gornnCtl1 int; _ = __gornnCtl1; (seq)(func(x int) bool {  if x > 2 { return false }; return true ; return true }); }"},
+			"func() { { var __gornnCtl1 int; _ = __gornnCtl1; (seq)(func(x int) bool {  if x > 2 { return false }; return true ; return true }); } }()"},
 		{"two values, assigned", "for k, v = range seq2 {}",
 			"{ var __gornnCtl1 int; _ = __gornnCtl1; (seq2)(func(__gornnYield2 string, __gornnYield3 int) bool { k = __gornnYield2; v = __gornnYield3; ; return true }); }"},
 		{"break of a plain loop inside stays", "for x := range seq { for { break } }",
-			"{ var __gornnCtl1 int; _ = __gornnCtl1; (seq)(func(x int) bool {  for { break } ; return true }); }"},
+			"func() { { var __gornnCtl1 int; _ = __gornnCtl1; (seq)(func(x int) bool {  for { break } ; return true }); } }()"},
 		{"continue of an outer loop", "outer:\nfor i := 0; i < 3; i++ {\n\tfor x := range seq { continue outer }\n}",
-			"outer:\nfor i := 0; i < 3; i++ {\n\t{ var __gornnCtl1 int; _ = __gornnCtl1; (seq)(func(x int) bool {  { __gornnCtl1 = 1; return false } ; return true }); if __gornnCtl1 == 1 { continue outer }; }\n}"},
+			"func() { outer:\nfor i := 0; i < 3; i++ {\n\t{ var __gornnCtl1 int; _ = __gornnCtl1; (seq)(func(x int) bool {  { __gornnCtl1 = 1; return false } ; return true }); if __gornnCtl1 == 1 { continue outer }; }\n} }()"},
 		{"nested loops over functions", "L:\nfor x := range seq {\n\tfor y := range seq { break L }\n}",
-			"{ var __gornnCtl1 int; _ = __gornnCtl1; (seq)(func(x int) bool { \n\t{ var __gornnCtl2 int; _ = __gornnCtl2; (seq)(func(y int) bool {  { __gornnCtl2 = 1; return false } ; return true }); if __gornnCtl2 == 1 { return false }; }\n; return true }); }"},
+			"func() { { var __gornnCtl1 int; _ = __gornnCtl1; (seq)(func(x int) bool { \n\t{ var __gornnCtl2 int; _ = __gornnCtl2; (seq)(func(y int) bool {  { __gornnCtl2 = 1; return false } ; return true }); if __gornnCtl2 == 1 { return false }; }\n; return true }); } }()"},
 		{"return of values", "func f() (int, error) {\n\tfor x := range seq { return x, nil }\n\treturn 0, nil\n}",
 			"func f() (int, error) {\n\t__gornnAt := 0; __gornn.CheckStack(&__gornnAt); var __gornnRet2 int; var __gornnRet3 error; { var __gornnCtl1 int; _ = __gornnCtl1; (seq)(func(x int) bool {  { __gornnRet2, __gornnRet3 = x, nil; { __gornnCtl1 = 1; return false } } ; return true }); if __gornnCtl1 == 1 { return __gornnRet2, __gornnRet3 }; }\n\treturn 0, nil\n}"},
 	}

@@ -86,38 +86,65 @@ func rewriteCell(src string, pieces []*piece, know knowledge) []edit {
 }
 
 // wrapCompound runs a cell-level loop, if, switch, select or block in a
-// function literal when a statement inside it defines several variables
-// from one multi-value expression (a, b := f(); v, ok := m[k]): at cell
-// level, the interpreter loses such variables for the statements after
-// them in the same block ("undefined: a"), while in a function it does
-// not. Variables of the cell stay reachable as the literal's free
-// variables; the statement declares nothing the cell could see anyway.
+// function literal when a statement inside it defines variables. At a
+// cell's level the interpreter gives such variables places of the
+// global frame that other names there share: a variable of a loop and a
+// later one of the same name at the cell's level (for i := range n { x
+// := i }; x := "s") wrote into each other ("reflect.Set: value of type
+// int is not assignable to type string", or SetInt on an interface), and
+// a multi-value definition (a, b := f(); v, ok := m[k]) lost its
+// variables for the statements after it ("undefined: a"). In a function
+// it does not. Variables of the cell stay reachable as the literal's
+// free variables; the statement declares nothing the cell could see
+// anyway, and its return and defer statements are the session's calls
+// (cellreturn.go, defer.go), which work from inside the literal.
 func (rw *rewriter) wrapCompound(p *piece) {
-	switch p.stmt.(type) {
+	stmt := p.stmt
+	if l, ok := stmt.(*ast.LabeledStmt); ok {
+		stmt = l.Stmt
+	}
+	switch stmt.(type) {
 	case *ast.ForStmt, *ast.RangeStmt, *ast.IfStmt, *ast.SwitchStmt, *ast.TypeSwitchStmt,
 		*ast.SelectStmt, *ast.BlockStmt:
 	default:
 		return
 	}
-	found := false
+	found, escapes := false, false
+	labels := map[string]bool{}
+	var branches []*ast.BranchStmt
 	ast.Inspect(p.stmt, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.FuncLit:
 			return false
 		case *ast.AssignStmt:
-			if n.Tok == token.DEFINE && len(n.Lhs) > len(n.Rhs) {
+			if n.Tok == token.DEFINE {
+				found = true
+			}
+		case *ast.RangeStmt:
+			if n.Tok == token.DEFINE {
 				found = true
 			}
 		case *ast.ValueSpec:
-			if len(n.Names) > len(n.Values) && len(n.Values) > 0 {
-				found = true
-			}
+			found = true
+		case *ast.LabeledStmt:
+			labels[n.Label.Name] = true
+		case *ast.BranchStmt:
+			branches = append(branches, n)
 		}
-		return !found
+		return true
 	})
-	if found {
+	// A goto, break or continue to a label outside the statement
+	// cannot leave a function literal.
+	for _, b := range branches {
+		if b.Label != nil && !labels[b.Label.Name] {
+			escapes = true
+		}
+	}
+	if found && !escapes {
+		// Its closing goes after the closings of other rewrites of the
+		// statement, which end where it does.
 		rw.add(p, p.stmt.Pos(), p.stmt.Pos(), "func() { ")
-		rw.add(p, p.stmt.End(), p.stmt.End(), " }()")
+		rw.edits = append(rw.edits, edit{Off: p.off(p.stmt.End()), End: p.off(p.stmt.End()), Text: " }()", rank: rankClose})
 	}
 }
 

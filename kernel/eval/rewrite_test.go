@@ -20,26 +20,26 @@ func TestRewriteCell(t *testing.T) {
 		name, src, want string
 	}{
 		{"range over literal", "for i := range 3 {\n}",
-			"for i, __gornnEnd1 := (3)-(3), 3; i < __gornnEnd1; i++ {\n}"},
+			"func() { for i, __gornnEnd1 := (3)-(3), 3; i < __gornnEnd1; i++ {\n} }()"},
 		{"range over int global keeps its type", "for i := range n {}",
-			"for i, __gornnEnd1 := (n)-(n), n; i < __gornnEnd1; i++ {}"},
+			"func() { for i, __gornnEnd1 := (n)-(n), n; i < __gornnEnd1; i++ {} }()"},
 		{"range over package constant", "for r := range mnist.Rows {}",
-			"for r, __gornnEnd1 := (mnist.Rows)-(mnist.Rows), mnist.Rows; r < __gornnEnd1; r++ {}"},
+			"func() { for r, __gornnEnd1 := (mnist.Rows)-(mnist.Rows), mnist.Rows; r < __gornnEnd1; r++ {} }()"},
 		{"range over len without key", "for range len(xs) {}",
 			"for range make([]struct{}, len(xs)) {}"},
 		{"range over int expression", "for i := range 2*k + 1 {}",
-			"for i := range make([]struct{}, 2*k + 1) {}"},
+			"func() { for i := range make([]struct{}, 2*k + 1) {} }()"},
 		{"range over local int", "m := 4\nfor i := range m {}",
-			"m := 4\nfor i, __gornnEnd1 := (m)-(m), m; i < __gornnEnd1; i++ {}"},
-		{"range over slice untouched", "for i := range xs {}", "for i := range xs {}"},
+			"m := 4\nfunc() { for i, __gornnEnd1 := (m)-(m), m; i < __gornnEnd1; i++ {} }()"},
+		{"range over slice untouched", "for i := range xs {}", "func() { for i := range xs {} }()"},
 		{"closure captures loop variable", "for i := 0; i < 3; i++ { fs = append(fs, func() int { return i }) }",
-			"for i := 0; i < 3; i++ { fs = append(fs, func() func() int { __gornnLoop1 := i; i := __gornnLoop1; return func() int { __gornnAt := 0; __gornn.CheckStack(&__gornnAt); return i } }()) }"},
+			"func() { for i := 0; i < 3; i++ { fs = append(fs, func() func() int { __gornnLoop1 := i; i := __gornnLoop1; return func() int { __gornnAt := 0; __gornn.CheckStack(&__gornnAt); return i } }()) } }()"},
 		{"closure without loop variable gets no copies", "for i := 0; i < 3; i++ { f(func() {}) }",
-			"for i := 0; i < 3; i++ { f(func() {__gornnAt := 0; __gornn.CheckStack(&__gornnAt);}) }"},
+			"func() { for i := 0; i < 3; i++ { f(func() {__gornnAt := 0; __gornn.CheckStack(&__gornnAt);}) } }()"},
 		{"range value captured", "for _, v := range vs { go func() { use(v) }() }",
-			"for _, v := range vs { func() { __gornnGoFn2 := func() func() { __gornnLoop1 := v; v := __gornnLoop1; return func() { __gornnAt := 0; __gornn.CheckStack(&__gornnAt); use(v) } }(); go func() { defer func() { if r := recover(); r != nil { __gornn.GoPanic(r) } }(); __gornnGoFn2() }() }() }"},
+			"func() { for _, v := range vs { func() { __gornnGoFn2 := func() func() { __gornnLoop1 := v; v := __gornnLoop1; return func() { __gornnAt := 0; __gornn.CheckStack(&__gornnAt); use(v) } }(); go func() { defer func() { if r := recover(); r != nil { __gornn.GoPanic(r) } }(); __gornnGoFn2() }() }() } }()"},
 		{"cell-level defer", "for i := 0; i < 2; i++ { defer f(i, xs...) }",
-			"for i := 0; i < 2; i++ { func() { __gornnDeferFn1, __gornnDeferArg2, __gornnDeferArg3 := f, i, xs; __gornn.Defer(func() { __gornnDeferFn1(__gornnDeferArg2, __gornnDeferArg3...) }) }() }"},
+			"func() { for i := 0; i < 2; i++ { func() { __gornnDeferFn1, __gornnDeferArg2, __gornnDeferArg3 := f, i, xs; __gornn.Defer(func() { __gornnDeferFn1(__gornnDeferArg2, __gornnDeferArg3...) }) }() } }()"},
 		{"defer of a builtin", "defer close(ch)", "func() { __gornnDeferArg1 := ch; __gornn.Defer(func() { close(__gornnDeferArg1) }) }()"},
 		{"defer in a function literal stays", "f := func() { defer g() }", "f := func() { __gornnAt := 0; __gornn.CheckStack(&__gornnAt); defer g() }"},
 		{"recover sees the cell's panic", "func h() { recover() }", "func h() { __gornnAt := 0; __gornn.CheckStack(&__gornnAt); __gornnRecover(recover()) }"},
@@ -94,4 +94,17 @@ func TestEditOffsetsRoundTrip(t *testing.T) {
 	if l, r := rw.toNewLeft(1), rw.toNewRight(1); l != 1 || r != 3 {
 		t.Errorf("toNewLeft/Right(1) = %d, %d, want 1, 3", l, r)
 	}
+}
+
+// Variables that cell-level loops, ifs and blocks define do not collide
+// with the cell's own variables of the same names.
+func TestCellLevelScopes(t *testing.T) {
+	v := "func v(i int) error { if i == 1 { return errors.New(\"bad\") }; return nil }"
+	runPanicCases(t, []panicCase{
+		{"an if's err, then the cell's", []string{v, "for _, i := range []int{0, 1} { if err := v(i); err != nil { _ = err } }\nb, err := fmt.Println()\n_ = b\nfmt.Sprint(err)"}, "<nil>"},
+		{"a global err of an earlier cell", []string{v, "b, err := fmt.Println()\n_ = b", "for _, i := range []int{0, 1} { if err := v(i); err != nil { _ = err } }", "fmt.Sprint(err)"}, "<nil>"},
+		{"a loop's x, then the cell's", []string{"for i := range 2 { x := i * 2; _ = x }\nx := \"s\"\nx"}, "s"},
+		{"goto out of a block is left as it is", []string{"n := 0\n{\n\tm := 1\n\tn += m\n\tgoto done\n}\ndone:\n_ = n", "n"}, "1"},
+		{"a cell-level return inside a loop", []string{"n := 0\nfor i := range 5 {\n\tn = i\n\tif i == 2 {\n\t\treturn\n\t}\n}", "n"}, "2"},
+	})
 }
