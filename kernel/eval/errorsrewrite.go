@@ -256,28 +256,8 @@ func errorMethods(t types.Type) (cellErrorType, bool) {
 // it is a type of a cell or a pointer to one; other targets are left to
 // the compiled errors.As.
 func (rw *rewriter) asTarget(p *piece, target ast.Expr) (types.Type, bool) {
-	tk, ok := rw.know.(typeKnowledge)
-	if !ok {
-		return nil, false
-	}
-	t, ok := tk.typeOf(p.off(target.Pos()), p.off(target.End()))
-	if !ok {
-		return nil, false
-	}
-	ptr, ok := t.(*types.Pointer)
-	if !ok {
-		return nil, false
-	}
-	elem := ptr.Elem()
-	base := elem
-	if bp, ok := base.(*types.Pointer); ok {
-		base = bp.Elem()
-	}
-	named, ok := base.(*types.Named)
-	if !ok || named.Obj().Pkg() == nil || named.Obj().Pkg().Path() != "main" || named.TypeArgs().Len() > 0 {
-		return nil, false
-	}
-	if _, isIface := named.Underlying().(*types.Interface); isIface {
+	elem, named, ok := rw.targetType(p, target)
+	if !ok || named.Obj().Pkg().Path() != "main" || named.TypeArgs().Len() > 0 || types.IsInterface(named) {
 		return nil, false
 	}
 	return elem, true
@@ -286,24 +266,35 @@ func (rw *rewriter) asTarget(p *piece, target ast.Expr) (types.Type, bool) {
 // compiledTarget reports whether errors.As's target is a pointer to a
 // type of a compiled package, which compiled code can set.
 func (rw *rewriter) compiledTarget(p *piece, target ast.Expr) bool {
+	_, named, ok := rw.targetType(p, target)
+	return ok && named.Obj().Pkg().Path() != "main"
+}
+
+// targetType returns the type errors.As's target points to, and the
+// named type it is or points to.
+func (rw *rewriter) targetType(p *piece, target ast.Expr) (elem types.Type, named *types.Named, ok bool) {
 	tk, ok := rw.know.(typeKnowledge)
 	if !ok {
-		return false
+		return nil, nil, false
 	}
 	t, ok := tk.typeOf(p.off(target.Pos()), p.off(target.End()))
 	if !ok {
-		return false
+		return nil, nil, false
 	}
 	ptr, ok := t.(*types.Pointer)
 	if !ok {
-		return false
+		return nil, nil, false
 	}
-	base := ptr.Elem()
-	if bp, ok := base.(*types.Pointer); ok {
+	elem = ptr.Elem()
+	base := elem
+	if bp, isPtr := base.(*types.Pointer); isPtr {
 		base = bp.Elem()
 	}
-	named, ok := base.(*types.Named)
-	return ok && named.Obj().Pkg() != nil && named.Obj().Pkg().Path() != "main"
+	named, ok = base.(*types.Named)
+	if !ok || named.Obj().Pkg() == nil {
+		return nil, nil, false
+	}
+	return elem, named, true
 }
 
 // errAsOne is errors.As's test of err alone: err's dynamic type is

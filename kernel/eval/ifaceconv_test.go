@@ -135,17 +135,7 @@ func TestIfaceConversionsRewrite(t *testing.T) {
 	run(t, s, "import (\n\t\"fmt\"\n\t\"io\"\n)", ifaceTypes)
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			pieces, err := parseCell(token.NewFileSet(), tt.cell)
-			if err != nil {
-				t.Fatalf("parseCell: %v", err)
-			}
-			if _, e := s.checkCell(context.Background(), tt.cell, pieces); e != nil {
-				t.Fatalf("check: %v", e)
-			}
-			if s.cellTypes.types == nil {
-				t.Fatalf("the checker could not follow the cell: %s", s.cellTypes.undecided)
-			}
-			got := applyEdits(tt.cell, rewriteCell(tt.cell, pieces, s)).Text
+			got := rewrittenInSession(t, s, tt.cell)
 			if n := strings.Count(got, wrap); n != len(tt.want) {
 				t.Errorf("%d wrapped values, want %d, in\n%s", n, len(tt.want), got)
 			}
@@ -181,4 +171,21 @@ func TestIfaceConversionsPositions(t *testing.T) {
 			}
 		})
 	}
+}
+
+// rewrittenInSession type-checks cell in s, as the session does before
+// it runs a cell, and returns the cell's text after the rewriter's edits.
+func rewrittenInSession(t *testing.T, s *Session, cell string) string {
+	t.Helper()
+	pieces, err := parseCell(token.NewFileSet(), cell)
+	if err != nil {
+		t.Fatalf("parseCell: %v", err)
+	}
+	if _, e := s.checkCell(context.Background(), cell, pieces); e != nil {
+		t.Fatalf("check: %v", e)
+	}
+	if s.cellTypes.types == nil {
+		t.Fatalf("the checker could not follow the cell: %s", s.cellTypes.undecided)
+	}
+	return applyEdits(cell, rewriteCell(cell, pieces, s)).Text
 }

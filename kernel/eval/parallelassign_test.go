@@ -1,8 +1,6 @@
 package eval
 
 import (
-	"context"
-	"go/token"
 	"strings"
 	"testing"
 )
@@ -52,17 +50,7 @@ func TestParallelAssignsRewrite(t *testing.T) {
 	run(t, s, "import (\n\t\"errors\"\n\t\"fmt\"\n\t\"io\"\n)\nvar _ = errors.New", ifaceTypes)
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			pieces, err := parseCell(token.NewFileSet(), tt.cell)
-			if err != nil {
-				t.Fatalf("parseCell: %v", err)
-			}
-			if _, e := s.checkCell(context.Background(), tt.cell, pieces); e != nil {
-				t.Fatalf("check: %v", e)
-			}
-			if s.cellTypes.types == nil {
-				t.Fatalf("the checker could not follow the cell: %s", s.cellTypes.undecided)
-			}
-			got := applyEdits(tt.cell, rewriteCell(tt.cell, pieces, s)).Text
+			got := rewrittenInSession(t, s, tt.cell)
 			n := strings.Count(got, "__gornnPar")
 			switch {
 			case tt.want == "" && n > 0:
