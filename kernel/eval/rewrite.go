@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"go/ast"
 	"go/token"
+	"go/types"
 	"strings"
 )
 
@@ -431,7 +432,7 @@ func joinNames(names []string) string {
 // rangeStmt rewrites range over an integer, which the interpreter lacks,
 // and gives closures in the body their own copy of the loop variables.
 func (rw *rewriter) rangeStmt(p *piece, r *ast.RangeStmt) {
-	if rw.intish(r.X) {
+	if rw.intish(r.X) && !rw.typedNonInt(p, r.X) {
 		key, _ := r.Key.(*ast.Ident)
 		simple := false
 		switch r.X.(type) {
@@ -462,6 +463,22 @@ func (rw *rewriter) rangeStmt(p *piece, r *ast.RangeStmt) {
 		}
 	}
 	rw.bindLoopVars(p, r.Body, names)
+}
+
+// typedNonInt reports whether the cell's type check says x is not an
+// integer: intish goes by names, and a struct field (count int) shares
+// its name with a map of the cell (count := map[rune]int{}).
+func (rw *rewriter) typedNonInt(p *piece, x ast.Expr) bool {
+	tk, ok := rw.know.(typeKnowledge)
+	if !ok {
+		return false
+	}
+	t, ok := tk.typeOf(p.off(x.Pos()), p.off(x.End()))
+	if !ok {
+		return false
+	}
+	b, isBasic := t.Underlying().(*types.Basic)
+	return !isBasic || b.Info()&types.IsInteger == 0
 }
 
 // forStmt gives closures in a three-clause loop's body their own copy of

@@ -108,3 +108,12 @@ func TestCellLevelScopes(t *testing.T) {
 		{"a cell-level return inside a loop", []string{"n := 0\nfor i := range 5 {\n\tn = i\n\tif i == 2 {\n\t\treturn\n\t}\n}", "n"}, "2"},
 	})
 }
+
+// A range over a map whose name is also an int field's is a range over
+// the map.
+func TestRangeOverMapNamedLikeIntField(t *testing.T) {
+	runPanicCases(t, []panicCase{
+		{"in a function", []string{"type node struct{ count int }", "func total() int { count := map[rune]int{'a': 2, 'b': 3}; n := 0; for _, c := range count { n += c }; return n }", "total()"}, "5"},
+		{"an int variable still ranges as an int", []string{"type node struct{ count int }", "func sum() int { count := 3; n := 0; for i := range count { n += i }; return n }", "sum()"}, "3"},
+	})
+}
