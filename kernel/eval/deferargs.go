@@ -2,6 +2,7 @@ package eval
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
 	"strings"
 )
@@ -54,6 +55,25 @@ func (rw *rewriter) deferArgs(p *piece, d *ast.DeferStmt) {
 	}
 	if fn, isCall := ast.Unparen(call.Fun).(*ast.CallExpr); isCall && !rw.editedWithin(p, fn) {
 		copyText(fn, rw.fresh("DeferFn"))
+	}
+	if lit, isLit := ast.Unparen(call.Fun).(*ast.FuncLit); isLit {
+		caps := rw.loopCaptures(p, d, lit, tk)
+		for i, c := range caps {
+			name := rw.fresh("DeferCap")
+			defs += name + " := " + c.name + "; "
+			sep := ", "
+			if i == 0 && lit.Type.Params.NumFields() == 0 {
+				sep = ""
+			}
+			rw.add(p, lit.Type.Params.Closing, lit.Type.Params.Closing, sep+c.name+" "+c.typ)
+			if i == 0 && len(call.Args) == 0 {
+				sep = ""
+			} else {
+				sep = ", "
+			}
+			rw.add(p, call.Rparen, call.Rparen, sep+name)
+			copied++
+		}
 	}
 	params := sig.Params()
 	for i, a := range call.Args {
@@ -148,4 +168,155 @@ func (rw *rewriter) editedWithin(p *piece, x ast.Node) bool {
 		}
 	}
 	return false
+}
+
+// loopCapture is a variable of a loop's body that a deferred function
+// literal reads, with its type as the cell writes it.
+type loopCapture struct{ name, typ string }
+
+// loopCaptures returns the variables that lit, deferred by d inside a
+// loop, reads from the bodies of the loops around d: the interpreter's
+// deferred literal read them when it ran, so every deferred call saw
+// the last iteration's (for _, n := range names { r := open(n); defer
+// func() { r.Close() }() } closed the last r each time). They become
+// parameters of the literal, given the values at the defer statement.
+// Variables the literal assigns stay shared, as in Go.
+func (rw *rewriter) loopCaptures(p *piece, d *ast.DeferStmt, lit *ast.FuncLit, tk typeKnowledge) []loopCapture {
+	names := rw.deferLoopNames[d]
+	if len(names) == 0 {
+		return nil
+	}
+	assigned, own := map[string]bool{}, map[string]bool{}
+	ast.Inspect(lit, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			for _, l := range n.Lhs {
+				if id, ok := l.(*ast.Ident); ok {
+					if n.Tok == token.DEFINE {
+						own[id.Name] = true
+					} else {
+						assigned[id.Name] = true
+					}
+				}
+			}
+		case *ast.IncDecStmt:
+			if id, ok := n.X.(*ast.Ident); ok {
+				assigned[id.Name] = true
+			}
+		case *ast.UnaryExpr:
+			if id, ok := n.X.(*ast.Ident); ok && n.Op == token.AND {
+				assigned[id.Name] = true // its address escapes
+			}
+		case *ast.Field:
+			for _, id := range n.Names {
+				own[id.Name] = true
+			}
+		case *ast.ValueSpec:
+			for _, id := range n.Names {
+				own[id.Name] = true
+			}
+		}
+		return true
+	})
+	var out []loopCapture
+	seen := map[string]bool{}
+	var look func(n ast.Node) bool
+	look = func(n ast.Node) bool {
+		if sel, ok := n.(*ast.SelectorExpr); ok {
+			ast.Inspect(sel.X, look) // not the field or method name
+			return false
+		}
+		if kv, ok := n.(*ast.KeyValueExpr); ok {
+			ast.Inspect(kv.Value, look) // not a field name of a literal
+			return false
+		}
+		id, ok := n.(*ast.Ident)
+		if !ok || seen[id.Name] || !names[id.Name] || assigned[id.Name] || own[id.Name] {
+			return true
+		}
+		t := rw.typeAt(tk, p, id)
+		if t == nil {
+			return true
+		}
+		if _, isSig := t.(*types.Signature); isSig {
+			return true // a function of the cell, by name
+		}
+		text, ok := rw.know.(assertKnowledge)
+		if !ok {
+			return true
+		}
+		tt, ok := text.writeType(t)
+		if !ok {
+			return true
+		}
+		seen[id.Name] = true
+		out = append(out, loopCapture{id.Name, tt})
+		return true
+	}
+	ast.Inspect(lit.Body, look)
+	return out
+}
+
+// markDeferLoops records, for each defer statement of a function of the
+// cell inside loops, the names those loops define (their own variables
+// and their bodies').
+func (rw *rewriter) markDeferLoops(root ast.Node) {
+	var visit func(n ast.Node, names map[string]bool)
+	visit = func(n ast.Node, names map[string]bool) {
+		ast.Inspect(n, func(m ast.Node) bool {
+			switch m := m.(type) {
+			case *ast.FuncLit:
+				if m != n {
+					visit(m.Body, nil)
+					return false
+				}
+			case *ast.ForStmt, *ast.RangeStmt:
+				if m == n {
+					return true
+				}
+				inner := map[string]bool{}
+				for k := range names {
+					inner[k] = true
+				}
+				ast.Inspect(m, func(k ast.Node) bool {
+					switch k := k.(type) {
+					case *ast.FuncLit:
+						return false
+					case *ast.AssignStmt:
+						if k.Tok == token.DEFINE {
+							for _, l := range k.Lhs {
+								if id, ok := l.(*ast.Ident); ok {
+									inner[id.Name] = true
+								}
+							}
+						}
+					case *ast.RangeStmt:
+						if k.Tok == token.DEFINE {
+							for _, x := range []ast.Expr{k.Key, k.Value} {
+								if id, ok := x.(*ast.Ident); ok {
+									inner[id.Name] = true
+								}
+							}
+						}
+					case *ast.ValueSpec:
+						for _, id := range k.Names {
+							inner[id.Name] = true
+						}
+					}
+					return true
+				})
+				visit(m, inner)
+				return false
+			case *ast.DeferStmt:
+				if len(names) > 0 {
+					if rw.deferLoopNames == nil {
+						rw.deferLoopNames = map[*ast.DeferStmt]map[string]bool{}
+					}
+					rw.deferLoopNames[m] = names
+				}
+			}
+			return true
+		})
+	}
+	visit(root, nil)
 }

@@ -51,3 +51,14 @@ func TestDeferArgsAtStatement(t *testing.T) {
 			"fmt.Sprint(out)"}, "[2 1 0]"},
 	})
 }
+
+// A deferred function literal inside a loop sees the loop's variables as
+// they were at its defer statement.
+func TestDeferredLiteralsInLoops(t *testing.T) {
+	runPanicCases(t, []panicCase{
+		{"a body variable", []string{"func h() (s string) { defer func() { s = strings.TrimSpace(s) }(); for i := 0; i < 3; i++ { x := i; defer func() { s += fmt.Sprint(x, \" \") }() }; return }", "h()"}, "2 1 0"},
+		{"a range variable and a field", []string{"type res struct{ name string }", "func h() (s string) { for _, n := range []string{\"a\", \"b\"} { r := &res{n}; defer func() { s += r.name }() }; return }", "h()"}, "ba"},
+		{"a named result stays shared", []string{"func h() (n int) { for i := 1; i <= 2; i++ { k := i; defer func() { n += k }() }; return 10 }", "h()"}, "13"},
+		{"a literal with arguments", []string{"func h() (s string) { for i := 0; i < 2; i++ { x := i * 10; defer func(p string) { s += p + fmt.Sprint(x) }(\"-\") }; return }", "h()"}, "-10-0"},
+	})
+}

@@ -253,6 +253,11 @@
 //     argument (MaxBy(pairs, ...) with pairs a []Pair[string, int])
 //     crashed the interpreter's compiler, and goes through a type alias
 //     declared with the cell (instantiate.go).
+//   - A deferred function literal inside a loop of a function read the
+//     loop's variables when it ran, so every deferred call saw the last
+//     iteration's; the variables it reads and does not assign become its
+//     parameters, given their values at the defer statement
+//     (deferargs.go).
 //   - A constant of a cell's type is written with its value (Status = 2
 //     for the second of iota + 1), which the interpreter compares right.
 //   - An interrupt stops interpreted code within milliseconds; compiled

@@ -47,8 +47,10 @@ type rewriter struct {
 	defers map[*ast.DeferStmt]bool // defer statements of the cell's own body
 	// funcLoops are the range-over-func loops, rewritten by rangeFuncs.
 	funcLoops map[*ast.RangeStmt]bool
-	// funcDefers are the defer statements in functions (deferArgs).
-	funcDefers []funcDefer
+	// funcDefers are the defer statements in functions (deferArgs), and
+	// deferLoopNames the names the loops around each of them define.
+	funcDefers     []funcDefer
+	deferLoopNames map[*ast.DeferStmt]map[string]bool
 	// asserts writes the functions of rewritten assertions (typeAssert,
 	// typeSwitch); commaOK marks the assertions whose ok is taken, and
 	// labels the labeled statements of switches.
@@ -74,6 +76,7 @@ func rewriteCell(src string, pieces []*piece, know knowledge) []edit {
 			rw.wrapCompound(p)
 			rw.defineFromMinMax(p)
 		}
+		rw.markDeferLoops(n)
 		rw.rangeFuncs(p, n)
 		rw.selectBranches(p, n)
 		rw.cellReturns(p)
