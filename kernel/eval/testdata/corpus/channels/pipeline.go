@@ -54,8 +54,8 @@ func merge(cs ...<-chan int) <-chan int {
 	return out
 }
 
-// delays are the workers' times, far apart from the deadline of 500ms.
-var delays = []time.Duration{0, 10 * time.Millisecond, 20 * time.Millisecond, 5 * time.Second, 5 * time.Second}
+// delays are the workers' times, far apart from the deadline of 2s.
+var delays = []time.Duration{0, 10 * time.Millisecond, 20 * time.Millisecond, 20 * time.Second, 20 * time.Second}
 
 type result struct {
 	id  int
@@ -83,7 +83,7 @@ func main() {
 	}
 	fmt.Println("sum of squares:", sum)
 
-	ctx2, cancel2 := context.WithTimeout(context.Background(), 500*time.Millisecond)
+	ctx2, cancel2 := context.WithTimeout(context.Background(), 2*time.Second)
 	defer cancel2()
 	results := make(chan result)
 	for id := 1; id <= 4; id++ {

@@ -71,8 +71,8 @@ func (b *Bank) Transfer(from, to AccountID, amt int64) (err error) {
 
 func main() {
 	b := NewBank()
-	a := b.Open("ann", 100)
-	c := b.Open("cy", 50)
+	a := b.Open("ann", 1000)
+	c := b.Open("cy", 500)
 	var wg sync.WaitGroup
 	errs := make(chan error, 10)
 	for i := 0; i < 10; i++ {
@@ -103,6 +103,8 @@ func main() {
 	fmt.Println("total", total, "failed+ok", failed+len(b.history))
 	err := b.Transfer(a, 999, 1)
 	fmt.Println(err, errors.Is(err, ErrNoAccount))
+	err = b.Transfer(c, a, 5000)
+	fmt.Println(err, errors.Is(err, ErrFunds))
 	ids := make([]AccountID, 0)
 	for id := range b.accounts {
 		ids = append(ids, id)

@@ -54,7 +54,7 @@ func main() {
 	ticker := time.NewTicker(5 * time.Millisecond)
 	defer ticker.Stop()
 	ticks := 0
-	timeout := time.After(500 * time.Millisecond)
+	timeout := time.After(5 * time.Second)
 loop:
 	for {
 		select {
