@@ -1,7 +1,6 @@
 package eval
 
 import (
-	"strings"
 	"testing"
 )
 
@@ -32,20 +31,7 @@ func TestCellReturn(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			s := newSession(t, Options{})
-			r := run(t, s, tt.cells...)
-			got := text(r)
-			if r.Err != nil {
-				got = "error: " + r.Err.Message
-			}
-			if strings.HasPrefix(tt.want, "error: ") {
-				if r.Err == nil || !strings.Contains(got, strings.TrimPrefix(tt.want, "error: ")) {
-					t.Fatalf("got %q, want an error with %q", got, tt.want)
-				}
-				return
-			}
-			if got != tt.want {
-				t.Fatalf("got %q, want %q", got, tt.want)
-			}
+			checkValue(t, run(t, s, tt.cells...), tt.want)
 		})
 	}
 }

@@ -48,13 +48,7 @@ func TestInferredTypeArguments(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			s := newSession(t, Options{Stdlib: symbols.Stdlib})
-			r := run(t, s, tt.cells...)
-			if r.Err != nil {
-				t.Fatalf("last cell: %v\n%s", r.Err, strings.Join(r.Err.Traceback, "\n"))
-			}
-			if got := text(r); got != tt.want {
-				t.Errorf("value = %q, want %q", got, tt.want)
-			}
+			checkValue(t, run(t, s, tt.cells...), tt.want)
 		})
 	}
 }

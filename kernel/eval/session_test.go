@@ -312,3 +312,21 @@ func TestEvaluate(t *testing.T) {
 		t.Errorf("Evaluate of an undefined name: %v, want a CompileError", err)
 	}
 }
+
+// checkValue fails t unless r is the cell's result want: its value's
+// text, or "error: " and a part of its error's message.
+func checkValue(t *testing.T, r *Result, want string) {
+	t.Helper()
+	if part, isErr := strings.CutPrefix(want, "error: "); isErr {
+		if r.Err == nil || !strings.Contains(r.Err.Message, part) {
+			t.Fatalf("got %q (error %v), want an error with %q", text(r), r.Err, part)
+		}
+		return
+	}
+	if r.Err != nil {
+		t.Fatalf("last cell: %v\n%s", r.Err, strings.Join(r.Err.Traceback, "\n"))
+	}
+	if got := text(r); got != want {
+		t.Fatalf("value = %q, want %q", got, want)
+	}
+}
